@@ -1,0 +1,38 @@
+//! An article: the text every fact's evidence points into.
+
+use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Serialize, Deserialize)]
+#[sea_orm(table_name = "source")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub key: String,
+    #[sea_orm(column_type = "Text")]
+    pub url: Option<String>,
+    pub title: String,
+    #[sea_orm(column_type = "Text")]
+    pub publisher: Option<String>,
+    pub published_on: Option<Date>,
+    pub language: Option<String>,
+    #[sea_orm(column_type = "Text")]
+    pub text: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub version: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(has_many = "super::statement::Entity")]
+    Statement,
+}
+
+impl Related<super::statement::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Statement.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

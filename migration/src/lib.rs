@@ -1,0 +1,34 @@
+//! The newsgraph schema as sea-orm migrations.
+//!
+//! Migrations are history: they describe the schema as it was when each was
+//! written, so they do not depend on the `entity` crate, whose code follows
+//! the schema of today. Enumerated values are repeated here on purpose.
+
+pub use sea_orm_migration::prelude::*;
+
+mod common;
+mod m20261126_000001_create_sources;
+mod m20261126_000002_create_entities;
+mod m20261126_000003_create_issues;
+mod m20261126_000004_create_roles_and_relations;
+mod m20261126_000005_create_statements;
+mod m20261126_000006_create_financial_measures;
+mod m20261126_000007_create_events;
+
+/// Applies and reverts the migrations in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261126_000001_create_sources::Migration),
+            Box::new(m20261126_000002_create_entities::Migration),
+            Box::new(m20261126_000003_create_issues::Migration),
+            Box::new(m20261126_000004_create_roles_and_relations::Migration),
+            Box::new(m20261126_000005_create_statements::Migration),
+            Box::new(m20261126_000006_create_financial_measures::Migration),
+            Box::new(m20261126_000007_create_events::Migration),
+        ]
+    }
+}
