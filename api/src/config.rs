@@ -1,0 +1,78 @@
+//! The configuration: command-line flags, each with an environment variable.
+//!
+//! | flag | variable | default | meaning |
+//! | --- | --- | --- | --- |
+//! | `--addr` | `NEWSGRAPH_ADDR` | `127.0.0.1:8000` | address `serve` listens on |
+//! | `--database-url` | `DATABASE_URL` | unset | `postgres://...` or `sqlite://...`; unset: the embedded database |
+//! | `--data-dir` | `NEWSGRAPH_DATA_DIR` | `.` | folder of the embedded database `newsgraph.db` |
+//! | | `RUST_LOG` | `warn,newsgraph=info` | log filter |
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// A GraphQL API over a knowledge graph built from news.
+#[derive(Debug, Parser)]
+#[command(name = "newsgraph", version, about)]
+pub struct Cli {
+    /// What to do; `serve` when left out.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+
+    /// Address `serve` listens on (host:port; port 0 picks a free port).
+    #[arg(long, env = "NEWSGRAPH_ADDR", default_value = "127.0.0.1:8000", global = true)]
+    pub addr: String,
+}
+
+/// Where the graph is stored.
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseArgs {
+    /// Database URL: `postgres://user@host:port/db` or `sqlite://path`.
+    /// Unset: the embedded SQLite database `newsgraph.db` in the data folder.
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
+    pub database_url: Option<String>,
+
+    /// Folder of the embedded SQLite database, created on first start.
+    #[arg(long, env = "NEWSGRAPH_DATA_DIR", default_value = ".", global = true)]
+    pub data_dir: PathBuf,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve GraphQL at /graphql and the playground at / (the default).
+    Serve,
+    /// Apply or revert database migrations.
+    Migrate(MigrateArgs),
+    /// Print the GraphQL schema (SDL) on standard output.
+    Schema,
+}
+
+/// Options of `migrate`.
+#[derive(Debug, Clone, Args)]
+pub struct MigrateArgs {
+    /// Which way to go.
+    #[command(subcommand)]
+    pub direction: Option<MigrateDirection>,
+}
+
+/// `migrate up` (the default), `migrate down`, `migrate status`.
+#[derive(Debug, Clone, Subcommand)]
+pub enum MigrateDirection {
+    /// Apply every pending migration.
+    Up,
+    /// Revert the last migrations.
+    Down {
+        /// How many to revert.
+        #[arg(long, default_value_t = 1, conflicts_with = "all")]
+        steps: u32,
+        /// Revert all of them, leaving an empty database.
+        #[arg(long)]
+        all: bool,
+    },
+    /// List the migrations and whether each is applied.
+    Status,
+}

@@ -1,0 +1,169 @@
+//! Choosing, opening and migrating the database.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection};
+
+use crate::config::DatabaseArgs;
+use crate::error::{StartupError, one_line};
+
+/// File name of the embedded database inside the data folder.
+pub const EMBEDDED_FILE: &str = "newsgraph.db";
+
+/// The database the configuration points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A SQLite file (created if missing).
+    Sqlite(PathBuf),
+    /// A PostgreSQL server, by URL.
+    Postgres(String),
+}
+
+impl Target {
+    /// Reads `DATABASE_URL` and the data folder.
+    pub fn from_args(args: &DatabaseArgs) -> Result<Self, StartupError> {
+        let Some(url) = args.database_url.as_deref().filter(|u| !u.trim().is_empty()) else {
+            return Ok(Self::Sqlite(args.data_dir.join(EMBEDDED_FILE)));
+        };
+        let scheme = url.split_once(':').map(|(s, _)| s).unwrap_or(url);
+        match scheme {
+            "postgres" | "postgresql" => Ok(Self::Postgres(url.to_owned())),
+            "sqlite" => {
+                let path = url
+                    .trim_start_matches("sqlite:")
+                    .trim_start_matches("//")
+                    .split('?')
+                    .next()
+                    .unwrap_or_default();
+                Ok(Self::Sqlite(PathBuf::from(path)))
+            }
+            other => Err(StartupError::UnknownScheme {
+                scheme: other.to_owned(),
+            }),
+        }
+    }
+
+    /// A description for messages, without any password.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Sqlite(path) => format!("sqlite://{}", path.display()),
+            Self::Postgres(url) => redact(url),
+        }
+    }
+}
+
+/// Removes the password from a URL such as `postgres://user:secret@host/db`.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let userinfo = &url[scheme_end + 3..at];
+            let user = userinfo.split(':').next().unwrap_or_default();
+            format!("{}{}@{}", &url[..scheme_end + 3], user, &url[at + 1..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Opens the database, creating the embedded one's folder and file if needed.
+pub async fn connect(target: &Target) -> Result<DatabaseConnection, StartupError> {
+    let options = match target {
+        Target::Sqlite(path) => {
+            prepare_folder(path)?;
+            let mut options = ConnectOptions::new(format!("sqlite://{}?mode=rwc", path.display()));
+            options.map_sqlx_sqlite_opts(|o| {
+                // WAL lets readers run while a writer writes; the busy timeout
+                // makes writers wait for each other instead of failing.
+                o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                    .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
+                    .busy_timeout(Duration::from_secs(10))
+                    .foreign_keys(true)
+            });
+            options
+        }
+        Target::Postgres(url) => ConnectOptions::new(url.clone()),
+    };
+    let mut options = options;
+    options
+        .connect_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_secs(5))
+        .sqlx_logging(false);
+    Database::connect(options)
+        .await
+        .map_err(|err| StartupError::Connect {
+            target: target.describe(),
+            reason: one_line(err),
+        })
+}
+
+/// Makes sure the embedded database's folder exists and can be written.
+fn prepare_folder(db_file: &Path) -> Result<(), StartupError> {
+    let folder = match db_file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let fail = |err: std::io::Error| StartupError::DataDir {
+        path: folder.clone(),
+        reason: one_line(err),
+    };
+    std::fs::create_dir_all(&folder).map_err(fail)?;
+    // SQLite needs to create its -wal and -shm files beside the database:
+    // probe with a file of our own rather than fail later on the first write.
+    let probe = folder.join(".newsgraph-write-probe");
+    std::fs::write(&probe, b"").map_err(fail)?;
+    std::fs::remove_file(&probe).map_err(fail)?;
+    Ok(())
+}
+
+/// Applies every pending migration.
+pub async fn migrate(db: &DatabaseConnection, target: &Target) -> Result<(), StartupError> {
+    Migrator::up(db, None).await.map_err(|err| StartupError::Migrate {
+        target: target.describe(),
+        reason: one_line(err),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(url: Option<&str>) -> DatabaseArgs {
+        DatabaseArgs {
+            database_url: url.map(str::to_owned),
+            data_dir: PathBuf::from("/data"),
+        }
+    }
+
+    #[test]
+    fn unset_url_means_the_embedded_file_in_the_data_folder() {
+        assert_eq!(
+            Target::from_args(&args(None)).unwrap(),
+            Target::Sqlite(PathBuf::from("/data/newsgraph.db"))
+        );
+    }
+
+    #[test]
+    fn sqlite_urls_name_a_file() {
+        assert_eq!(
+            Target::from_args(&args(Some("sqlite:///tmp/x.db?mode=rwc"))).unwrap(),
+            Target::Sqlite(PathBuf::from("/tmp/x.db"))
+        );
+        assert_eq!(
+            Target::from_args(&args(Some("sqlite://graph.db"))).unwrap(),
+            Target::Sqlite(PathBuf::from("graph.db"))
+        );
+    }
+
+    #[test]
+    fn passwords_never_reach_messages() {
+        let target = Target::from_args(&args(Some("postgres://me:secret@db:5432/news"))).unwrap();
+        assert_eq!(target.describe(), "postgres://me@db:5432/news");
+    }
+
+    #[test]
+    fn unknown_schemes_are_refused() {
+        let err = Target::from_args(&args(Some("mysql://localhost/news"))).unwrap_err();
+        assert!(err.to_string().contains("\"mysql\""), "{err}");
+    }
+}

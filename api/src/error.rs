@@ -1,0 +1,101 @@
+//! Errors: what stops the program from starting, and what a GraphQL request
+//! gets back.
+
+use std::path::PathBuf;
+
+use async_graphql::ErrorExtensions as _;
+use sea_orm::DbErr;
+
+/// Why `newsgraph` could not start. Each message names the setting to change.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    /// `DATABASE_URL` names a database newsgraph does not speak.
+    #[error(
+        "DATABASE_URL has the unsupported scheme \"{scheme}\": use postgres://USER@HOST:PORT/DB or sqlite://PATH, or unset DATABASE_URL for the embedded database"
+    )]
+    UnknownScheme { scheme: String },
+
+    /// The embedded database's folder cannot be created or written.
+    #[error(
+        "cannot use the data folder {path} (set --data-dir or NEWSGRAPH_DATA_DIR to a writable folder): {reason}"
+    )]
+    DataDir { path: PathBuf, reason: String },
+
+    /// The database did not answer.
+    #[error("cannot connect to the database {target} (check DATABASE_URL): {reason}")]
+    Connect { target: String, reason: String },
+
+    /// A migration failed; the database is left as the last good migration left it.
+    #[error("cannot migrate the database {target}: {reason}")]
+    Migrate { target: String, reason: String },
+
+    /// The address is taken or not ours.
+    #[error("cannot listen on {addr} (set --addr or NEWSGRAPH_ADDR to a free address): {reason}")]
+    Listen { addr: String, reason: String },
+
+    /// The server stopped with an I/O error.
+    #[error("the server stopped: {0}")]
+    Serve(String),
+}
+
+/// One line, whatever the underlying error printed.
+pub fn one_line(err: impl std::fmt::Display) -> String {
+    err.to_string().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An error a GraphQL client sees, with a stable code in `extensions.code`.
+///
+/// It deliberately has no `Display`: async-graphql turns anything that has
+/// one into an error without a code, and every error of ours carries one.
+#[derive(Debug, Clone)]
+pub enum AppError {
+    /// `BAD_USER_INPUT`: an argument is malformed or out of range.
+    BadUserInput(String),
+
+    /// `NOT_FOUND`: the node asked for does not exist.
+    NotFound { kind: &'static str, id: String },
+
+    /// `INTERNAL_SERVER_ERROR`: a fault of ours; the cause is logged, not shown.
+    Internal,
+}
+
+impl AppError {
+    /// A bad argument, with a sentence saying what is wrong.
+    pub fn bad_input(message: impl Into<String>) -> Self {
+        Self::BadUserInput(message.into())
+    }
+
+    /// The sentence the client reads.
+    pub fn message(&self) -> String {
+        match self {
+            Self::BadUserInput(message) => message.clone(),
+            Self::NotFound { kind, id } => format!("{kind} {id} does not exist"),
+            Self::Internal => "internal error; the server log has the details".to_owned(),
+        }
+    }
+
+    /// The stable machine-readable code of this error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::BadUserInput(_) => "BAD_USER_INPUT",
+            Self::NotFound { .. } => "NOT_FOUND",
+            Self::Internal => "INTERNAL_SERVER_ERROR",
+        }
+    }
+}
+
+impl From<DbErr> for AppError {
+    fn from(err: DbErr) -> Self {
+        tracing::error!(error = %err, "database error");
+        Self::Internal
+    }
+}
+
+impl From<AppError> for async_graphql::Error {
+    fn from(err: AppError) -> Self {
+        async_graphql::Error::new(err.message()).extend_with(|_, e| e.set("code", err.code()))
+    }
+}
+
+/// Result of a resolver.
+pub type AppResult<T> = Result<T, AppError>;

@@ -1,0 +1,141 @@
+//! Global IDs: opaque, stable identifiers that name a node's type and key.
+//!
+//! An ID is the URL-safe base64 of `Type:key` (`Person:42`). Clients treat it
+//! as opaque; the server can tell from it which table to read, so
+//! `node(id:)` costs one lookup.
+
+use async_graphql::ID;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+use crate::error::AppError;
+
+/// Every type that implements `Node`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NodeKind {
+    Person,
+    Organisation,
+    Place,
+    Issue,
+    Statement,
+    Role,
+    Relation,
+    FinancialMeasure,
+    Event,
+    Source,
+}
+
+impl NodeKind {
+    const ALL: [NodeKind; 10] = [
+        Self::Person,
+        Self::Organisation,
+        Self::Place,
+        Self::Issue,
+        Self::Statement,
+        Self::Role,
+        Self::Relation,
+        Self::FinancialMeasure,
+        Self::Event,
+        Self::Source,
+    ];
+
+    /// The GraphQL type name, which is also the ID's prefix.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            Self::Person => "Person",
+            Self::Organisation => "Organisation",
+            Self::Place => "Place",
+            Self::Issue => "Issue",
+            Self::Statement => "Statement",
+            Self::Role => "Role",
+            Self::Relation => "Relation",
+            Self::FinancialMeasure => "FinancialMeasure",
+            Self::Event => "Event",
+            Self::Source => "Source",
+        }
+    }
+
+    fn from_type_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.type_name() == name)
+    }
+}
+
+/// A decoded global ID.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct GlobalId {
+    pub kind: NodeKind,
+    pub key: i64,
+}
+
+impl GlobalId {
+    pub fn new(kind: NodeKind, key: i64) -> Self {
+        Self { kind, key }
+    }
+
+    /// The opaque form clients see.
+    pub fn encode(self) -> ID {
+        ID(URL_SAFE_NO_PAD.encode(format!("{}:{}", self.kind.type_name(), self.key)))
+    }
+
+    /// Reads an ID a client sent; a malformed one is `BAD_USER_INPUT`.
+    pub fn decode(id: &str) -> Result<Self, AppError> {
+        let invalid = || AppError::bad_input(format!("\"{id}\" is not a newsgraph ID"));
+        let bytes = URL_SAFE_NO_PAD
+            .decode(id.trim_end_matches('='))
+            .map_err(|_| invalid())?;
+        let text = String::from_utf8(bytes).map_err(|_| invalid())?;
+        let (name, key) = text.split_once(':').ok_or_else(invalid)?;
+        let kind = NodeKind::from_type_name(name).ok_or_else(invalid)?;
+        let key = key.parse::<i64>().map_err(|_| invalid())?;
+        if key <= 0 || key.to_string() != key_text(&text) {
+            return Err(invalid());
+        }
+        Ok(Self { kind, key })
+    }
+
+    /// Reads an ID that must name a node of one kind.
+    pub fn decode_as(id: &str, kind: NodeKind) -> Result<i64, AppError> {
+        let global = Self::decode(id)?;
+        if global.kind != kind {
+            return Err(AppError::bad_input(format!(
+                "\"{id}\" is the ID of a {}, not of a {}",
+                global.kind.type_name(),
+                kind.type_name()
+            )));
+        }
+        Ok(global.key)
+    }
+}
+
+/// The key part of `Type:key`, to refuse non-canonical spellings (`+7`, `007`)
+/// so that one node has exactly one ID.
+fn key_text(text: &str) -> &str {
+    text.split_once(':').map(|(_, k)| k).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip() {
+        let id = GlobalId::new(NodeKind::FinancialMeasure, 42);
+        assert_eq!(GlobalId::decode(&id.encode()).unwrap(), id);
+    }
+
+    #[test]
+    fn malformed_ids_are_refused() {
+        for bad in ["", "???", "UGVyc29u", "UGVyc29uOjA", "Q2F0OjE"] {
+            assert!(GlobalId::decode(bad).is_err(), "{bad}");
+        }
+        let non_canonical = URL_SAFE_NO_PAD.encode("Person:007");
+        assert!(GlobalId::decode(&non_canonical).is_err());
+    }
+
+    #[test]
+    fn an_id_of_another_kind_is_refused_where_a_kind_is_expected() {
+        let id = GlobalId::new(NodeKind::Place, 1).encode();
+        let err = GlobalId::decode_as(&id, NodeKind::Person).unwrap_err();
+        assert!(err.message().contains("not of a Person"), "{err:?}");
+    }
+}

@@ -1,0 +1,51 @@
+//! The GraphQL schema: objects wrapping entity models, the query root, and
+//! the one [`build_schema`] that the server, the tests and the SDL export use.
+
+pub mod connection;
+pub mod ids;
+pub mod node;
+pub mod object;
+pub mod query;
+pub mod scalars;
+
+use async_graphql::{Context, EmptyMutation, EmptySubscription, Schema, SchemaBuilder};
+use sea_orm::DatabaseConnection;
+
+use crate::error::{AppError, AppResult};
+use crate::loader::Loaders;
+
+pub use query::Query;
+
+/// The schema type the server runs.
+pub type AppSchema = Schema<Query, EmptyMutation, EmptySubscription>;
+
+fn builder() -> SchemaBuilder<Query, EmptyMutation, EmptySubscription> {
+    Schema::build(Query::default(), EmptyMutation, EmptySubscription)
+        .register_output_type::<node::EntityImplementsNode>()
+}
+
+/// The schema, served over the given database.
+pub fn build_schema(db: DatabaseConnection) -> AppSchema {
+    builder().data(db).finish()
+}
+
+/// The schema's SDL, as `newsgraph schema` prints it and `schema.graphql` holds it.
+pub fn sdl() -> String {
+    builder().finish().sdl()
+}
+
+/// The request's loaders.
+pub(crate) fn loaders<'a>(ctx: &'a Context<'_>) -> AppResult<&'a Loaders> {
+    ctx.data::<Loaders>().map_err(|_| {
+        tracing::error!("request without loaders");
+        AppError::Internal
+    })
+}
+
+/// The database connection.
+pub(crate) fn database<'a>(ctx: &'a Context<'_>) -> AppResult<&'a DatabaseConnection> {
+    ctx.data::<DatabaseConnection>().map_err(|_| {
+        tracing::error!("schema without a database");
+        AppError::Internal
+    })
+}

@@ -1,0 +1,42 @@
+//! GraphQL objects, one module per type; each wraps entity models.
+
+mod entities;
+mod event;
+mod evidence;
+mod financial_measure;
+mod issue;
+mod role;
+mod source;
+mod statement;
+
+pub use entities::{Organisation, OrganisationKind, Person, Place, PlaceKind};
+pub use event::{Event, EventKind};
+pub use evidence::Evidence;
+pub use financial_measure::{
+    FinancialMeasure, FinancialMeasureKind, FinancialMeasureStatus, Qualifier, SecuredAgainst, Share,
+};
+pub use issue::Issue;
+pub use role::{Relation, Role};
+pub use source::Source;
+pub use statement::{Stance, Statement, StatementKind};
+
+use super::loaders;
+use super::node::Entity;
+use crate::error::AppResult;
+
+/// Reads an entity through the request's loader.
+pub(crate) async fn load_entity(ctx: &async_graphql::Context<'_>, id: i64) -> AppResult<Option<Entity>> {
+    Ok(loaders(ctx)?.entity.load_one(id).await?.map(Entity::from))
+}
+
+/// Reads a place through the request's loader.
+pub(crate) async fn load_place(
+    ctx: &async_graphql::Context<'_>,
+    id: Option<i64>,
+) -> AppResult<Option<Place>> {
+    let Some(id) = id else { return Ok(None) };
+    Ok(match load_entity(ctx, id).await? {
+        Some(Entity::Place(p)) => Some(p),
+        _ => None,
+    })
+}

@@ -1,0 +1,15 @@
+//! The query root, merged from one part per node kind.
+
+mod entities;
+mod fact;
+mod node;
+
+use async_graphql::MergedObject;
+
+pub use entities::EntityQuery;
+pub use fact::FactQuery;
+pub use node::NodeQuery;
+
+/// Everything a client can read.
+#[derive(MergedObject, Default)]
+pub struct Query(NodeQuery, EntityQuery, FactQuery);

@@ -1,0 +1,15 @@
+//! newsgraph: a GraphQL API over a knowledge graph built from news.
+//!
+//! The binary in `main.rs` only parses [`config::Cli`] and calls [`cli::run`];
+//! everything else lives here so that the tests and the SDL export use the
+//! same code as the server.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod graphql;
+pub mod http;
+pub mod loader;
+pub mod names;
+pub mod telemetry;

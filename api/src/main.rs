@@ -1,0 +1,19 @@
+//! The `newsgraph` command: parses the configuration and hands it to the library.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = newsgraph::config::Cli::parse();
+    newsgraph::telemetry::init();
+    match newsgraph::cli::run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            // One line a person can act on; no backtrace.
+            eprintln!("newsgraph: error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
