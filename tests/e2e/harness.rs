@@ -1,0 +1,220 @@
+//! The test harness: each case runs against a fresh database, once on
+//! SQLite and once on PostgreSQL, through a real `newsgraph` process.
+//!
+//! PostgreSQL cases need `NEWSGRAPH_TEST_POSTGRES_URL`, a URL of a server
+//! where the user may create databases (for example
+//! `postgres://postgres@127.0.0.1:5432/postgres`). Each case creates a
+//! database of its own there and drops it afterwards. Without the variable
+//! the PostgreSQL cases are reported as ignored, and the run says so.
+
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::Pin;
+
+use libtest_mimic::{Failed, Trial};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+
+/// The environment variable that enables the PostgreSQL cases.
+pub const POSTGRES_URL_VAR: &str = "NEWSGRAPH_TEST_POSTGRES_URL";
+
+pub type BoxFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
+
+/// A test that runs on each database.
+pub struct Case {
+    pub name: &'static str,
+    pub run: fn(TestDb) -> BoxFuture,
+}
+
+/// A test that needs no database of its own.
+pub struct Plain {
+    pub name: &'static str,
+    pub run: fn() -> BoxFuture,
+}
+
+/// `case!(module::function)`: a database case named after its function.
+#[macro_export]
+macro_rules! case {
+    ($($path:ident)::+) => {
+        $crate::harness::Case {
+            name: stringify!($($path)::+),
+            run: |db| Box::pin($($path)::+(db)),
+        }
+    };
+}
+
+/// `plain!(module::function)`: a case without a database.
+#[macro_export]
+macro_rules! plain {
+    ($($path:ident)::+) => {
+        $crate::harness::Plain {
+            name: stringify!($($path)::+),
+            run: || Box::pin($($path)::+()),
+        }
+    };
+}
+
+/// Which database a case runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Turns the cases into trials: `sqlite::...`, `postgres::...` and `cli::...`.
+pub fn trials(cases: Vec<Case>, plain: Vec<Plain>) -> Vec<Trial> {
+    let postgres = std::env::var(POSTGRES_URL_VAR).ok().filter(|v| !v.is_empty());
+    if postgres.is_none() {
+        eprintln!(
+            "note: the PostgreSQL tests are ignored: set {POSTGRES_URL_VAR} (for example postgres://postgres@127.0.0.1:5432/postgres) to run them"
+        );
+    }
+    let mut trials = Vec::new();
+    for case in cases {
+        let name = case.name.replace(" :: ", "::");
+        for backend in [Backend::Sqlite, Backend::Postgres] {
+            let prefix = match backend {
+                Backend::Sqlite => "sqlite",
+                Backend::Postgres => "postgres",
+            };
+            let run = case.run;
+            let admin = postgres.clone();
+            let ignored = backend == Backend::Postgres && admin.is_none();
+            trials.push(
+                Trial::test(format!("{prefix}::{name}"), move || {
+                    block_on(async move {
+                        let db = TestDb::create(backend, admin.as_deref()).await;
+                        let outcome = tokio::spawn(run(db.clone())).await;
+                        db.destroy().await;
+                        outcome.map_err(panic_message)
+                    })
+                })
+                .with_ignored_flag(ignored),
+            );
+        }
+    }
+    for case in plain {
+        let run = case.run;
+        trials.push(Trial::test(
+            format!("cli::{}", case.name.replace(" :: ", "::")),
+            move || block_on(async move { tokio::spawn(run()).await.map_err(panic_message) }),
+        ));
+    }
+    trials
+}
+
+fn block_on(fut: impl Future<Output = Result<(), Failed>>) -> Result<(), Failed> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime")
+        .block_on(fut)
+}
+
+fn panic_message(err: tokio::task::JoinError) -> Failed {
+    match err.try_into_panic() {
+        Ok(payload) => {
+            if let Some(s) = payload.downcast_ref::<String>() {
+                s.clone().into()
+            } else if let Some(s) = payload.downcast_ref::<&str>() {
+                (*s).into()
+            } else {
+                "the test panicked".into()
+            }
+        }
+        Err(err) => format!("the test was cancelled: {err}").into(),
+    }
+}
+
+/// A fresh, empty database for one case.
+#[derive(Debug, Clone)]
+pub struct TestDb {
+    pub backend: Backend,
+    /// A folder of the case's own; the embedded database lives here.
+    pub dir: PathBuf,
+    /// For PostgreSQL: the admin URL and the case's database name.
+    postgres: Option<(String, String)>,
+}
+
+impl TestDb {
+    async fn create(backend: Backend, admin: Option<&str>) -> Self {
+        let dir = std::env::temp_dir().join(format!("newsgraph-test-{}", unique_suffix()));
+        std::fs::create_dir_all(&dir).expect("a temporary folder");
+        let postgres = match backend {
+            Backend::Sqlite => None,
+            Backend::Postgres => {
+                let admin = admin
+                    .expect("PostgreSQL cases run only with an admin URL")
+                    .to_owned();
+                let name = format!("newsgraph_test_{}", unique_suffix());
+                let conn = Database::connect(&admin)
+                    .await
+                    .expect("the PostgreSQL test server");
+                conn.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                    .await
+                    .expect("CREATE DATABASE");
+                let _ = conn.close().await;
+                Some((admin, name))
+            }
+        };
+        Self {
+            backend,
+            dir,
+            postgres,
+        }
+    }
+
+    /// Drops the case's database and removes its folder.
+    async fn destroy(&self) {
+        if let Some((admin, name)) = &self.postgres
+            && let Ok(conn) = Database::connect(admin).await
+        {
+            let _ = conn
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                .await;
+            let _ = conn.close().await;
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+
+    /// The environment that points `newsgraph` at this database. SQLite
+    /// cases use the embedded default: no `DATABASE_URL`, a data folder.
+    pub fn env(&self) -> Vec<(&'static str, String)> {
+        match &self.postgres {
+            None => vec![("NEWSGRAPH_DATA_DIR", self.dir.display().to_string())],
+            Some(_) => vec![("DATABASE_URL", self.url())],
+        }
+    }
+
+    /// A URL of this database, for arranging rows directly.
+    pub fn url(&self) -> String {
+        match &self.postgres {
+            None => format!("sqlite://{}?mode=rwc", self.dir.join("newsgraph.db").display()),
+            Some((admin, name)) => {
+                let base = admin.split('?').next().unwrap_or(admin);
+                let server = base.rsplit_once('/').map(|(s, _)| s).unwrap_or(base);
+                format!("{server}/{name}")
+            }
+        }
+    }
+
+    /// A direct connection, to arrange rows a case needs.
+    pub async fn connect(&self) -> DatabaseConnection {
+        Database::connect(self.url()).await.expect("the case's database")
+    }
+}
+
+/// A name part no other case or run shares.
+pub fn unique_suffix() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    format!(
+        "{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        nanos
+    )
+}

@@ -1,0 +1,78 @@
+//! Migrations apply, revert completely and apply again.
+
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+
+use crate::harness::{Backend, TestDb};
+use crate::server::{newsgraph, run};
+
+/// Every table of the model, besides sea-orm's own bookkeeping.
+const TABLES: [&str; 19] = [
+    "entity",
+    "entity_alias",
+    "event",
+    "event_participant",
+    "event_place",
+    "event_quantity",
+    "financial_measure",
+    "financial_measure_issue",
+    "issue",
+    "issue_alias",
+    "organisation",
+    "person",
+    "place",
+    "relation",
+    "role",
+    "source",
+    "statement",
+    "statement_issue",
+    "statement_mention",
+];
+
+async fn tables(db: &TestDb, conn: &DatabaseConnection) -> Vec<String> {
+    let sql = match db.backend {
+        Backend::Sqlite => {
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        }
+        Backend::Postgres => {
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name"
+        }
+    };
+    let rows = conn
+        .query_all_raw(Statement::from_string(conn.get_database_backend(), sql))
+        .await
+        .expect("list of tables");
+    rows.iter()
+        .map(|r| r.try_get_by_index::<String>(0).expect("a table name"))
+        .filter(|t| t != "seaql_migrations")
+        .collect()
+}
+
+async fn migrate(db: &TestDb, args: &[&str]) {
+    let mut cmd = newsgraph();
+    cmd.envs(db.env()).arg("migrate").args(args);
+    let out = run(cmd).await;
+    assert!(out.success, "newsgraph migrate {args:?} failed: {}", out.stderr);
+}
+
+pub async fn migrations_go_up_down_and_up_again(db: TestDb) {
+    migrate(&db, &[]).await;
+    let conn = db.connect().await;
+    assert_eq!(tables(&db, &conn).await, TABLES);
+
+    migrate(&db, &["down", "--all"]).await;
+    assert_eq!(tables(&db, &conn).await, Vec::<String>::new());
+
+    migrate(&db, &["up"]).await;
+    assert_eq!(tables(&db, &conn).await, TABLES);
+
+    let mut cmd = newsgraph();
+    cmd.envs(db.env()).args(["migrate", "status"]);
+    let status = run(cmd).await;
+    assert_eq!(status.stdout.lines().count(), 7, "{}", status.stdout);
+    assert!(
+        status.stdout.lines().all(|l| l.ends_with("Applied")),
+        "{}",
+        status.stdout
+    );
+    let _ = conn.close().await;
+}

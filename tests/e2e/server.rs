@@ -1,0 +1,138 @@
+//! A `newsgraph` process serving a test database on a free port, and a
+//! GraphQL client for it.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
+use tokio::process::{Child, Command};
+
+use crate::harness::TestDb;
+
+/// The binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_newsgraph");
+
+/// A command for the binary with a clean environment: nothing of the
+/// developer's own configuration leaks into a test.
+pub fn newsgraph() -> Command {
+    let mut cmd = Command::new(BIN);
+    for var in ["DATABASE_URL", "NEWSGRAPH_ADDR", "NEWSGRAPH_DATA_DIR"] {
+        cmd.env_remove(var);
+    }
+    cmd.env("RUST_LOG", "warn").kill_on_drop(true);
+    cmd
+}
+
+/// What a finished command printed, and how it ended.
+pub struct Finished {
+    pub success: bool,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs the binary to completion with a time limit.
+pub async fn run(mut cmd: Command) -> Finished {
+    cmd.stdin(Stdio::null());
+    let out = tokio::time::timeout(Duration::from_secs(60), cmd.output())
+        .await
+        .expect("newsgraph finished within 60 s")
+        .expect("newsgraph started");
+    Finished {
+        success: out.status.success(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A running server; stopped when dropped.
+pub struct Server {
+    child: Child,
+    /// `http://127.0.0.1:PORT`
+    pub base: String,
+    http: reqwest::Client,
+}
+
+impl Server {
+    /// Starts `newsgraph serve` on a free port against the test database.
+    pub async fn start(db: &TestDb) -> Self {
+        let mut cmd = newsgraph();
+        cmd.envs(db.env());
+        Self::spawn(cmd).await
+    }
+
+    /// Starts a prepared command with `serve --addr 127.0.0.1:0` appended.
+    pub async fn spawn(mut cmd: Command) -> Self {
+        cmd.args(["serve", "--addr", "127.0.0.1:0"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = cmd.spawn().expect("newsgraph started");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut lines = BufReader::new(stdout).lines();
+        let line = tokio::time::timeout(Duration::from_secs(60), lines.next_line()).await;
+        let Ok(Ok(Some(line))) = line else {
+            let mut stderr = String::new();
+            if let Some(mut err) = child.stderr.take() {
+                let _ = tokio::time::timeout(Duration::from_secs(5), err.read_to_string(&mut stderr)).await;
+            }
+            panic!("newsgraph did not start serving: {stderr}");
+        };
+        let base = line
+            .strip_prefix("newsgraph listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line: {line}"))
+            .trim_end_matches('/')
+            .to_owned();
+        // Keep draining stdout so the server never blocks on a full pipe.
+        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        if let Some(mut err) = child.stderr.take() {
+            tokio::spawn(async move {
+                let mut sink = Vec::new();
+                let _ = err.read_to_end(&mut sink).await;
+            });
+        }
+        Self {
+            child,
+            base,
+            http: reqwest::Client::new(),
+        }
+    }
+
+    /// The HTTP client, for requests other than GraphQL POSTs.
+    pub fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+
+    /// POSTs a GraphQL request; returns the status and the JSON body.
+    pub async fn post(&self, query: &str, variables: Value) -> (u16, Value) {
+        let res = self
+            .http
+            .post(format!("{}/graphql", self.base))
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("the request reached the server");
+        let status = res.status().as_u16();
+        (status, res.json().await.expect("a JSON body"))
+    }
+
+    /// Runs a query that must succeed; returns `data`.
+    pub async fn query(&self, query: &str, variables: Value) -> Value {
+        let (status, body) = self.post(query, variables).await;
+        assert_eq!(status, 200, "status of {query}: {body}");
+        assert!(body.get("errors").is_none(), "errors for {query}: {body}");
+        body["data"].clone()
+    }
+
+    /// Runs a query that must fail; returns its first error.
+    pub async fn query_error(&self, query: &str, variables: Value) -> Value {
+        let (_, body) = self.post(query, variables).await;
+        body["errors"][0].clone()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.start_kill();
+    }
+}
