@@ -182,6 +182,16 @@ pub async fn create(
 
 /// Drops tables in the order given.
 pub async fn drop(manager: &SchemaManager<'_>, tables: &[DynIden]) -> Result<(), DbErr> {
+    if manager.get_database_backend() == sea_orm_migration::sea_orm::DbBackend::Sqlite {
+        // SQLite empties a table before dropping it, row by row, and checks
+        // foreign keys as it goes: rows that point at rows of their own table
+        // (a place's parent) would stop it. Checking at commit, when the
+        // tables are gone, is what PostgreSQL does too.
+        manager
+            .get_connection()
+            .execute_unprepared("PRAGMA defer_foreign_keys = ON")
+            .await?;
+    }
     for table in tables {
         manager
             .drop_table(Table::drop().table(table.clone()).to_owned())

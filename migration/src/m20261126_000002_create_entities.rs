@@ -241,8 +241,8 @@ async fn create_aliases(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
         vec![
             index(
                 EntityAlias::Table,
-                "idx_entity_alias_entity_normalized",
-                cols![EntityAlias::EntityId, EntityAlias::NormalizedName],
+                "idx_entity_alias_entity_name",
+                cols![EntityAlias::EntityId, EntityAlias::Name],
             )
             .unique()
             .take(),

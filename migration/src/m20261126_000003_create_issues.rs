@@ -70,8 +70,8 @@ impl MigrationTrait for Migration {
             vec![
                 index(
                     IssueAlias::Table,
-                    "idx_issue_alias_issue_normalized",
-                    cols![IssueAlias::IssueId, IssueAlias::NormalizedName],
+                    "idx_issue_alias_issue_name",
+                    cols![IssueAlias::IssueId, IssueAlias::Name],
                 )
                 .unique()
                 .take(),

@@ -58,7 +58,14 @@ impl MigrationTrait for Migration {
             manager,
             role,
             vec![
-                index(Role::Table, "idx_role_person_id", cols![Role::PersonId]),
+                // One role per person, organisation and title, whichever sources state it.
+                index(
+                    Role::Table,
+                    "idx_role_identity",
+                    cols![Role::PersonId, Role::OrganisationId, Role::Title],
+                )
+                .unique()
+                .take(),
                 index(
                     Role::Table,
                     "idx_role_organisation_id",

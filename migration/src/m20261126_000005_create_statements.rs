@@ -98,10 +98,12 @@ impl MigrationTrait for Migration {
                     cols![Statement::SaidOn, Statement::Id],
                 ),
                 index(Statement::Table, "idx_statement_kind", cols![Statement::Kind]),
+                // Where a statement was reported: import finds an existing
+                // statement by its span, speaker, kind and text.
                 index(
                     Statement::Table,
-                    "idx_statement_source_id",
-                    cols![Evidence::SourceId],
+                    "idx_statement_source_span",
+                    cols![Evidence::SourceId, Evidence::SpanStart, Evidence::SpanEnd],
                 ),
             ],
         )

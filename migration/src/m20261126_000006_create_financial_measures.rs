@@ -157,7 +157,11 @@ impl MigrationTrait for Migration {
                     "idx_financial_measure_secured_issue_id",
                     cols![FinancialMeasure::SecuredAgainstIssueId],
                 ),
-                index(t, "idx_financial_measure_source_id", cols![Evidence::SourceId]),
+                index(
+                    t,
+                    "idx_financial_measure_source_span",
+                    cols![Evidence::SourceId, Evidence::SpanStart, Evidence::SpanEnd],
+                ),
             ],
         )
         .await?;

@@ -64,7 +64,11 @@ impl MigrationTrait for Migration {
                     "idx_event_started_on",
                     cols![Event::StartedOn, Event::Id],
                 ),
-                index(Event::Table, "idx_event_source_id", cols![Evidence::SourceId]),
+                index(
+                    Event::Table,
+                    "idx_event_source_span",
+                    cols![Evidence::SourceId, Evidence::SpanStart, Evidence::SpanEnd],
+                ),
             ],
         )
         .await?;
@@ -167,9 +171,11 @@ impl MigrationTrait for Migration {
             vec![
                 index(
                     EventQuantity::Table,
-                    "idx_event_quantity_event_id",
-                    cols![EventQuantity::EventId],
-                ),
+                    "idx_event_quantity_identity",
+                    cols![EventQuantity::EventId, EventQuantity::Measure],
+                )
+                .unique()
+                .take(),
                 index(
                     EventQuantity::Table,
                     "idx_event_quantity_source_id",
