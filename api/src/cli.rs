@@ -6,10 +6,10 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 
-use crate::config::{Cli, Command, MigrateArgs, MigrateDirection};
+use crate::config::{Cli, Command, ExportArgs, ImportArgs, MigrateArgs, MigrateDirection};
 use crate::db::{self, Target};
 use crate::error::{StartupError, one_line};
-use crate::{graphql, http};
+use crate::{graphql, http, import, seed};
 
 /// Runs the command the user asked for (`serve` when none).
 pub async fn run(cli: Cli) -> Result<(), StartupError> {
@@ -20,6 +20,8 @@ pub async fn run(cli: Cli) -> Result<(), StartupError> {
             print!("{}", graphql::sdl());
             Ok(())
         }
+        Command::Import(args) => import(&cli, args).await,
+        Command::Export(args) => export(&cli, args).await,
     }
 }
 
@@ -35,6 +37,12 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
             reason: one_line(err),
         })?;
     let db = open(&target).await?;
+    if embedded(cli) && !cli.no_seed && seed::is_empty(&db).await.unwrap_or(false) {
+        let counts = seed::import_seed(&db)
+            .await
+            .map_err(|e| StartupError::Seed(one_line(e)))?;
+        tracing::info!(%counts, "imported the seed graph into the new embedded database");
+    }
     let local = listener
         .local_addr()
         .map_err(|e| StartupError::Serve(one_line(e)))?;
@@ -50,6 +58,85 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
     let _ = db.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Whether the database is the embedded default (no `DATABASE_URL`).
+fn embedded(cli: &Cli) -> bool {
+    cli.database
+        .database_url
+        .as_deref()
+        .is_none_or(|u| u.trim().is_empty())
+}
+
+/// Imports each file in its own transaction; reports each refusal.
+async fn import(cli: &Cli, args: &ImportArgs) -> Result<(), StartupError> {
+    let target = Target::from_args(&cli.database)?;
+    let db = open(&target).await?;
+    let mut failed = 0;
+    for path in &args.files {
+        let name = path.display().to_string();
+        let bytes = read_input(path)?;
+        match import::import_bytes(&db, &bytes).await {
+            Ok(counts) => println!("{name}: imported ({counts})"),
+            Err(err) => {
+                failed += 1;
+                for line in err.to_string().lines() {
+                    eprintln!("newsgraph: error: {name}: {line}");
+                }
+            }
+        }
+    }
+    let _ = db.close().await;
+    if failed > 0 {
+        return Err(StartupError::Import {
+            failed,
+            total: args.files.len(),
+        });
+    }
+    Ok(())
+}
+
+fn read_input(path: &std::path::Path) -> Result<Vec<u8>, StartupError> {
+    let fail = |e: std::io::Error| StartupError::File {
+        action: "read",
+        path: path.display().to_string(),
+        reason: one_line(e),
+    };
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(fail)?;
+        Ok(bytes)
+    } else {
+        std::fs::read(path).map_err(fail)
+    }
+}
+
+/// Writes the whole graph to a file or standard output.
+async fn export(cli: &Cli, args: &ExportArgs) -> Result<(), StartupError> {
+    let target = Target::from_args(&cli.database)?;
+    let db = open(&target).await?;
+    let doc = crate::export::export(&db)
+        .await
+        .map_err(|e| StartupError::Serve(one_line(e)))?;
+    let json = crate::export::to_json(&doc);
+    let _ = db.close().await;
+    match &args.output {
+        Some(path) => std::fs::write(path, json).map_err(|e| StartupError::File {
+            action: "write",
+            path: path.display().to_string(),
+            reason: one_line(e),
+        }),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(json.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| StartupError::File {
+                    action: "write",
+                    path: "standard output".to_owned(),
+                    reason: one_line(e),
+                })
+        }
+    }
 }
 
 /// Connects and applies pending migrations.

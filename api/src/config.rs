@@ -5,6 +5,7 @@
 //! | `--addr` | `NEWSGRAPH_ADDR` | `127.0.0.1:8000` | address `serve` listens on |
 //! | `--database-url` | `DATABASE_URL` | unset | `postgres://...` or `sqlite://...`; unset: the embedded database |
 //! | `--data-dir` | `NEWSGRAPH_DATA_DIR` | `.` | folder of the embedded database `newsgraph.db` |
+//! | `--no-seed` | `NEWSGRAPH_NO_SEED` | off | do not import the seed graph into a new embedded database |
 //! | | `RUST_LOG` | `warn,newsgraph=info` | log filter |
 
 use std::path::PathBuf;
@@ -25,6 +26,10 @@ pub struct Cli {
     /// Address `serve` listens on (host:port; port 0 picks a free port).
     #[arg(long, env = "NEWSGRAPH_ADDR", default_value = "127.0.0.1:8000", global = true)]
     pub addr: String,
+
+    /// Do not import the seed graph into a new embedded database.
+    #[arg(long, env = "NEWSGRAPH_NO_SEED", global = true, value_parser = clap::builder::BoolishValueParser::new())]
+    pub no_seed: bool,
 }
 
 /// Where the graph is stored.
@@ -49,6 +54,26 @@ pub enum Command {
     Migrate(MigrateArgs),
     /// Print the GraphQL schema (SDL) on standard output.
     Schema,
+    /// Import files of the import format, each all or nothing.
+    Import(ImportArgs),
+    /// Write the whole graph in the import format.
+    Export(ExportArgs),
+}
+
+/// Options of `import`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// Files to import, in order; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// Options of `export`.
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// Where to write; standard output when left out.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Options of `migrate`.

@@ -124,6 +124,17 @@ pub async fn migrate(db: &DatabaseConnection, target: &Target) -> Result<(), Sta
     })
 }
 
+/// Begins a transaction that will write. On SQLite it takes the write lock
+/// at once, so two writers queue instead of one failing halfway.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

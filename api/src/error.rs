@@ -33,6 +33,22 @@ pub enum StartupError {
     #[error("cannot listen on {addr} (set --addr or NEWSGRAPH_ADDR to a free address): {reason}")]
     Listen { addr: String, reason: String },
 
+    /// The seed graph could not be imported into a new embedded database.
+    #[error("cannot import the seed graph (start with --no-seed or NEWSGRAPH_NO_SEED=1 to skip it): {0}")]
+    Seed(String),
+
+    /// Some files of `newsgraph import` were refused; each was reported above.
+    #[error("{failed} of {total} files were not imported; nothing of them was written")]
+    Import { failed: usize, total: usize },
+
+    /// A file could not be read or written.
+    #[error("cannot {action} {path}: {reason}")]
+    File {
+        action: &'static str,
+        path: String,
+        reason: String,
+    },
+
     /// The server stopped with an I/O error.
     #[error("the server stopped: {0}")]
     Serve(String),

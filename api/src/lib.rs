@@ -7,9 +7,13 @@
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod domain;
 pub mod error;
+pub mod export;
 pub mod graphql;
 pub mod http;
+pub mod import;
 pub mod loader;
 pub mod names;
+pub mod seed;
 pub mod telemetry;

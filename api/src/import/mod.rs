@@ -1,0 +1,201 @@
+//! Importing documents of the import format: parse, check, then write in one
+//! transaction per document, resolving entities to the nodes that exist.
+
+pub mod format;
+mod validate;
+mod write;
+
+use std::fmt;
+
+use sea_orm::DatabaseConnection;
+
+pub use format::{Document, FORMAT};
+pub use validate::SourceText;
+pub use write::Counts;
+
+/// What is wrong, and where in the document (`statements[12].evidence.start`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// The kinds of record a document holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    Source,
+    Place,
+    Organisation,
+    Person,
+    Issue,
+    Role,
+    Relation,
+    Statement,
+    FinancialMeasure,
+    Event,
+}
+
+impl RecordKind {
+    fn noun(self) -> &'static str {
+        match self {
+            Self::Source => "source",
+            Self::Place => "place",
+            Self::Organisation => "organisation",
+            Self::Person => "person",
+            Self::Issue => "issue",
+            Self::Role => "role",
+            Self::Relation => "relation",
+            Self::Statement => "statement",
+            Self::FinancialMeasure => "financial measure",
+            Self::Event => "event",
+        }
+    }
+
+    fn with_article(self) -> String {
+        let noun = self.noun();
+        let article = if matches!(noun.as_bytes()[0], b'a' | b'e' | b'i' | b'o' | b'u') {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {noun}")
+    }
+
+    fn list(kinds: &[Self]) -> String {
+        kinds
+            .iter()
+            .map(|k| k.with_article())
+            .collect::<Vec<_>>()
+            .join(" or ")
+    }
+
+    /// Whether records of this kind can be named by a Wikidata QID.
+    fn has_qid(self) -> bool {
+        matches!(
+            self,
+            Self::Place | Self::Organisation | Self::Person | Self::Issue
+        )
+    }
+}
+
+/// Why a document was not imported. Nothing of it was written.
+#[derive(Debug)]
+pub enum ImportError {
+    /// The bytes are not UTF-8.
+    NotUtf8 { offset: usize, line: usize },
+    /// The JSON is malformed, or a value has the wrong type or an unknown enum value.
+    Json {
+        path: Option<String>,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// Records are invalid.
+    Invalid(Vec<Problem>),
+    /// The database failed; the message is for the operator.
+    Database(String),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotUtf8 { offset, line } => {
+                write!(
+                    f,
+                    "line {line}: the file is not UTF-8 text (invalid byte at offset {offset})"
+                )
+            }
+            Self::Json {
+                path: Some(path),
+                line,
+                column,
+                message,
+            } => {
+                write!(f, "{path}: {message} (line {line}, column {column})")
+            }
+            Self::Json {
+                path: None,
+                line,
+                column,
+                message,
+            } => {
+                write!(f, "line {line}, column {column}: {message}")
+            }
+            Self::Invalid(problems) => {
+                let lines: Vec<String> = problems
+                    .iter()
+                    .map(|p| format!("{}: {}", p.path, p.message))
+                    .collect();
+                write!(f, "{}", lines.join("\n"))
+            }
+            Self::Database(message) => write!(f, "the database refused the import: {message}"),
+        }
+    }
+}
+
+/// Reads a document from bytes.
+pub fn parse(bytes: &[u8]) -> Result<Document, ImportError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+        ImportError::NotUtf8 { offset, line }
+    })?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let doc: Document = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        let message = inner.to_string();
+        // serde_json appends " at line L column C"; we report them apart.
+        let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+        ImportError::Json {
+            path: (path != "." && !inner.is_syntax() && !inner.is_eof()).then_some(path),
+            line: inner.line(),
+            column: inner.column(),
+            message,
+        }
+    })?;
+    de.end().map_err(|inner| ImportError::Json {
+        path: None,
+        line: inner.line(),
+        column: inner.column(),
+        message: "unexpected content after the document".to_owned(),
+    })?;
+    Ok(doc)
+}
+
+/// Checks and writes a document in one transaction: all of it, or nothing.
+pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<Counts, ImportError> {
+    let problems = validate::validate(doc);
+    if !problems.is_empty() {
+        return Err(ImportError::Invalid(problems));
+    }
+    let txn = crate::db::begin_write(db)
+        .await
+        .map_err(|e| ImportError::Database(e.to_string()))?;
+    match write::write(&txn, doc).await {
+        Ok(counts) => {
+            txn.commit()
+                .await
+                .map_err(|e| ImportError::Database(e.to_string()))?;
+            Ok(counts)
+        }
+        Err(err) => {
+            let _ = txn.rollback().await;
+            Err(err)
+        }
+    }
+}
+
+/// Parses and imports bytes.
+pub async fn import_bytes(db: &DatabaseConnection, bytes: &[u8]) -> Result<Counts, ImportError> {
+    import(db, &parse(bytes)?).await
+}

@@ -1,0 +1,509 @@
+//! Checks a document before anything is written: keys, references within
+//! the file, spans against the file's own sources, dates, numbers, codes.
+//! What only the database can tell (QIDs, sources imported earlier) is
+//! checked while writing, inside the same transaction.
+
+use std::collections::{HashMap, HashSet};
+
+use super::format::*;
+use super::{Problem, RecordKind};
+use crate::domain::{Amount, CurrencyCode, PartialDate, Term, check_qid, looks_like_qid};
+
+/// The text of a source with the byte offset of every code point, so a
+/// code-point span slices in constant time.
+pub struct SourceText<'a> {
+    pub text: &'a str,
+    boundaries: Vec<usize>,
+}
+
+impl<'a> SourceText<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        boundaries.push(text.len());
+        Self { text, boundaries }
+    }
+
+    /// The number of code points.
+    pub fn code_points(&self) -> usize {
+        self.boundaries.len() - 1
+    }
+
+    /// The text between two code-point offsets, if they lie within it.
+    pub fn slice(&self, start: usize, end: usize) -> Option<&'a str> {
+        if start > end || end > self.code_points() {
+            return None;
+        }
+        Some(&self.text[self.boundaries[start]..self.boundaries[end]])
+    }
+}
+
+/// Checks an evidence record against a source's text.
+pub fn check_span(evidence: &EvidenceRecord, text: &SourceText<'_>, path: &str, problems: &mut Vec<Problem>) {
+    let (start, end) = (evidence.start, evidence.end);
+    if start < 0 || end < 0 {
+        return; // reported by check_evidence
+    }
+    let (s, e) = (start as usize, end as usize);
+    if e > text.code_points() {
+        problems.push(Problem::new(
+            format!("{path}.end"),
+            format!(
+                "{end} lies past the end of source \"{}\", which has {} code points",
+                evidence.source,
+                text.code_points()
+            ),
+        ));
+        return;
+    }
+    match text.slice(s, e) {
+        Some(actual) if actual == evidence.excerpt => {}
+        Some(actual) => problems.push(Problem::new(
+            format!("{path}.excerpt"),
+            format!(
+                "the excerpt differs from the text of \"{}\" at {start}..{end}, which reads {:?}",
+                evidence.source,
+                shorten(actual)
+            ),
+        )),
+        None => {}
+    }
+}
+
+fn shorten(text: &str) -> String {
+    const MAX: usize = 120;
+    if text.chars().count() <= MAX {
+        text.to_owned()
+    } else {
+        format!("{}…", text.chars().take(MAX).collect::<String>())
+    }
+}
+
+/// Everything wrong with a document that the file alone shows.
+pub fn validate(doc: &Document) -> Vec<Problem> {
+    let mut v = Validator::default();
+    if doc.format != FORMAT {
+        v.problem(
+            "format",
+            format!(
+                "\"{}\" is not a format this version reads; use \"{FORMAT}\"",
+                doc.format
+            ),
+        );
+    }
+    v.collect_keys(doc);
+    let texts: HashMap<&str, SourceText<'_>> = doc
+        .sources
+        .iter()
+        .map(|s| (s.key.as_str(), SourceText::new(&s.text)))
+        .collect();
+    v.texts = texts;
+
+    for (i, s) in doc.sources.iter().enumerate() {
+        let p = format!("sources[{i}]");
+        v.non_empty(&p, "title", &s.title);
+        if let Some(d) = &s.published_on {
+            match PartialDate::parse(d) {
+                Ok(d) if d.precision == entity::kinds::DatePrecision::Day => {}
+                Ok(_) => v.problem(
+                    format!("{p}.publishedOn"),
+                    format!("\"{d}\" must be a whole date, YYYY-MM-DD"),
+                ),
+                Err(e) => v.problem(format!("{p}.publishedOn"), e),
+            }
+        }
+    }
+    for (i, r) in doc.places.iter().enumerate() {
+        let p = format!("places[{i}]");
+        v.named(&p, &r.name, &r.aliases, r.wikidata_id.as_deref());
+        v.reference(&format!("{p}.parent"), r.parent.as_deref(), &[RecordKind::Place]);
+        if r.parent.as_deref() == Some(r.key.as_str()) {
+            v.problem(format!("{p}.parent"), "a place cannot lie in itself");
+        }
+        if let Some(lat) = r.latitude
+            && !(-90.0..=90.0).contains(&lat)
+        {
+            v.problem(
+                format!("{p}.latitude"),
+                format!("{lat} is not between -90 and 90"),
+            );
+        }
+        if let Some(lon) = r.longitude
+            && !(-180.0..=180.0).contains(&lon)
+        {
+            v.problem(
+                format!("{p}.longitude"),
+                format!("{lon} is not between -180 and 180"),
+            );
+        }
+        if r.latitude.is_some() != r.longitude.is_some() {
+            v.problem(
+                format!("{p}.latitude"),
+                "give both latitude and longitude, or neither",
+            );
+        }
+    }
+    for (i, r) in doc.organisations.iter().enumerate() {
+        let p = format!("organisations[{i}]");
+        v.named(&p, &r.name, &r.aliases, r.wikidata_id.as_deref());
+        v.reference(
+            &format!("{p}.country"),
+            r.country.as_deref(),
+            &[RecordKind::Place],
+        );
+    }
+    for (i, r) in doc.people.iter().enumerate() {
+        v.named(
+            &format!("people[{i}]"),
+            &r.name,
+            &r.aliases,
+            r.wikidata_id.as_deref(),
+        );
+    }
+    for (i, r) in doc.issues.iter().enumerate() {
+        let p = format!("issues[{i}]");
+        v.named(&p, &r.name, &r.aliases, r.wikidata_id.as_deref());
+        v.reference(&format!("{p}.parent"), r.parent.as_deref(), &[RecordKind::Issue]);
+        if r.parent.as_deref() == Some(r.key.as_str()) {
+            v.problem(format!("{p}.parent"), "an issue cannot be its own parent");
+        }
+    }
+    for (i, r) in doc.roles.iter().enumerate() {
+        let p = format!("roles[{i}]");
+        v.reference(&format!("{p}.person"), Some(&r.person), &[RecordKind::Person]);
+        v.reference(
+            &format!("{p}.organisation"),
+            Some(&r.organisation),
+            &[RecordKind::Organisation],
+        );
+        v.non_empty(&p, "title", &r.title);
+        let since = v.date(&format!("{p}.since"), r.since.as_deref());
+        let until = v.date(&format!("{p}.until"), r.until.as_deref());
+        if let (Some(s), Some(u)) = (since, until)
+            && s.date > u.date
+        {
+            v.problem(format!("{p}.until"), "the role ends before it starts");
+        }
+        v.evidence(&format!("{p}.evidence"), &r.evidence);
+    }
+    for (i, r) in doc.relations.iter().enumerate() {
+        let p = format!("relations[{i}]");
+        v.reference(&format!("{p}.person"), Some(&r.person), &[RecordKind::Person]);
+        v.reference(
+            &format!("{p}.relatedPerson"),
+            Some(&r.related_person),
+            &[RecordKind::Person],
+        );
+        if r.person == r.related_person {
+            v.problem(
+                format!("{p}.relatedPerson"),
+                "a person cannot be related to themselves",
+            );
+        }
+        v.non_empty(&p, "kind", &r.kind);
+        v.evidence(&format!("{p}.evidence"), &r.evidence);
+    }
+    let role_person: HashMap<&str, &str> = doc
+        .roles
+        .iter()
+        .map(|r| (r.key.as_str(), r.person.as_str()))
+        .collect();
+    for (i, r) in doc.statements.iter().enumerate() {
+        let p = format!("statements[{i}]");
+        v.non_empty(&p, "text", &r.text);
+        v.reference(
+            &format!("{p}.speaker"),
+            Some(&r.speaker),
+            &[RecordKind::Person, RecordKind::Organisation],
+        );
+        if let Some(role) = &r.speaker_role {
+            v.reference(&format!("{p}.speakerRole"), Some(role), &[RecordKind::Role]);
+            if let Some(holder) = role_person.get(role.as_str())
+                && *holder != r.speaker
+            {
+                v.problem(
+                    format!("{p}.speakerRole"),
+                    format!(
+                        "role \"{role}\" is held by \"{holder}\", not by the speaker \"{}\"",
+                        r.speaker
+                    ),
+                );
+            }
+        }
+        v.date(&format!("{p}.saidOn"), r.said_on.as_deref());
+        v.reference(&format!("{p}.place"), r.place.as_deref(), &[RecordKind::Place]);
+        v.reference(
+            &format!("{p}.audienceEntity"),
+            r.audience_entity.as_deref(),
+            ENTITIES,
+        );
+        let mut seen = HashSet::new();
+        for (j, a) in r.about.iter().enumerate() {
+            v.reference(
+                &format!("{p}.about[{j}].issue"),
+                Some(&a.issue),
+                &[RecordKind::Issue],
+            );
+            if !seen.insert(a.issue.as_str()) {
+                v.problem(
+                    format!("{p}.about[{j}].issue"),
+                    format!("issue \"{}\" is listed twice", a.issue),
+                );
+            }
+        }
+        for (j, m) in r.mentions.iter().enumerate() {
+            v.reference(&format!("{p}.mentions[{j}]"), Some(m), ENTITIES);
+        }
+        v.evidence(&format!("{p}.evidence"), &r.evidence);
+    }
+    for (i, r) in doc.financial_measures.iter().enumerate() {
+        let p = format!("financialMeasures[{i}]");
+        v.non_empty(&p, "label", &r.label);
+        if let Some(a) = &r.amount
+            && let Err(e) = Amount::parse(a)
+        {
+            v.problem(format!("{p}.amount"), e);
+        }
+        if let Some(c) = &r.currency
+            && let Err(e) = CurrencyCode::parse(c)
+        {
+            v.problem(format!("{p}.currency"), e);
+        }
+        if r.amount.is_some() != r.currency.is_some() {
+            v.problem(
+                format!("{p}.currency"),
+                "give an amount with its currency, or neither",
+            );
+        }
+        if let Some(t) = &r.term
+            && let Err(e) = Term::parse(t)
+        {
+            v.problem(format!("{p}.term"), e);
+        }
+        if let Some(s) = &r.share {
+            if s.numerator < 0 || s.numerator > i64::from(i32::MAX) {
+                v.problem(
+                    format!("{p}.share.numerator"),
+                    format!("{} must be between 0 and {}", s.numerator, i32::MAX),
+                );
+            }
+            if s.denominator <= 0 || s.denominator > i64::from(i32::MAX) {
+                v.problem(
+                    format!("{p}.share.denominator"),
+                    format!("{} must be between 1 and {}", s.denominator, i32::MAX),
+                );
+            }
+        }
+        v.reference(&format!("{p}.provider"), r.provider.as_deref(), ENTITIES);
+        v.reference(&format!("{p}.recipient"), r.recipient.as_deref(), ENTITIES);
+        if let Some(s) = &r.secured_against {
+            v.reference(
+                &format!("{p}.securedAgainst.entity"),
+                s.entity.as_deref(),
+                ENTITIES,
+            );
+            v.reference(
+                &format!("{p}.securedAgainst.issue"),
+                s.issue.as_deref(),
+                &[RecordKind::Issue],
+            );
+            if s.entity.is_some() == s.issue.is_some() {
+                v.problem(format!("{p}.securedAgainst"), "name either an entity or an issue");
+            }
+        }
+        for (j, issue) in r.issues.iter().enumerate() {
+            v.reference(&format!("{p}.issues[{j}]"), Some(issue), &[RecordKind::Issue]);
+        }
+        v.date(&format!("{p}.announcedOn"), r.announced_on.as_deref());
+        v.evidence(&format!("{p}.evidence"), &r.evidence);
+    }
+    for (i, r) in doc.events.iter().enumerate() {
+        let p = format!("events[{i}]");
+        v.non_empty(&p, "label", &r.label);
+        let started = v.date(&format!("{p}.startedOn"), r.started_on.as_deref());
+        let ended = v.date(&format!("{p}.endedOn"), r.ended_on.as_deref());
+        if let (Some(s), Some(e)) = (started, ended)
+            && s.date > e.date
+        {
+            v.problem(format!("{p}.endedOn"), "the event ends before it starts");
+        }
+        for (j, place) in r.places.iter().enumerate() {
+            v.reference(&format!("{p}.places[{j}]"), Some(place), &[RecordKind::Place]);
+        }
+        for (j, part) in r.participants.iter().enumerate() {
+            v.reference(
+                &format!("{p}.participants[{j}].entity"),
+                Some(&part.entity),
+                ENTITIES,
+            );
+            v.non_empty(&format!("{p}.participants[{j}]"), "role", &part.role);
+        }
+        let mut measures = HashSet::new();
+        for (j, q) in r.quantities.iter().enumerate() {
+            let qp = format!("{p}.quantities[{j}]");
+            v.non_empty(&qp, "measure", &q.measure);
+            if !measures.insert(q.measure.as_str()) {
+                v.problem(
+                    format!("{qp}.measure"),
+                    format!("\"{}\" is counted twice for this event", q.measure),
+                );
+            }
+            if q.value < 0 {
+                v.problem(
+                    format!("{qp}.value"),
+                    format!("a count must not be negative (got {})", q.value),
+                );
+            } else if q.value > i64::from(i32::MAX) {
+                v.problem(
+                    format!("{qp}.value"),
+                    format!("{} is beyond the largest count, {}", q.value, i32::MAX),
+                );
+            }
+            v.evidence(&format!("{qp}.evidence"), &q.evidence);
+        }
+        v.evidence(&format!("{p}.evidence"), &r.evidence);
+    }
+    v.problems
+}
+
+const ENTITIES: &[RecordKind] = &[RecordKind::Person, RecordKind::Organisation, RecordKind::Place];
+
+#[derive(Default)]
+struct Validator<'a> {
+    keys: HashMap<&'a str, RecordKind>,
+    texts: HashMap<&'a str, SourceText<'a>>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Validator<'a> {
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::new(path, message));
+    }
+
+    fn collect_keys(&mut self, doc: &'a Document) {
+        let mut first_seen: HashMap<&str, String> = HashMap::new();
+        let mut add = |v: &mut Self, key: &'a str, kind: RecordKind, path: String| {
+            if key.trim().is_empty() {
+                v.problem(format!("{path}.key"), "a key must not be empty");
+            } else if let Some(other) = first_seen.get(key) {
+                v.problem(
+                    format!("{path}.key"),
+                    format!("duplicate key \"{key}\", already used at {other}"),
+                );
+            } else {
+                first_seen.insert(key, path);
+                v.keys.insert(key, kind);
+            }
+        };
+        macro_rules! keys_of {
+            ($field:ident, $name:literal, $kind:expr) => {
+                for (i, r) in doc.$field.iter().enumerate() {
+                    add(self, &r.key, $kind, format!("{}[{i}]", $name));
+                }
+            };
+        }
+        keys_of!(sources, "sources", RecordKind::Source);
+        keys_of!(places, "places", RecordKind::Place);
+        keys_of!(organisations, "organisations", RecordKind::Organisation);
+        keys_of!(people, "people", RecordKind::Person);
+        keys_of!(issues, "issues", RecordKind::Issue);
+        keys_of!(roles, "roles", RecordKind::Role);
+        keys_of!(relations, "relations", RecordKind::Relation);
+        keys_of!(statements, "statements", RecordKind::Statement);
+        keys_of!(
+            financial_measures,
+            "financialMeasures",
+            RecordKind::FinancialMeasure
+        );
+        keys_of!(events, "events", RecordKind::Event);
+    }
+
+    fn non_empty(&mut self, path: &str, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.problem(format!("{path}.{field}"), format!("{field} must not be empty"));
+        }
+    }
+
+    fn named(&mut self, path: &str, name: &str, aliases: &[String], qid: Option<&str>) {
+        self.non_empty(path, "name", name);
+        for (j, a) in aliases.iter().enumerate() {
+            if a.trim().is_empty() {
+                self.problem(format!("{path}.aliases[{j}]"), "an alias must not be empty");
+            }
+        }
+        if let Some(q) = qid
+            && let Err(e) = check_qid(q)
+        {
+            self.problem(format!("{path}.wikidataId"), e);
+        }
+    }
+
+    fn date(&mut self, path: &str, value: Option<&str>) -> Option<PartialDate> {
+        match value.map(PartialDate::parse) {
+            Some(Ok(d)) => Some(d),
+            Some(Err(e)) => {
+                self.problem(path, e);
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// A reference must name a record of an allowed kind in this file, or
+    /// (for entities and issues) a QID, or (for sources) a key in the database.
+    fn reference(&mut self, path: &str, value: Option<&str>, allowed: &[RecordKind]) {
+        let Some(value) = value else { return };
+        match self.keys.get(value) {
+            Some(kind) if allowed.contains(kind) => {}
+            Some(kind) => self.problem(
+                path,
+                format!(
+                    "\"{value}\" is {}, not {}",
+                    kind.with_article(),
+                    RecordKind::list(allowed)
+                ),
+            ),
+            None if allowed.contains(&RecordKind::Source) => {} // looked up in the database
+            None if looks_like_qid(value) && allowed.iter().all(|k| k.has_qid()) => {} // likewise
+            None => {
+                let hint = if allowed.iter().all(|k| k.has_qid()) {
+                    " (an entity or issue already in the database can be named by its Wikidata QID)"
+                } else {
+                    ""
+                };
+                self.problem(
+                    path,
+                    format!("\"{value}\" is not the key of any record in this file{hint}"),
+                )
+            }
+        }
+    }
+
+    fn evidence(&mut self, path: &str, e: &EvidenceRecord) {
+        self.reference(&format!("{path}.source"), Some(&e.source), &[RecordKind::Source]);
+        if e.start < 0 {
+            self.problem(
+                format!("{path}.start"),
+                format!("{} must not be negative", e.start),
+            );
+        }
+        if e.end <= e.start {
+            self.problem(
+                format!("{path}.end"),
+                format!("{} must be greater than start ({})", e.end, e.start),
+            );
+        }
+        if !(0.0..=1.0).contains(&e.confidence) {
+            self.problem(
+                format!("{path}.confidence"),
+                format!("{} is not between 0 and 1", e.confidence),
+            );
+        }
+        if e.end > e.start
+            && let Some(text) = self.texts.get(e.source.as_str())
+        {
+            let mut found = Vec::new();
+            check_span(e, text, path, &mut found);
+            self.problems.extend(found);
+        }
+    }
+}

@@ -1,0 +1,1224 @@
+//! Writes a checked document inside one transaction, resolving every
+//! record to the node that already exists where there is one.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+
+use entity::kinds::EntityKind;
+use entity::{
+    entity_alias, event, event_participant, event_place, event_quantity, financial_measure,
+    financial_measure_issue, issue, issue_alias, named_entity, organisation, person, place, relation, role,
+    source, statement, statement_issue, statement_mention,
+};
+use sea_orm::sea_query::{ExprTrait, OnConflict};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+
+use super::format::*;
+use super::validate::{SourceText, check_span};
+use super::{ImportError, Problem, RecordKind};
+use crate::domain::{Amount, CurrencyCode, PartialDate, Term, looks_like_qid};
+use crate::names::fold;
+
+/// How many records of each kind were added, and how many matched a node
+/// that was already there.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    counts: Vec<(RecordKind, usize, usize)>,
+}
+
+impl Counts {
+    fn add(&mut self, kind: RecordKind, created: bool) {
+        let row = match self.counts.iter_mut().find(|(k, _, _)| *k == kind) {
+            Some(row) => row,
+            None => {
+                self.counts.push((kind, 0, 0));
+                self.counts.last_mut().expect("just pushed")
+            }
+        };
+        if created {
+            row.1 += 1;
+        } else {
+            row.2 += 1;
+        }
+    }
+
+    /// Records of a kind that were added.
+    pub fn created(&self, kind: RecordKind) -> usize {
+        self.counts.iter().find(|(k, _, _)| *k == kind).map_or(0, |r| r.1)
+    }
+
+    /// Records of all kinds that were added.
+    pub fn total_created(&self) -> usize {
+        self.counts.iter().map(|r| r.1).sum()
+    }
+}
+
+impl fmt::Display for Counts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<String> = self
+            .counts
+            .iter()
+            .map(|(k, new, old)| format!("{} {} new, {} already there", k.noun(), new, old))
+            .collect();
+        write!(f, "{}", parts.join("; "))
+    }
+}
+
+fn db(err: DbErr) -> ImportError {
+    ImportError::Database(crate::error::one_line(err))
+}
+
+type Result<T> = std::result::Result<T, ImportError>;
+
+/// Sets the provenance columns of an active model from an evidence record.
+macro_rules! set_evidence {
+    ($model:ident, $source:expr, $e:expr) => {
+        $model.source_id = Set($source);
+        $model.span_start = Set($e.start as i32);
+        $model.span_end = Set($e.end as i32);
+        $model.excerpt = Set($e.excerpt.clone());
+        $model.confidence = Set($e.confidence);
+        $model.curated = Set($e.curated);
+    };
+}
+
+fn date_columns(text: Option<&str>) -> (Option<chrono::NaiveDate>, Option<entity::kinds::DatePrecision>) {
+    match text.map(PartialDate::parse) {
+        Some(Ok(d)) => (Some(d.date), Some(d.precision)),
+        _ => (None, None),
+    }
+}
+
+struct Writer<'a> {
+    txn: &'a DatabaseTransaction,
+    /// Database ids of the file's records, by key.
+    ids: HashMap<String, i64>,
+    /// Kinds of the entities met, by database id.
+    kinds: HashMap<i64, EntityKind>,
+    /// Texts of sources already in the database that evidence cites.
+    stored_texts: HashMap<i64, String>,
+    problems: Vec<Problem>,
+    counts: Counts,
+}
+
+/// Writes the document; any problem found on the way aborts it.
+pub async fn write(txn: &DatabaseTransaction, doc: &Document) -> Result<Counts> {
+    let mut w = Writer {
+        txn,
+        ids: HashMap::new(),
+        kinds: HashMap::new(),
+        stored_texts: HashMap::new(),
+        problems: Vec::new(),
+        counts: Counts::default(),
+    };
+    w.sources(doc).await?;
+    w.entities(doc).await?;
+    w.issues(doc).await?;
+    w.roles(doc).await?;
+    w.relations(doc).await?;
+    w.statements(doc).await?;
+    w.financial_measures(doc).await?;
+    w.events(doc).await?;
+    if w.problems.is_empty() {
+        Ok(w.counts)
+    } else {
+        Err(ImportError::Invalid(w.problems))
+    }
+}
+
+impl Writer<'_> {
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::new(path, message));
+    }
+
+    // ----- references -------------------------------------------------------
+
+    /// The id of an entity named by key or QID.
+    async fn entity_ref(&mut self, path: &str, key: &str) -> Result<Option<i64>> {
+        if let Some(id) = self.ids.get(key) {
+            return Ok(Some(*id));
+        }
+        if looks_like_qid(key) {
+            let found = named_entity::Entity::find()
+                .filter(named_entity::Column::WikidataId.eq(key))
+                .one(self.txn)
+                .await
+                .map_err(db)?;
+            if let Some(e) = found {
+                self.kinds.insert(e.id, e.kind);
+                self.ids.insert(key.to_owned(), e.id);
+                return Ok(Some(e.id));
+            }
+            self.problem(
+                path,
+                format!("no entity with Wikidata QID {key} is in this file or the database"),
+            );
+        }
+        Ok(None)
+    }
+
+    /// The id of an entity that must be of one of the given kinds.
+    async fn entity_of(
+        &mut self,
+        path: &str,
+        key: Option<&str>,
+        kinds: &[EntityKind],
+    ) -> Result<Option<i64>> {
+        let Some(key) = key else { return Ok(None) };
+        let Some(id) = self.entity_ref(path, key).await? else {
+            return Ok(None);
+        };
+        match self.kinds.get(&id) {
+            Some(kind) if !kinds.contains(kind) => {
+                let names: Vec<&str> = kinds.iter().map(|k| kind_noun(*k)).collect();
+                self.problem(
+                    path,
+                    format!("{key} is a {}, not a {}", kind_noun(*kind), names.join(" or ")),
+                );
+                Ok(None)
+            }
+            _ => Ok(Some(id)),
+        }
+    }
+
+    async fn issue_ref(&mut self, path: &str, key: Option<&str>) -> Result<Option<i64>> {
+        let Some(key) = key else { return Ok(None) };
+        if let Some(id) = self.ids.get(key) {
+            return Ok(Some(*id));
+        }
+        let found = issue::Entity::find()
+            .filter(issue::Column::WikidataId.eq(key))
+            .one(self.txn)
+            .await
+            .map_err(db)?;
+        match found {
+            Some(i) => {
+                self.ids.insert(key.to_owned(), i.id);
+                Ok(Some(i.id))
+            }
+            None => {
+                self.problem(
+                    path,
+                    format!("no issue with Wikidata QID {key} is in this file or the database"),
+                );
+                Ok(None)
+            }
+        }
+    }
+
+    /// The id of the cited source; checks the span against a stored source's text.
+    async fn evidence_source(&mut self, path: &str, e: &EvidenceRecord) -> Result<i64> {
+        if let Some(id) = self.ids.get(&e.source) {
+            return Ok(*id);
+        }
+        let found = source::Entity::find()
+            .filter(source::Column::Key.eq(&e.source))
+            .one(self.txn)
+            .await
+            .map_err(db)?;
+        let Some(found) = found else {
+            self.problem(
+                format!("{path}.source"),
+                format!(
+                    "\"{}\" is not the key of a source in this file or the database",
+                    e.source
+                ),
+            );
+            return Ok(0);
+        };
+        self.ids.insert(e.source.clone(), found.id);
+        self.stored_texts.insert(found.id, found.text);
+        Ok(found.id)
+    }
+
+    async fn evidence(&mut self, path: &str, e: &EvidenceRecord) -> Result<i64> {
+        let source = self.evidence_source(path, e).await?;
+        if let Some(text) = self.stored_texts.get(&source) {
+            let mut found = Vec::new();
+            check_span(e, &SourceText::new(text), path, &mut found);
+            self.problems.extend(found);
+        }
+        Ok(source)
+    }
+
+    // ----- sources ----------------------------------------------------------
+
+    async fn sources(&mut self, doc: &Document) -> Result<()> {
+        for (i, s) in doc.sources.iter().enumerate() {
+            let existing = source::Entity::find()
+                .filter(source::Column::Key.eq(&s.key))
+                .one(self.txn)
+                .await
+                .map_err(db)?;
+            let id = match existing {
+                Some(row) if row.text == s.text => {
+                    self.counts.add(RecordKind::Source, false);
+                    row.id
+                }
+                Some(_) => {
+                    self.problem(
+                        format!("sources[{i}].text"),
+                        format!("source \"{}\" is already in the database with another text; a source's text cannot change once facts cite it", s.key),
+                    );
+                    continue;
+                }
+                None => {
+                    let (published_on, _) = date_columns(s.published_on.as_deref());
+                    let row = source::ActiveModel {
+                        key: Set(s.key.clone()),
+                        url: Set(s.url.clone()),
+                        title: Set(s.title.clone()),
+                        publisher: Set(s.publisher.clone()),
+                        published_on: Set(published_on),
+                        language: Set(s.language.clone()),
+                        text: Set(s.text.clone()),
+                        ..Default::default()
+                    }
+                    .insert(self.txn)
+                    .await
+                    .map_err(db)?;
+                    self.counts.add(RecordKind::Source, true);
+                    row.id
+                }
+            };
+            self.ids.insert(s.key.clone(), id);
+        }
+        Ok(())
+    }
+
+    // ----- entities ---------------------------------------------------------
+
+    async fn entities(&mut self, doc: &Document) -> Result<()> {
+        for (i, r) in doc.places.iter().enumerate() {
+            let names = Names {
+                name: &r.name,
+                aliases: &r.aliases,
+                qid: r.wikidata_id.as_deref(),
+                description: r.description.as_deref(),
+            };
+            if let Some((id, created)) = self
+                .resolve_entity(&format!("places[{i}]"), EntityKind::Place, names)
+                .await?
+            {
+                if created {
+                    place::ActiveModel {
+                        id: Set(id),
+                        entity_kind: Set(EntityKind::Place),
+                        kind: Set(r.kind),
+                        parent_id: Set(None),
+                        latitude: Set(r.latitude),
+                        longitude: Set(r.longitude),
+                    }
+                    .insert(self.txn)
+                    .await
+                    .map_err(db)?;
+                }
+                self.ids.insert(r.key.clone(), id);
+            }
+        }
+        // Parents once every place has an id, so a file may list them in any order.
+        for (i, r) in doc.places.iter().enumerate() {
+            let (Some(id), Some(parent_key)) = (self.ids.get(&r.key).copied(), r.parent.as_deref()) else {
+                continue;
+            };
+            let path = format!("places[{i}].parent");
+            if let Some(parent) = self
+                .entity_of(&path, Some(parent_key), &[EntityKind::Place])
+                .await?
+            {
+                self.fill_place_parent(&path, id, parent).await?;
+            }
+        }
+        for (i, r) in doc.organisations.iter().enumerate() {
+            let path = format!("organisations[{i}]");
+            let names = Names {
+                name: &r.name,
+                aliases: &r.aliases,
+                qid: r.wikidata_id.as_deref(),
+                description: r.description.as_deref(),
+            };
+            let country = self
+                .entity_of(
+                    &format!("{path}.country"),
+                    r.country.as_deref(),
+                    &[EntityKind::Place],
+                )
+                .await?;
+            if let Some((id, created)) = self
+                .resolve_entity(&path, EntityKind::Organisation, names)
+                .await?
+            {
+                if created {
+                    organisation::ActiveModel {
+                        id: Set(id),
+                        entity_kind: Set(EntityKind::Organisation),
+                        kind: Set(r.kind),
+                        country_id: Set(country),
+                    }
+                    .insert(self.txn)
+                    .await
+                    .map_err(db)?;
+                } else if let Some(country) = country {
+                    organisation::Entity::update_many()
+                        .col_expr(organisation::Column::CountryId, country.into())
+                        .filter(organisation::Column::Id.eq(id))
+                        .filter(organisation::Column::CountryId.is_null())
+                        .exec(self.txn)
+                        .await
+                        .map_err(db)?;
+                }
+                self.ids.insert(r.key.clone(), id);
+            }
+        }
+        for (i, r) in doc.people.iter().enumerate() {
+            let names = Names {
+                name: &r.name,
+                aliases: &r.aliases,
+                qid: r.wikidata_id.as_deref(),
+                description: r.description.as_deref(),
+            };
+            if let Some((id, created)) = self
+                .resolve_entity(&format!("people[{i}]"), EntityKind::Person, names)
+                .await?
+            {
+                if created {
+                    person::ActiveModel {
+                        id: Set(id),
+                        entity_kind: Set(EntityKind::Person),
+                    }
+                    .insert(self.txn)
+                    .await
+                    .map_err(db)?;
+                }
+                self.ids.insert(r.key.clone(), id);
+            }
+        }
+        Ok(())
+    }
+
+    /// Sets a place's parent where it has none; refuses a cycle.
+    async fn fill_place_parent(&mut self, path: &str, id: i64, parent: i64) -> Result<()> {
+        // Walk up from the parent: meeting `id` would close a loop.
+        let mut cursor = Some(parent);
+        let mut steps = 0;
+        while let Some(at) = cursor {
+            if at == id || steps > 64 {
+                self.problem(path, "the parent chain of this place loops back to it");
+                return Ok(());
+            }
+            cursor = place::Entity::find_by_id(at)
+                .one(self.txn)
+                .await
+                .map_err(db)?
+                .and_then(|p| p.parent_id);
+            steps += 1;
+        }
+        place::Entity::update_many()
+            .col_expr(place::Column::ParentId, parent.into())
+            .filter(place::Column::Id.eq(id))
+            .filter(place::Column::ParentId.is_null())
+            .exec(self.txn)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    /// Finds the entity a record names, or creates its `entity` row.
+    /// Returns its id and whether it was created; `None` after a problem.
+    async fn resolve_entity(
+        &mut self,
+        path: &str,
+        kind: EntityKind,
+        names: Names<'_>,
+    ) -> Result<Option<(i64, bool)>> {
+        let found = match self.match_entity(path, kind, &names).await? {
+            Match::Problem => return Ok(None),
+            Match::Found(e) => Some(e),
+            Match::None => None,
+        };
+        let record = match found {
+            Some(e) => {
+                if e.wikidata_id.is_none() && names.qid.is_some() {
+                    named_entity::Entity::update_many()
+                        .col_expr(
+                            named_entity::Column::WikidataId,
+                            names.qid.map(str::to_owned).into(),
+                        )
+                        .filter(named_entity::Column::Id.eq(e.id))
+                        .exec(self.txn)
+                        .await
+                        .map_err(db)?;
+                }
+                self.counts.add(record_kind(kind), false);
+                (e, false)
+            }
+            None => {
+                let e = named_entity::ActiveModel {
+                    kind: Set(kind),
+                    name: Set(names.name.to_owned()),
+                    normalized_name: Set(fold(names.name)),
+                    description: Set(names.description.map(str::to_owned)),
+                    wikidata_id: Set(names.qid.map(str::to_owned)),
+                    ..Default::default()
+                }
+                .insert(self.txn)
+                .await
+                .map_err(db)?;
+                self.counts.add(record_kind(kind), true);
+                (e, true)
+            }
+        };
+        let (entity, created) = record;
+        self.kinds.insert(entity.id, kind);
+        self.add_entity_aliases(&entity, &names).await?;
+        Ok(Some((entity.id, created)))
+    }
+
+    async fn match_entity(
+        &mut self,
+        path: &str,
+        kind: EntityKind,
+        names: &Names<'_>,
+    ) -> Result<Match<named_entity::Model>> {
+        if let Some(qid) = names.qid {
+            let by_qid = named_entity::Entity::find()
+                .filter(named_entity::Column::WikidataId.eq(qid))
+                .one(self.txn)
+                .await
+                .map_err(db)?;
+            if let Some(e) = by_qid {
+                if e.kind != kind {
+                    self.problem(
+                        format!("{path}.wikidataId"),
+                        format!("{qid} is already a {} in the database", kind_noun(e.kind)),
+                    );
+                    return Ok(Match::Problem);
+                }
+                return Ok(Match::Found(e));
+            }
+        }
+        let keys = names.folded();
+        let via_alias: Vec<i64> = entity_alias::Entity::find()
+            .filter(entity_alias::Column::NormalizedName.is_in(keys.clone()))
+            .all(self.txn)
+            .await
+            .map_err(db)?
+            .into_iter()
+            .map(|a| a.entity_id)
+            .collect();
+        let candidates = named_entity::Entity::find()
+            .filter(named_entity::Column::Kind.eq(kind))
+            .filter(
+                named_entity::Column::NormalizedName
+                    .is_in(keys)
+                    .or(named_entity::Column::Id.is_in(via_alias)),
+            )
+            .order_by_asc(named_entity::Column::Id)
+            .all(self.txn)
+            .await
+            .map_err(db)?;
+        // A name match whose QID differs from the record's is another entity.
+        let candidates: Vec<_> = candidates
+            .into_iter()
+            .filter(|c| {
+                names.qid.is_none() || c.wikidata_id.is_none() || c.wikidata_id.as_deref() == names.qid
+            })
+            .collect();
+        match candidates.len() {
+            0 => Ok(Match::None),
+            1 => Ok(Match::Found(
+                candidates.into_iter().next().expect("one candidate"),
+            )),
+            _ => {
+                let list: Vec<String> = candidates
+                    .iter()
+                    .map(|c| format!("\"{}\" (id {})", c.name, c.id))
+                    .collect();
+                self.problem(
+                    format!("{path}.name"),
+                    format!(
+                        "the name matches several {}s ({}); give a wikidataId to say which",
+                        kind_noun(kind),
+                        list.join(", ")
+                    ),
+                );
+                Ok(Match::Problem)
+            }
+        }
+    }
+
+    async fn add_entity_aliases(&mut self, entity: &named_entity::Model, names: &Names<'_>) -> Result<()> {
+        let mut known: BTreeSet<String> = entity_alias::Entity::find()
+            .filter(entity_alias::Column::EntityId.eq(entity.id))
+            .all(self.txn)
+            .await
+            .map_err(db)?
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        known.insert(entity.name.clone());
+        for spelling in names.spellings() {
+            if known.insert(spelling.to_owned()) {
+                entity_alias::ActiveModel {
+                    entity_id: Set(entity.id),
+                    name: Set(spelling.to_owned()),
+                    normalized_name: Set(fold(spelling)),
+                    ..Default::default()
+                }
+                .insert(self.txn)
+                .await
+                .map_err(db)?;
+            }
+        }
+        Ok(())
+    }
+
+    // ----- issues -----------------------------------------------------------
+
+    async fn issues(&mut self, doc: &Document) -> Result<()> {
+        for (i, r) in doc.issues.iter().enumerate() {
+            let path = format!("issues[{i}]");
+            let names = Names {
+                name: &r.name,
+                aliases: &r.aliases,
+                qid: r.wikidata_id.as_deref(),
+                description: r.description.as_deref(),
+            };
+            if let Some(id) = self.resolve_issue(&path, names).await? {
+                self.ids.insert(r.key.clone(), id);
+            }
+        }
+        for (i, r) in doc.issues.iter().enumerate() {
+            let (Some(id), Some(parent_key)) = (self.ids.get(&r.key).copied(), r.parent.as_deref()) else {
+                continue;
+            };
+            let path = format!("issues[{i}].parent");
+            let Some(parent) = self.issue_ref(&path, Some(parent_key)).await? else {
+                continue;
+            };
+            let mut cursor = Some(parent);
+            let mut looped = false;
+            while let Some(at) = cursor {
+                if at == id {
+                    looped = true;
+                    break;
+                }
+                cursor = issue::Entity::find_by_id(at)
+                    .one(self.txn)
+                    .await
+                    .map_err(db)?
+                    .and_then(|p| p.parent_id);
+            }
+            if looped {
+                self.problem(path, "the parent chain of this issue loops back to it");
+                continue;
+            }
+            issue::Entity::update_many()
+                .col_expr(issue::Column::ParentId, parent.into())
+                .filter(issue::Column::Id.eq(id))
+                .filter(issue::Column::ParentId.is_null())
+                .exec(self.txn)
+                .await
+                .map_err(db)?;
+        }
+        Ok(())
+    }
+
+    async fn resolve_issue(&mut self, path: &str, names: Names<'_>) -> Result<Option<i64>> {
+        let mut found = None;
+        if let Some(qid) = names.qid {
+            found = issue::Entity::find()
+                .filter(issue::Column::WikidataId.eq(qid))
+                .one(self.txn)
+                .await
+                .map_err(db)?;
+        }
+        if found.is_none() {
+            let keys = names.folded();
+            let via_alias: Vec<i64> = issue_alias::Entity::find()
+                .filter(issue_alias::Column::NormalizedName.is_in(keys.clone()))
+                .all(self.txn)
+                .await
+                .map_err(db)?
+                .into_iter()
+                .map(|a| a.issue_id)
+                .collect();
+            let candidates: Vec<_> = issue::Entity::find()
+                .filter(
+                    issue::Column::NormalizedName
+                        .is_in(keys)
+                        .or(issue::Column::Id.is_in(via_alias)),
+                )
+                .order_by_asc(issue::Column::Id)
+                .all(self.txn)
+                .await
+                .map_err(db)?
+                .into_iter()
+                .filter(|c| {
+                    names.qid.is_none() || c.wikidata_id.is_none() || c.wikidata_id.as_deref() == names.qid
+                })
+                .collect();
+            if candidates.len() > 1 {
+                let list: Vec<String> = candidates
+                    .iter()
+                    .map(|c| format!("\"{}\" (id {})", c.name, c.id))
+                    .collect();
+                self.problem(
+                    format!("{path}.name"),
+                    format!(
+                        "the name matches several issues ({}); give a wikidataId to say which",
+                        list.join(", ")
+                    ),
+                );
+                return Ok(None);
+            }
+            found = candidates.into_iter().next();
+        }
+        let (row, created) = match found {
+            Some(row) => {
+                if row.wikidata_id.is_none() && names.qid.is_some() {
+                    issue::Entity::update_many()
+                        .col_expr(issue::Column::WikidataId, names.qid.map(str::to_owned).into())
+                        .filter(issue::Column::Id.eq(row.id))
+                        .exec(self.txn)
+                        .await
+                        .map_err(db)?;
+                }
+                (row, false)
+            }
+            None => {
+                let row = issue::ActiveModel {
+                    name: Set(names.name.to_owned()),
+                    normalized_name: Set(fold(names.name)),
+                    description: Set(names.description.map(str::to_owned)),
+                    wikidata_id: Set(names.qid.map(str::to_owned)),
+                    ..Default::default()
+                }
+                .insert(self.txn)
+                .await
+                .map_err(db)?;
+                (row, true)
+            }
+        };
+        self.counts.add(RecordKind::Issue, created);
+        let mut known: BTreeSet<String> = issue_alias::Entity::find()
+            .filter(issue_alias::Column::IssueId.eq(row.id))
+            .all(self.txn)
+            .await
+            .map_err(db)?
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        known.insert(row.name.clone());
+        for spelling in names.spellings() {
+            if known.insert(spelling.to_owned()) {
+                issue_alias::ActiveModel {
+                    issue_id: Set(row.id),
+                    name: Set(spelling.to_owned()),
+                    normalized_name: Set(fold(spelling)),
+                    ..Default::default()
+                }
+                .insert(self.txn)
+                .await
+                .map_err(db)?;
+            }
+        }
+        Ok(Some(row.id))
+    }
+
+    // ----- facts ------------------------------------------------------------
+
+    async fn roles(&mut self, doc: &Document) -> Result<()> {
+        for (i, r) in doc.roles.iter().enumerate() {
+            let path = format!("roles[{i}]");
+            let person = self
+                .entity_of(&format!("{path}.person"), Some(&r.person), &[EntityKind::Person])
+                .await?;
+            let org = self
+                .entity_of(
+                    &format!("{path}.organisation"),
+                    Some(&r.organisation),
+                    &[EntityKind::Organisation],
+                )
+                .await?;
+            let source = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
+            let (Some(person), Some(org)) = (person, org) else {
+                continue;
+            };
+            if !self.problems.is_empty() {
+                continue;
+            }
+            let existing = role::Entity::find()
+                .filter(role::Column::PersonId.eq(person))
+                .filter(role::Column::OrganisationId.eq(org))
+                .filter(role::Column::Title.eq(&r.title))
+                .one(self.txn)
+                .await
+                .map_err(db)?;
+            let created = existing.is_none();
+            let id = match existing {
+                Some(row) => row.id,
+                None => {
+                    let (since, since_precision) = date_columns(r.since.as_deref());
+                    let (until, until_precision) = date_columns(r.until.as_deref());
+                    let mut m = role::ActiveModel {
+                        person_id: Set(person),
+                        organisation_id: Set(org),
+                        title: Set(r.title.clone()),
+                        since: Set(since),
+                        since_precision: Set(since_precision),
+                        until: Set(until),
+                        until_precision: Set(until_precision),
+                        ..Default::default()
+                    };
+                    set_evidence!(m, source, r.evidence);
+                    m.insert(self.txn).await.map_err(db)?.id
+                }
+            };
+            self.counts.add(RecordKind::Role, created);
+            self.ids.insert(r.key.clone(), id);
+        }
+        Ok(())
+    }
+
+    async fn relations(&mut self, doc: &Document) -> Result<()> {
+        for (i, r) in doc.relations.iter().enumerate() {
+            let path = format!("relations[{i}]");
+            let person = self
+                .entity_of(&format!("{path}.person"), Some(&r.person), &[EntityKind::Person])
+                .await?;
+            let related = self
+                .entity_of(
+                    &format!("{path}.relatedPerson"),
+                    Some(&r.related_person),
+                    &[EntityKind::Person],
+                )
+                .await?;
+            let source = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
+            let (Some(person), Some(related)) = (person, related) else {
+                continue;
+            };
+            if !self.problems.is_empty() {
+                continue;
+            }
+            let existing = relation::Entity::find()
+                .filter(relation::Column::PersonId.eq(person))
+                .filter(relation::Column::RelatedPersonId.eq(related))
+                .filter(relation::Column::Kind.eq(&r.kind))
+                .one(self.txn)
+                .await
+                .map_err(db)?;
+            let created = existing.is_none();
+            let id = match existing {
+                Some(row) => row.id,
+                None => {
+                    let mut m = relation::ActiveModel {
+                        person_id: Set(person),
+                        related_person_id: Set(related),
+                        kind: Set(r.kind.clone()),
+                        ..Default::default()
+                    };
+                    set_evidence!(m, source, r.evidence);
+                    m.insert(self.txn).await.map_err(db)?.id
+                }
+            };
+            self.counts.add(RecordKind::Relation, created);
+            self.ids.insert(r.key.clone(), id);
+        }
+        Ok(())
+    }
+
+    async fn statements(&mut self, doc: &Document) -> Result<()> {
+        for (i, r) in doc.statements.iter().enumerate() {
+            let path = format!("statements[{i}]");
+            let speaker_kinds = [EntityKind::Person, EntityKind::Organisation];
+            let speaker = self
+                .entity_of(&format!("{path}.speaker"), Some(&r.speaker), &speaker_kinds)
+                .await?;
+            let place = self
+                .entity_of(&format!("{path}.place"), r.place.as_deref(), &[EntityKind::Place])
+                .await?;
+            let audience = self
+                .entity_of(
+                    &format!("{path}.audienceEntity"),
+                    r.audience_entity.as_deref(),
+                    ALL_ENTITIES,
+                )
+                .await?;
+            let source = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
+            let mut about = Vec::new();
+            for (j, a) in r.about.iter().enumerate() {
+                if let Some(issue) = self
+                    .issue_ref(&format!("{path}.about[{j}].issue"), Some(&a.issue))
+                    .await?
+                {
+                    about.push((issue, a.stance));
+                }
+            }
+            let mut mentions = BTreeSet::new();
+            for (j, m) in r.mentions.iter().enumerate() {
+                if let Some(id) = self
+                    .entity_of(&format!("{path}.mentions[{j}]"), Some(m), ALL_ENTITIES)
+                    .await?
+                {
+                    mentions.insert(id);
+                }
+            }
+            let Some(speaker) = speaker else { continue };
+            if !self.problems.is_empty() {
+                continue;
+            }
+            let speaker_kind = self.kinds.get(&speaker).copied().unwrap_or(EntityKind::Person);
+            let existing = statement::Entity::find()
+                .filter(statement::Column::SourceId.eq(source))
+                .filter(statement::Column::SpanStart.eq(r.evidence.start as i32))
+                .filter(statement::Column::SpanEnd.eq(r.evidence.end as i32))
+                .filter(statement::Column::SpeakerId.eq(speaker))
+                .filter(statement::Column::Kind.eq(r.kind))
+                .filter(statement::Column::Text.eq(&r.text))
+                .one(self.txn)
+                .await
+                .map_err(db)?;
+            let created = existing.is_none();
+            let id = match existing {
+                Some(row) => row.id,
+                None => {
+                    let (said_on, said_on_precision) = date_columns(r.said_on.as_deref());
+                    let mut m = statement::ActiveModel {
+                        kind: Set(r.kind),
+                        text: Set(r.text.clone()),
+                        speaker_id: Set(speaker),
+                        speaker_kind: Set(speaker_kind),
+                        speaker_role_id: Set(r.speaker_role.as_ref().and_then(|k| self.ids.get(k).copied())),
+                        place_id: Set(place),
+                        audience_id: Set(audience),
+                        audience: Set(r.audience.clone()),
+                        said_on: Set(said_on),
+                        said_on_precision: Set(said_on_precision),
+                        ..Default::default()
+                    };
+                    set_evidence!(m, source, r.evidence);
+                    m.insert(self.txn).await.map_err(db)?.id
+                }
+            };
+            for (issue, stance) in about {
+                let link = statement_issue::ActiveModel {
+                    statement_id: Set(id),
+                    issue_id: Set(issue),
+                    stance: Set(stance),
+                };
+                insert_if_missing(
+                    self.txn,
+                    link,
+                    &[
+                        statement_issue::Column::StatementId,
+                        statement_issue::Column::IssueId,
+                    ],
+                )
+                .await?;
+            }
+            for entity in mentions {
+                let link = statement_mention::ActiveModel {
+                    statement_id: Set(id),
+                    entity_id: Set(entity),
+                };
+                insert_if_missing(
+                    self.txn,
+                    link,
+                    &[
+                        statement_mention::Column::StatementId,
+                        statement_mention::Column::EntityId,
+                    ],
+                )
+                .await?;
+            }
+            self.counts.add(RecordKind::Statement, created);
+            self.ids.insert(r.key.clone(), id);
+        }
+        Ok(())
+    }
+
+    async fn financial_measures(&mut self, doc: &Document) -> Result<()> {
+        for (i, r) in doc.financial_measures.iter().enumerate() {
+            let path = format!("financialMeasures[{i}]");
+            let provider = self
+                .entity_of(&format!("{path}.provider"), r.provider.as_deref(), ALL_ENTITIES)
+                .await?;
+            let recipient = self
+                .entity_of(&format!("{path}.recipient"), r.recipient.as_deref(), ALL_ENTITIES)
+                .await?;
+            let secured = r.secured_against.as_ref();
+            let secured_entity = self
+                .entity_of(
+                    &format!("{path}.securedAgainst.entity"),
+                    secured.and_then(|s| s.entity.as_deref()),
+                    ALL_ENTITIES,
+                )
+                .await?;
+            let secured_issue = self
+                .issue_ref(
+                    &format!("{path}.securedAgainst.issue"),
+                    secured.and_then(|s| s.issue.as_deref()),
+                )
+                .await?;
+            let mut issues = BTreeSet::new();
+            for (j, key) in r.issues.iter().enumerate() {
+                if let Some(id) = self.issue_ref(&format!("{path}.issues[{j}]"), Some(key)).await? {
+                    issues.insert(id);
+                }
+            }
+            let source = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
+            if !self.problems.is_empty() {
+                continue;
+            }
+            let existing = financial_measure::Entity::find()
+                .filter(financial_measure::Column::SourceId.eq(source))
+                .filter(financial_measure::Column::SpanStart.eq(r.evidence.start as i32))
+                .filter(financial_measure::Column::SpanEnd.eq(r.evidence.end as i32))
+                .filter(financial_measure::Column::Kind.eq(r.kind))
+                .filter(financial_measure::Column::Label.eq(&r.label))
+                .one(self.txn)
+                .await
+                .map_err(db)?;
+            let created = existing.is_none();
+            let id = match existing {
+                Some(row) => row.id,
+                None => {
+                    let (announced_on, announced_on_precision) = date_columns(r.announced_on.as_deref());
+                    let mut m = financial_measure::ActiveModel {
+                        kind: Set(r.kind),
+                        label: Set(r.label.clone()),
+                        amount: Set(r
+                            .amount
+                            .as_deref()
+                            .and_then(|a| Amount::parse(a).ok())
+                            .map(|a| a.canonical())),
+                        currency: Set(r
+                            .currency
+                            .as_deref()
+                            .and_then(|c| CurrencyCode::parse(c).ok())
+                            .map(|c| c.as_str().to_owned())),
+                        amount_qualifier: Set(r.amount_qualifier),
+                        status: Set(r.status),
+                        term: Set(r
+                            .term
+                            .as_deref()
+                            .and_then(|t| Term::parse(t).ok())
+                            .map(|t| t.as_str().to_owned())),
+                        share_numerator: Set(r.share.as_ref().map(|s| s.numerator as i32)),
+                        share_denominator: Set(r.share.as_ref().map(|s| s.denominator as i32)),
+                        share_of: Set(r.share.as_ref().and_then(|s| s.of.clone())),
+                        provider_id: Set(provider),
+                        recipient_id: Set(recipient),
+                        secured_against_entity_id: Set(secured_entity),
+                        secured_against_issue_id: Set(secured_issue),
+                        secured_against_qualifier: Set(secured.and_then(|s| s.qualifier.clone())),
+                        announced_on: Set(announced_on),
+                        announced_on_precision: Set(announced_on_precision),
+                        ..Default::default()
+                    };
+                    set_evidence!(m, source, r.evidence);
+                    m.insert(self.txn).await.map_err(db)?.id
+                }
+            };
+            for issue in issues {
+                let link = financial_measure_issue::ActiveModel {
+                    financial_measure_id: Set(id),
+                    issue_id: Set(issue),
+                };
+                insert_if_missing(
+                    self.txn,
+                    link,
+                    &[
+                        financial_measure_issue::Column::FinancialMeasureId,
+                        financial_measure_issue::Column::IssueId,
+                    ],
+                )
+                .await?;
+            }
+            self.counts.add(RecordKind::FinancialMeasure, created);
+            self.ids.insert(r.key.clone(), id);
+        }
+        Ok(())
+    }
+
+    async fn events(&mut self, doc: &Document) -> Result<()> {
+        for (i, r) in doc.events.iter().enumerate() {
+            let path = format!("events[{i}]");
+            let mut places = BTreeSet::new();
+            for (j, key) in r.places.iter().enumerate() {
+                if let Some(id) = self
+                    .entity_of(&format!("{path}.places[{j}]"), Some(key), &[EntityKind::Place])
+                    .await?
+                {
+                    places.insert(id);
+                }
+            }
+            let mut participants = Vec::new();
+            for (j, p) in r.participants.iter().enumerate() {
+                if let Some(id) = self
+                    .entity_of(
+                        &format!("{path}.participants[{j}].entity"),
+                        Some(&p.entity),
+                        ALL_ENTITIES,
+                    )
+                    .await?
+                {
+                    participants.push((id, p.role.clone()));
+                }
+            }
+            let source = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
+            let mut quantity_sources = Vec::new();
+            for (j, q) in r.quantities.iter().enumerate() {
+                quantity_sources.push(
+                    self.evidence(&format!("{path}.quantities[{j}].evidence"), &q.evidence)
+                        .await?,
+                );
+            }
+            if !self.problems.is_empty() {
+                continue;
+            }
+            let existing = event::Entity::find()
+                .filter(event::Column::SourceId.eq(source))
+                .filter(event::Column::SpanStart.eq(r.evidence.start as i32))
+                .filter(event::Column::SpanEnd.eq(r.evidence.end as i32))
+                .filter(event::Column::Kind.eq(r.kind))
+                .filter(event::Column::Label.eq(&r.label))
+                .one(self.txn)
+                .await
+                .map_err(db)?;
+            let created = existing.is_none();
+            let id = match existing {
+                Some(row) => row.id,
+                None => {
+                    let (started_on, started_on_precision) = date_columns(r.started_on.as_deref());
+                    let (ended_on, ended_on_precision) = date_columns(r.ended_on.as_deref());
+                    let mut m = event::ActiveModel {
+                        kind: Set(r.kind),
+                        label: Set(r.label.clone()),
+                        started_on: Set(started_on),
+                        started_on_precision: Set(started_on_precision),
+                        ended_on: Set(ended_on),
+                        ended_on_precision: Set(ended_on_precision),
+                        ..Default::default()
+                    };
+                    set_evidence!(m, source, r.evidence);
+                    m.insert(self.txn).await.map_err(db)?.id
+                }
+            };
+            for place in places {
+                let link = event_place::ActiveModel {
+                    event_id: Set(id),
+                    place_id: Set(place),
+                };
+                insert_if_missing(
+                    self.txn,
+                    link,
+                    &[event_place::Column::EventId, event_place::Column::PlaceId],
+                )
+                .await?;
+            }
+            for (entity, role) in participants {
+                let link = event_participant::ActiveModel {
+                    event_id: Set(id),
+                    entity_id: Set(entity),
+                    role: Set(role),
+                    ..Default::default()
+                };
+                insert_if_missing(
+                    self.txn,
+                    link,
+                    &[
+                        event_participant::Column::EventId,
+                        event_participant::Column::EntityId,
+                        event_participant::Column::Role,
+                    ],
+                )
+                .await?;
+            }
+            for (q, source) in r.quantities.iter().zip(quantity_sources) {
+                let mut m = event_quantity::ActiveModel {
+                    event_id: Set(id),
+                    measure: Set(q.measure.clone()),
+                    value: Set(q.value),
+                    qualifier: Set(q.qualifier),
+                    ..Default::default()
+                };
+                set_evidence!(m, source, q.evidence);
+                insert_if_missing(
+                    self.txn,
+                    m,
+                    &[event_quantity::Column::EventId, event_quantity::Column::Measure],
+                )
+                .await?;
+            }
+            self.counts.add(RecordKind::Event, created);
+            self.ids.insert(r.key.clone(), id);
+        }
+        Ok(())
+    }
+}
+
+const ALL_ENTITIES: &[EntityKind] = &[EntityKind::Person, EntityKind::Organisation, EntityKind::Place];
+
+fn kind_noun(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Organisation => "organisation",
+        EntityKind::Place => "place",
+    }
+}
+
+fn record_kind(kind: EntityKind) -> RecordKind {
+    match kind {
+        EntityKind::Person => RecordKind::Person,
+        EntityKind::Organisation => RecordKind::Organisation,
+        EntityKind::Place => RecordKind::Place,
+    }
+}
+
+/// The names a record gives an entity or issue.
+struct Names<'a> {
+    name: &'a str,
+    aliases: &'a [String],
+    qid: Option<&'a str>,
+    description: Option<&'a str>,
+}
+
+impl Names<'_> {
+    /// Every spelling: the name, then the aliases.
+    fn spellings(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name).chain(self.aliases.iter().map(String::as_str))
+    }
+
+    /// The folded forms of every spelling, without repeats.
+    fn folded(&self) -> Vec<String> {
+        let set: BTreeSet<String> = self.spellings().map(fold).filter(|f| !f.is_empty()).collect();
+        set.into_iter().collect()
+    }
+}
+
+enum Match<T> {
+    Found(T),
+    None,
+    Problem,
+}
+
+/// Inserts a row unless one with the same key columns exists.
+async fn insert_if_missing<A>(
+    txn: &DatabaseTransaction,
+    model: A,
+    key: &[<A::Entity as EntityTrait>::Column],
+) -> Result<()>
+where
+    A: ActiveModelTrait + Send,
+{
+    <A::Entity as EntityTrait>::insert(model)
+        .on_conflict(OnConflict::columns(key.iter().copied()).do_nothing().to_owned())
+        .exec_without_returning(txn)
+        .await
+        .map_err(db)?;
+    Ok(())
+}
