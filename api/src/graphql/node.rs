@@ -19,7 +19,7 @@ use crate::loader::EntityRecord;
 
 /// An object with a globally unique, stable ID, which `node(id:)` fetches
 /// again (the Relay object identification spec).
-#[derive(Interface)]
+#[derive(Interface, Debug, Clone)]
 #[graphql(field(name = "id", ty = "ID", desc = "The object's opaque, stable global ID."))]
 pub enum Node {
     Person(Person),
@@ -38,7 +38,7 @@ pub enum Node {
 /// statements mention and events involve.
 // Several fields share a type; clippy reads the repeated `ty = ...` as duplicates.
 #[allow(clippy::duplicated_attributes)]
-#[derive(Interface)]
+#[derive(Interface, Debug, Clone)]
 #[graphql(
     field(name = "id", ty = "ID", desc = "The object's opaque, stable global ID."),
     field(name = "name", ty = "String", desc = "The canonical name."),

@@ -56,17 +56,11 @@ impl PartialDate {
         date: Option<NaiveDate>,
         precision: Option<entity::kinds::DatePrecision>,
     ) -> Option<Self> {
-        let (date, precision) = (date?, precision?);
-        let text = match precision {
-            entity::kinds::DatePrecision::Day => date.format("%Y-%m-%d"),
-            entity::kinds::DatePrecision::Month => date.format("%Y-%m"),
-            entity::kinds::DatePrecision::Year => date.format("%Y"),
-        }
-        .to_string();
+        let known = crate::domain::PartialDate::from_columns(date, precision)?;
         Some(Self {
-            date: Date(date),
-            precision: precision.into(),
-            text,
+            date: Date(known.date),
+            precision: known.precision.into(),
+            text: known.format(),
         })
     }
 }

@@ -6,28 +6,39 @@
 //! one request's rows to another.
 
 mod by_id;
+mod children;
 mod entity_record;
-mod names;
 
 use async_graphql::dataloader::DataLoader;
+use entity::{
+    entity_alias, event, event_participant, event_place, event_quantity, financial_measure,
+    financial_measure_issue, issue, issue_alias, relation, role, source, statement, statement_issue,
+    statement_mention,
+};
 use sea_orm::DatabaseConnection;
 
 pub use by_id::{ById, Keyed};
+pub use children::{ChildTable, ChildrenLoader};
 pub use entity_record::{EntityLoader, EntityRecord};
-pub use names::{AliasLoader, AliasesOf, EntityAliasLoader, IssueAliasLoader};
 
 /// Every loader of a request, registered in one place.
 pub struct Loaders {
     pub entity: DataLoader<EntityLoader>,
-    pub entity_aliases: DataLoader<EntityAliasLoader>,
-    pub issue_aliases: DataLoader<IssueAliasLoader>,
-    pub issue: DataLoader<ById<entity::issue::Entity>>,
-    pub source: DataLoader<ById<entity::source::Entity>>,
-    pub statement: DataLoader<ById<entity::statement::Entity>>,
-    pub role: DataLoader<ById<entity::role::Entity>>,
-    pub relation: DataLoader<ById<entity::relation::Entity>>,
-    pub financial_measure: DataLoader<ById<entity::financial_measure::Entity>>,
-    pub event: DataLoader<ById<entity::event::Entity>>,
+    pub issue: DataLoader<ById<issue::Entity>>,
+    pub source: DataLoader<ById<source::Entity>>,
+    pub statement: DataLoader<ById<statement::Entity>>,
+    pub role: DataLoader<ById<role::Entity>>,
+    pub relation: DataLoader<ById<relation::Entity>>,
+    pub financial_measure: DataLoader<ById<financial_measure::Entity>>,
+    pub event: DataLoader<ById<event::Entity>>,
+    pub entity_aliases: DataLoader<ChildrenLoader<entity_alias::Entity>>,
+    pub issue_aliases: DataLoader<ChildrenLoader<issue_alias::Entity>>,
+    pub statement_issues: DataLoader<ChildrenLoader<statement_issue::Entity>>,
+    pub statement_mentions: DataLoader<ChildrenLoader<statement_mention::Entity>>,
+    pub financial_measure_issues: DataLoader<ChildrenLoader<financial_measure_issue::Entity>>,
+    pub event_places: DataLoader<ChildrenLoader<event_place::Entity>>,
+    pub event_participants: DataLoader<ChildrenLoader<event_participant::Entity>>,
+    pub event_quantities: DataLoader<ChildrenLoader<event_quantity::Entity>>,
 }
 
 impl Loaders {
@@ -37,8 +48,6 @@ impl Loaders {
         }
         Self {
             entity: make(EntityLoader::new(db.clone())),
-            entity_aliases: make(EntityAliasLoader::new(db.clone())),
-            issue_aliases: make(IssueAliasLoader::new(db.clone())),
             issue: make(ById::new(db.clone())),
             source: make(ById::new(db.clone())),
             statement: make(ById::new(db.clone())),
@@ -46,6 +55,14 @@ impl Loaders {
             relation: make(ById::new(db.clone())),
             financial_measure: make(ById::new(db.clone())),
             event: make(ById::new(db.clone())),
+            entity_aliases: make(ChildrenLoader::new(db.clone())),
+            issue_aliases: make(ChildrenLoader::new(db.clone())),
+            statement_issues: make(ChildrenLoader::new(db.clone())),
+            statement_mentions: make(ChildrenLoader::new(db.clone())),
+            financial_measure_issues: make(ChildrenLoader::new(db.clone())),
+            event_places: make(ChildrenLoader::new(db.clone())),
+            event_participants: make(ChildrenLoader::new(db.clone())),
+            event_quantities: make(ChildrenLoader::new(db.clone())),
         }
     }
 }

@@ -28,7 +28,8 @@ macro_rules! entity_object {
             /// Other names and spellings the entity is known by.
             // async-graphql's own Result: the Entity interface calls this.
             pub async fn aliases(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<String>> {
-                Ok(loaders(ctx)?.entity_aliases.load_one(self.0.id).await?.unwrap_or_default())
+                let rows = loaders(ctx)?.entity_aliases.load_one(self.0.id).await?.unwrap_or_default();
+                Ok(rows.into_iter().map(|a| a.name).collect())
             }
 
             /// A short description.

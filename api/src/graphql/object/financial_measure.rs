@@ -6,7 +6,7 @@ use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use entity::financial_measure;
 
-use super::{Evidence, Issue, evidence::evidence_of, load_entity};
+use super::{Evidence, Issue, evidence::evidence_of, load_entity, load_issues};
 use crate::error::{AppError, AppResult};
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::loaders;
@@ -108,6 +108,16 @@ impl FinancialMeasure {
             issue_id: m.secured_against_issue_id,
             qualifier: m.secured_against_qualifier.clone(),
         })
+    }
+
+    /// The issues the measure serves ("financing of Ukraine's defence").
+    async fn issues(&self, ctx: &Context<'_>) -> AppResult<Vec<Issue>> {
+        let links = loaders(ctx)?
+            .financial_measure_issues
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        load_issues(ctx, links.iter().map(|l| l.issue_id).collect()).await
     }
 
     /// When the measure was announced, as precisely as known.

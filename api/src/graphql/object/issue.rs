@@ -28,11 +28,12 @@ impl Issue {
 
     /// Other names the issue goes by.
     async fn aliases(&self, ctx: &Context<'_>) -> AppResult<Vec<String>> {
-        Ok(loaders(ctx)?
+        let rows = loaders(ctx)?
             .issue_aliases
             .load_one(self.0.id)
             .await?
-            .unwrap_or_default())
+            .unwrap_or_default();
+        Ok(rows.into_iter().map(|a| a.name).collect())
     }
 
     /// A short description.

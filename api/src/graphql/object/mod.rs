@@ -10,7 +10,7 @@ mod source;
 mod statement;
 
 pub use entities::{Organisation, OrganisationKind, Person, Place, PlaceKind};
-pub use event::{Event, EventKind};
+pub use event::{Event, EventKind, Participant, Quantity};
 pub use evidence::Evidence;
 pub use financial_measure::{
     FinancialMeasure, FinancialMeasureKind, FinancialMeasureStatus, Qualifier, SecuredAgainst, Share,
@@ -18,7 +18,7 @@ pub use financial_measure::{
 pub use issue::Issue;
 pub use role::{Relation, Role};
 pub use source::Source;
-pub use statement::{Stance, Statement, StatementKind};
+pub use statement::{IssueStance, Stance, Statement, StatementKind};
 
 use super::loaders;
 use super::node::Entity;
@@ -27,6 +27,22 @@ use crate::error::AppResult;
 /// Reads an entity through the request's loader.
 pub(crate) async fn load_entity(ctx: &async_graphql::Context<'_>, id: i64) -> AppResult<Option<Entity>> {
     Ok(loaders(ctx)?.entity.load_one(id).await?.map(Entity::from))
+}
+
+/// Reads entities through the request's loader, in the order of `ids`.
+pub(crate) async fn load_entities(ctx: &async_graphql::Context<'_>, ids: Vec<i64>) -> AppResult<Vec<Entity>> {
+    let mut found = loaders(ctx)?.entity.load_many(ids.iter().copied()).await?;
+    Ok(ids
+        .iter()
+        .filter_map(|id| found.remove(id))
+        .map(Entity::from)
+        .collect())
+}
+
+/// Reads issues through the request's loader, in the order of `ids`.
+pub(crate) async fn load_issues(ctx: &async_graphql::Context<'_>, ids: Vec<i64>) -> AppResult<Vec<Issue>> {
+    let mut found = loaders(ctx)?.issue.load_many(ids.iter().copied()).await?;
+    Ok(ids.iter().filter_map(|id| found.remove(id)).map(Issue).collect())
 }
 
 /// Reads a place through the request's loader.

@@ -4,7 +4,9 @@ use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
 use entity::statement;
 
-use super::{Evidence, Place, Role, evidence::evidence_of, load_entity, load_place};
+use super::{
+    Evidence, Issue, Place, Role, evidence::evidence_of, load_entities, load_entity, load_issues, load_place,
+};
 use crate::error::{AppError, AppResult};
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::loaders;
@@ -73,6 +75,34 @@ impl Statement {
         load_entity(ctx, id).await
     }
 
+    /// The issues the statement is about, each with the speaker's stance.
+    async fn about(&self, ctx: &Context<'_>) -> AppResult<Vec<IssueStance>> {
+        let links = loaders(ctx)?
+            .statement_issues
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        let issues = load_issues(ctx, links.iter().map(|l| l.issue_id).collect()).await?;
+        Ok(issues
+            .into_iter()
+            .zip(links)
+            .map(|(issue, link)| IssueStance {
+                issue,
+                stance: link.stance.into(),
+            })
+            .collect())
+    }
+
+    /// The people, organisations and places the statement mentions.
+    async fn mentions(&self, ctx: &Context<'_>) -> AppResult<Vec<Entity>> {
+        let links = loaders(ctx)?
+            .statement_mentions
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        load_entities(ctx, links.iter().map(|l| l.entity_id).collect()).await
+    }
+
     /// The span of the source the statement comes from.
     async fn evidence(&self) -> Evidence {
         evidence_of!(self.0)
@@ -87,6 +117,15 @@ impl Statement {
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
     }
+}
+
+/// An issue a statement is about, with the speaker's stance on it.
+#[derive(async_graphql::SimpleObject, Debug, Clone)]
+pub struct IssueStance {
+    /// The issue.
+    pub issue: Issue,
+    /// The speaker's position on it, as the statement expresses it.
+    pub stance: Stance,
 }
 
 /// Whether a statement quotes its speaker or reports what they said.
