@@ -8,11 +8,13 @@ mod fixtures;
 mod harness;
 mod server;
 
+mod import;
 mod lists;
 mod migrations;
 mod nodes;
 mod playground;
 mod schema;
+mod seed;
 mod startup;
 
 fn main() {
@@ -34,9 +36,32 @@ fn main() {
         case!(lists::pages_backward_with_last_and_before),
         case!(lists::page_size_defaults_to_twenty_and_stops_at_one_hundred),
         case!(lists::a_foreign_cursor_is_refused),
+        case!(seed::first_start_of_the_embedded_database_imports_the_seed),
+        case!(seed::the_seed_graph_says_who_said_what_in_which_role),
+        case!(seed::the_seed_graph_says_who_supports_and_who_opposes_nato_membership),
+        case!(seed::the_seed_graph_knows_the_loan_and_its_parties),
+        case!(seed::the_seed_graph_counts_the_drone_attack),
+        case!(import::a_valid_document_imports),
+        case!(import::importing_the_same_file_twice_changes_nothing),
+        case!(import::export_import_export_gives_the_same_document),
+        case!(import::a_spelling_variant_or_a_qid_attaches_to_the_existing_node),
+        case!(import::a_file_may_cite_a_source_already_in_the_database),
+        case!(import::an_unknown_enum_value_is_refused),
+        case!(import::a_span_out_of_range_is_refused),
+        case!(import::an_excerpt_that_differs_from_the_text_is_refused),
+        case!(import::a_reference_to_an_unknown_key_is_refused),
+        case!(import::a_currency_that_is_not_iso_4217_is_refused),
+        case!(import::malformed_and_impossible_dates_are_refused),
+        case!(import::a_negative_count_is_refused),
+        case!(import::a_duplicate_key_is_refused),
+        case!(import::invalid_json_is_refused_with_its_line_and_column),
+        case!(import::a_file_that_is_not_utf8_is_refused),
+        case!(import::every_problem_of_a_file_is_reported_at_once),
     ];
     let plain = vec![
         plain!(schema::committed_schema_matches_the_code),
+        plain!(seed::every_span_of_the_seed_graph_matches_the_article),
+        plain!(seed::the_seed_file_imports_as_is),
         plain!(startup::unknown_database_scheme_is_one_clear_line),
         plain!(startup::unreachable_postgres_is_one_clear_line),
         plain!(startup::unwritable_data_folder_is_one_clear_line),

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
 use tokio::process::{Child, Command};
 
-use crate::harness::TestDb;
+use crate::harness::{Backend, TestDb};
 
 /// The binary under test.
 pub const BIN: &str = env!("CARGO_BIN_EXE_newsgraph");
@@ -17,11 +17,38 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_newsgraph");
 /// developer's own configuration leaks into a test.
 pub fn newsgraph() -> Command {
     let mut cmd = Command::new(BIN);
-    for var in ["DATABASE_URL", "NEWSGRAPH_ADDR", "NEWSGRAPH_DATA_DIR"] {
+    for var in [
+        "DATABASE_URL",
+        "NEWSGRAPH_ADDR",
+        "NEWSGRAPH_DATA_DIR",
+        "NEWSGRAPH_NO_SEED",
+    ] {
         cmd.env_remove(var);
     }
     cmd.env("RUST_LOG", "warn").kill_on_drop(true);
     cmd
+}
+
+/// The seed document, as committed.
+pub const SEED_FILE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../data/seed/ukraine-peace-talks.json"
+);
+
+/// Runs `newsgraph import FILES...` against the test database.
+pub async fn import(db: &TestDb, files: &[&str]) -> Finished {
+    let mut cmd = newsgraph();
+    cmd.envs(db.env()).arg("import").args(files);
+    run(cmd).await
+}
+
+/// Runs `newsgraph export` against the test database; returns the JSON text.
+pub async fn export(db: &TestDb) -> String {
+    let mut cmd = newsgraph();
+    cmd.envs(db.env()).arg("export");
+    let out = run(cmd).await;
+    assert!(out.success, "export failed: {}", out.stderr);
+    out.stdout
 }
 
 /// What a finished command printed, and how it ended.
@@ -54,8 +81,21 @@ pub struct Server {
 }
 
 impl Server {
-    /// Starts `newsgraph serve` on a free port against the test database.
+    /// Starts `newsgraph serve` on a free port against the test database,
+    /// empty: without the seed graph.
     pub async fn start(db: &TestDb) -> Self {
+        let mut cmd = newsgraph();
+        cmd.envs(db.env()).env("NEWSGRAPH_NO_SEED", "1");
+        Self::spawn(cmd).await
+    }
+
+    /// Starts a server over the seed graph: the embedded database seeds
+    /// itself on first start; PostgreSQL gets it by `newsgraph import`.
+    pub async fn start_seeded(db: &TestDb) -> Self {
+        if db.backend == Backend::Postgres {
+            let out = import(db, &[SEED_FILE]).await;
+            assert!(out.success, "importing the seed failed: {}", out.stderr);
+        }
         let mut cmd = newsgraph();
         cmd.envs(db.env());
         Self::spawn(cmd).await
