@@ -22,6 +22,10 @@ pub async fn run(cli: Cli) -> Result<(), StartupError> {
         }
         Command::Import(args) => import(&cli, args).await,
         Command::Export(args) => export(&cli, args).await,
+        Command::FormatSchema => {
+            print!("{}", import::format::json_schema());
+            Ok(())
+        }
     }
 }
 

@@ -58,6 +58,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Write the whole graph in the import format.
     Export(ExportArgs),
+    /// Print the JSON Schema of the import format.
+    FormatSchema,
 }
 
 /// Options of `import`.

@@ -1,10 +1,13 @@
 //! Enumerated column values, stored as text.
 
+use schemars::JsonSchema;
 use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// What kind of entity a row of `entity` is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize, JsonSchema,
+)]
 #[sea_orm(
     rs_type = "String",
     db_type = "String(StringLen::N(16))",
@@ -18,7 +21,9 @@ pub enum EntityKind {
 }
 
 /// What kind of body an organisation is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize, JsonSchema,
+)]
 #[sea_orm(
     rs_type = "String",
     db_type = "String(StringLen::N(32))",
@@ -41,7 +46,9 @@ pub enum OrganisationKind {
 }
 
 /// What kind of place a place is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize, JsonSchema,
+)]
 #[sea_orm(
     rs_type = "String",
     db_type = "String(StringLen::N(32))",
@@ -59,7 +66,9 @@ pub enum PlaceKind {
 }
 
 /// How precisely a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize, JsonSchema,
+)]
 #[sea_orm(
     rs_type = "String",
     db_type = "String(StringLen::N(32))",
@@ -73,7 +82,9 @@ pub enum DatePrecision {
 }
 
 /// Whether a statement quotes its speaker's words or reports them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize, JsonSchema,
+)]
 #[sea_orm(
     rs_type = "String",
     db_type = "String(StringLen::N(32))",
@@ -86,7 +97,9 @@ pub enum StatementKind {
 }
 
 /// The speaker's position on an issue a statement is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize, JsonSchema,
+)]
 #[sea_orm(
     rs_type = "String",
     db_type = "String(StringLen::N(32))",
@@ -101,7 +114,9 @@ pub enum Stance {
 }
 
 /// How a number relates to the true value ("at least 111 drones").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize, JsonSchema,
+)]
 #[sea_orm(
     rs_type = "String",
     db_type = "String(StringLen::N(32))",
@@ -117,7 +132,9 @@ pub enum Qualifier {
 }
 
 /// What kind of financial measure it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize, JsonSchema,
+)]
 #[sea_orm(
     rs_type = "String",
     db_type = "String(StringLen::N(32))",
@@ -137,7 +154,9 @@ pub enum FinancialMeasureKind {
 }
 
 /// Where a financial measure stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize, JsonSchema,
+)]
 #[sea_orm(
     rs_type = "String",
     db_type = "String(StringLen::N(32))",
@@ -152,7 +171,9 @@ pub enum FinancialMeasureStatus {
 }
 
 /// What kind of event it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize, JsonSchema,
+)]
 #[sea_orm(
     rs_type = "String",
     db_type = "String(StringLen::N(32))",

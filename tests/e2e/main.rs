@@ -60,6 +60,7 @@ fn main() {
     ];
     let plain = vec![
         plain!(schema::committed_schema_matches_the_code),
+        plain!(schema::committed_import_format_schema_matches_the_code),
         plain!(seed::every_span_of_the_seed_graph_matches_the_article),
         plain!(seed::the_seed_file_imports_as_is),
         plain!(startup::unknown_database_scheme_is_one_clear_line),

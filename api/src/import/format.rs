@@ -10,10 +10,28 @@ use entity::kinds::{
     EventKind, FinancialMeasureKind, FinancialMeasureStatus, OrganisationKind, PlaceKind, Qualifier, Stance,
     StatementKind,
 };
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+/// The JSON Schema of the format, as `docs/import-format.schema.json` holds it.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Document);
+    let mut out = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    out.push('\n');
+    out
+}
 
 /// The value of `format` this version reads and writes.
 pub const FORMAT: &str = "newsgraph/1";
+
+const FORMAT_PATTERN: &str = "^newsgraph/1$";
+const DAY_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+const DATE_PATTERN: &str = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
+const QID_PATTERN: &str = "^Q[1-9][0-9]*$";
+const CURRENCY_PATTERN: &str = "^[A-Z]{3}$";
+const AMOUNT_PATTERN: &str = r"^[0-9]+(\.[0-9]+)?$";
+const TERM_PATTERN: &str =
+    "^P(?!$)([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+S)?)?$";
 
 fn default_confidence() -> f64 {
     1.0
@@ -23,11 +41,17 @@ fn default_curated() -> bool {
     true
 }
 
-/// A whole file.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+/// A newsgraph import document, format version 1: sources with their full
+/// text, and the people, organisations, places, issues, roles, relations,
+/// statements, financial measures and events they support. Records refer to
+/// each other by keys local to the document; an entity or issue may also be
+/// named by its Wikidata QID, and a source by its key in the database.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "newsgraph import document (newsgraph/1)")]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Document {
     /// Always `newsgraph/1`.
+    #[schemars(pattern(FORMAT_PATTERN))]
     pub format: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRecord>,
@@ -52,7 +76,7 @@ pub struct Document {
 }
 
 /// An article with its full text.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SourceRecord {
     pub key: String,
@@ -63,6 +87,7 @@ pub struct SourceRecord {
     pub publisher: Option<String>,
     /// `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(DAY_PATTERN))]
     pub published_on: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
@@ -70,7 +95,7 @@ pub struct SourceRecord {
 }
 
 /// What people, organisations and places share.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PersonRecord {
     pub key: String,
@@ -80,10 +105,12 @@ pub struct PersonRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The Wikidata QID (`Q7747`); entity resolution tries it first.
+    #[schemars(pattern(QID_PATTERN))]
     pub wikidata_id: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OrganisationRecord {
     pub key: String,
@@ -93,6 +120,8 @@ pub struct OrganisationRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The Wikidata QID (`Q7747`); entity resolution tries it first.
+    #[schemars(pattern(QID_PATTERN))]
     pub wikidata_id: Option<String>,
     pub kind: OrganisationKind,
     /// A place (a country).
@@ -100,7 +129,7 @@ pub struct OrganisationRecord {
     pub country: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PlaceRecord {
     pub key: String,
@@ -110,6 +139,8 @@ pub struct PlaceRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The Wikidata QID (`Q7747`); entity resolution tries it first.
+    #[schemars(pattern(QID_PATTERN))]
     pub wikidata_id: Option<String>,
     pub kind: PlaceKind,
     /// The place this one lies in.
@@ -121,7 +152,7 @@ pub struct PlaceRecord {
     pub longitude: Option<f64>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct IssueRecord {
     pub key: String,
@@ -131,30 +162,36 @@ pub struct IssueRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The Wikidata QID (`Q7747`); entity resolution tries it first.
+    #[schemars(pattern(QID_PATTERN))]
     pub wikidata_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
 }
 
 /// Where in which source a fact comes from.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EvidenceRecord {
     /// A source: its key in this file or in the database.
     pub source: String,
     /// Offset of the first code point of the span (from 0).
+    #[schemars(range(min = 0))]
     pub start: i64,
     /// Offset just past the last code point of the span.
     pub end: i64,
     /// The text of the span, exactly.
     pub excerpt: String,
     #[serde(default = "default_confidence")]
+    /// How sure the fact is, from 0 to 1; 1 when left out.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub confidence: f64,
     #[serde(default = "default_curated")]
+    /// True when a person curated the fact (the default), false when a program extracted it.
     pub curated: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RoleRecord {
     pub key: String,
@@ -163,13 +200,15 @@ pub struct RoleRecord {
     pub title: String,
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(DATE_PATTERN))]
     pub since: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(DATE_PATTERN))]
     pub until: Option<String>,
     pub evidence: EvidenceRecord,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RelationRecord {
     pub key: String,
@@ -180,14 +219,14 @@ pub struct RelationRecord {
     pub evidence: EvidenceRecord,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct StanceRecord {
     pub issue: String,
     pub stance: Stance,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct StatementRecord {
     pub key: String,
@@ -199,6 +238,7 @@ pub struct StatementRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker_role: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(DATE_PATTERN))]
     pub said_on: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
@@ -213,16 +253,18 @@ pub struct StatementRecord {
     pub evidence: EvidenceRecord,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ShareRecord {
+    #[schemars(range(min = 0))]
     pub numerator: i64,
+    #[schemars(range(min = 1))]
     pub denominator: i64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub of: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SecuredAgainstRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -233,7 +275,7 @@ pub struct SecuredAgainstRecord {
     pub qualifier: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FinancialMeasureRecord {
     pub key: String,
@@ -241,15 +283,18 @@ pub struct FinancialMeasureRecord {
     pub label: String,
     /// An exact decimal number as a string.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(AMOUNT_PATTERN))]
     pub amount: Option<String>,
     /// ISO 4217.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(CURRENCY_PATTERN))]
     pub currency: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount_qualifier: Option<Qualifier>,
     pub status: FinancialMeasureStatus,
     /// ISO 8601 duration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(TERM_PATTERN))]
     pub term: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share: Option<ShareRecord>,
@@ -262,35 +307,39 @@ pub struct FinancialMeasureRecord {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub issues: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(DATE_PATTERN))]
     pub announced_on: Option<String>,
     pub evidence: EvidenceRecord,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ParticipantRecord {
     pub entity: String,
     pub role: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct QuantityRecord {
     pub measure: String,
+    #[schemars(range(min = 0, max = 2147483647))]
     pub value: i64,
     pub qualifier: Qualifier,
     pub evidence: EvidenceRecord,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EventRecord {
     pub key: String,
     pub kind: EventKind,
     pub label: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(DATE_PATTERN))]
     pub started_on: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(DATE_PATTERN))]
     pub ended_on: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<String>,
