@@ -13,13 +13,14 @@ use crate::domain::{Amount, CurrencyCode, PartialDate, Term, check_qid, looks_li
 /// code-point span slices in constant time.
 pub struct SourceText<'a> {
     pub text: &'a str,
-    boundaries: Vec<usize>,
+    /// Byte offsets as u32: a source's text is far below 4 GiB.
+    boundaries: Vec<u32>,
 }
 
 impl<'a> SourceText<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        boundaries.push(text.len());
+        let mut boundaries: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
+        boundaries.push(text.len() as u32);
         Self { text, boundaries }
     }
 
@@ -33,7 +34,7 @@ impl<'a> SourceText<'a> {
         if start > end || end > self.code_points() {
             return None;
         }
-        Some(&self.text[self.boundaries[start]..self.boundaries[end]])
+        Some(&self.text[self.boundaries[start] as usize..self.boundaries[end] as usize])
     }
 }
 

@@ -1,7 +1,7 @@
 //! Writes a checked document inside one transaction, resolving every
 //! record to the node that already exists where there is one.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 
 use entity::kinds::EntityKind;
@@ -99,6 +99,8 @@ struct Writer<'a> {
     kinds: HashMap<i64, EntityKind>,
     /// Texts of sources already in the database that evidence cites.
     stored_texts: HashMap<i64, String>,
+    /// Sources this import created: no fact cites them yet.
+    new_sources: HashSet<i64>,
     problems: Vec<Problem>,
     counts: Counts,
 }
@@ -110,17 +112,66 @@ pub async fn write(txn: &DatabaseTransaction, doc: &Document) -> Result<Counts> 
         ids: HashMap::new(),
         kinds: HashMap::new(),
         stored_texts: HashMap::new(),
+        new_sources: HashSet::new(),
         problems: Vec::new(),
         counts: Counts::default(),
     };
+    let started = std::time::Instant::now();
     w.sources(doc).await?;
+    tracing::debug!(
+        phase = "sources",
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "import phase done"
+    );
+    let started = std::time::Instant::now();
     w.entities(doc).await?;
+    tracing::debug!(
+        phase = "entities",
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "import phase done"
+    );
+    let started = std::time::Instant::now();
     w.issues(doc).await?;
+    tracing::debug!(
+        phase = "issues",
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "import phase done"
+    );
+    let started = std::time::Instant::now();
     w.roles(doc).await?;
+    tracing::debug!(
+        phase = "roles",
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "import phase done"
+    );
+    let started = std::time::Instant::now();
     w.relations(doc).await?;
+    tracing::debug!(
+        phase = "relations",
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "import phase done"
+    );
+    let started = std::time::Instant::now();
     w.statements(doc).await?;
+    tracing::debug!(
+        phase = "statements",
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "import phase done"
+    );
+    let started = std::time::Instant::now();
     w.financial_measures(doc).await?;
+    tracing::debug!(
+        phase = "financial_measures",
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "import phase done"
+    );
+    let started = std::time::Instant::now();
     w.events(doc).await?;
+    tracing::debug!(
+        phase = "events",
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "import phase done"
+    );
     if w.problems.is_empty() {
         Ok(w.counts)
     } else {
@@ -266,7 +317,7 @@ impl Writer<'_> {
                 }
                 None => {
                     let (published_on, _) = date_columns(s.published_on.as_deref());
-                    let row = source::ActiveModel {
+                    let model = source::ActiveModel {
                         key: Set(s.key.clone()),
                         url: Set(s.url.clone()),
                         title: Set(s.title.clone()),
@@ -275,12 +326,16 @@ impl Writer<'_> {
                         language: Set(s.language.clone()),
                         text: Set(s.text.clone()),
                         ..Default::default()
-                    }
-                    .insert(self.txn)
-                    .await
-                    .map_err(db)?;
+                    };
+                    // Only the key comes back, not the whole text.
+                    let id = source::Entity::insert(model)
+                        .exec(self.txn)
+                        .await
+                        .map_err(db)?
+                        .last_insert_id;
                     self.counts.add(RecordKind::Source, true);
-                    row.id
+                    self.new_sources.insert(id);
+                    id
                 }
             };
             self.ids.insert(s.key.clone(), id);
@@ -830,7 +885,11 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// Statements come in the largest numbers, so they are written in
+    /// batches: references resolved first, then one multi-row insert per
+    /// batch of new statements and of links.
     async fn statements(&mut self, doc: &Document) -> Result<()> {
+        let mut pending = Vec::with_capacity(doc.statements.len());
         for (i, r) in doc.statements.iter().enumerate() {
             let path = format!("statements[{i}]");
             let speaker_kinds = [EntityKind::Person, EntityKind::Organisation];
@@ -866,78 +925,112 @@ impl Writer<'_> {
                     mentions.insert(id);
                 }
             }
-            let Some(speaker) = speaker else { continue };
-            if !self.problems.is_empty() {
-                continue;
+            if let Some(speaker) = speaker {
+                let speaker_kind = self.kinds.get(&speaker).copied().unwrap_or(EntityKind::Person);
+                pending.push(PendingStatement {
+                    record: r,
+                    speaker,
+                    speaker_kind,
+                    place,
+                    audience,
+                    source,
+                    about,
+                    mentions,
+                });
             }
-            let speaker_kind = self.kinds.get(&speaker).copied().unwrap_or(EntityKind::Person);
-            let existing = statement::Entity::find()
-                .filter(statement::Column::SourceId.eq(source))
-                .filter(statement::Column::SpanStart.eq(r.evidence.start as i32))
-                .filter(statement::Column::SpanEnd.eq(r.evidence.end as i32))
-                .filter(statement::Column::SpeakerId.eq(speaker))
-                .filter(statement::Column::Kind.eq(r.kind))
-                .filter(statement::Column::Text.eq(&r.text))
+        }
+        if !self.problems.is_empty() {
+            return Ok(());
+        }
+
+        // Which statements exist already: only a source that was in the
+        // database before this import can hold any.
+        let mut ids: HashMap<StatementIdentity, i64> = HashMap::new();
+        for p in pending.iter().filter(|p| !self.new_sources.contains(&p.source)) {
+            let found = statement::Entity::find()
+                .filter(statement::Column::SourceId.eq(p.source))
+                .filter(statement::Column::SpanStart.eq(p.record.evidence.start as i32))
+                .filter(statement::Column::SpanEnd.eq(p.record.evidence.end as i32))
+                .filter(statement::Column::SpeakerId.eq(p.speaker))
+                .filter(statement::Column::Kind.eq(p.record.kind))
+                .filter(statement::Column::Text.eq(&p.record.text))
                 .one(self.txn)
                 .await
                 .map_err(db)?;
-            let created = existing.is_none();
-            let id = match existing {
-                Some(row) => row.id,
-                None => {
-                    let (said_on, said_on_precision) = date_columns(r.said_on.as_deref());
-                    let mut m = statement::ActiveModel {
-                        kind: Set(r.kind),
-                        text: Set(r.text.clone()),
-                        speaker_id: Set(speaker),
-                        speaker_kind: Set(speaker_kind),
-                        speaker_role_id: Set(r.speaker_role.as_ref().and_then(|k| self.ids.get(k).copied())),
-                        place_id: Set(place),
-                        audience_id: Set(audience),
-                        audience: Set(r.audience.clone()),
-                        said_on: Set(said_on),
-                        said_on_precision: Set(said_on_precision),
-                        ..Default::default()
-                    };
-                    set_evidence!(m, source, r.evidence);
-                    m.insert(self.txn).await.map_err(db)?.id
-                }
-            };
-            for (issue, stance) in about {
-                let link = statement_issue::ActiveModel {
-                    statement_id: Set(id),
-                    issue_id: Set(issue),
-                    stance: Set(stance),
-                };
-                insert_if_missing(
-                    self.txn,
-                    link,
-                    &[
-                        statement_issue::Column::StatementId,
-                        statement_issue::Column::IssueId,
-                    ],
-                )
-                .await?;
+            if let Some(row) = found {
+                ids.insert(p.identity(), row.id);
             }
-            for entity in mentions {
-                let link = statement_mention::ActiveModel {
-                    statement_id: Set(id),
-                    entity_id: Set(entity),
-                };
-                insert_if_missing(
-                    self.txn,
-                    link,
-                    &[
-                        statement_mention::Column::StatementId,
-                        statement_mention::Column::EntityId,
-                    ],
-                )
-                .await?;
-            }
-            self.counts.add(RecordKind::Statement, created);
-            self.ids.insert(r.key.clone(), id);
         }
-        Ok(())
+
+        let mut new_rows = Vec::new();
+        let mut queued = HashSet::new();
+        for p in &pending {
+            let identity = p.identity();
+            let created = !ids.contains_key(&identity) && queued.insert(identity.clone());
+            self.counts.add(RecordKind::Statement, created);
+            if created {
+                new_rows.push((identity, p.active_model(&self.ids)));
+            }
+        }
+        for chunk in new_rows.chunks(BATCH) {
+            let models: Vec<_> = chunk.iter().map(|(_, m)| m.clone()).collect();
+            // RETURNING gives the keys in the order of the VALUES rows on
+            // both databases; reading back whole rows costs far more.
+            let keys = statement::Entity::insert_many(models)
+                .exec_with_returning_keys(self.txn)
+                .await
+                .map_err(db)?;
+            if keys.len() != chunk.len() {
+                return Err(ImportError::Database(format!(
+                    "{} statements inserted but {} keys returned",
+                    chunk.len(),
+                    keys.len()
+                )));
+            }
+            for ((identity, _), key) in chunk.iter().zip(keys) {
+                ids.insert(identity.clone(), key);
+            }
+        }
+
+        let mut about_links = Vec::new();
+        let mut mention_links = Vec::new();
+        for p in &pending {
+            let Some(&id) = ids.get(&p.identity()) else {
+                continue;
+            };
+            for (issue, stance) in &p.about {
+                about_links.push(statement_issue::ActiveModel {
+                    statement_id: Set(id),
+                    issue_id: Set(*issue),
+                    stance: Set(*stance),
+                });
+            }
+            for entity in &p.mentions {
+                mention_links.push(statement_mention::ActiveModel {
+                    statement_id: Set(id),
+                    entity_id: Set(*entity),
+                });
+            }
+            self.ids.insert(p.record.key.clone(), id);
+        }
+        insert_all_missing(
+            self.txn,
+            about_links,
+            &[
+                statement_issue::Column::StatementId,
+                statement_issue::Column::IssueId,
+            ],
+        )
+        .await?;
+        insert_all_missing(
+            self.txn,
+            mention_links,
+            &[
+                statement_mention::Column::StatementId,
+                statement_mention::Column::EntityId,
+            ],
+        )
+        .await
     }
 
     async fn financial_measures(&mut self, doc: &Document) -> Result<()> {
@@ -973,15 +1066,19 @@ impl Writer<'_> {
             if !self.problems.is_empty() {
                 continue;
             }
-            let existing = financial_measure::Entity::find()
-                .filter(financial_measure::Column::SourceId.eq(source))
-                .filter(financial_measure::Column::SpanStart.eq(r.evidence.start as i32))
-                .filter(financial_measure::Column::SpanEnd.eq(r.evidence.end as i32))
-                .filter(financial_measure::Column::Kind.eq(r.kind))
-                .filter(financial_measure::Column::Label.eq(&r.label))
-                .one(self.txn)
-                .await
-                .map_err(db)?;
+            let existing = if self.new_sources.contains(&source) {
+                None
+            } else {
+                financial_measure::Entity::find()
+                    .filter(financial_measure::Column::SourceId.eq(source))
+                    .filter(financial_measure::Column::SpanStart.eq(r.evidence.start as i32))
+                    .filter(financial_measure::Column::SpanEnd.eq(r.evidence.end as i32))
+                    .filter(financial_measure::Column::Kind.eq(r.kind))
+                    .filter(financial_measure::Column::Label.eq(&r.label))
+                    .one(self.txn)
+                    .await
+                    .map_err(db)?
+            };
             let created = existing.is_none();
             let id = match existing {
                 Some(row) => row.id,
@@ -1080,15 +1177,19 @@ impl Writer<'_> {
             if !self.problems.is_empty() {
                 continue;
             }
-            let existing = event::Entity::find()
-                .filter(event::Column::SourceId.eq(source))
-                .filter(event::Column::SpanStart.eq(r.evidence.start as i32))
-                .filter(event::Column::SpanEnd.eq(r.evidence.end as i32))
-                .filter(event::Column::Kind.eq(r.kind))
-                .filter(event::Column::Label.eq(&r.label))
-                .one(self.txn)
-                .await
-                .map_err(db)?;
+            let existing = if self.new_sources.contains(&source) {
+                None
+            } else {
+                event::Entity::find()
+                    .filter(event::Column::SourceId.eq(source))
+                    .filter(event::Column::SpanStart.eq(r.evidence.start as i32))
+                    .filter(event::Column::SpanEnd.eq(r.evidence.end as i32))
+                    .filter(event::Column::Kind.eq(r.kind))
+                    .filter(event::Column::Label.eq(&r.label))
+                    .one(self.txn)
+                    .await
+                    .map_err(db)?
+            };
             let created = existing.is_none();
             let id = match existing {
                 Some(row) => row.id,
@@ -1204,6 +1305,78 @@ enum Match<T> {
     Found(T),
     None,
     Problem,
+}
+
+/// Rows per multi-row insert: well under SQLite's and PostgreSQL's limits on
+/// bound parameters.
+const BATCH: usize = 500;
+
+/// What makes a statement the same statement: where, who, how and what.
+type StatementIdentity = (i64, i32, i32, i64, entity::kinds::StatementKind, String);
+
+/// A statement record with its references resolved.
+struct PendingStatement<'d> {
+    record: &'d StatementRecord,
+    speaker: i64,
+    speaker_kind: EntityKind,
+    place: Option<i64>,
+    audience: Option<i64>,
+    source: i64,
+    about: Vec<(i64, entity::kinds::Stance)>,
+    mentions: BTreeSet<i64>,
+}
+
+impl PendingStatement<'_> {
+    fn identity(&self) -> StatementIdentity {
+        let e = &self.record.evidence;
+        (
+            self.source,
+            e.start as i32,
+            e.end as i32,
+            self.speaker,
+            self.record.kind,
+            self.record.text.clone(),
+        )
+    }
+
+    fn active_model(&self, ids: &HashMap<String, i64>) -> statement::ActiveModel {
+        let r = self.record;
+        let (said_on, said_on_precision) = date_columns(r.said_on.as_deref());
+        let mut m = statement::ActiveModel {
+            kind: Set(r.kind),
+            text: Set(r.text.clone()),
+            speaker_id: Set(self.speaker),
+            speaker_kind: Set(self.speaker_kind),
+            speaker_role_id: Set(r.speaker_role.as_ref().and_then(|k| ids.get(k).copied())),
+            place_id: Set(self.place),
+            audience_id: Set(self.audience),
+            audience: Set(r.audience.clone()),
+            said_on: Set(said_on),
+            said_on_precision: Set(said_on_precision),
+            ..Default::default()
+        };
+        set_evidence!(m, self.source, r.evidence);
+        m
+    }
+}
+
+/// Inserts rows in batches, skipping those whose key columns exist already.
+async fn insert_all_missing<A>(
+    txn: &DatabaseTransaction,
+    models: Vec<A>,
+    key: &[<A::Entity as EntityTrait>::Column],
+) -> Result<()>
+where
+    A: ActiveModelTrait + Send + Clone,
+{
+    for chunk in models.chunks(BATCH) {
+        <A::Entity as EntityTrait>::insert_many(chunk.to_vec())
+            .on_conflict(OnConflict::columns(key.iter().copied()).do_nothing().to_owned())
+            .exec_without_returning(txn)
+            .await
+            .map_err(db)?;
+    }
+    Ok(())
 }
 
 /// Inserts a row unless one with the same key columns exists.
