@@ -22,6 +22,10 @@ pub async fn run(cli: Cli) -> Result<(), StartupError> {
         }
         Command::Import(args) => import(&cli, args).await,
         Command::Export(args) => export(&cli, args).await,
+        Command::Generate(args) => {
+            let doc = crate::generate::generate(args.statements, args.seed);
+            write_output(args.output.as_deref(), &crate::export::to_json(&doc))
+        }
         Command::FormatSchema => {
             print!("{}", import::format::json_schema());
             Ok(())
@@ -124,7 +128,12 @@ async fn export(cli: &Cli, args: &ExportArgs) -> Result<(), StartupError> {
         .map_err(|e| StartupError::Serve(one_line(e)))?;
     let json = crate::export::to_json(&doc);
     let _ = db.close().await;
-    match &args.output {
+    write_output(args.output.as_deref(), &json)
+}
+
+/// Writes text to a file, or to standard output.
+fn write_output(path: Option<&std::path::Path>, json: &str) -> Result<(), StartupError> {
+    match path {
         Some(path) => std::fs::write(path, json).map_err(|e| StartupError::File {
             action: "write",
             path: path.display().to_string(),

@@ -60,6 +60,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Print the JSON Schema of the import format.
     FormatSchema,
+    /// Write a large generated graph in the import format (for benchmarks).
+    Generate(GenerateArgs),
 }
 
 /// Options of `import`.
@@ -73,6 +75,20 @@ pub struct ImportArgs {
 /// Options of `export`.
 #[derive(Debug, Clone, Args)]
 pub struct ExportArgs {
+    /// Where to write; standard output when left out.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Options of `generate`.
+#[derive(Debug, Clone, Args)]
+pub struct GenerateArgs {
+    /// How many statements.
+    #[arg(long, default_value_t = 10_000)]
+    pub statements: usize,
+    /// The random seed; the same seed gives the same document.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
     /// Where to write; standard output when left out.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -10,6 +10,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod export;
+pub mod generate;
 pub mod graphql;
 pub mod http;
 pub mod import;
