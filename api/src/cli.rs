@@ -45,7 +45,10 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
             reason: one_line(err),
         })?;
     let db = open(&target).await?;
-    if embedded(cli) && !cli.no_seed && seed::is_empty(&db).await.unwrap_or(false) {
+    let empty = seed::is_empty(&db)
+        .await
+        .map_err(|e| StartupError::Database(one_line(e)))?;
+    if embedded(cli) && !cli.no_seed && empty {
         let counts = seed::import_seed(&db)
             .await
             .map_err(|e| StartupError::Seed(one_line(e)))?;
@@ -125,7 +128,7 @@ async fn export(cli: &Cli, args: &ExportArgs) -> Result<(), StartupError> {
     let db = open(&target).await?;
     let doc = crate::export::export(&db)
         .await
-        .map_err(|e| StartupError::Serve(one_line(e)))?;
+        .map_err(|e| StartupError::Database(one_line(e)))?;
     let json = crate::export::to_json(&doc);
     let _ = db.close().await;
     write_output(args.output.as_deref(), &json)

@@ -49,6 +49,10 @@ pub enum StartupError {
         reason: String,
     },
 
+    /// A query failed after the database was opened.
+    #[error("the database failed: {0}")]
+    Database(String),
+
     /// The server stopped with an I/O error.
     #[error("the server stopped: {0}")]
     Serve(String),
