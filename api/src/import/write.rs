@@ -19,6 +19,7 @@ use super::format::*;
 use super::validate::{SourceText, check_span};
 use super::{ImportError, Problem, RecordKind};
 use crate::domain::{Amount, CurrencyCode, PartialDate, Term, looks_like_qid};
+use crate::loader::ChildTable;
 use crate::names::fold;
 
 /// How many records of each kind were added, and how many matched a node
@@ -527,7 +528,7 @@ impl Writer<'_> {
         };
         let (entity, created) = record;
         self.kinds.insert(entity.id, kind);
-        self.add_entity_aliases(&entity, &names).await?;
+        add_aliases::<entity_alias::Entity>(self.txn, entity.id, &entity.name, &names).await?;
         Ok(Some((entity.id, created)))
     }
 
@@ -602,32 +603,6 @@ impl Writer<'_> {
                 Ok(Match::Problem)
             }
         }
-    }
-
-    async fn add_entity_aliases(&mut self, entity: &named_entity::Model, names: &Names<'_>) -> Result<()> {
-        let mut known: BTreeSet<String> = entity_alias::Entity::find()
-            .filter(entity_alias::Column::EntityId.eq(entity.id))
-            .all(self.txn)
-            .await
-            .map_err(db)?
-            .into_iter()
-            .map(|a| a.name)
-            .collect();
-        known.insert(entity.name.clone());
-        for spelling in names.spellings() {
-            if known.insert(spelling.to_owned()) {
-                entity_alias::ActiveModel {
-                    entity_id: Set(entity.id),
-                    name: Set(spelling.to_owned()),
-                    normalized_name: Set(fold(spelling)),
-                    ..Default::default()
-                }
-                .insert(self.txn)
-                .await
-                .map_err(db)?;
-            }
-        }
-        Ok(())
     }
 
     // ----- issues -----------------------------------------------------------
@@ -758,28 +733,7 @@ impl Writer<'_> {
             }
         };
         self.counts.add(RecordKind::Issue, created);
-        let mut known: BTreeSet<String> = issue_alias::Entity::find()
-            .filter(issue_alias::Column::IssueId.eq(row.id))
-            .all(self.txn)
-            .await
-            .map_err(db)?
-            .into_iter()
-            .map(|a| a.name)
-            .collect();
-        known.insert(row.name.clone());
-        for spelling in names.spellings() {
-            if known.insert(spelling.to_owned()) {
-                issue_alias::ActiveModel {
-                    issue_id: Set(row.id),
-                    name: Set(spelling.to_owned()),
-                    normalized_name: Set(fold(spelling)),
-                    ..Default::default()
-                }
-                .insert(self.txn)
-                .await
-                .map_err(db)?;
-            }
-        }
+        add_aliases::<issue_alias::Entity>(self.txn, row.id, &row.name, &names).await?;
         Ok(Some(row.id))
     }
 
@@ -1358,6 +1312,67 @@ impl PendingStatement<'_> {
         set_evidence!(m, self.source, r.evidence);
         m
     }
+}
+
+/// A table of other names of an entity or an issue.
+trait AliasTable: ChildTable {
+    fn name(model: Self::Model) -> String;
+    fn row(owner: i64, name: &str) -> Self::ActiveModel;
+}
+
+impl AliasTable for entity_alias::Entity {
+    fn name(model: Self::Model) -> String {
+        model.name
+    }
+    fn row(owner: i64, name: &str) -> Self::ActiveModel {
+        entity_alias::ActiveModel {
+            entity_id: Set(owner),
+            name: Set(name.to_owned()),
+            normalized_name: Set(fold(name)),
+            ..Default::default()
+        }
+    }
+}
+
+impl AliasTable for issue_alias::Entity {
+    fn name(model: Self::Model) -> String {
+        model.name
+    }
+    fn row(owner: i64, name: &str) -> Self::ActiveModel {
+        issue_alias::ActiveModel {
+            issue_id: Set(owner),
+            name: Set(name.to_owned()),
+            normalized_name: Set(fold(name)),
+            ..Default::default()
+        }
+    }
+}
+
+/// Gives an entity or issue every spelling of the record it does not have yet.
+async fn add_aliases<T: AliasTable>(
+    txn: &DatabaseTransaction,
+    owner: i64,
+    canonical: &str,
+    names: &Names<'_>,
+) -> Result<()> {
+    let mut known: BTreeSet<String> = T::find()
+        .filter(T::owner_column().eq(owner))
+        .all(txn)
+        .await
+        .map_err(db)?
+        .into_iter()
+        .map(T::name)
+        .collect();
+    known.insert(canonical.to_owned());
+    for spelling in names.spellings() {
+        if known.insert(spelling.to_owned()) {
+            T::insert(T::row(owner, spelling))
+                .exec_without_returning(txn)
+                .await
+                .map_err(db)?;
+        }
+    }
+    Ok(())
 }
 
 /// Inserts rows in batches, skipping those whose key columns exist already.

@@ -33,77 +33,38 @@ async fn entities_page<T: OutputType>(
     ))
 }
 
-#[Object]
-impl EntityQuery {
+/// One list field per kind of entity: a page of them in key order.
+macro_rules! entity_lists {
+    ($($(#[$doc:meta])* $field:ident => $variant:ident;)+) => {
+        #[Object]
+        impl EntityQuery {
+            $(
+                $(#[$doc])*
+                async fn $field(
+                    &self,
+                    ctx: &Context<'_>,
+                    #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+                    #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+                    #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+                    #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+                ) -> AppResult<Page<$variant>> {
+                    let args = PageArgs { first, after, last, before };
+                    entities_page(ctx, EntityKind::$variant, args, |e| match e {
+                        Entity::$variant(x) => Some(x),
+                        _ => None,
+                    })
+                    .await
+                }
+            )+
+        }
+    };
+}
+
+entity_lists! {
     /// People, in the order they were added.
-    async fn people(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<
-            i32,
-        >,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-    ) -> AppResult<Page<Person>> {
-        let args = PageArgs {
-            first,
-            after,
-            last,
-            before,
-        };
-        entities_page(ctx, EntityKind::Person, args, |e| match e {
-            Entity::Person(p) => Some(p),
-            _ => None,
-        })
-        .await
-    }
-
+    people => Person;
     /// Organisations, in the order they were added.
-    async fn organisations(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<
-            i32,
-        >,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-    ) -> AppResult<Page<Organisation>> {
-        let args = PageArgs {
-            first,
-            after,
-            last,
-            before,
-        };
-        entities_page(ctx, EntityKind::Organisation, args, |e| match e {
-            Entity::Organisation(o) => Some(o),
-            _ => None,
-        })
-        .await
-    }
-
+    organisations => Organisation;
     /// Places, in the order they were added.
-    async fn places(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<
-            i32,
-        >,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-    ) -> AppResult<Page<Place>> {
-        let args = PageArgs {
-            first,
-            after,
-            last,
-            before,
-        };
-        entities_page(ctx, EntityKind::Place, args, |e| match e {
-            Entity::Place(p) => Some(p),
-            _ => None,
-        })
-        .await
-    }
+    places => Place;
 }
