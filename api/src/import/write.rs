@@ -108,6 +108,15 @@ struct Writer<'a> {
 
 /// Writes the document; any problem found on the way aborts it.
 pub async fn write(txn: &DatabaseTransaction, doc: &Document) -> Result<Counts> {
+    // Runs one phase and logs how long it took (RUST_LOG=newsgraph=debug).
+    macro_rules! timed {
+        ($writer:ident.$phase:ident($doc:ident)) => {{
+            let started = std::time::Instant::now();
+            $writer.$phase($doc).await?;
+            let elapsed_ms = started.elapsed().as_millis() as u64;
+            tracing::debug!(phase = stringify!($phase), elapsed_ms, "import phase done");
+        }};
+    }
     let mut w = Writer {
         txn,
         ids: HashMap::new(),
@@ -117,62 +126,14 @@ pub async fn write(txn: &DatabaseTransaction, doc: &Document) -> Result<Counts> 
         problems: Vec::new(),
         counts: Counts::default(),
     };
-    let started = std::time::Instant::now();
-    w.sources(doc).await?;
-    tracing::debug!(
-        phase = "sources",
-        elapsed_ms = started.elapsed().as_millis() as u64,
-        "import phase done"
-    );
-    let started = std::time::Instant::now();
-    w.entities(doc).await?;
-    tracing::debug!(
-        phase = "entities",
-        elapsed_ms = started.elapsed().as_millis() as u64,
-        "import phase done"
-    );
-    let started = std::time::Instant::now();
-    w.issues(doc).await?;
-    tracing::debug!(
-        phase = "issues",
-        elapsed_ms = started.elapsed().as_millis() as u64,
-        "import phase done"
-    );
-    let started = std::time::Instant::now();
-    w.roles(doc).await?;
-    tracing::debug!(
-        phase = "roles",
-        elapsed_ms = started.elapsed().as_millis() as u64,
-        "import phase done"
-    );
-    let started = std::time::Instant::now();
-    w.relations(doc).await?;
-    tracing::debug!(
-        phase = "relations",
-        elapsed_ms = started.elapsed().as_millis() as u64,
-        "import phase done"
-    );
-    let started = std::time::Instant::now();
-    w.statements(doc).await?;
-    tracing::debug!(
-        phase = "statements",
-        elapsed_ms = started.elapsed().as_millis() as u64,
-        "import phase done"
-    );
-    let started = std::time::Instant::now();
-    w.financial_measures(doc).await?;
-    tracing::debug!(
-        phase = "financial_measures",
-        elapsed_ms = started.elapsed().as_millis() as u64,
-        "import phase done"
-    );
-    let started = std::time::Instant::now();
-    w.events(doc).await?;
-    tracing::debug!(
-        phase = "events",
-        elapsed_ms = started.elapsed().as_millis() as u64,
-        "import phase done"
-    );
+    timed!(w.sources(doc));
+    timed!(w.entities(doc));
+    timed!(w.issues(doc));
+    timed!(w.roles(doc));
+    timed!(w.relations(doc));
+    timed!(w.statements(doc));
+    timed!(w.financial_measures(doc));
+    timed!(w.events(doc));
     if w.problems.is_empty() {
         Ok(w.counts)
     } else {
