@@ -86,7 +86,16 @@ async fn import(cli: &Cli, args: &ImportArgs) -> Result<(), StartupError> {
     let mut failed = 0;
     for path in &args.files {
         let name = path.display().to_string();
-        let bytes = read_input(path)?;
+        let bytes = match read_input(path) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                // A file that cannot be read is refused like an invalid one;
+                // the others are still imported.
+                failed += 1;
+                eprintln!("newsgraph: error: {err}");
+                continue;
+            }
+        };
         match import::import_bytes(&db, &bytes).await {
             Ok(counts) => println!("{name}: imported ({counts})"),
             Err(err) => {

@@ -330,3 +330,49 @@ pub async fn every_problem_of_a_file_is_reported_at_once(db: TestDb) {
         out.stderr
     );
 }
+
+pub async fn each_file_is_imported_or_refused_on_its_own(db: TestDb) {
+    let good = file(&db, "good.json", document().to_string().as_bytes());
+    let missing = db.dir.join("missing.json").display().to_string();
+    let out = import(&db, &[&missing, &good]).await;
+    assert!(!out.success, "a missing file fails the command");
+    assert!(
+        out.stderr
+            .lines()
+            .any(|l| l.starts_with(&format!("newsgraph: error: cannot read {missing}: "))),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("1 of 2 files were not imported"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stdout.contains(&format!("{good}: imported")),
+        "the readable file is imported: {}",
+        out.stdout
+    );
+    assert_ne!(export(&db).await, EMPTY_EXPORT);
+}
+
+pub async fn standard_input_is_read_for_a_dash(db: TestDb) {
+    use tokio::io::AsyncWriteExt;
+    let mut cmd = newsgraph();
+    cmd.envs(db.env())
+        .args(["import", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().expect("newsgraph started");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin
+        .write_all(document().to_string().as_bytes())
+        .await
+        .expect("written");
+    drop(stdin);
+    let out = child.wait_with_output().await.expect("finished");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("-: imported"));
+    assert_ne!(export(&db).await, EMPTY_EXPORT);
+}

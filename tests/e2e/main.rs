@@ -57,6 +57,8 @@ fn main() {
         case!(import::invalid_json_is_refused_with_its_line_and_column),
         case!(import::a_file_that_is_not_utf8_is_refused),
         case!(import::every_problem_of_a_file_is_reported_at_once),
+        case!(import::each_file_is_imported_or_refused_on_its_own),
+        case!(import::standard_input_is_read_for_a_dash),
     ];
     let plain = vec![
         plain!(schema::committed_schema_matches_the_code),
