@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use async_graphql::ErrorExtensions as _;
+use async_graphql::ErrorExtensions;
 use sea_orm::DbErr;
 
 /// Why `newsgraph` could not start. Each message names the setting to change.
@@ -72,9 +72,6 @@ pub enum AppError {
     /// `BAD_USER_INPUT`: an argument is malformed or out of range.
     BadUserInput(String),
 
-    /// `NOT_FOUND`: the node asked for does not exist.
-    NotFound { kind: &'static str, id: String },
-
     /// `INTERNAL_SERVER_ERROR`: a fault of ours; the cause is logged, not shown.
     Internal,
 }
@@ -89,7 +86,6 @@ impl AppError {
     pub fn message(&self) -> String {
         match self {
             Self::BadUserInput(message) => message.clone(),
-            Self::NotFound { kind, id } => format!("{kind} {id} does not exist"),
             Self::Internal => "internal error; the server log has the details".to_owned(),
         }
     }
@@ -98,7 +94,6 @@ impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::BadUserInput(_) => "BAD_USER_INPUT",
-            Self::NotFound { .. } => "NOT_FOUND",
             Self::Internal => "INTERNAL_SERVER_ERROR",
         }
     }

@@ -10,7 +10,6 @@ use std::fmt;
 use sea_orm::DatabaseConnection;
 
 pub use format::{Document, FORMAT};
-pub use validate::SourceText;
 pub use write::Counts;
 
 /// What is wrong, and where in the document (`statements[12].evidence.start`).

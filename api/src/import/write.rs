@@ -44,16 +44,6 @@ impl Counts {
             row.2 += 1;
         }
     }
-
-    /// Records of a kind that were added.
-    pub fn created(&self, kind: RecordKind) -> usize {
-        self.counts.iter().find(|(k, _, _)| *k == kind).map_or(0, |r| r.1)
-    }
-
-    /// Records of all kinds that were added.
-    pub fn total_created(&self) -> usize {
-        self.counts.iter().map(|r| r.1).sum()
-    }
 }
 
 impl fmt::Display for Counts {
