@@ -1,47 +1,298 @@
 //! Relay cursor connections with keyset pagination.
 //!
-//! Lists are ordered by key and cut with `WHERE id > after` / `id < before`
-//! and a `LIMIT`, never with `OFFSET`, so a late page costs what the first
-//! page costs. `totalCount` runs its `COUNT(*)` only when it is asked for.
+//! A list is sorted by one field and then by key, and cut with a row-value
+//! comparison against the cursor (`(said_on, id) > (?, ?)`) and a `LIMIT`,
+//! never with `OFFSET`, so a late page costs what the first page costs.
+//! Missing values (a statement with no date) sort before every value, as
+//! SQLite sorts them natively; descending lists show them last.
+//!
+//! Root lists read one page with one query ([`slice`]). Lists nested under
+//! many parents (`Person.statements` for a page of people) are read by
+//! [`crate::loader::ListLoader`] for all parents at once, with a window
+//! function; both share the cursor logic here. `totalCount` runs only when
+//! it is asked for.
 
 use std::borrow::Cow;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 
-use async_graphql::connection::CursorType;
 use async_graphql::{Context, Object, OutputType, SimpleObject, TypeName};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use sea_orm::sea_query::{Alias, Expr, Query, SelectStatement};
+use sea_orm::sea_query::{
+    Alias, Expr, ExprTrait, IntoColumnRef, NullOrdering, Order as SqlOrder, Query, SelectStatement,
+};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
+    ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
     Select,
 };
+use serde::{Deserialize, Serialize};
 
-use super::database;
+use super::{database, loaders};
 use crate::error::{AppError, AppResult};
-use crate::loader::Keyed;
+use crate::loader::{Keyed, ListKey, Listable, Listed, Plan, Scope};
 
 /// Page size when neither `first` nor `last` is given.
 pub const DEFAULT_PAGE_SIZE: i32 = 20;
 /// The largest `first` or `last` a client may ask for.
 pub const MAX_PAGE_SIZE: i32 = 100;
 
-/// A position in a list: the key of the row at that position, made opaque.
+/// Whether a list runs from the smallest value up or from the largest down.
+#[derive(async_graphql::Enum, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum OrderDirection {
+    /// Smallest first: A to Z, oldest first. Items without a value come first.
+    #[default]
+    Asc,
+    /// Largest first: Z to A, newest first. Items without a value come last.
+    Desc,
+}
+
+/// How values of a sort column compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KeyCursor(pub i64);
+pub enum SortKind {
+    /// Text, compared as stored (sort columns hold folded names).
+    Text,
+    /// A calendar date.
+    Date,
+}
 
-impl CursorType for KeyCursor {
-    type Error = String;
+/// The order of a list: one column (or none: the key alone), then the key.
+pub struct Order<E: EntityTrait> {
+    /// Names the list in cursors, so a cursor of another list is refused.
+    pub list: &'static str,
+    /// Names the sort field in cursors.
+    pub field: &'static str,
+    /// The sort column and how it compares; `None` sorts by key only.
+    pub column: Option<(E::Column, SortKind)>,
+    /// A row's value of the sort column, as cursors carry it.
+    pub value: fn(&E::Model) -> Option<String>,
+    pub direction: OrderDirection,
+}
 
-    fn decode_cursor(s: &str) -> Result<Self, String> {
-        let invalid = || format!("\"{s}\" is not a cursor of this list");
-        let bytes = URL_SAFE_NO_PAD.decode(s).map_err(|_| invalid())?;
-        let text = String::from_utf8(bytes).map_err(|_| invalid())?;
-        let key = text.strip_prefix("key:").ok_or_else(invalid)?;
-        key.parse().map(KeyCursor).map_err(|_| invalid())
+impl<E: EntityTrait> Clone for Order<E> {
+    fn clone(&self) -> Self {
+        Self {
+            list: self.list,
+            field: self.field,
+            column: self.column,
+            value: self.value,
+            direction: self.direction,
+        }
+    }
+}
+
+impl<E: EntityTrait> std::fmt::Debug for Order<E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{} {:?}", self.list, self.field, self.direction)
+    }
+}
+
+impl<E: Keyed> Order<E> {
+    /// Insertion order: by key alone.
+    pub fn by_key(list: &'static str, direction: OrderDirection) -> Self {
+        Self {
+            list,
+            field: "createdAt",
+            column: None,
+            value: |_| None,
+            direction,
+        }
     }
 
-    fn encode_cursor(&self) -> String {
-        URL_SAFE_NO_PAD.encode(format!("key:{}", self.0))
+    /// By a column, then by key.
+    pub fn by(
+        list: &'static str,
+        field: &'static str,
+        column: E::Column,
+        kind: SortKind,
+        value: fn(&E::Model) -> Option<String>,
+        direction: OrderDirection,
+    ) -> Self {
+        Self {
+            list,
+            field,
+            column: Some((column, kind)),
+            value,
+            direction,
+        }
+    }
+
+    /// The cursor of a row in this order.
+    pub fn cursor_of(&self, model: &E::Model) -> Cursor {
+        Cursor {
+            list: self.list.to_owned(),
+            field: self.field.to_owned(),
+            descending: self.direction == OrderDirection::Desc,
+            value: (self.value)(model),
+            key: E::key(model),
+        }
+    }
+
+    fn check_cursor(&self, name: &str, text: &str) -> AppResult<Cursor> {
+        let foreign = || {
+            AppError::bad_input(format!(
+                "`{name}`: \"{text}\" is not a cursor of this list in this order; \
+                 use a cursor this list returned with the same `orderBy`"
+            ))
+        };
+        let cursor = Cursor::decode(text).ok_or_else(foreign)?;
+        let same_order = cursor.list == self.list
+            && cursor.field == self.field
+            && cursor.descending == (self.direction == OrderDirection::Desc);
+        let value_fits = match (&self.column, &cursor.value) {
+            (None, None) | (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (Some((_, SortKind::Text)), Some(_)) => true,
+            (Some((_, SortKind::Date)), Some(v)) => v.parse::<chrono::NaiveDate>().is_ok(),
+        };
+        if same_order && value_fits {
+            Ok(cursor)
+        } else {
+            Err(foreign())
+        }
+    }
+
+    fn sql_value(&self, value: &str) -> Expr {
+        match self.column {
+            Some((_, SortKind::Date)) => match value.parse::<chrono::NaiveDate>() {
+                Ok(date) => Expr::val(date),
+                Err(_) => Expr::val(value.to_owned()),
+            },
+            _ => Expr::val(value.to_owned()),
+        }
+    }
+
+    /// Rows strictly after (`later`) or strictly before the cursor, in
+    /// ascending terms: missing values are smaller than every value.
+    fn beyond(&self, cursor: &Cursor, later: bool) -> Expr {
+        let id = Expr::col((E::default(), E::id_column()));
+        let Some((column, _)) = self.column else {
+            return if later {
+                id.gt(cursor.key)
+            } else {
+                id.lt(cursor.key)
+            };
+        };
+        let col = Expr::col((E::default(), column));
+        match &cursor.value {
+            Some(value) => {
+                let pair = Expr::tuple([col.clone(), id]);
+                let at = Expr::tuple([self.sql_value(value), Expr::val(cursor.key)]);
+                if later {
+                    // Rows without a value sort first, so none lies after a value.
+                    pair.gt(at)
+                } else {
+                    pair.lt(at).or(col.is_null())
+                }
+            }
+            None => {
+                if later {
+                    col.clone().is_null().and(id.gt(cursor.key)).or(col.is_not_null())
+                } else {
+                    col.is_null().and(id.lt(cursor.key))
+                }
+            }
+        }
+    }
+
+    /// `after` the cursor in this order's direction.
+    pub(crate) fn after(&self, cursor: &Cursor) -> Expr {
+        self.beyond(cursor, self.direction == OrderDirection::Asc)
+    }
+
+    /// `before` the cursor in this order's direction.
+    pub(crate) fn before(&self, cursor: &Cursor) -> Expr {
+        self.beyond(cursor, self.direction == OrderDirection::Desc)
+    }
+
+    /// The cursor's row, or rows before it in this order's direction.
+    pub(crate) fn at_or_before(&self, cursor: &Cursor) -> Expr {
+        let id = Expr::col((E::default(), E::id_column()));
+        self.before(cursor).or(id.eq(cursor.key))
+    }
+
+    /// The cursor's row, or rows after it in this order's direction.
+    pub(crate) fn at_or_after(&self, cursor: &Cursor) -> Expr {
+        let id = Expr::col((E::default(), E::id_column()));
+        self.after(cursor).or(id.eq(cursor.key))
+    }
+
+    /// The ORDER BY terms that read the list forwards, or backwards.
+    pub(crate) fn terms(&self, backwards: bool) -> Vec<(Expr, SqlOrder, NullOrdering)> {
+        let ascending = (self.direction == OrderDirection::Asc) != backwards;
+        let (order, nulls) = if ascending {
+            (SqlOrder::Asc, NullOrdering::First)
+        } else {
+            (SqlOrder::Desc, NullOrdering::Last)
+        };
+        let mut terms = Vec::with_capacity(2);
+        if let Some((column, _)) = self.column {
+            terms.push((
+                Expr::col((E::default(), column).into_column_ref()),
+                order.clone(),
+                nulls,
+            ));
+        }
+        terms.push((
+            Expr::col((E::default(), E::id_column()).into_column_ref()),
+            order,
+            nulls,
+        ));
+        terms
+    }
+}
+
+/// A position in a list: the sort value and key of the row there, and the
+/// list and order it belongs to. Clients see it as an opaque string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Cursor {
+    #[serde(rename = "l")]
+    list: String,
+    #[serde(rename = "o")]
+    field: String,
+    #[serde(rename = "d", default)]
+    descending: bool,
+    #[serde(rename = "v", default)]
+    value: Option<String>,
+    #[serde(rename = "k")]
+    key: i64,
+}
+
+impl Cursor {
+    pub fn encode(&self) -> String {
+        let json = serde_json::to_vec(self).unwrap_or_default();
+        URL_SAFE_NO_PAD.encode(json)
+    }
+
+    fn decode(text: &str) -> Option<Self> {
+        let bytes = URL_SAFE_NO_PAD.decode(text).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+}
+
+/// Counts the items of a whole list when `totalCount` asks.
+pub trait Counter: Send + Sync {
+    fn count<'a>(&'a self, ctx: &'a Context<'_>)
+    -> Pin<Box<dyn Future<Output = AppResult<i64>> + Send + 'a>>;
+}
+
+/// A root list's count: one `COUNT(*)` over the filtered list.
+struct CountQuery(SelectStatement);
+
+impl Counter for CountQuery {
+    fn count<'a>(
+        &'a self,
+        ctx: &'a Context<'_>,
+    ) -> Pin<Box<dyn Future<Output = AppResult<i64>> + Send + 'a>> {
+        Box::pin(async move {
+            let db = database(ctx)?;
+            let row = db.query_one(&self.0).await?;
+            Ok(match row {
+                Some(row) => row.try_get_by_index::<i64>(0)?,
+                None => 0,
+            })
+        })
     }
 }
 
@@ -49,7 +300,7 @@ impl CursorType for KeyCursor {
 pub struct Page<T> {
     edges: Vec<PageEdge<T>>,
     page_info: PageInfo,
-    count: SelectStatement,
+    count: Arc<dyn Counter>,
 }
 
 impl<T: OutputType> TypeName for Page<T> {
@@ -79,18 +330,13 @@ impl<T: OutputType> Page<T> {
 
     /// How many items the whole list has, across all pages.
     async fn total_count(&self, ctx: &Context<'_>) -> AppResult<i64> {
-        let db = database(ctx)?;
-        let row = db.query_one(&self.count).await?;
-        Ok(match row {
-            Some(row) => row.try_get_by_index::<i64>(0)?,
-            None => 0,
-        })
+        self.count.count(ctx).await
     }
 }
 
 /// One item of a page and its cursor, named `<Type>Edge`.
 pub struct PageEdge<T> {
-    cursor: KeyCursor,
+    cursor: String,
     node: T,
 }
 
@@ -104,8 +350,8 @@ impl<T: OutputType> TypeName for PageEdge<T> {
 #[Object(name_type)]
 impl<T: OutputType> PageEdge<T> {
     /// The item's position in the list; pass it as `after` or `before`.
-    async fn cursor(&self) -> String {
-        self.cursor.encode_cursor()
+    async fn cursor(&self) -> &str {
+        &self.cursor
     }
 
     /// The item.
@@ -119,7 +365,8 @@ impl<T: OutputType> PageEdge<T> {
 pub struct PageInfo {
     /// True when items follow this page.
     pub has_next_page: bool,
-    /// True when items precede this page.
+    /// True when items precede this page. Nested lists paged forwards
+    /// with `after` say false, as the Relay spec allows.
     pub has_previous_page: bool,
     /// The cursor of the page's first item; null for an empty page.
     pub start_cursor: Option<String>,
@@ -136,16 +383,43 @@ pub struct PageArgs {
     pub before: Option<String>,
 }
 
-/// The checked arguments: cursors decoded, sizes within bounds.
-struct Window {
-    after: Option<i64>,
-    before: Option<i64>,
-    first: Option<u64>,
-    last: Option<u64>,
+/// The checked arguments: cursors decoded against the list's order, sizes
+/// within bounds.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Window {
+    pub after: Option<Cursor>,
+    pub before: Option<Cursor>,
+    pub first: Option<u64>,
+    pub last: Option<u64>,
+}
+
+impl Window {
+    /// How many rows to read, and whether reading runs backwards from the end.
+    pub fn reading(&self) -> (u64, bool) {
+        match (self.first, self.last) {
+            (Some(first), _) => (first, false),
+            (None, Some(last)) => (last, true),
+            (None, None) => (DEFAULT_PAGE_SIZE as u64, false),
+        }
+    }
+
+    /// Cuts rows read in list order to the window: `first` then `last`.
+    /// Returns whether rows were cut from the front.
+    pub fn trim_front<M>(&self, rows: &mut Vec<M>) -> bool {
+        if self.first.is_some()
+            && let Some(last) = self.last
+        {
+            let extra = rows.len().saturating_sub(last as usize);
+            rows.drain(..extra);
+            return extra > 0;
+        }
+        false
+    }
 }
 
 impl PageArgs {
-    fn check(self) -> AppResult<Window> {
+    /// Checks the arguments against the list's order.
+    pub fn check<E: Keyed>(self, order: &Order<E>) -> AppResult<Window> {
         let size = |name: &str, value: Option<i32>| -> AppResult<Option<u64>> {
             match value {
                 None => Ok(None),
@@ -158,117 +432,114 @@ impl PageArgs {
                 Some(n) => Ok(Some(n as u64)),
             }
         };
-        let cursor = |name: &str, value: Option<String>| -> AppResult<Option<i64>> {
-            value
-                .map(|c| {
-                    KeyCursor::decode_cursor(&c)
-                        .map(|k| k.0)
-                        .map_err(|e| AppError::bad_input(format!("`{name}`: {e}")))
-                })
-                .transpose()
+        let cursor = |name: &str, value: Option<String>| -> AppResult<Option<Cursor>> {
+            value.map(|c| order.check_cursor(name, &c)).transpose()
         };
-        let (first, last) = (size("first", self.first)?, size("last", self.last)?);
         Ok(Window {
+            first: size("first", self.first)?,
+            last: size("last", self.last)?,
             after: cursor("after", self.after)?,
             before: cursor("before", self.before)?,
-            first: if first.is_none() && last.is_none() {
-                Some(DEFAULT_PAGE_SIZE as u64)
-            } else {
-                first
-            },
-            last,
         })
     }
 }
 
 /// Rows of one page, in list order, with what lies beyond them.
+#[derive(Debug, Clone)]
 pub struct Slice<M> {
     pub rows: Vec<M>,
     pub has_previous_page: bool,
     pub has_next_page: bool,
-    count: SelectStatement,
 }
 
 impl<M> Slice<M> {
     /// Turns the rows into a connection, wrapping each as a GraphQL object;
     /// a row `wrap` turns into `None` (one that vanished meanwhile) is left out.
-    pub fn into_page<T: OutputType>(
+    pub fn into_page<E, T>(
         self,
-        key: impl Fn(&M) -> i64,
+        order: &Order<E>,
+        count: Arc<dyn Counter>,
         mut wrap: impl FnMut(M) -> Option<T>,
-    ) -> Page<T> {
+    ) -> Page<T>
+    where
+        E: Keyed<Model = M>,
+        T: OutputType,
+    {
         let edges: Vec<PageEdge<T>> = self
             .rows
             .into_iter()
             .filter_map(|m| {
-                let cursor = KeyCursor(key(&m));
+                let cursor = order.cursor_of(&m).encode();
                 wrap(m).map(|node| PageEdge { cursor, node })
             })
             .collect();
         let page_info = PageInfo {
             has_next_page: self.has_next_page,
             has_previous_page: self.has_previous_page,
-            start_cursor: edges.first().map(|e| e.cursor.encode_cursor()),
-            end_cursor: edges.last().map(|e| e.cursor.encode_cursor()),
+            start_cursor: edges.first().map(|e| e.cursor.clone()),
+            end_cursor: edges.last().map(|e| e.cursor.clone()),
         };
         Page {
             edges,
             page_info,
-            count: self.count,
+            count,
         }
     }
 }
 
-/// Reads one page of `select` ordered by key.
+/// Applies the window's cursors to a select.
+pub(crate) fn within<E: Keyed>(mut select: Select<E>, order: &Order<E>, window: &Window) -> Select<E> {
+    if let Some(after) = &window.after {
+        select = select.filter(order.after(after));
+    }
+    if let Some(before) = &window.before {
+        select = select.filter(order.before(before));
+    }
+    select
+}
+
+/// Reads one page of a root list, with a counter for `totalCount`.
 pub async fn slice<E: Keyed>(
     db: &DatabaseConnection,
     select: Select<E>,
+    order: &Order<E>,
     args: PageArgs,
-) -> AppResult<Slice<E::Model>> {
-    let window = args.check()?;
-    let id = E::id_column();
-    let count = count_of(select.clone());
-    let mut bounded = select.clone();
-    if let Some(after) = window.after {
-        bounded = bounded.filter(id.gt(after));
+) -> AppResult<(Slice<E::Model>, Arc<dyn Counter>)> {
+    let window = args.check(order)?;
+    let count: Arc<dyn Counter> = Arc::new(CountQuery(count_of(select.clone())));
+    let (size, backwards) = window.reading();
+    let mut query = within(select.clone(), order, &window);
+    for (expr, dir, nulls) in order.terms(backwards) {
+        query = query.order_by_with_nulls(expr, dir, nulls);
     }
-    if let Some(before) = window.before {
-        bounded = bounded.filter(id.lt(before));
-    }
-
-    let (mut rows, mut has_previous_page, mut has_next_page);
-    if let Some(first) = window.first {
-        rows = bounded.order_by_asc(id).limit(first + 1).all(db).await?;
-        has_next_page = rows.len() as u64 > first;
-        rows.truncate(first as usize);
-        has_previous_page = false;
-        if let Some(last) = window.last {
-            let extra = rows.len().saturating_sub(last as usize);
-            has_previous_page = extra > 0;
-            rows.drain(..extra);
-        }
-    } else {
-        let last = window.last.unwrap_or(DEFAULT_PAGE_SIZE as u64);
-        rows = bounded.order_by_desc(id).limit(last + 1).all(db).await?;
-        has_previous_page = rows.len() as u64 > last;
-        rows.truncate(last as usize);
+    let mut rows = query.limit(size + 1).all(db).await?;
+    let more = rows.len() as u64 > size;
+    rows.truncate(size as usize);
+    let (mut has_previous_page, mut has_next_page);
+    if backwards {
         rows.reverse();
+        has_previous_page = more;
         has_next_page = false;
+    } else {
+        has_next_page = more;
+        has_previous_page = window.trim_front(&mut rows);
     }
     // Beyond the cursors: rows the client skipped exist if any row lies
     // at or past them. One indexed probe each, only when a cursor was given.
-    if !has_previous_page && let Some(after) = window.after {
-        has_previous_page = exists(db, select.clone().filter(id.lte(after))).await?;
+    if !has_previous_page && let Some(after) = &window.after {
+        has_previous_page = exists(db, select.clone().filter(order.at_or_before(after))).await?;
     }
-    if !has_next_page && let Some(before) = window.before {
-        has_next_page = exists(db, select.filter(id.gte(before))).await?;
+    if !has_next_page && let Some(before) = &window.before {
+        has_next_page = exists(db, select.filter(order.at_or_after(before))).await?;
     }
-    Ok(Slice {
-        rows,
-        has_previous_page,
-        has_next_page,
+    Ok((
+        Slice {
+            rows,
+            has_previous_page,
+            has_next_page,
+        },
         count,
-    })
+    ))
 }
 
 async fn exists<E: Keyed>(db: &DatabaseConnection, select: Select<E>) -> AppResult<bool> {
@@ -280,4 +551,61 @@ fn count_of<E: Keyed>(select: Select<E>) -> SelectStatement {
         .expr(Expr::cust("COUNT(*)"))
         .from_subquery(select.into_query(), Alias::new("counted"))
         .to_owned()
+}
+
+/// A nested list's count, read with its siblings' by the list loader.
+struct NestedCount<E: Keyed>(ListKey<E>);
+
+impl<E> Counter for NestedCount<E>
+where
+    E: Listable,
+    E::Model: sea_orm::FromQueryResult + Clone + Send + Sync + 'static,
+{
+    fn count<'a>(
+        &'a self,
+        ctx: &'a Context<'_>,
+    ) -> Pin<Box<dyn Future<Output = AppResult<i64>> + Send + 'a>> {
+        Box::pin(async move {
+            match E::lists(loaders(ctx)?).load_one(self.0.clone()).await? {
+                Some(Listed::Count(n)) => Ok(n),
+                _ => Ok(0),
+            }
+        })
+    }
+}
+
+/// Reads one page of a list nested under `parent`, batched with the same
+/// list of the parent's siblings, with a counter for `totalCount`.
+pub async fn nested<E>(
+    ctx: &Context<'_>,
+    parent: i64,
+    scope: Scope,
+    select: Select<E>,
+    order: Order<E>,
+    args: PageArgs,
+) -> AppResult<(Slice<E::Model>, Arc<dyn Counter>)>
+where
+    E: Listable,
+    E::Model: sea_orm::FromQueryResult + Clone + Send + Sync + 'static,
+{
+    let window = args.check(&order)?;
+    let plan = Arc::new(Plan::new(scope, select, order, window));
+    let key = ListKey {
+        parent,
+        plan,
+        count: false,
+    };
+    let count: Arc<dyn Counter> = Arc::new(NestedCount(ListKey {
+        count: true,
+        ..key.clone()
+    }));
+    let slice = match E::lists(loaders(ctx)?).load_one(key).await? {
+        Some(Listed::Page(slice)) => slice,
+        _ => Slice {
+            rows: Vec::new(),
+            has_previous_page: false,
+            has_next_page: false,
+        },
+    };
+    Ok((slice, count))
 }

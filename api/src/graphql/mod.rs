@@ -2,6 +2,7 @@
 //! the one [`build_schema`] that the server, the tests and the SDL export use.
 
 pub mod connection;
+pub mod filter;
 pub mod ids;
 pub mod node;
 pub mod object;

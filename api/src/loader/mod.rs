@@ -8,18 +8,20 @@
 mod by_id;
 mod children;
 mod entity_record;
+mod lists;
 
 use async_graphql::dataloader::DataLoader;
 use entity::{
     entity_alias, event, event_participant, event_place, event_quantity, financial_measure,
-    financial_measure_issue, issue, issue_alias, relation, role, source, statement, statement_issue,
-    statement_mention,
+    financial_measure_issue, issue, issue_alias, named_entity, relation, role, source, statement,
+    statement_issue, statement_mention,
 };
 use sea_orm::DatabaseConnection;
 
 pub use by_id::{ById, Keyed};
 pub use children::{ChildTable, ChildrenLoader};
 pub use entity_record::{EntityLoader, EntityRecord};
+pub use lists::{ListKey, ListLoader, Listed, Plan, Scope, Tree, subtrees};
 
 /// Every loader of a request, registered in one place.
 pub struct Loaders {
@@ -39,7 +41,42 @@ pub struct Loaders {
     pub event_places: DataLoader<ChildrenLoader<event_place::Entity>>,
     pub event_participants: DataLoader<ChildrenLoader<event_participant::Entity>>,
     pub event_quantities: DataLoader<ChildrenLoader<event_quantity::Entity>>,
+    pub entity_lists: DataLoader<ListLoader<named_entity::Entity>>,
+    pub issue_lists: DataLoader<ListLoader<issue::Entity>>,
+    pub statement_lists: DataLoader<ListLoader<statement::Entity>>,
+    pub role_lists: DataLoader<ListLoader<role::Entity>>,
+    pub relation_lists: DataLoader<ListLoader<relation::Entity>>,
+    pub financial_measure_lists: DataLoader<ListLoader<financial_measure::Entity>>,
+    pub event_lists: DataLoader<ListLoader<event::Entity>>,
 }
+
+/// A table whose rows are listed under parents, through its list loader.
+pub trait Listable: Keyed + Send + Sync + 'static
+where
+    Self::Model: sea_orm::FromQueryResult + Clone + Send + Sync + 'static,
+{
+    fn lists(loaders: &Loaders) -> &DataLoader<ListLoader<Self>>;
+}
+
+macro_rules! listable {
+    ($($module:ident => $field:ident),+ $(,)?) => {$(
+        impl Listable for $module::Entity {
+            fn lists(loaders: &Loaders) -> &DataLoader<ListLoader<Self>> {
+                &loaders.$field
+            }
+        }
+    )+};
+}
+
+listable!(
+    named_entity => entity_lists,
+    issue => issue_lists,
+    statement => statement_lists,
+    role => role_lists,
+    relation => relation_lists,
+    financial_measure => financial_measure_lists,
+    event => event_lists,
+);
 
 impl Loaders {
     pub fn new(db: &DatabaseConnection) -> Self {
@@ -63,6 +100,13 @@ impl Loaders {
             event_places: make(ChildrenLoader::new(db.clone())),
             event_participants: make(ChildrenLoader::new(db.clone())),
             event_quantities: make(ChildrenLoader::new(db.clone())),
+            entity_lists: make(ListLoader::new(db.clone())),
+            issue_lists: make(ListLoader::new(db.clone())),
+            statement_lists: make(ListLoader::new(db.clone())),
+            role_lists: make(ListLoader::new(db.clone())),
+            relation_lists: make(ListLoader::new(db.clone())),
+            financial_measure_lists: make(ListLoader::new(db.clone())),
+            event_lists: make(ListLoader::new(db.clone())),
         }
     }
 }

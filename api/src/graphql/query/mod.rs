@@ -1,15 +1,14 @@
-//! The query root, merged from one part per node kind.
+//! The query root, merged from its parts.
 
-mod entities;
-mod fact;
+mod lists;
 mod node;
 
 use async_graphql::MergedObject;
 
-pub use entities::EntityQuery;
-pub use fact::FactQuery;
+pub use lists::ListQuery;
+pub(crate) use lists::entities_page;
 pub use node::NodeQuery;
 
 /// Everything a client can read.
 #[derive(MergedObject, Default)]
-pub struct Query(NodeQuery, EntityQuery, FactQuery);
+pub struct Query(NodeQuery, ListQuery);

@@ -1,0 +1,690 @@
+//! The `filter:` and `orderBy:` arguments of lists, and how they become SQL.
+//!
+//! Filters on trees include the subtree: statements about "Ukraine's
+//! security" include those about its sub-issues, events in Ukraine include
+//! those in Dnipro. Every ID argument is checked: a malformed ID, or the ID
+//! of the wrong kind of node, is `BAD_USER_INPUT` naming the field.
+
+use async_graphql::{Enum, ID, InputObject};
+use entity::kinds::EntityKind;
+use entity::{
+    entity_alias, event, event_participant, event_place, financial_measure, financial_measure_issue, issue,
+    issue_alias, named_entity, organisation, place, role, source, statement, statement_issue,
+    statement_mention,
+};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, LikeExpr, Query, SelectStatement};
+use sea_orm::{ColumnTrait, DatabaseConnection, QueryFilter, Select};
+
+use super::connection::{Order, OrderDirection, SortKind};
+use super::ids::{GlobalId, NodeKind};
+use super::object::{
+    EventKind, FinancialMeasureKind, FinancialMeasureStatus, OrganisationKind, PlaceKind, Stance,
+    StatementKind,
+};
+use super::scalars::{Date, Decimal};
+use crate::error::{AppError, AppResult};
+use crate::loader::{Tree, subtrees};
+use crate::names::fold;
+
+/// Reads an ID argument that must name one of `kinds`.
+pub fn expect_id(id: &ID, field: &str, kinds: &[NodeKind]) -> AppResult<i64> {
+    let global =
+        GlobalId::decode(id).map_err(|e| AppError::bad_input(format!("`{field}`: {}", e.message())))?;
+    if kinds.contains(&global.kind) {
+        return Ok(global.key);
+    }
+    let wanted: Vec<&str> = kinds.iter().map(|k| k.type_name()).collect();
+    Err(AppError::bad_input(format!(
+        "`{field}` takes the ID of a {}, not of a {}",
+        wanted.join(" or "),
+        global.kind.type_name()
+    )))
+}
+
+/// A tree node and every node under it.
+async fn subtree(db: &DatabaseConnection, tree: Tree, root: i64) -> AppResult<Vec<i64>> {
+    Ok(subtrees(db, tree, &[root])
+        .await?
+        .remove(&root)
+        .unwrap_or_default())
+}
+
+/// `column IN (SELECT pick FROM table WHERE ...)`.
+fn in_subquery(column: impl ColumnTrait, subquery: SelectStatement) -> Expr {
+    column.in_subquery(subquery)
+}
+
+/// The folded form of a name query, or an error when nothing is left of it.
+fn folded_query(field: &str, text: &str) -> AppResult<String> {
+    let folded = fold(text);
+    if folded.is_empty() {
+        return Err(AppError::bad_input(format!(
+            "`{field}` needs at least one letter or digit (got \"{text}\")"
+        )));
+    }
+    Ok(folded)
+}
+
+/// A folded-name column that starts with the query, or has a word that does.
+fn name_matches(column: Expr, folded: &str) -> Expr {
+    // Folded names hold only ASCII letters, digits and single spaces, so
+    // the query has no LIKE wildcards to escape.
+    column
+        .clone()
+        .like(format!("{folded}%"))
+        .or(column.like(format!("% {folded}%")))
+}
+
+/// Text that contains `needle`, ignoring case.
+fn text_contains(column: Expr, needle: &str) -> Expr {
+    let escaped: String = needle
+        .to_lowercase()
+        .chars()
+        .flat_map(|c| match c {
+            '%' | '_' | '\\' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect();
+    Expr::expr(Func::lower(column)).like(LikeExpr::new(format!("%{escaped}%")).escape('\\'))
+}
+
+fn col(table: &'static str, column: &'static str) -> Expr {
+    Expr::col((Alias::new(table), Alias::new(column)))
+}
+
+/// Filters people, organisations and places.
+#[derive(InputObject, Debug, Clone, Default)]
+pub struct EntityFilter {
+    /// Names or aliases that start with these words, or have a word that
+    /// does, ignoring case, accents and transliteration ("zelensk" finds
+    /// Volodymyr Zelenskyy).
+    pub name: Option<String>,
+}
+
+/// Filters organisations.
+#[derive(InputObject, Debug, Clone, Default)]
+pub struct OrganisationFilter {
+    /// Names or aliases that start with these words, or have a word that
+    /// does, ignoring case, accents and transliteration.
+    pub name: Option<String>,
+    /// Only organisations of this kind.
+    pub kind: Option<OrganisationKind>,
+    /// Only organisations of this country (a Place ID).
+    pub country: Option<ID>,
+}
+
+/// Filters places.
+#[derive(InputObject, Debug, Clone, Default)]
+pub struct PlaceFilter {
+    /// Names or aliases that start with these words, or have a word that
+    /// does, ignoring case, accents and transliteration ("odessa" finds Odesa).
+    pub name: Option<String>,
+    /// Only places of this kind.
+    pub kind: Option<PlaceKind>,
+    /// Only this place and the places within it, at any depth (a Place ID).
+    pub within: Option<ID>,
+}
+
+/// Name matching over the `entity` table: the name or any alias.
+fn entity_name(folded: &str) -> Expr {
+    let aliases = Query::select()
+        .column(entity_alias::Column::EntityId)
+        .from(entity_alias::Entity)
+        .and_where(name_matches(col("entity_alias", "normalized_name"), folded))
+        .to_owned();
+    name_matches(col("entity", "normalized_name"), folded).or(named_entity::Column::Id.in_subquery(aliases))
+}
+
+pub async fn people(filter: Option<EntityFilter>) -> AppResult<Select<named_entity::Entity>> {
+    let mut select = entities_of(EntityKind::Person);
+    if let Some(name) = filter.and_then(|f| f.name) {
+        select = select.filter(entity_name(&folded_query("filter.name", &name)?));
+    }
+    Ok(select)
+}
+
+pub async fn organisations(filter: Option<OrganisationFilter>) -> AppResult<Select<named_entity::Entity>> {
+    let mut select = entities_of(EntityKind::Organisation);
+    let Some(filter) = filter else { return Ok(select) };
+    if let Some(name) = filter.name {
+        select = select.filter(entity_name(&folded_query("filter.name", &name)?));
+    }
+    let mut of_kind = Query::select()
+        .column(organisation::Column::Id)
+        .from(organisation::Entity)
+        .to_owned();
+    let mut narrowed = false;
+    if let Some(kind) = filter.kind {
+        let kind: entity::kinds::OrganisationKind = kind.into();
+        of_kind.and_where(organisation::Column::Kind.eq(kind));
+        narrowed = true;
+    }
+    if let Some(country) = filter.country {
+        let country = expect_id(&country, "filter.country", &[NodeKind::Place])?;
+        of_kind.and_where(organisation::Column::CountryId.eq(country));
+        narrowed = true;
+    }
+    if narrowed {
+        select = select.filter(in_subquery(named_entity::Column::Id, of_kind));
+    }
+    Ok(select)
+}
+
+pub async fn places(
+    db: &DatabaseConnection,
+    filter: Option<PlaceFilter>,
+) -> AppResult<Select<named_entity::Entity>> {
+    let mut select = entities_of(EntityKind::Place);
+    let Some(filter) = filter else { return Ok(select) };
+    if let Some(name) = filter.name {
+        select = select.filter(entity_name(&folded_query("filter.name", &name)?));
+    }
+    if let Some(kind) = filter.kind {
+        let kind: entity::kinds::PlaceKind = kind.into();
+        let of_kind = Query::select()
+            .column(place::Column::Id)
+            .from(place::Entity)
+            .and_where(place::Column::Kind.eq(kind))
+            .to_owned();
+        select = select.filter(in_subquery(named_entity::Column::Id, of_kind));
+    }
+    if let Some(within) = filter.within {
+        let root = expect_id(&within, "filter.within", &[NodeKind::Place])?;
+        select = select.filter(named_entity::Column::Id.is_in(subtree(db, Tree::Place, root).await?));
+    }
+    Ok(select)
+}
+
+fn entities_of(kind: EntityKind) -> Select<named_entity::Entity> {
+    use sea_orm::EntityTrait;
+    named_entity::Entity::find().filter(named_entity::Column::Kind.eq(kind))
+}
+
+/// Filters issues.
+#[derive(InputObject, Debug, Clone, Default)]
+pub struct IssueFilter {
+    /// Names or aliases that start with these words, or have a word that
+    /// does, ignoring case and accents ("nato" finds "Ukraine's NATO membership").
+    pub name: Option<String>,
+    /// Only this issue and its sub-issues, at any depth (an Issue ID).
+    pub within: Option<ID>,
+}
+
+pub async fn issues(
+    db: &DatabaseConnection,
+    select: Select<issue::Entity>,
+    filter: Option<IssueFilter>,
+) -> AppResult<Select<issue::Entity>> {
+    let Some(filter) = filter else { return Ok(select) };
+    let mut select = select;
+    if let Some(name) = filter.name {
+        let folded = folded_query("filter.name", &name)?;
+        let aliases = Query::select()
+            .column(issue_alias::Column::IssueId)
+            .from(issue_alias::Entity)
+            .and_where(name_matches(col("issue_alias", "normalized_name"), &folded))
+            .to_owned();
+        select = select.filter(
+            name_matches(col("issue", "normalized_name"), &folded).or(issue::Column::Id.in_subquery(aliases)),
+        );
+    }
+    if let Some(within) = filter.within {
+        let root = expect_id(&within, "filter.within", &[NodeKind::Issue])?;
+        select = select.filter(issue::Column::Id.is_in(subtree(db, Tree::Issue, root).await?));
+    }
+    Ok(select)
+}
+
+/// Filters statements; every field given must hold.
+#[derive(InputObject, Debug, Clone, Default)]
+pub struct StatementFilter {
+    /// Said by this person or organisation.
+    pub speaker: Option<ID>,
+    /// Said in a role in this organisation, or by the organisation itself
+    /// ("what did Kremlin officials say").
+    pub speaker_organisation: Option<ID>,
+    /// Said in a role whose title contains this text, ignoring case ("spokesman").
+    pub speaker_role: Option<String>,
+    /// About this issue or one of its sub-issues.
+    pub issue: Option<ID>,
+    /// Taking this stance; with `issue`, on that issue.
+    pub stance: Option<Stance>,
+    /// Mentioning this person, organisation or place.
+    pub mentions: Option<ID>,
+    /// Said in this place or a place within it.
+    pub place: Option<ID>,
+    /// Reported by this source.
+    pub source: Option<ID>,
+    /// Said on or after this day.
+    pub said_from: Option<Date>,
+    /// Said on or before this day.
+    pub said_to: Option<Date>,
+    /// Whose text contains this, ignoring case.
+    pub text: Option<String>,
+    /// Quoted or paraphrased.
+    pub kind: Option<StatementKind>,
+}
+
+const SPEAKERS: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation];
+const ENTITIES: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation, NodeKind::Place];
+
+pub async fn statements(
+    db: &DatabaseConnection,
+    mut select: Select<statement::Entity>,
+    filter: Option<StatementFilter>,
+) -> AppResult<Select<statement::Entity>> {
+    use statement::Column as S;
+    let Some(f) = filter else { return Ok(select) };
+    if let Some(id) = f.speaker {
+        select = select.filter(S::SpeakerId.eq(expect_id(&id, "filter.speaker", SPEAKERS)?));
+    }
+    if let Some(id) = f.speaker_organisation {
+        let org = expect_id(&id, "filter.speakerOrganisation", &[NodeKind::Organisation])?;
+        let roles = Query::select()
+            .column(role::Column::Id)
+            .from(role::Entity)
+            .and_where(role::Column::OrganisationId.eq(org))
+            .to_owned();
+        select = select.filter(S::SpeakerId.eq(org).or(S::SpeakerRoleId.in_subquery(roles)));
+    }
+    if let Some(title) = f.speaker_role {
+        let roles = Query::select()
+            .column(role::Column::Id)
+            .from(role::Entity)
+            .and_where(text_contains(col("role", "title"), &title))
+            .to_owned();
+        select = select.filter(S::SpeakerRoleId.in_subquery(roles));
+    }
+    if f.issue.is_some() || f.stance.is_some() {
+        let mut links = Query::select()
+            .column(statement_issue::Column::StatementId)
+            .from(statement_issue::Entity)
+            .to_owned();
+        if let Some(id) = f.issue {
+            let root = expect_id(&id, "filter.issue", &[NodeKind::Issue])?;
+            links.and_where(statement_issue::Column::IssueId.is_in(subtree(db, Tree::Issue, root).await?));
+        }
+        if let Some(stance) = f.stance {
+            let stance: entity::kinds::Stance = stance.into();
+            links.and_where(statement_issue::Column::Stance.eq(stance));
+        }
+        select = select.filter(S::Id.in_subquery(links));
+    }
+    if let Some(id) = f.mentions {
+        let entity = expect_id(&id, "filter.mentions", ENTITIES)?;
+        let links = Query::select()
+            .column(statement_mention::Column::StatementId)
+            .from(statement_mention::Entity)
+            .and_where(statement_mention::Column::EntityId.eq(entity))
+            .to_owned();
+        select = select.filter(S::Id.in_subquery(links));
+    }
+    if let Some(id) = f.place {
+        let root = expect_id(&id, "filter.place", &[NodeKind::Place])?;
+        select = select.filter(S::PlaceId.is_in(subtree(db, Tree::Place, root).await?));
+    }
+    if let Some(id) = f.source {
+        select = select.filter(S::SourceId.eq(expect_id(&id, "filter.source", &[NodeKind::Source])?));
+    }
+    check_range("filter.saidFrom", f.said_from, "filter.saidTo", f.said_to)?;
+    if let Some(from) = f.said_from {
+        select = select.filter(S::SaidOn.gte(from.0));
+    }
+    if let Some(to) = f.said_to {
+        select = select.filter(S::SaidOn.lte(to.0));
+    }
+    if let Some(text) = f.text {
+        select = select.filter(text_contains(col("statement", "text"), &text));
+    }
+    if let Some(kind) = f.kind {
+        let kind: entity::kinds::StatementKind = kind.into();
+        select = select.filter(S::Kind.eq(kind));
+    }
+    Ok(select)
+}
+
+fn check_range<T: PartialOrd + std::fmt::Debug>(
+    from_name: &str,
+    from: Option<T>,
+    to_name: &str,
+    to: Option<T>,
+) -> AppResult<()> {
+    if let (Some(from), Some(to)) = (&from, &to)
+        && from > to
+    {
+        return Err(AppError::bad_input(format!(
+            "`{from_name}` must not lie after `{to_name}` (got {from:?} and {to:?})"
+        )));
+    }
+    Ok(())
+}
+
+/// Filters financial measures; every field given must hold.
+#[derive(InputObject, Debug, Clone, Default)]
+pub struct FinancialMeasureFilter {
+    /// Only measures of this kind.
+    pub kind: Option<FinancialMeasureKind>,
+    /// Only measures in this status.
+    pub status: Option<FinancialMeasureStatus>,
+    /// Only amounts in this currency (ISO 4217, `EUR`).
+    pub currency: Option<String>,
+    /// Only amounts of at least this much (in the measure's own currency).
+    pub amount_from: Option<Decimal>,
+    /// Only amounts of at most this much (in the measure's own currency).
+    pub amount_to: Option<Decimal>,
+    /// Provided by this entity.
+    pub provider: Option<ID>,
+    /// Received by this entity.
+    pub recipient: Option<ID>,
+    /// Serving this issue or one of its sub-issues.
+    pub issue: Option<ID>,
+}
+
+pub async fn financial_measures(
+    db: &DatabaseConnection,
+    mut select: Select<financial_measure::Entity>,
+    filter: Option<FinancialMeasureFilter>,
+) -> AppResult<Select<financial_measure::Entity>> {
+    use financial_measure::Column as F;
+    let Some(f) = filter else { return Ok(select) };
+    if let Some(kind) = f.kind {
+        let kind: entity::kinds::FinancialMeasureKind = kind.into();
+        select = select.filter(F::Kind.eq(kind));
+    }
+    if let Some(status) = f.status {
+        let status: entity::kinds::FinancialMeasureStatus = status.into();
+        select = select.filter(F::Status.eq(status));
+    }
+    if let Some(currency) = f.currency {
+        let code = currency.trim().to_ascii_uppercase();
+        if iso_currency::Currency::from_code(&code).is_none() {
+            return Err(AppError::bad_input(format!(
+                "`filter.currency`: \"{currency}\" is not an ISO 4217 currency code"
+            )));
+        }
+        select = select.filter(F::Currency.eq(code));
+    }
+    check_range(
+        "filter.amountFrom",
+        f.amount_from.map(|d| d.0),
+        "filter.amountTo",
+        f.amount_to.map(|d| d.0),
+    )?;
+    // Amounts are stored as exact decimal text; compare them as numbers.
+    let amount = || {
+        Expr::expr(Func::cast_as(
+            col("financial_measure", "amount"),
+            Alias::new("NUMERIC"),
+        ))
+    };
+    let number = |d: Decimal| {
+        Expr::expr(Func::cast_as(
+            Expr::val(d.0.normalize().to_string()),
+            Alias::new("NUMERIC"),
+        ))
+    };
+    if let Some(from) = f.amount_from {
+        select = select.filter(amount().gte(number(from)));
+    }
+    if let Some(to) = f.amount_to {
+        select = select.filter(amount().lte(number(to)));
+    }
+    if let Some(id) = f.provider {
+        select = select.filter(F::ProviderId.eq(expect_id(&id, "filter.provider", ENTITIES)?));
+    }
+    if let Some(id) = f.recipient {
+        select = select.filter(F::RecipientId.eq(expect_id(&id, "filter.recipient", ENTITIES)?));
+    }
+    if let Some(id) = f.issue {
+        let root = expect_id(&id, "filter.issue", &[NodeKind::Issue])?;
+        let links = Query::select()
+            .column(financial_measure_issue::Column::FinancialMeasureId)
+            .from(financial_measure_issue::Entity)
+            .and_where(financial_measure_issue::Column::IssueId.is_in(subtree(db, Tree::Issue, root).await?))
+            .to_owned();
+        select = select.filter(F::Id.in_subquery(links));
+    }
+    Ok(select)
+}
+
+/// Filters events; every field given must hold.
+#[derive(InputObject, Debug, Clone, Default)]
+pub struct EventFilter {
+    /// Only events of this kind.
+    pub kind: Option<EventKind>,
+    /// Only events in this place or a place within it (events in Dnipro are
+    /// events in Ukraine).
+    pub place: Option<ID>,
+    /// Only events this person, organisation or place took part in.
+    pub participant: Option<ID>,
+    /// Only events still going on this day or later.
+    pub from: Option<Date>,
+    /// Only events started on this day or earlier.
+    pub to: Option<Date>,
+}
+
+pub async fn events(
+    db: &DatabaseConnection,
+    mut select: Select<event::Entity>,
+    filter: Option<EventFilter>,
+) -> AppResult<Select<event::Entity>> {
+    use event::Column as E;
+    let Some(f) = filter else { return Ok(select) };
+    if let Some(kind) = f.kind {
+        let kind: entity::kinds::EventKind = kind.into();
+        select = select.filter(E::Kind.eq(kind));
+    }
+    if let Some(id) = f.place {
+        let root = expect_id(&id, "filter.place", &[NodeKind::Place])?;
+        let links = Query::select()
+            .column(event_place::Column::EventId)
+            .from(event_place::Entity)
+            .and_where(event_place::Column::PlaceId.is_in(subtree(db, Tree::Place, root).await?))
+            .to_owned();
+        select = select.filter(E::Id.in_subquery(links));
+    }
+    if let Some(id) = f.participant {
+        let entity = expect_id(&id, "filter.participant", ENTITIES)?;
+        let links = Query::select()
+            .column(event_participant::Column::EventId)
+            .from(event_participant::Entity)
+            .and_where(event_participant::Column::EntityId.eq(entity))
+            .to_owned();
+        select = select.filter(E::Id.in_subquery(links));
+    }
+    check_range("filter.from", f.from, "filter.to", f.to)?;
+    if let Some(from) = f.from {
+        // Overlap: an event that started earlier but ended on or after `from` counts.
+        let end = Expr::expr(Func::coalesce([
+            col("event", "ended_on"),
+            col("event", "started_on"),
+        ]));
+        select = select.filter(end.gte(from.0));
+    }
+    if let Some(to) = f.to {
+        select = select.filter(E::StartedOn.lte(to.0));
+    }
+    Ok(select)
+}
+
+/// Filters sources; every field given must hold.
+#[derive(InputObject, Debug, Clone, Default)]
+pub struct SourceFilter {
+    /// Only sources published on or after this day.
+    pub published_from: Option<Date>,
+    /// Only sources published on or before this day.
+    pub published_to: Option<Date>,
+    /// Only sources of this publisher, ignoring case ("the guardian").
+    pub publisher: Option<String>,
+}
+
+pub fn sources(
+    mut select: Select<source::Entity>,
+    filter: Option<SourceFilter>,
+) -> AppResult<Select<source::Entity>> {
+    use source::Column as S;
+    let Some(f) = filter else { return Ok(select) };
+    check_range(
+        "filter.publishedFrom",
+        f.published_from,
+        "filter.publishedTo",
+        f.published_to,
+    )?;
+    if let Some(from) = f.published_from {
+        select = select.filter(S::PublishedOn.gte(from.0));
+    }
+    if let Some(to) = f.published_to {
+        select = select.filter(S::PublishedOn.lte(to.0));
+    }
+    if let Some(publisher) = f.publisher {
+        let lowered = publisher.trim().to_lowercase();
+        select = select.filter(Expr::expr(Func::lower(col("source", "publisher"))).eq(lowered));
+    }
+    Ok(select)
+}
+
+/// Declares an `orderBy` input and its field enum, and how each field sorts.
+macro_rules! order_input {
+    (
+        $(#[$doc:meta])* $input:ident, $(#[$fdoc:meta])* $field_enum:ident for $table:ident as $list:literal,
+        default $default:ident,
+        { $($(#[$vdoc:meta])* $variant:ident => $sort:tt),+ $(,)? }
+    ) => {
+        $(#[$fdoc])*
+        #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $field_enum {
+            $($(#[$vdoc])* $variant,)+
+        }
+
+        $(#[$doc])*
+        #[derive(InputObject, Debug, Clone)]
+        pub struct $input {
+            /// The field to sort by; ties are broken by the order items were added.
+            pub field: $field_enum,
+            /// Ascending or descending.
+            #[graphql(default)]
+            pub direction: OrderDirection,
+        }
+
+        impl $input {
+            /// The list's order; without `orderBy`, the default field ascending.
+            pub fn order(given: Option<Self>) -> Order<$table::Entity> {
+                let (field, direction) = given
+                    .map(|o| (o.field, o.direction))
+                    .unwrap_or(($field_enum::$default, OrderDirection::Asc));
+                match field {
+                    $($field_enum::$variant => order_input!(@sort $table, $list, direction, $sort),)+
+                }
+            }
+        }
+    };
+    (@sort $table:ident, $list:literal, $direction:ident, key) => {
+        Order::by_key($list, $direction)
+    };
+    (@sort $table:ident, $list:literal, $direction:ident, (text $name:literal $column:ident $field:ident)) => {
+        Order::by($list, $name, $table::Column::$column, SortKind::Text, |m: &$table::Model| Some(m.$field.clone()), $direction)
+    };
+    (@sort $table:ident, $list:literal, $direction:ident, (date $name:literal $column:ident $field:ident)) => {
+        Order::by($list, $name, $table::Column::$column, SortKind::Date, |m: &$table::Model| m.$field.map(|d| d.to_string()), $direction)
+    };
+}
+
+order_input!(
+    /// How to sort people, organisations or places.
+    EntityOrder,
+    /// What people, organisations and places can be sorted by.
+    EntityOrderField for named_entity as "entity",
+    default CreatedAt,
+    {
+        /// The name, ignoring case and accents.
+        Name => (text "name" NormalizedName normalized_name),
+        /// When the entity was added to the graph.
+        CreatedAt => key,
+    }
+);
+
+order_input!(
+    /// How to sort issues.
+    IssueOrder,
+    /// What issues can be sorted by.
+    IssueOrderField for issue as "issue",
+    default CreatedAt,
+    {
+        /// The name, ignoring case and accents.
+        Name => (text "name" NormalizedName normalized_name),
+        /// When the issue was added to the graph.
+        CreatedAt => key,
+    }
+);
+
+order_input!(
+    /// How to sort statements.
+    StatementOrder,
+    /// What statements can be sorted by.
+    StatementOrderField for statement as "statement",
+    default CreatedAt,
+    {
+        /// The day it was said; undated statements come first ascending, last descending.
+        SaidOn => (date "saidOn" SaidOn said_on),
+        /// When the statement was added to the graph.
+        CreatedAt => key,
+    }
+);
+
+order_input!(
+    /// How to sort financial measures.
+    FinancialMeasureOrder,
+    /// What financial measures can be sorted by.
+    FinancialMeasureOrderField for financial_measure as "financialMeasure",
+    default CreatedAt,
+    {
+        /// The day it was announced; undated measures come first ascending, last descending.
+        AnnouncedOn => (date "announcedOn" AnnouncedOn announced_on),
+        /// When the measure was added to the graph.
+        CreatedAt => key,
+    }
+);
+
+order_input!(
+    /// How to sort events.
+    EventOrder,
+    /// What events can be sorted by.
+    EventOrderField for event as "event",
+    default CreatedAt,
+    {
+        /// The day it started; undated events come first ascending, last descending.
+        StartedOn => (date "startedOn" StartedOn started_on),
+        /// When the event was added to the graph.
+        CreatedAt => key,
+    }
+);
+
+order_input!(
+    /// How to sort sources.
+    SourceOrder,
+    /// What sources can be sorted by.
+    SourceOrderField for source as "source",
+    default CreatedAt,
+    {
+        /// The day it was published; undated sources come first ascending, last descending.
+        PublishedOn => (date "publishedOn" PublishedOn published_on),
+        /// The headline, as written.
+        Title => (text "title" Title title),
+        /// When the source was added to the graph.
+        CreatedAt => key,
+    }
+);
+
+order_input!(
+    /// How to sort roles.
+    RoleOrder,
+    /// What roles can be sorted by.
+    RoleOrderField for role as "role",
+    default CreatedAt,
+    {
+        /// Since when the role is held; roles with no start come first ascending, last descending.
+        Since => (date "since" Since since),
+        /// When the role was added to the graph.
+        CreatedAt => key,
+    }
+);

@@ -1,0 +1,427 @@
+//! Lists nested under many parents, read for all parents at once.
+//!
+//! `people { statements(first: 5) }` asks one page of statements per person.
+//! Each parent's resolver hands its key to [`ListLoader`] with the same
+//! [`Plan`] (filters, order, window); the loader reads the pages of every
+//! parent in one query, numbering each parent's rows with
+//! `ROW_NUMBER() OVER (PARTITION BY parent ORDER BY ...)` and keeping the
+//! first n of each. `totalCount` goes through the same loader as one
+//! `GROUP BY` query. Both run on SQLite and PostgreSQL alike.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use async_graphql::dataloader::Loader;
+use sea_orm::sea_query::{
+    Alias, Asterisk, Expr, ExprTrait, JoinType, Query, SelectStatement, UnionType, WindowStatement,
+};
+use sea_orm::{ConnectionTrait, DatabaseConnection, FromQueryResult, Iden, QueryTrait, Select};
+
+use super::Keyed;
+use crate::error::AppError;
+use crate::graphql::connection::{Order, Slice, Window, within};
+
+/// A tree of the graph: places lie in places, issues are parts of issues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tree {
+    Place,
+    Issue,
+}
+
+impl Tree {
+    fn table(self) -> &'static str {
+        match self {
+            Self::Place => "place",
+            Self::Issue => "issue",
+        }
+    }
+}
+
+/// Every node of the subtrees under `roots`, roots included: one query per
+/// level of the tree, however many roots.
+pub async fn subtrees(
+    db: &DatabaseConnection,
+    tree: Tree,
+    roots: &[i64],
+) -> Result<HashMap<i64, Vec<i64>>, AppError> {
+    // Which roots each node of the current level belongs to.
+    let mut level: HashMap<i64, Vec<i64>> = roots.iter().map(|r| (*r, vec![*r])).collect();
+    let mut out: HashMap<i64, Vec<i64>> = roots.iter().map(|r| (*r, vec![*r])).collect();
+    let mut seen: HashSet<i64> = roots.iter().copied().collect();
+    // A tree deeper than this is a cycle the import should have refused.
+    for _ in 0..64 {
+        if level.is_empty() {
+            break;
+        }
+        let query = Query::select()
+            .columns([Alias::new("id"), Alias::new("parent_id")])
+            .from(Alias::new(tree.table()))
+            .and_where(Expr::col(Alias::new("parent_id")).is_in(level.keys().copied()))
+            .to_owned();
+        let rows = db.query_all(&query).await?;
+        let mut next: HashMap<i64, Vec<i64>> = HashMap::new();
+        for row in rows {
+            let id: i64 = row.try_get("", "id")?;
+            let parent: i64 = row.try_get("", "parent_id")?;
+            if !seen.insert(id) {
+                // Reached from another root as well (one root lies under another).
+                for root in level.get(&parent).into_iter().flatten() {
+                    let list = out.entry(*root).or_default();
+                    if !list.contains(&id) {
+                        list.push(id);
+                    }
+                }
+                continue;
+            }
+            for root in level.get(&parent).into_iter().flatten() {
+                out.entry(*root).or_default().push(id);
+                next.entry(id).or_default().push(*root);
+            }
+        }
+        level = next;
+    }
+    Ok(out)
+}
+
+/// How the rows of a nested list belong to their parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// A column of the list's table holds the parent's id (`statement.speaker_id`).
+    Column(&'static str),
+    /// Either of two columns does (a person's relations, both ways).
+    EitherColumn(&'static str, &'static str),
+    /// A link table pairs parents with rows (`statement_mention`).
+    Link {
+        table: &'static str,
+        parent: &'static str,
+        row: &'static str,
+    },
+    /// A link table pairs tree nodes with rows, and a parent has the rows
+    /// of every node in its subtree (an issue's statements include those
+    /// about its sub-issues).
+    LinkWithin {
+        table: &'static str,
+        parent: &'static str,
+        row: &'static str,
+        tree: Tree,
+    },
+    /// A column of the list's table holds a tree node, and a parent has the
+    /// rows of every node in its subtree (statements said in a place or in
+    /// a place within it).
+    ColumnWithin(&'static str, Tree),
+}
+
+const OWNER: &str = "owner";
+const MEMBER: &str = "member";
+
+impl Scope {
+    /// A query of (owner, member) pairs: which rows belong to which parent.
+    async fn pairs<E: Keyed>(
+        self,
+        db: &DatabaseConnection,
+        parents: &[i64],
+    ) -> Result<SelectStatement, AppError> {
+        let table = Alias::new(E::default().table_name());
+        let id = Alias::new(E::id_column().to_string());
+        let select = |from: &str, owner: Expr, member: &str, filter: Expr| {
+            Query::select()
+                .expr_as(owner, Alias::new(OWNER))
+                .expr_as(Expr::col(Alias::new(member)), Alias::new(MEMBER))
+                .from(Alias::new(from))
+                .and_where(filter)
+                .to_owned()
+        };
+        let union = |mut parts: Vec<SelectStatement>| {
+            let mut first = parts.remove(0);
+            for part in parts {
+                first.union(UnionType::Distinct, part);
+            }
+            first.distinct().to_owned()
+        };
+        let table_name = table.to_string();
+        let id_name = id.to_string();
+        let within = |column: &'static str| Expr::col(Alias::new(column)).is_in(parents.iter().copied());
+        Ok(match self {
+            Self::Column(column) => select(
+                &table_name,
+                Expr::col(Alias::new(column)),
+                &id_name,
+                within(column),
+            ),
+            Self::EitherColumn(a, b) => union(vec![
+                select(&table_name, Expr::col(Alias::new(a)), &id_name, within(a)),
+                select(&table_name, Expr::col(Alias::new(b)), &id_name, within(b)),
+            ]),
+            Self::Link { table, parent, row } => {
+                select(table, Expr::col(Alias::new(parent)), row, within(parent))
+                    .distinct()
+                    .to_owned()
+            }
+            Self::LinkWithin {
+                table,
+                parent,
+                row,
+                tree,
+            } => {
+                let subtrees = subtrees(db, tree, parents).await?;
+                let parts = parents
+                    .iter()
+                    .map(|p| {
+                        let nodes = subtrees.get(p).cloned().unwrap_or_default();
+                        select(
+                            table,
+                            Expr::val(*p),
+                            row,
+                            Expr::col(Alias::new(parent)).is_in(nodes),
+                        )
+                    })
+                    .collect();
+                union(parts)
+            }
+            Self::ColumnWithin(column, tree) => {
+                let subtrees = subtrees(db, tree, parents).await?;
+                let parts = parents
+                    .iter()
+                    .map(|p| {
+                        let nodes = subtrees.get(p).cloned().unwrap_or_default();
+                        select(
+                            &table_name,
+                            Expr::val(*p),
+                            &id_name,
+                            Expr::col(Alias::new(column)).is_in(nodes),
+                        )
+                    })
+                    .collect();
+                union(parts)
+            }
+        })
+    }
+}
+
+/// What one nested list field asks: its rows' scope, filters, order and
+/// window. Every parent's resolver builds an equal plan, so the loader can
+/// read all parents' pages together.
+pub struct Plan<E: Keyed> {
+    fingerprint: String,
+    scope: Scope,
+    select: Select<E>,
+    order: Order<E>,
+    window: Window,
+}
+
+impl<E: Keyed> Plan<E> {
+    pub fn new(scope: Scope, select: Select<E>, order: Order<E>, window: Window) -> Self {
+        let sql = select.build(sea_orm::DbBackend::Sqlite).to_string();
+        let fingerprint = format!("{scope:?}|{sql}|{order:?}|{window:?}");
+        Self {
+            fingerprint,
+            scope,
+            select,
+            order,
+            window,
+        }
+    }
+
+    pub fn order(&self) -> &Order<E> {
+        &self.order
+    }
+}
+
+/// A request to the list loader: one parent's page, or its count.
+pub struct ListKey<E: Keyed> {
+    pub parent: i64,
+    pub plan: Arc<Plan<E>>,
+    pub count: bool,
+}
+
+impl<E: Keyed> Clone for ListKey<E> {
+    fn clone(&self) -> Self {
+        Self {
+            parent: self.parent,
+            plan: self.plan.clone(),
+            count: self.count,
+        }
+    }
+}
+
+impl<E: Keyed> PartialEq for ListKey<E> {
+    fn eq(&self, other: &Self) -> bool {
+        self.parent == other.parent
+            && self.count == other.count
+            && self.plan.fingerprint == other.plan.fingerprint
+    }
+}
+
+impl<E: Keyed> Eq for ListKey<E> {}
+
+impl<E: Keyed> Hash for ListKey<E> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.parent.hash(state);
+        self.count.hash(state);
+        self.plan.fingerprint.hash(state);
+    }
+}
+
+/// A parent's page, or the size of its whole list.
+#[derive(Debug, Clone)]
+pub enum Listed<M> {
+    Page(Slice<M>),
+    Count(i64),
+}
+
+/// Reads nested lists of `E` for many parents at once.
+pub struct ListLoader<E> {
+    db: DatabaseConnection,
+    _table: std::marker::PhantomData<fn() -> E>,
+}
+
+impl<E> ListLoader<E> {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self {
+            db,
+            _table: std::marker::PhantomData,
+        }
+    }
+}
+
+const LIST_OWNER: &str = "list_owner";
+const LIST_RANK: &str = "list_rank";
+const LIST_COUNT: &str = "list_count";
+
+impl<E> ListLoader<E>
+where
+    E: Keyed + Send + Sync + 'static,
+    E::Model: FromQueryResult + Clone + Send + Sync + 'static,
+{
+    async fn pages(
+        &self,
+        plan: &Plan<E>,
+        parents: &[i64],
+    ) -> Result<HashMap<i64, Slice<E::Model>>, AppError> {
+        let scope = Alias::new("scope");
+        let table = Alias::new(E::default().table_name());
+        let (size, backwards) = plan.window.reading();
+        let mut inner = within(plan.select.clone(), &plan.order, &plan.window).into_query();
+        inner.join_subquery(
+            JoinType::InnerJoin,
+            plan.scope.pairs::<E>(&self.db, parents).await?,
+            scope.clone(),
+            Expr::col((scope.clone(), Alias::new(MEMBER)))
+                .equals((table, Alias::new(E::id_column().to_string()))),
+        );
+        inner.expr_as(
+            Expr::col((scope.clone(), Alias::new(OWNER))),
+            Alias::new(LIST_OWNER),
+        );
+        let mut window = WindowStatement::partition_by((scope, Alias::new(OWNER)));
+        for (expr, order, nulls) in plan.order.terms(backwards) {
+            window.order_by_expr_with_nulls(expr, order, nulls);
+        }
+        inner.expr_window_as(Expr::cust("ROW_NUMBER()"), window, Alias::new(LIST_RANK));
+        let outer = Query::select()
+            .column(Asterisk)
+            .from_subquery(inner, Alias::new("ranked"))
+            .and_where(Expr::col(Alias::new(LIST_RANK)).lte(size as i64 + 1))
+            .order_by(Alias::new(LIST_OWNER), sea_orm::Order::Asc)
+            .order_by(Alias::new(LIST_RANK), sea_orm::Order::Asc)
+            .to_owned();
+        let rows = self.db.query_all(&outer).await?;
+        let mut out: HashMap<i64, Vec<E::Model>> = parents.iter().map(|p| (*p, Vec::new())).collect();
+        for row in rows {
+            let owner: i64 = row.try_get("", LIST_OWNER)?;
+            let model = E::Model::from_query_result(&row, "")?;
+            out.entry(owner).or_default().push(model);
+        }
+        Ok(out
+            .into_iter()
+            .map(|(parent, mut rows)| {
+                let more = rows.len() as u64 > size;
+                rows.truncate(size as usize);
+                let slice = if backwards {
+                    rows.reverse();
+                    Slice {
+                        rows,
+                        has_previous_page: more,
+                        has_next_page: false,
+                    }
+                } else {
+                    let cut = plan.window.trim_front(&mut rows);
+                    Slice {
+                        rows,
+                        has_previous_page: cut,
+                        has_next_page: more,
+                    }
+                };
+                (parent, slice)
+            })
+            .collect())
+    }
+
+    async fn counts(&self, plan: &Plan<E>, parents: &[i64]) -> Result<HashMap<i64, i64>, AppError> {
+        let scope = Alias::new("scope");
+        let table = Alias::new(E::default().table_name());
+        let mut query = plan.select.clone().into_query();
+        query.clear_selects();
+        query.join_subquery(
+            JoinType::InnerJoin,
+            plan.scope.pairs::<E>(&self.db, parents).await?,
+            scope.clone(),
+            Expr::col((scope.clone(), Alias::new(MEMBER)))
+                .equals((table, Alias::new(E::id_column().to_string()))),
+        );
+        query
+            .expr_as(
+                Expr::col((scope.clone(), Alias::new(OWNER))),
+                Alias::new(LIST_OWNER),
+            )
+            .expr_as(Expr::cust("COUNT(*)"), Alias::new(LIST_COUNT))
+            .group_by_col((scope, Alias::new(OWNER)));
+        let rows = self.db.query_all(&query).await?;
+        let mut out: HashMap<i64, i64> = parents.iter().map(|p| (*p, 0)).collect();
+        for row in rows {
+            out.insert(row.try_get("", LIST_OWNER)?, row.try_get("", LIST_COUNT)?);
+        }
+        Ok(out)
+    }
+}
+
+impl<E> Loader<ListKey<E>> for ListLoader<E>
+where
+    E: Keyed + Send + Sync + 'static,
+    E::Model: FromQueryResult + Clone + Send + Sync + 'static,
+{
+    type Value = Listed<E::Model>;
+    type Error = AppError;
+
+    async fn load(&self, keys: &[ListKey<E>]) -> Result<HashMap<ListKey<E>, Self::Value>, AppError> {
+        // Keys of one field share a plan: one query per plan and kind.
+        let mut groups: HashMap<(&str, bool), Vec<&ListKey<E>>> = HashMap::new();
+        for key in keys {
+            groups
+                .entry((key.plan.fingerprint.as_str(), key.count))
+                .or_default()
+                .push(key);
+        }
+        let mut out = HashMap::with_capacity(keys.len());
+        for ((_, count), group) in groups {
+            let plan = &group[0].plan;
+            let parents: Vec<i64> = group.iter().map(|k| k.parent).collect();
+            if count {
+                let counts = self.counts(plan, &parents).await?;
+                for key in group {
+                    let n = counts.get(&key.parent).copied().unwrap_or(0);
+                    out.insert(key.clone(), Listed::Count(n));
+                }
+            } else {
+                let mut pages = self.pages(plan, &parents).await?;
+                for key in group {
+                    if let Some(page) = pages.remove(&key.parent) {
+                        out.insert(key.clone(), Listed::Page(page));
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+}
