@@ -4,6 +4,7 @@
 pub mod connection;
 pub mod filter;
 pub mod ids;
+pub mod nested;
 pub mod node;
 pub mod object;
 pub mod query;

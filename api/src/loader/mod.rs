@@ -9,6 +9,7 @@ mod by_id;
 mod children;
 mod entity_record;
 mod lists;
+mod positions;
 
 use async_graphql::dataloader::DataLoader;
 use entity::{
@@ -22,6 +23,7 @@ pub use by_id::{ById, Keyed};
 pub use children::{ChildTable, ChildrenLoader};
 pub use entity_record::{EntityLoader, EntityRecord};
 pub use lists::{ListKey, ListLoader, Listed, Plan, Scope, Tree, subtrees};
+pub use positions::{PositionsLoader, StanceTaken};
 
 /// Every loader of a request, registered in one place.
 pub struct Loaders {
@@ -41,6 +43,7 @@ pub struct Loaders {
     pub event_places: DataLoader<ChildrenLoader<event_place::Entity>>,
     pub event_participants: DataLoader<ChildrenLoader<event_participant::Entity>>,
     pub event_quantities: DataLoader<ChildrenLoader<event_quantity::Entity>>,
+    pub positions: DataLoader<PositionsLoader>,
     pub entity_lists: DataLoader<ListLoader<named_entity::Entity>>,
     pub issue_lists: DataLoader<ListLoader<issue::Entity>>,
     pub statement_lists: DataLoader<ListLoader<statement::Entity>>,
@@ -100,6 +103,7 @@ impl Loaders {
             event_places: make(ChildrenLoader::new(db.clone())),
             event_participants: make(ChildrenLoader::new(db.clone())),
             event_quantities: make(ChildrenLoader::new(db.clone())),
+            positions: make(PositionsLoader::new(db.clone())),
             entity_lists: make(ListLoader::new(db.clone())),
             issue_lists: make(ListLoader::new(db.clone())),
             statement_lists: make(ListLoader::new(db.clone())),

@@ -2,12 +2,20 @@
 
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
-use entity::{named_entity, organisation, place};
+use entity::{event, financial_measure, named_entity, organisation, place, relation, role, statement};
+use sea_orm::EntityTrait;
 
-use super::load_place;
+use super::{Event, FinancialMeasure, Relation, Role, Statement, load_place};
 use crate::error::AppResult;
+use crate::graphql::connection::{Order, OrderDirection, Page, PageArgs};
+use crate::graphql::filter::{
+    self, EntityOrder, EventFilter, EventOrder, FinancialMeasureFilter, FinancialMeasureOrder, PlaceFilter,
+    RoleOrder, StatementFilter, StatementOrder,
+};
 use crate::graphql::ids::{GlobalId, NodeKind};
-use crate::graphql::loaders;
+use crate::graphql::node::Entity;
+use crate::graphql::{database, loaders, nested};
+use crate::loader::{Scope, Tree};
 
 /// The fields every entity has, written once for the three kinds.
 macro_rules! entity_object {
@@ -63,7 +71,144 @@ pub struct Person(pub named_entity::Model);
 
 entity_object!(
     /// A person: someone who speaks, holds roles, takes part in events.
-    Person {}
+    Person {
+        /// What it said.
+        #[allow(clippy::too_many_arguments)]
+        async fn statements(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<Statement>> {
+            let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Column("speaker_id"), select, StatementOrder::order(order_by), args, Statement).await
+        }
+
+        /// The roles the person holds or held.
+        async fn roles(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<RoleOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<Role>> {
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Column("person_id"), role::Entity::find(), RoleOrder::order(order_by), args, Role).await
+        }
+
+        /// The person's relations to other people, both ways: where the person
+        /// is `person` and where they are `relatedPerson`.
+        async fn relations(
+            &self,
+            ctx: &Context<'_>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<Relation>> {
+            let args = PageArgs { first, after, last, before };
+            let order = Order::by_key("relation", OrderDirection::Asc);
+            nested::rows(ctx, self.0.id, Scope::EitherColumn("person_id", "related_person_id"), relation::Entity::find(), order, args, Relation).await
+        }
+
+        /// Statements that mention it.
+        #[allow(clippy::too_many_arguments)]
+        async fn mentioned_in(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<Statement>> {
+            let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Link { table: "statement_mention", parent: "entity_id", row: "statement_id" }, select, StatementOrder::order(order_by), args, Statement).await
+        }
+
+        /// Events it took part in.
+        #[allow(clippy::too_many_arguments)]
+        async fn events(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only events matching this too.")] filter: Option<EventFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<EventOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<Event>> {
+            let select = filter::events(database(ctx)?, event::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Link { table: "event_participant", parent: "entity_id", row: "event_id" }, select, EventOrder::order(order_by), args, Event).await
+        }
+
+        /// Financial measures it provides the money of.
+        #[allow(clippy::too_many_arguments)]
+        async fn financial_measures_given(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<FinancialMeasure>> {
+            let select =
+                filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Column("provider_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
+                .await
+        }
+
+        /// Financial measures it receives the money of.
+        #[allow(clippy::too_many_arguments)]
+        async fn financial_measures_received(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<FinancialMeasure>> {
+            let select =
+                filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Column("recipient_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
+                .await
+        }
+
+        /// Financial measures secured against its assets.
+        #[allow(clippy::too_many_arguments)]
+        async fn financial_measures_secured(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<FinancialMeasure>> {
+            let select =
+                filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Column("secured_against_entity_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
+                .await
+        }
+    }
 );
 
 /// An organisation: a government, a body, an alliance, a company...
@@ -81,6 +226,128 @@ entity_object!(
         /// The country it belongs to, where it has one.
         async fn country(&self, ctx: &Context<'_>) -> AppResult<Option<Place>> {
             load_place(ctx, self.1.country_id).await
+        }
+
+        /// What it said.
+        #[allow(clippy::too_many_arguments)]
+        async fn statements(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<Statement>> {
+            let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Column("speaker_id"), select, StatementOrder::order(order_by), args, Statement).await
+        }
+
+        /// The roles people hold or held in it: its members, officials and envoys.
+        async fn members(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<RoleOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<Role>> {
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Column("organisation_id"), role::Entity::find(), RoleOrder::order(order_by), args, Role).await
+        }
+
+        /// Statements that mention it.
+        #[allow(clippy::too_many_arguments)]
+        async fn mentioned_in(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<Statement>> {
+            let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Link { table: "statement_mention", parent: "entity_id", row: "statement_id" }, select, StatementOrder::order(order_by), args, Statement).await
+        }
+
+        /// Events it took part in.
+        #[allow(clippy::too_many_arguments)]
+        async fn events(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only events matching this too.")] filter: Option<EventFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<EventOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<Event>> {
+            let select = filter::events(database(ctx)?, event::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Link { table: "event_participant", parent: "entity_id", row: "event_id" }, select, EventOrder::order(order_by), args, Event).await
+        }
+
+        /// Financial measures it provides the money of.
+        #[allow(clippy::too_many_arguments)]
+        async fn financial_measures_given(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<FinancialMeasure>> {
+            let select =
+                filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Column("provider_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
+                .await
+        }
+
+        /// Financial measures it receives the money of.
+        #[allow(clippy::too_many_arguments)]
+        async fn financial_measures_received(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<FinancialMeasure>> {
+            let select =
+                filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Column("recipient_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
+                .await
+        }
+
+        /// Financial measures secured against its assets.
+        #[allow(clippy::too_many_arguments)]
+        async fn financial_measures_secured(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<FinancialMeasure>> {
+            let select =
+                filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Column("secured_against_entity_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
+                .await
         }
     }
 );
@@ -110,6 +377,135 @@ entity_object!(
         /// Longitude in decimal degrees (WGS 84), where known.
         async fn longitude(&self) -> Option<f64> {
             self.1.longitude
+        }
+
+        /// The places that lie directly in it.
+        async fn children(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only places matching this too.")] filter: Option<PlaceFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<EntityOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<Place>> {
+            let select = filter::places(database(ctx)?, filter).await?;
+            let args = PageArgs { first, after, last, before };
+            let scope = Scope::Link { table: "place", parent: "parent_id", row: "id" };
+            nested::entities(ctx, self.0.id, scope, select, EntityOrder::order(order_by), args, |e| match e {
+                Entity::Place(p) => Some(p),
+                _ => None,
+            })
+            .await
+        }
+
+        /// Events that happened in it or in a place within it.
+        #[allow(clippy::too_many_arguments)]
+        async fn events(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only events matching this too.")] filter: Option<EventFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<EventOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<Event>> {
+            let select = filter::events(database(ctx)?, event::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::LinkWithin { table: "event_place", parent: "place_id", row: "event_id", tree: Tree::Place }, select, EventOrder::order(order_by), args, Event).await
+        }
+
+        /// Statements said in it or in a place within it.
+        #[allow(clippy::too_many_arguments)]
+        async fn statements(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<Statement>> {
+            let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::ColumnWithin("place_id", Tree::Place), select, StatementOrder::order(order_by), args, Statement).await
+        }
+
+        /// Statements that mention it.
+        #[allow(clippy::too_many_arguments)]
+        async fn mentioned_in(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<Statement>> {
+            let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Link { table: "statement_mention", parent: "entity_id", row: "statement_id" }, select, StatementOrder::order(order_by), args, Statement).await
+        }
+
+        /// Financial measures it provides the money of.
+        #[allow(clippy::too_many_arguments)]
+        async fn financial_measures_given(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<FinancialMeasure>> {
+            let select =
+                filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Column("provider_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
+                .await
+        }
+
+        /// Financial measures it receives the money of.
+        #[allow(clippy::too_many_arguments)]
+        async fn financial_measures_received(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<FinancialMeasure>> {
+            let select =
+                filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Column("recipient_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
+                .await
+        }
+
+        /// Financial measures secured against its assets.
+        #[allow(clippy::too_many_arguments)]
+        async fn financial_measures_secured(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<FinancialMeasure>> {
+            let select =
+                filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Column("secured_against_entity_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
+                .await
         }
     }
 );

@@ -2,11 +2,21 @@
 
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
-use entity::issue;
+use entity::{financial_measure, issue, statement};
+use sea_orm::EntityTrait;
 
-use crate::error::AppResult;
+use super::{FinancialMeasure, Stance, Statement, load_entity};
+use crate::error::{AppError, AppResult};
+use crate::graphql::connection::{Page, PageArgs};
+use crate::graphql::filter::{
+    self, FinancialMeasureFilter, FinancialMeasureOrder, IssueFilter, IssueOrder, StatementFilter,
+    StatementOrder,
+};
 use crate::graphql::ids::{GlobalId, NodeKind};
-use crate::graphql::loaders;
+use crate::graphql::node::Entity;
+use crate::graphql::scalars::PartialDate;
+use crate::graphql::{database, loaders, nested};
+use crate::loader::{Scope, StanceTaken, Tree};
 
 /// An issue statements take positions on ("Ukraine's NATO membership").
 #[derive(Debug, Clone)]
@@ -54,6 +64,192 @@ impl Issue {
         Ok(loaders(ctx)?.issue.load_one(parent).await?.map(Issue))
     }
 
+    /// The issues that are parts of this one.
+    async fn children(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only issues matching this too.")] filter: Option<IssueFilter>,
+        #[graphql(desc = "The sort order; by default as added.")] order_by: Option<IssueOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<
+            i32,
+        >,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+    ) -> AppResult<Page<Issue>> {
+        let select = filter::issues(database(ctx)?, issue::Entity::find(), filter).await?;
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        nested::rows(
+            ctx,
+            self.0.id,
+            Scope::Column("parent_id"),
+            select,
+            IssueOrder::order(order_by),
+            args,
+            Issue,
+        )
+        .await
+    }
+
+    /// Statements about this issue or one of its sub-issues.
+    #[allow(clippy::too_many_arguments)]
+    async fn statements(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
+        #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<
+            i32,
+        >,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+    ) -> AppResult<Page<Statement>> {
+        let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        let scope = Scope::LinkWithin {
+            table: "statement_issue",
+            parent: "issue_id",
+            row: "statement_id",
+            tree: Tree::Issue,
+        };
+        nested::rows(
+            ctx,
+            self.0.id,
+            scope,
+            select,
+            StatementOrder::order(order_by),
+            args,
+            Statement,
+        )
+        .await
+    }
+
+    /// Who stands where on this issue: one position per speaker and stance,
+    /// with the statements that take it. A speaker whose stance changed over
+    /// time has one position per stance. Only statements about this very
+    /// issue count, not those about its sub-issues; positions come in the
+    /// order they were first taken.
+    async fn positions(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only positions with this stance.")] stance: Option<Stance>,
+    ) -> AppResult<Vec<Position>> {
+        let taken = loaders(ctx)?
+            .positions
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        let mut positions: Vec<Position> = Vec::new();
+        for StanceTaken {
+            stance: taken_stance,
+            statement,
+        } in taken
+        {
+            let taken_stance: Stance = taken_stance.into();
+            if stance.is_some_and(|s| s != taken_stance) {
+                continue;
+            }
+            match positions
+                .iter_mut()
+                .find(|p| p.actor_id == statement.speaker_id && p.stance == taken_stance)
+            {
+                Some(position) => position.statements.push(statement),
+                None => positions.push(Position {
+                    actor_id: statement.speaker_id,
+                    stance: taken_stance,
+                    statements: vec![statement],
+                }),
+            }
+        }
+        Ok(positions)
+    }
+
+    /// Financial measures that serve this issue or one of its sub-issues.
+    #[allow(clippy::too_many_arguments)]
+    async fn financial_measures(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
+        #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<
+            i32,
+        >,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+    ) -> AppResult<Page<FinancialMeasure>> {
+        let select =
+            filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        let scope = Scope::LinkWithin {
+            table: "financial_measure_issue",
+            parent: "issue_id",
+            row: "financial_measure_id",
+            tree: Tree::Issue,
+        };
+        nested::rows(
+            ctx,
+            self.0.id,
+            scope,
+            select,
+            FinancialMeasureOrder::order(order_by),
+            args,
+            FinancialMeasure,
+        )
+        .await
+    }
+
+    /// Financial measures secured against what this issue names ("frozen Russian assets").
+    #[allow(clippy::too_many_arguments)]
+    async fn financial_measures_secured(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
+        #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<
+            i32,
+        >,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+    ) -> AppResult<Page<FinancialMeasure>> {
+        let select =
+            filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        let scope = Scope::Column("secured_against_issue_id");
+        nested::rows(
+            ctx,
+            self.0.id,
+            scope,
+            select,
+            FinancialMeasureOrder::order(order_by),
+            args,
+            FinancialMeasure,
+        )
+        .await
+    }
+
     /// When the issue was added to the graph.
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
@@ -62,5 +258,50 @@ impl Issue {
     /// When the issue was last changed.
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
+    }
+}
+
+/// Where one speaker stands on an issue, and the statements that say so.
+#[derive(Debug, Clone)]
+pub struct Position {
+    actor_id: i64,
+    stance: Stance,
+    statements: Vec<statement::Model>,
+}
+
+/// Where one speaker stands on an issue, and the statements that say so.
+#[Object]
+impl Position {
+    /// Who takes the position: a person or an organisation.
+    async fn actor(&self, ctx: &Context<'_>) -> AppResult<Entity> {
+        load_entity(ctx, self.actor_id).await?.ok_or_else(|| {
+            tracing::error!(entity = self.actor_id, "position without its speaker");
+            AppError::Internal
+        })
+    }
+
+    /// The stance taken.
+    async fn stance(&self) -> Stance {
+        self.stance
+    }
+
+    /// The statements that take it, oldest first (undated ones first).
+    async fn statements(&self) -> Vec<Statement> {
+        self.statements.iter().cloned().map(Statement).collect()
+    }
+
+    /// When the stance was first taken, as far as the dated statements tell.
+    async fn first_said_on(&self) -> Option<PartialDate> {
+        self.statements
+            .iter()
+            .find_map(|s| PartialDate::from_columns(s.said_on, s.said_on_precision))
+    }
+
+    /// When the stance was last taken, as far as the dated statements tell.
+    async fn last_said_on(&self) -> Option<PartialDate> {
+        self.statements
+            .iter()
+            .rev()
+            .find_map(|s| PartialDate::from_columns(s.said_on, s.said_on_precision))
     }
 }

@@ -15,7 +15,7 @@ pub use evidence::Evidence;
 pub use financial_measure::{
     FinancialMeasure, FinancialMeasureKind, FinancialMeasureStatus, Qualifier, SecuredAgainst, Share,
 };
-pub use issue::Issue;
+pub use issue::{Issue, Position};
 pub use role::{Relation, Role};
 pub use source::Source;
 pub use statement::{IssueStance, Stance, Statement, StatementKind};

@@ -4,11 +4,18 @@ use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
 use entity::{relation, role};
 
-use super::{Evidence, Organisation, Person, evidence::evidence_of, load_entity};
+use entity::statement;
+use sea_orm::EntityTrait;
+
+use super::{Evidence, Organisation, Person, Statement, evidence::evidence_of, load_entity};
 use crate::error::AppResult;
+use crate::graphql::connection::{Page, PageArgs};
+use crate::graphql::filter::{self, StatementFilter, StatementOrder};
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::Entity;
 use crate::graphql::scalars::PartialDate;
+use crate::graphql::{database, nested};
+use crate::loader::Scope;
 
 /// A person's title in an organisation over a span of time.
 #[derive(Debug, Clone)]
@@ -56,6 +63,39 @@ impl Role {
     /// Until when the role was held; empty while it is held or when unknown.
     async fn until(&self) -> Option<PartialDate> {
         PartialDate::from_columns(self.0.until, self.0.until_precision)
+    }
+
+    /// What was said in this role.
+    #[allow(clippy::too_many_arguments)]
+    async fn statements(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only items matching this too.")] filter: Option<StatementFilter>,
+        #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<
+            i32,
+        >,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+    ) -> AppResult<Page<Statement>> {
+        let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        nested::rows(
+            ctx,
+            self.0.id,
+            Scope::Column("speaker_role_id"),
+            select,
+            StatementOrder::order(order_by),
+            args,
+            Statement,
+        )
+        .await
     }
 
     /// The span of the source that states the role.

@@ -6,7 +6,6 @@ mod node;
 use async_graphql::MergedObject;
 
 pub use lists::ListQuery;
-pub(crate) use lists::entities_page;
 pub use node::NodeQuery;
 
 /// Everything a client can read.
