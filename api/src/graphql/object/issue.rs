@@ -65,6 +65,8 @@ impl Issue {
     }
 
     /// The issues that are parts of this one.
+
+    #[allow(clippy::too_many_arguments)]
     async fn children(
         &self,
         ctx: &Context<'_>,
