@@ -380,7 +380,6 @@ entity_object!(
         }
 
         /// The places that lie directly in it.
-
         #[allow(clippy::too_many_arguments)]
         async fn children(
             &self,

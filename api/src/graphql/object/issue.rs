@@ -65,7 +65,6 @@ impl Issue {
     }
 
     /// The issues that are parts of this one.
-
     #[allow(clippy::too_many_arguments)]
     async fn children(
         &self,
