@@ -44,7 +44,8 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
             addr: cli.addr.clone(),
             reason: one_line(err),
         })?;
-    let db = open(&target).await?;
+    let mut db = open(&target).await?;
+    crate::sql_stats::install(&mut db);
     let empty = seed::is_empty(&db)
         .await
         .map_err(|e| StartupError::Database(one_line(e)))?;
@@ -61,7 +62,7 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
     // The one line on stdout: scripts and tests read the address from it.
     println!("newsgraph listening on http://{local}/");
     let _ = std::io::stdout().flush();
-    let app = http::router(db.clone());
+    let app = http::router(db.clone(), cli.sql_stats);
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await

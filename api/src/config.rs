@@ -30,6 +30,11 @@ pub struct Cli {
     /// Do not import the seed graph into a new embedded database.
     #[arg(long, env = "NEWSGRAPH_NO_SEED", global = true, value_parser = clap::builder::BoolishValueParser::new())]
     pub no_seed: bool,
+
+    /// Report in each GraphQL response's `extensions.sqlStatements` how many
+    /// SQL statements the request ran (for tests and tuning).
+    #[arg(long, env = "NEWSGRAPH_SQL_STATS", global = true, value_parser = clap::builder::BoolishValueParser::new())]
+    pub sql_stats: bool,
 }
 
 /// Where the graph is stored.

@@ -1,6 +1,9 @@
 //! HTTP: GraphQL at `/graphql` (POST, and GET for queries) and the GraphiQL
 //! playground at `/`.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use async_graphql::http::GraphiQLSource;
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::Router;
@@ -12,19 +15,23 @@ use tower_http::trace::TraceLayer;
 
 use crate::graphql::{AppSchema, build_schema};
 use crate::loader::Loaders;
+use crate::sql_stats;
 
 /// What every handler shares.
 #[derive(Clone)]
 pub struct AppState {
     pub schema: AppSchema,
     pub db: DatabaseConnection,
+    /// Whether responses report their SQL statement count.
+    pub sql_stats: bool,
 }
 
 /// The application's routes over a migrated database.
-pub fn router(db: DatabaseConnection) -> Router {
+pub fn router(db: DatabaseConnection, sql_stats: bool) -> Router {
     let state = AppState {
         schema: build_schema(db.clone()),
         db,
+        sql_stats,
     };
     Router::new()
         .route("/", get(playground))
@@ -33,10 +40,22 @@ pub fn router(db: DatabaseConnection) -> Router {
         .with_state(state)
 }
 
-/// Runs one GraphQL request with loaders of its own.
+/// Runs one GraphQL request with loaders of its own, counting its SQL
+/// statements.
 async fn graphql(State(state): State<AppState>, request: GraphQLRequest) -> GraphQLResponse {
-    let request = request.into_inner().data(Loaders::new(&state.db));
-    state.schema.execute(request).await.into()
+    let statements = Arc::new(AtomicU64::new(0));
+    let mut response = sql_stats::counting(statements.clone(), async {
+        let request = request.into_inner().data(Loaders::new(&state.db));
+        state.schema.execute(request).await
+    })
+    .await;
+    if state.sql_stats {
+        let n = statements.load(Ordering::Relaxed);
+        response
+            .extensions
+            .insert("sqlStatements".to_owned(), async_graphql::Value::from(n));
+    }
+    response.into()
 }
 
 /// The GraphiQL playground, pointed at `/graphql`.

@@ -17,4 +17,5 @@ pub mod import;
 pub mod loader;
 pub mod names;
 pub mod seed;
+pub mod sql_stats;
 pub mod telemetry;

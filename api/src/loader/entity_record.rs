@@ -5,9 +5,12 @@ use std::collections::HashMap;
 use async_graphql::dataloader::Loader;
 use entity::kinds::EntityKind;
 use entity::{named_entity, organisation, place};
-use sea_orm::DatabaseConnection;
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, SelectStatement};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, Iterable, QueryFilter,
+    QueryTrait,
+};
 
-use super::by_id::load_by_ids;
 use crate::error::AppError;
 
 /// An entity row with the row of its kind's table.
@@ -27,8 +30,8 @@ impl EntityRecord {
     }
 }
 
-/// Loads entities by id: one query for the `entity` rows, then one for each
-/// kind's table that the batch needs.
+/// Loads entities by id: one query that joins each `entity` row with its
+/// kind's row (`LEFT JOIN organisation`, `LEFT JOIN place`).
 pub struct EntityLoader {
     db: DatabaseConnection,
 }
@@ -39,37 +42,60 @@ impl EntityLoader {
     }
 }
 
+const ORG: &str = "org_";
+const PLACE: &str = "place_";
+
+/// Selects every column of `E`'s table with a prefix, as `prefix` + name.
+fn prefixed<E: EntityTrait>(query: &mut SelectStatement, prefix: &str) {
+    for column in E::Column::iter() {
+        let name = sea_orm::Iden::to_string(&column);
+        query.expr_as(
+            Expr::col((E::default(), column)),
+            Alias::new(format!("{prefix}{name}")),
+        );
+    }
+}
+
 impl Loader<i64> for EntityLoader {
     type Value = EntityRecord;
     type Error = AppError;
 
     async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, EntityRecord>, AppError> {
-        let common = load_by_ids::<named_entity::Entity>(&self.db, keys).await?;
-        let ids_of = |kind: EntityKind| -> Vec<i64> {
-            common.values().filter(|e| e.kind == kind).map(|e| e.id).collect()
-        };
-        let (org_ids, place_ids) = (ids_of(EntityKind::Organisation), ids_of(EntityKind::Place));
-        let mut orgs = if org_ids.is_empty() {
-            HashMap::new()
-        } else {
-            load_by_ids::<organisation::Entity>(&self.db, &org_ids).await?
-        };
-        let mut places = if place_ids.is_empty() {
-            HashMap::new()
-        } else {
-            load_by_ids::<place::Entity>(&self.db, &place_ids).await?
-        };
-        let mut out = HashMap::with_capacity(common.len());
-        for (id, e) in common {
-            let record = match e.kind {
-                EntityKind::Person => Some(EntityRecord::Person(e)),
-                EntityKind::Organisation => orgs.remove(&id).map(|o| EntityRecord::Organisation(e, o)),
-                EntityKind::Place => places.remove(&id).map(|p| EntityRecord::Place(e, p)),
-            };
+        let mut query = named_entity::Entity::find()
+            .filter(named_entity::Column::Id.is_in(keys.iter().copied()))
+            .into_query();
+        query
+            .join(
+                JoinType::LeftJoin,
+                organisation::Entity,
+                Expr::col((organisation::Entity, organisation::Column::Id))
+                    .equals((named_entity::Entity, named_entity::Column::Id)),
+            )
+            .join(
+                JoinType::LeftJoin,
+                place::Entity,
+                Expr::col((place::Entity, place::Column::Id))
+                    .equals((named_entity::Entity, named_entity::Column::Id)),
+            );
+        prefixed::<organisation::Entity>(&mut query, ORG);
+        prefixed::<place::Entity>(&mut query, PLACE);
+        let rows = self.db.query_all(&query).await?;
+        let mut out = HashMap::with_capacity(rows.len());
+        for row in rows {
+            let e = named_entity::Model::from_query_result(&row, "")?;
             // The composite foreign keys make a missing kind row impossible;
             // should one be missing anyway, the entity reads as absent.
+            let record = match e.kind {
+                EntityKind::Person => Some(EntityRecord::Person(e)),
+                EntityKind::Organisation => organisation::Model::from_query_result(&row, ORG)
+                    .ok()
+                    .map(|o| EntityRecord::Organisation(e, o)),
+                EntityKind::Place => place::Model::from_query_result(&row, PLACE)
+                    .ok()
+                    .map(|p| EntityRecord::Place(e, p)),
+            };
             if let Some(record) = record {
-                out.insert(id, record);
+                out.insert(record.common().id, record);
             }
         }
         Ok(out)

@@ -17,6 +17,9 @@ use entity::{
     financial_measure_issue, issue, issue_alias, named_entity, relation, role, source, statement,
     statement_issue, statement_mention,
 };
+use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
+
 use sea_orm::DatabaseConnection;
 
 pub use by_id::{ById, Keyed};
@@ -83,34 +86,45 @@ listable!(
 
 impl Loaders {
     pub fn new(db: &DatabaseConnection) -> Self {
-        fn make<L: Send + Sync + 'static>(loader: L) -> DataLoader<L> {
-            DataLoader::new(loader, tokio::spawn)
-        }
+        // Batches run in tasks of their own; they count their statements
+        // into the request's counter.
+        let counter = crate::sql_stats::current();
+
         Self {
-            entity: make(EntityLoader::new(db.clone())),
-            issue: make(ById::new(db.clone())),
-            source: make(ById::new(db.clone())),
-            statement: make(ById::new(db.clone())),
-            role: make(ById::new(db.clone())),
-            relation: make(ById::new(db.clone())),
-            financial_measure: make(ById::new(db.clone())),
-            event: make(ById::new(db.clone())),
-            entity_aliases: make(ChildrenLoader::new(db.clone())),
-            issue_aliases: make(ChildrenLoader::new(db.clone())),
-            statement_issues: make(ChildrenLoader::new(db.clone())),
-            statement_mentions: make(ChildrenLoader::new(db.clone())),
-            financial_measure_issues: make(ChildrenLoader::new(db.clone())),
-            event_places: make(ChildrenLoader::new(db.clone())),
-            event_participants: make(ChildrenLoader::new(db.clone())),
-            event_quantities: make(ChildrenLoader::new(db.clone())),
-            positions: make(PositionsLoader::new(db.clone())),
-            entity_lists: make(ListLoader::new(db.clone())),
-            issue_lists: make(ListLoader::new(db.clone())),
-            statement_lists: make(ListLoader::new(db.clone())),
-            role_lists: make(ListLoader::new(db.clone())),
-            relation_lists: make(ListLoader::new(db.clone())),
-            financial_measure_lists: make(ListLoader::new(db.clone())),
-            event_lists: make(ListLoader::new(db.clone())),
+            entity: make(&counter, EntityLoader::new(db.clone())),
+            issue: make(&counter, ById::new(db.clone())),
+            source: make(&counter, ById::new(db.clone())),
+            statement: make(&counter, ById::new(db.clone())),
+            role: make(&counter, ById::new(db.clone())),
+            relation: make(&counter, ById::new(db.clone())),
+            financial_measure: make(&counter, ById::new(db.clone())),
+            event: make(&counter, ById::new(db.clone())),
+            entity_aliases: make(&counter, ChildrenLoader::new(db.clone())),
+            issue_aliases: make(&counter, ChildrenLoader::new(db.clone())),
+            statement_issues: make(&counter, ChildrenLoader::new(db.clone())),
+            statement_mentions: make(&counter, ChildrenLoader::new(db.clone())),
+            financial_measure_issues: make(&counter, ChildrenLoader::new(db.clone())),
+            event_places: make(&counter, ChildrenLoader::new(db.clone())),
+            event_participants: make(&counter, ChildrenLoader::new(db.clone())),
+            event_quantities: make(&counter, ChildrenLoader::new(db.clone())),
+            positions: make(&counter, PositionsLoader::new(db.clone())),
+            entity_lists: make(&counter, ListLoader::new(db.clone())),
+            issue_lists: make(&counter, ListLoader::new(db.clone())),
+            statement_lists: make(&counter, ListLoader::new(db.clone())),
+            role_lists: make(&counter, ListLoader::new(db.clone())),
+            relation_lists: make(&counter, ListLoader::new(db.clone())),
+            financial_measure_lists: make(&counter, ListLoader::new(db.clone())),
+            event_lists: make(&counter, ListLoader::new(db.clone())),
         }
     }
+}
+
+/// A loader whose batches run in tasks of their own, counting their
+/// statements into the request's counter.
+fn make<L: Send + Sync + 'static>(counter: &Option<Arc<AtomicU64>>, loader: L) -> DataLoader<L> {
+    let counter = counter.clone();
+    DataLoader::new(loader, move |batch| match counter.clone() {
+        Some(counter) => tokio::spawn(crate::sql_stats::counting(counter, batch)),
+        None => tokio::spawn(batch),
+    })
 }
