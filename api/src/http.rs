@@ -1,10 +1,9 @@
 //! HTTP: GraphQL at `/graphql` (POST, and GET for queries) and the GraphiQL
-//! playground at `/`.
+//! playground at `/`, opened on example queries about the seed article.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use async_graphql::http::GraphiQLSource;
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::Router;
 use axum::extract::State;
@@ -58,12 +57,22 @@ async fn graphql(State(state): State<AppState>, request: GraphQLRequest) -> Grap
     response.into()
 }
 
-/// The GraphiQL playground, pointed at `/graphql`.
+/// The example queries the playground opens with, one tab each, in order.
+pub const EXAMPLES: [&str; 5] = [
+    include_str!("playground/1-who-opposes-nato-membership.graphql"),
+    include_str!("playground/2-everything-peskov-said.graphql"),
+    include_str!("playground/3-the-eu-loan.graphql"),
+    include_str!("playground/4-the-drone-attack.graphql"),
+    include_str!("playground/5-what-kremlin-officials-said.graphql"),
+];
+
+/// The GraphiQL playground, pointed at `/graphql`, with the examples open.
 async fn playground() -> impl IntoResponse {
-    Html(
-        GraphiQLSource::build()
-            .endpoint("/graphql")
-            .title("newsgraph")
-            .finish(),
-    )
+    static PAGE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let tabs: Vec<_> = EXAMPLES.iter().map(|q| serde_json::json!({ "query": q })).collect();
+        // Inside <script>, "</" could end the element early.
+        let json = serde_json::to_string(&tabs).unwrap_or_else(|_| "[]".to_owned()).replace("</", "<\\/");
+        include_str!("playground/index.html").replace("__EXAMPLES__", &json)
+    });
+    Html(PAGE.as_str())
 }
