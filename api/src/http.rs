@@ -69,9 +69,14 @@ pub const EXAMPLES: [&str; 5] = [
 /// The GraphiQL playground, pointed at `/graphql`, with the examples open.
 async fn playground() -> impl IntoResponse {
     static PAGE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-        let tabs: Vec<_> = EXAMPLES.iter().map(|q| serde_json::json!({ "query": q })).collect();
+        let tabs: Vec<_> = EXAMPLES
+            .iter()
+            .map(|q| serde_json::json!({ "query": q }))
+            .collect();
         // Inside <script>, "</" could end the element early.
-        let json = serde_json::to_string(&tabs).unwrap_or_else(|_| "[]".to_owned()).replace("</", "<\\/");
+        let json = serde_json::to_string(&tabs)
+            .unwrap_or_else(|_| "[]".to_owned())
+            .replace("</", "<\\/");
         include_str!("playground/index.html").replace("__EXAMPLES__", &json)
     });
     Html(PAGE.as_str())

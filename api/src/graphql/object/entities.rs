@@ -9,8 +9,8 @@ use super::{Event, FinancialMeasure, Relation, Role, Statement, load_place};
 use crate::error::AppResult;
 use crate::graphql::connection::{Order, OrderDirection, Page, PageArgs};
 use crate::graphql::filter::{
-    self, EntityOrder, EventFilter, EventOrder, FinancialMeasureFilter, FinancialMeasureOrder, PlaceFilter,
-    RoleOrder, StatementFilter, StatementOrder,
+    self, EntityOrder, EventFilter, EventOrder, FinancialMeasureFilter, FinancialMeasureOrder,
+    OrganisationFilter, PlaceFilter, RoleOrder, StatementFilter, StatementOrder,
 };
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::Entity;
@@ -116,6 +116,23 @@ entity_object!(
             let args = PageArgs { first, after, last, before };
             let order = Order::by_key("relation", OrderDirection::Asc);
             nested::rows(ctx, self.0.id, Scope::EitherColumn("person_id", "related_person_id"), relation::Entity::find(), order, args, Relation).await
+        }
+
+        /// Statements said to it: those whose audience it is.
+        #[allow(clippy::too_many_arguments)]
+        async fn addressed_in(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<Statement>> {
+            let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Column("audience_id"), select, StatementOrder::order(order_by), args, Statement).await
         }
 
         /// Statements that mention it.
@@ -257,6 +274,23 @@ entity_object!(
         ) -> AppResult<Page<Role>> {
             let args = PageArgs { first, after, last, before };
             nested::rows(ctx, self.0.id, Scope::Column("organisation_id"), role::Entity::find(), RoleOrder::order(order_by), args, Role).await
+        }
+
+        /// Statements said to it: those whose audience it is.
+        #[allow(clippy::too_many_arguments)]
+        async fn addressed_in(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<Statement>> {
+            let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
+            let args = PageArgs { first, after, last, before };
+            nested::rows(ctx, self.0.id, Scope::Column("audience_id"), select, StatementOrder::order(order_by), args, Statement).await
         }
 
         /// Statements that mention it.
@@ -433,6 +467,28 @@ entity_object!(
             let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
             let args = PageArgs { first, after, last, before };
             nested::rows(ctx, self.0.id, Scope::ColumnWithin("place_id", Tree::Place), select, StatementOrder::order(order_by), args, Statement).await
+        }
+
+        /// The organisations of this country.
+        #[allow(clippy::too_many_arguments)]
+        async fn organisations(
+            &self,
+            ctx: &Context<'_>,
+            #[graphql(desc = "Only organisations matching this too.")] filter: Option<OrganisationFilter>,
+            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<EntityOrder>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+        ) -> AppResult<Page<Organisation>> {
+            let select = filter::organisations(filter).await?;
+            let args = PageArgs { first, after, last, before };
+            let scope = Scope::Link { table: "organisation", parent: "country_id", row: "id" };
+            nested::entities(ctx, self.0.id, scope, select, EntityOrder::order(order_by), args, |e| match e {
+                Entity::Organisation(o) => Some(o),
+                _ => None,
+            })
+            .await
         }
 
         /// Statements that mention it.
