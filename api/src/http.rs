@@ -43,11 +43,10 @@ pub fn router(db: DatabaseConnection, sql_stats: bool) -> Router {
 /// statements.
 async fn graphql(State(state): State<AppState>, request: GraphQLRequest) -> GraphQLResponse {
     let statements = Arc::new(AtomicU64::new(0));
-    let mut response = sql_stats::counting(statements.clone(), async {
-        let request = request.into_inner().data(Loaders::new(&state.db));
-        state.schema.execute(request).await
-    })
-    .await;
+    let (loaders, batches) = Loaders::new(&state.db);
+    let request = request.into_inner().data(loaders);
+    let mut response =
+        sql_stats::counting(statements.clone(), batches.drive(state.schema.execute(request))).await;
     if state.sql_stats {
         let n = statements.load(Ordering::Relaxed);
         response

@@ -1,8 +1,8 @@
 //! Counts the SQL statements each GraphQL request runs.
 //!
 //! The count lives in a task-local that the HTTP handler sets for the
-//! request; the request's DataLoaders carry it into the tasks they spawn,
-//! and the connection's metric hook adds one per statement. Concurrent
+//! request (whose loader batches run on the same task), and the
+//! connection's metric hook adds one per statement. Concurrent
 //! requests each see their own count. Clients see it in the response's
 //! `extensions.sqlStatements` when the server runs with `--sql-stats`.
 
@@ -18,17 +18,13 @@ tokio::task_local! {
 
 /// Makes the connection count every statement it runs for a request.
 pub fn install(db: &mut DatabaseConnection) {
-    db.set_metric_callback(|_info| {
+    db.set_metric_callback(|info| {
         let _ = STATEMENTS.try_with(|n| n.fetch_add(1, Ordering::Relaxed));
+        tracing::trace!(target: "newsgraph::sql", elapsed = ?info.elapsed, failed = info.failed, sql = %info.statement.sql);
     });
 }
 
 /// Runs `work` with its statements counted into `counter`.
 pub async fn counting<F: Future>(counter: Arc<AtomicU64>, work: F) -> F::Output {
     STATEMENTS.scope(counter, work).await
-}
-
-/// The counter of the request being run, if any.
-pub fn current() -> Option<Arc<AtomicU64>> {
-    STATEMENTS.try_with(Arc::clone).ok()
 }

@@ -45,10 +45,12 @@ pub async fn subtrees(
     tree: Tree,
     roots: &[i64],
 ) -> Result<HashMap<i64, Vec<i64>>, AppError> {
-    // Which roots each node of the current level belongs to.
+    // Which roots each node of the current level belongs to. A node can
+    // belong to several roots (when one root lies under another), and is
+    // walked down from each.
     let mut level: HashMap<i64, Vec<i64>> = roots.iter().map(|r| (*r, vec![*r])).collect();
     let mut out: HashMap<i64, Vec<i64>> = roots.iter().map(|r| (*r, vec![*r])).collect();
-    let mut seen: HashSet<i64> = roots.iter().copied().collect();
+    let mut reached: HashSet<(i64, i64)> = roots.iter().map(|r| (*r, *r)).collect();
     // A tree deeper than this is a cycle the import should have refused.
     for _ in 0..64 {
         if level.is_empty() {
@@ -64,19 +66,11 @@ pub async fn subtrees(
         for row in rows {
             let id: i64 = row.try_get("", "id")?;
             let parent: i64 = row.try_get("", "parent_id")?;
-            if !seen.insert(id) {
-                // Reached from another root as well (one root lies under another).
-                for root in level.get(&parent).into_iter().flatten() {
-                    let list = out.entry(*root).or_default();
-                    if !list.contains(&id) {
-                        list.push(id);
-                    }
-                }
-                continue;
-            }
             for root in level.get(&parent).into_iter().flatten() {
-                out.entry(*root).or_default().push(id);
-                next.entry(id).or_default().push(*root);
+                if reached.insert((*root, id)) {
+                    out.entry(*root).or_default().push(id);
+                    next.entry(id).or_default().push(*root);
+                }
             }
         }
         level = next;

@@ -3,7 +3,11 @@
 //! query, not with the number of rows it returns.
 //!
 //! Loaders are made per request ([`Loaders::new`]): their caches never serve
-//! one request's rows to another.
+//! one request's rows to another. Their batches run on the request's own
+//! task ([`Batches::drive`]), not on other worker threads: a batch starts
+//! only once the request has yielded, so every sibling field of a list has
+//! queued its key by then, and a list of 100 items makes one query per
+//! relationship rather than a few racing ones.
 
 mod by_id;
 mod children;
@@ -17,10 +21,16 @@ use entity::{
     financial_measure_issue, issue, issue_alias, named_entity, relation, role, source, statement,
     statement_issue, statement_mention,
 };
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
-use std::sync::atomic::AtomicU64;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::task::{Context, Poll, Wake, Waker};
 
+use futures_util::StreamExt;
+use futures_util::stream::FuturesUnordered;
 use sea_orm::DatabaseConnection;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
 pub use by_id::{ById, Keyed};
 pub use children::{ChildTable, ChildrenLoader};
@@ -85,46 +95,129 @@ listable!(
 );
 
 impl Loaders {
-    pub fn new(db: &DatabaseConnection) -> Self {
-        // Batches run in tasks of their own; they count their statements
-        // into the request's counter.
-        let counter = crate::sql_stats::current();
+    /// The loaders of one request, and the runner of their batches.
+    pub fn new(db: &DatabaseConnection) -> (Self, Batches) {
+        let (queue, batches) = tokio::sync::mpsc::unbounded_channel();
 
-        Self {
-            entity: make(&counter, EntityLoader::new(db.clone())),
-            issue: make(&counter, ById::new(db.clone())),
-            source: make(&counter, ById::new(db.clone())),
-            statement: make(&counter, ById::new(db.clone())),
-            role: make(&counter, ById::new(db.clone())),
-            relation: make(&counter, ById::new(db.clone())),
-            financial_measure: make(&counter, ById::new(db.clone())),
-            event: make(&counter, ById::new(db.clone())),
-            entity_aliases: make(&counter, ChildrenLoader::new(db.clone())),
-            issue_aliases: make(&counter, ChildrenLoader::new(db.clone())),
-            statement_issues: make(&counter, ChildrenLoader::new(db.clone())),
-            statement_mentions: make(&counter, ChildrenLoader::new(db.clone())),
-            financial_measure_issues: make(&counter, ChildrenLoader::new(db.clone())),
-            event_places: make(&counter, ChildrenLoader::new(db.clone())),
-            event_participants: make(&counter, ChildrenLoader::new(db.clone())),
-            event_quantities: make(&counter, ChildrenLoader::new(db.clone())),
-            positions: make(&counter, PositionsLoader::new(db.clone())),
-            entity_lists: make(&counter, ListLoader::new(db.clone())),
-            issue_lists: make(&counter, ListLoader::new(db.clone())),
-            statement_lists: make(&counter, ListLoader::new(db.clone())),
-            role_lists: make(&counter, ListLoader::new(db.clone())),
-            relation_lists: make(&counter, ListLoader::new(db.clone())),
-            financial_measure_lists: make(&counter, ListLoader::new(db.clone())),
-            event_lists: make(&counter, ListLoader::new(db.clone())),
+        let loaders = Self {
+            entity: make(&queue, EntityLoader::new(db.clone())),
+            issue: make(&queue, ById::new(db.clone())),
+            source: make(&queue, ById::new(db.clone())),
+            statement: make(&queue, ById::new(db.clone())),
+            role: make(&queue, ById::new(db.clone())),
+            relation: make(&queue, ById::new(db.clone())),
+            financial_measure: make(&queue, ById::new(db.clone())),
+            event: make(&queue, ById::new(db.clone())),
+            entity_aliases: make(&queue, ChildrenLoader::new(db.clone())),
+            issue_aliases: make(&queue, ChildrenLoader::new(db.clone())),
+            statement_issues: make(&queue, ChildrenLoader::new(db.clone())),
+            statement_mentions: make(&queue, ChildrenLoader::new(db.clone())),
+            financial_measure_issues: make(&queue, ChildrenLoader::new(db.clone())),
+            event_places: make(&queue, ChildrenLoader::new(db.clone())),
+            event_participants: make(&queue, ChildrenLoader::new(db.clone())),
+            event_quantities: make(&queue, ChildrenLoader::new(db.clone())),
+            positions: make(&queue, PositionsLoader::new(db.clone())),
+            entity_lists: make(&queue, ListLoader::new(db.clone())),
+            issue_lists: make(&queue, ListLoader::new(db.clone())),
+            statement_lists: make(&queue, ListLoader::new(db.clone())),
+            role_lists: make(&queue, ListLoader::new(db.clone())),
+            relation_lists: make(&queue, ListLoader::new(db.clone())),
+            financial_measure_lists: make(&queue, ListLoader::new(db.clone())),
+            event_lists: make(&queue, ListLoader::new(db.clone())),
+        };
+        (loaders, Batches { queue: batches })
+    }
+}
+
+type Batch = futures_util::future::BoxFuture<'static, ()>;
+
+/// A loader whose batches are queued for the request's [`Batches`].
+fn make<L: Send + Sync + 'static>(queue: &UnboundedSender<Batch>, loader: L) -> DataLoader<L> {
+    let queue = queue.clone();
+    DataLoader::new(loader, move |batch: Batch| {
+        // The receiver lives as long as the request; a batch queued after
+        // the request ended has nobody waiting for it.
+        let _ = queue.send(batch);
+    })
+    // No timer: a batch runs once the request waits (see [`Batches`]).
+    .delay(std::time::Duration::ZERO)
+}
+
+/// Runs the loader batches of one request on the request's task.
+pub struct Batches {
+    queue: UnboundedReceiver<Batch>,
+}
+
+impl Batches {
+    /// Runs `work` (the request), and its loaders' batches beside it, until
+    /// `work` is done.
+    pub fn drive<F: Future>(self, work: F) -> impl Future<Output = F::Output> {
+        Drive {
+            work: Box::pin(work),
+            queue: self.queue,
+            running: FuturesUnordered::new(),
         }
     }
 }
 
-/// A loader whose batches run in tasks of their own, counting their
-/// statements into the request's counter.
-fn make<L: Send + Sync + 'static>(counter: &Option<Arc<AtomicU64>>, loader: L) -> DataLoader<L> {
-    let counter = counter.clone();
-    DataLoader::new(loader, move |batch| match counter.clone() {
-        Some(counter) => tokio::spawn(crate::sql_stats::counting(counter, batch)),
-        None => tokio::spawn(batch),
-    })
+/// How often in a row the request may yield before batches get a turn.
+const MAX_YIELDS: usize = 64;
+
+/// Polls the request until it waits on something (a batch, the database),
+/// and only then the batches: by then every key the request can queue is
+/// queued. A request that merely yields to be fair (as async-graphql's
+/// resolvers of long lists do every two items) is polled again at once.
+struct Drive<F: Future> {
+    work: Pin<Box<F>>,
+    queue: UnboundedReceiver<Batch>,
+    running: FuturesUnordered<Batch>,
+}
+
+/// A waker that notes that it was woken, and passes the wake on.
+struct Noting {
+    woken: AtomicBool,
+    outer: Waker,
+}
+
+impl Wake for Noting {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        self.woken.store(true, Ordering::Release);
+        self.outer.wake_by_ref();
+    }
+}
+
+impl<F: Future> Future for Drive<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let this = &mut *self;
+        let mut yields = 0;
+        loop {
+            let noting = Arc::new(Noting {
+                woken: AtomicBool::new(false),
+                outer: cx.waker().clone(),
+            });
+            let waker = Waker::from(noting.clone());
+            if let Poll::Ready(out) = this.work.as_mut().poll(&mut Context::from_waker(&waker)) {
+                return Poll::Ready(out);
+            }
+            if noting.woken.load(Ordering::Acquire) && yields < MAX_YIELDS {
+                yields += 1;
+                continue;
+            }
+            yields = 0;
+            while let Poll::Ready(Some(batch)) = this.queue.poll_recv(cx) {
+                this.running.push(batch);
+            }
+            match this.running.poll_next_unpin(cx) {
+                // A batch finished: the request has results to go on with.
+                Poll::Ready(Some(())) => continue,
+                _ => return Poll::Pending,
+            }
+        }
+    }
 }
