@@ -140,3 +140,254 @@ pub async fn a_foreign_cursor_is_refused(db: TestDb) {
     );
     assert_eq!(error["path"], json!(["people"]));
 }
+
+const SORTED: &str = r#"query($order: EntityOrder, $first: Int, $after: String, $last: Int, $before: String) {
+    people(orderBy: $order, first: $first, after: $after, last: $last, before: $before) {
+        edges { cursor node { name } }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+}"#;
+
+/// Pages through a list forwards (`first`/`after`) or backwards
+/// (`last`/`before`) in pages of `size`; returns the names in list order.
+async fn walk(
+    server: &Server,
+    query: &str,
+    list: &str,
+    vars: Value,
+    size: i32,
+    backwards: bool,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cursor = Value::Null;
+    loop {
+        let mut v = vars.clone();
+        if backwards {
+            v["last"] = json!(size);
+            v["before"] = cursor.clone();
+        } else {
+            v["first"] = json!(size);
+            v["after"] = cursor.clone();
+        }
+        let page = server.query(query, v).await[list].clone();
+        let mut got: Vec<String> = page["edges"]
+            .as_array()
+            .expect("edges")
+            .iter()
+            .map(|e| {
+                e["node"]["name"]
+                    .as_str()
+                    .or(e["node"]["text"].as_str())
+                    .expect("a name")
+                    .to_owned()
+            })
+            .collect();
+        let info = &page["pageInfo"];
+        if backwards {
+            got.append(&mut out);
+            out = got;
+            if info["hasPreviousPage"] != true {
+                return out;
+            }
+            cursor = info["startCursor"].clone();
+        } else {
+            out.append(&mut got);
+            if info["hasNextPage"] != true {
+                return out;
+            }
+            cursor = info["endCursor"].clone();
+        }
+        assert!(out.len() <= 1000, "paging does not end");
+    }
+}
+
+pub async fn people_sort_by_name_both_ways_and_page_in_that_order(db: TestDb) {
+    let server = Server::start(&db).await;
+    fixtures::people(&db.connect().await, 25).await;
+    // Names sort as text: "Person 1", "Person 10", "Person 11", ...
+    let mut ascending = people(1..=25);
+    ascending.sort_by_key(|n| n.to_lowercase());
+    let mut descending = ascending.clone();
+    descending.reverse();
+
+    let asc = json!({ "order": { "field": "NAME", "direction": "ASC" } });
+    let desc = json!({ "order": { "field": "NAME", "direction": "DESC" } });
+    assert_eq!(
+        walk(&server, SORTED, "people", asc.clone(), 100, false).await,
+        ascending
+    );
+    assert_eq!(
+        walk(&server, SORTED, "people", desc.clone(), 100, false).await,
+        descending
+    );
+    for size in [1, 7, 25] {
+        assert_eq!(
+            walk(&server, SORTED, "people", asc.clone(), size, false).await,
+            ascending,
+            "{size}"
+        );
+        assert_eq!(
+            walk(&server, SORTED, "people", asc.clone(), size, true).await,
+            ascending,
+            "{size}"
+        );
+        assert_eq!(
+            walk(&server, SORTED, "people", desc.clone(), size, false).await,
+            descending,
+            "{size}"
+        );
+        assert_eq!(
+            walk(&server, SORTED, "people", desc.clone(), size, true).await,
+            descending,
+            "{size}"
+        );
+    }
+    // Direction defaults to ascending; CREATED_AT is the order of adding.
+    let default = json!({ "order": { "field": "NAME" } });
+    assert_eq!(
+        walk(&server, SORTED, "people", default, 10, false).await,
+        ascending
+    );
+    let added = json!({ "order": { "field": "CREATED_AT", "direction": "DESC" } });
+    let mut newest_first = people(1..=25);
+    newest_first.reverse();
+    assert_eq!(
+        walk(&server, SORTED, "people", added, 10, false).await,
+        newest_first
+    );
+}
+
+const BY_DATE: &str = r#"query($order: StatementOrder, $first: Int, $after: String, $last: Int, $before: String) {
+    statements(orderBy: $order, first: $first, after: $after, last: $last, before: $before) {
+        edges { cursor node { text saidOn { date } } }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+}"#;
+
+pub async fn statements_sort_by_date_with_undated_ones_first_ascending_and_last_descending(db: TestDb) {
+    let server = Server::start_seeded(&db).await;
+    let all =
+        |direction: &str| json!({ "order": { "field": "SAID_ON", "direction": direction }, "first": 100 });
+    let asc = server.query(BY_DATE, all("ASC")).await["statements"]["edges"].clone();
+    let dates: Vec<Value> = asc
+        .as_array()
+        .expect("edges")
+        .iter()
+        .map(|e| e["node"]["saidOn"].clone())
+        .collect();
+    assert_eq!(dates.len(), 31);
+    // The seed has 12 undated statements and 19 of December 2025.
+    assert!(dates[..12].iter().all(Value::is_null), "{dates:?}");
+    assert!(dates[12..].iter().all(|d| d["date"] == "2025-12-01"), "{dates:?}");
+    let desc = server.query(BY_DATE, all("DESC")).await["statements"]["edges"].clone();
+    let dates: Vec<Value> = desc
+        .as_array()
+        .expect("edges")
+        .iter()
+        .map(|e| e["node"]["saidOn"].clone())
+        .collect();
+    assert!(dates[..19].iter().all(|d| d["date"] == "2025-12-01"), "{dates:?}");
+    assert!(dates[19..].iter().all(Value::is_null), "{dates:?}");
+
+    // Pages of any size, either way, meet the same order across the
+    // boundary between dated and undated statements.
+    let texts = |edges: &Value| -> Vec<String> {
+        edges
+            .as_array()
+            .expect("edges")
+            .iter()
+            .map(|e| e["node"]["text"].as_str().expect("text").to_owned())
+            .collect()
+    };
+    for (direction, whole) in [("ASC", texts(&asc)), ("DESC", texts(&desc))] {
+        let vars = json!({ "order": { "field": "SAID_ON", "direction": direction } });
+        for size in [4, 12, 19] {
+            assert_eq!(
+                walk(&server, BY_DATE, "statements", vars.clone(), size, false).await,
+                whole,
+                "{direction} {size}"
+            );
+            assert_eq!(
+                walk(&server, BY_DATE, "statements", vars.clone(), size, true).await,
+                whole,
+                "{direction} {size}"
+            );
+        }
+    }
+}
+
+pub async fn an_empty_list_and_a_list_of_exactly_one_page(db: TestDb) {
+    let server = Server::start(&db).await;
+    let empty = json!({
+        "totalCount": 0,
+        "edges": [],
+        "pageInfo": { "hasNextPage": false, "hasPreviousPage": false, "startCursor": null, "endCursor": null }
+    });
+    assert_eq!(server.query(PAGE, json!({})).await["people"], empty);
+    assert_eq!(server.query(PAGE, json!({ "last": 5 })).await["people"], empty);
+    assert_eq!(server.query(PAGE, json!({ "first": 0 })).await["people"], empty);
+
+    fixtures::people(&db.connect().await, 25).await;
+    let whole = server.query(PAGE, json!({ "first": 25 })).await["people"].clone();
+    assert_eq!(names(&whole), people(1..=25));
+    assert_eq!(whole["pageInfo"]["hasNextPage"], false);
+    assert_eq!(whole["pageInfo"]["hasPreviousPage"], false);
+    let whole = server.query(PAGE, json!({ "last": 25 })).await["people"].clone();
+    assert_eq!(names(&whole), people(1..=25));
+    assert_eq!(whole["pageInfo"]["hasNextPage"], false);
+    assert_eq!(whole["pageInfo"]["hasPreviousPage"], false);
+    // After the last item: an empty page that knows what precedes it.
+    let end = whole["pageInfo"]["endCursor"].clone();
+    let past = server.query(PAGE, json!({ "after": end })).await["people"].clone();
+    assert_eq!(past["edges"], json!([]));
+    assert_eq!(past["pageInfo"]["hasPreviousPage"], true);
+    assert_eq!(past["pageInfo"]["hasNextPage"], false);
+}
+
+pub async fn a_cursor_of_another_list_or_order_is_refused(db: TestDb) {
+    let server = Server::start_seeded(&db).await;
+    let statement_cursor = server
+        .query("{ statements(first: 1) { pageInfo { endCursor } } }", json!({}))
+        .await["statements"]["pageInfo"]["endCursor"]
+        .clone();
+    let error = server
+        .query_error(PAGE, json!({ "after": statement_cursor }))
+        .await;
+    assert_eq!(error["extensions"]["code"], "BAD_USER_INPUT");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("`after`:"),
+        "{error}"
+    );
+
+    let by_name = server
+        .query(
+            "{ people(first: 1, orderBy: { field: NAME }) { pageInfo { endCursor } } }",
+            json!({}),
+        )
+        .await["people"]["pageInfo"]["endCursor"]
+        .clone();
+    // The same list in another order, or the other direction, refuses it.
+    let error = server.query_error(PAGE, json!({ "before": by_name })).await;
+    assert_eq!(error["extensions"]["code"], "BAD_USER_INPUT");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("`before`:"),
+        "{error}"
+    );
+    let desc = json!({ "order": { "field": "NAME", "direction": "DESC" }, "after": by_name });
+    let error = server.query_error(SORTED, desc).await;
+    assert_eq!(error["extensions"]["code"], "BAD_USER_INPUT");
+    // A nested list refuses a cursor of a root list too.
+    let error = server
+        .query_error(
+            "query($c: String) { people(first: 1) { nodes { statements(after: $c) { totalCount } } } }",
+            json!({ "c": by_name }),
+        )
+        .await;
+    assert_eq!(error["extensions"]["code"], "BAD_USER_INPUT");
+}

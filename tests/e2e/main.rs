@@ -8,13 +8,18 @@ mod fixtures;
 mod harness;
 mod server;
 
+mod examples;
+mod filters;
 mod import;
 mod lists;
 mod migrations;
 mod nodes;
 mod playground;
+mod positions;
+mod relations;
 mod schema;
 mod seed;
+mod sql_count;
 mod startup;
 
 fn main() {
@@ -36,11 +41,41 @@ fn main() {
         case!(lists::pages_backward_with_last_and_before),
         case!(lists::page_size_defaults_to_twenty_and_stops_at_one_hundred),
         case!(lists::a_foreign_cursor_is_refused),
+        case!(lists::people_sort_by_name_both_ways_and_page_in_that_order),
+        case!(lists::statements_sort_by_date_with_undated_ones_first_ascending_and_last_descending),
+        case!(lists::an_empty_list_and_a_list_of_exactly_one_page),
+        case!(lists::a_cursor_of_another_list_or_order_is_refused),
+        case!(filters::names_match_aliases_ignoring_case_accents_and_spelling),
+        case!(filters::organisations_and_places_filter_by_kind_country_and_tree),
+        case!(filters::statement_filters_hold_alone_and_together),
+        case!(filters::a_filter_id_of_the_wrong_kind_or_malformed_is_bad_user_input),
+        case!(filters::financial_measures_filter_by_kind_currency_amount_parties_and_issue),
+        case!(filters::events_filter_by_kind_place_with_sub_places_participant_and_dates),
+        case!(filters::sources_filter_by_publication_date_and_publisher),
+        case!(positions::positions_say_who_supports_and_who_opposes_and_what_they_said),
+        case!(positions::a_speaker_whose_stance_changed_has_one_position_per_stance),
+        case!(sql_count::a_hundred_statements_with_their_relations_take_at_most_ten_sql_statements),
+        case!(examples::the_playground_opens_on_the_examples),
+        case!(examples::each_example_answers_its_question_about_the_seed_article),
         case!(seed::first_start_of_the_embedded_database_imports_the_seed),
         case!(seed::the_seed_graph_says_who_said_what_in_which_role),
         case!(seed::the_seed_graph_says_who_supports_and_who_opposes_nato_membership),
         case!(seed::the_seed_graph_knows_the_loan_and_its_parties),
         case!(seed::the_seed_graph_counts_the_drone_attack),
+        case!(relations::statement_speakers_and_their_statements_agree),
+        case!(relations::statement_roles_and_role_statements_agree),
+        case!(relations::statements_about_issues_and_issue_statements_agree),
+        case!(relations::statement_mentions_and_mentioned_in_agree),
+        case!(relations::statement_places_and_place_statements_agree),
+        case!(relations::evidence_sources_and_source_lists_agree),
+        case!(relations::roles_and_people_and_organisation_members_agree),
+        case!(relations::a_relation_shows_on_both_of_its_people),
+        case!(relations::sub_issue_statements_hold_when_issues_are_listed_together),
+        case!(relations::sub_place_events_hold_when_places_are_listed_together),
+        case!(relations::events_and_their_participants_and_places_agree),
+        case!(relations::financial_measures_and_their_parties_and_issues_agree),
+        case!(relations::place_issue_and_country_trees_agree_both_ways),
+        case!(relations::nested_lists_page_per_parent),
         case!(import::a_valid_document_imports),
         case!(import::importing_the_same_file_twice_changes_nothing),
         case!(import::export_import_export_gives_the_same_document),

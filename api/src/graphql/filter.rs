@@ -34,11 +34,21 @@ pub fn expect_id(id: &ID, field: &str, kinds: &[NodeKind]) -> AppResult<i64> {
         return Ok(global.key);
     }
     let wanted: Vec<&str> = kinds.iter().map(|k| k.type_name()).collect();
+    let got = global.kind.type_name();
     Err(AppError::bad_input(format!(
-        "`{field}` takes the ID of a {}, not of a {}",
+        "`{field}` takes the ID of {} {}, not of {} {got}",
+        article(wanted[0]),
         wanted.join(" or "),
-        global.kind.type_name()
+        article(got),
     )))
+}
+
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 /// A tree node and every node under it.

@@ -69,14 +69,16 @@ impl PartialDate {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Decimal(pub rust_decimal::Decimal);
 
-/// An exact decimal number, as a string ("184000000000", "12.50"): JSON
-/// numbers are binary floating point and would round amounts.
+/// An exact decimal number, as a string ("184000000000", "12.50"; input
+/// may also use exponent form, "1.84e11"): JSON numbers are binary
+/// floating point and would round amounts.
 #[Scalar(name = "Decimal")]
 impl ScalarType for Decimal {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {
             Value::String(s) => s
                 .parse::<rust_decimal::Decimal>()
+                .or_else(|_| rust_decimal::Decimal::from_scientific(s))
                 .map(Decimal)
                 .map_err(|_| InputValueError::custom(format!("\"{s}\" is not a decimal number"))),
             _ => Err(InputValueError::expected_type(value)),

@@ -1,0 +1,168 @@
+//! The playground's example queries: each answers its question about the
+//! seed article, on both databases.
+
+use serde_json::{Value, json};
+
+use crate::harness::TestDb;
+use crate::server::Server;
+
+const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/playground");
+
+fn example(name: &str) -> String {
+    std::fs::read_to_string(format!("{EXAMPLES}/{name}.graphql")).expect("the example file")
+}
+
+fn texts(list: &Value) -> Vec<&str> {
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .map(|s| s["text"].as_str().expect("text"))
+        .collect()
+}
+
+pub async fn the_playground_opens_on_the_examples(db: TestDb) {
+    let server = Server::start(&db).await;
+    let page = server
+        .http()
+        .get(format!("{}/", server.base))
+        .send()
+        .await
+        .expect("GET /");
+    let page = page.text().await.expect("a page");
+    for name in [
+        "WhoOpposesNatoMembership",
+        "EverythingPeskovSaid",
+        "TheEuLoan",
+        "TheDroneAttack",
+        "WhatKremlinOfficialsSaid",
+    ] {
+        assert!(
+            page.contains(&format!("query {name}")),
+            "{name} missing from the playground"
+        );
+    }
+}
+
+pub async fn each_example_answers_its_question_about_the_seed_article(db: TestDb) {
+    let server = Server::start_seeded(&db).await;
+
+    let data = server
+        .query(&example("1-who-opposes-nato-membership"), json!({}))
+        .await;
+    let positions = &data["issues"]["nodes"][0]["positions"];
+    let opposers: Vec<&str> = positions
+        .as_array()
+        .expect("positions")
+        .iter()
+        .map(|p| p["actor"]["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(opposers, ["Kremlin", "Donald Trump"]);
+    assert_eq!(
+        texts(&positions[1]["statements"]),
+        ["Trump signalled he has no intention of allowing Ukraine to join NATO."]
+    );
+
+    let data = server
+        .query(&example("2-everything-peskov-said"), json!({}))
+        .await;
+    let peskov = &data["people"]["nodes"][0];
+    assert_eq!(peskov["name"], "Dmitry Peskov");
+    assert_eq!(
+        peskov["roles"]["nodes"][0],
+        json!({ "title": "spokesman", "organisation": { "name": "Kremlin" } })
+    );
+    assert_eq!(peskov["statements"]["totalCount"], 5);
+    assert_eq!(
+        texts(&peskov["statements"]["nodes"]),
+        [
+            "Peskov insisted Russia remained open to further dialogue.",
+            "Something was accepted, while something was marked as unacceptable",
+            "a normal working process towards finding a compromise",
+            "Peskov said Moscow would meet U.S. negotiators as many times as it took.",
+            "as many times as it took"
+        ]
+    );
+
+    let data = server.query(&example("3-the-eu-loan"), json!({})).await;
+    let loan = &data["financialMeasures"]["nodes"][0];
+    assert_eq!(loan["amount"], "184000000000");
+    assert_eq!(loan["currency"], "GBP");
+    assert_eq!(loan["provider"]["name"], "European Commission");
+    assert_eq!(loan["recipient"]["name"], "Government of Ukraine");
+    assert_eq!(
+        loan["securedAgainst"],
+        json!({ "qualifier": "mostly", "issue": { "name": "Frozen Russian assets" }, "entity": null })
+    );
+    assert_eq!(
+        loan["share"],
+        json!({ "numerator": 2, "denominator": 3, "of": "Kyiv's financing needs over the next two years" })
+    );
+    assert_eq!(loan["term"], "P2Y");
+
+    let data = server.query(&example("4-the-drone-attack"), json!({})).await;
+    let attack = &data["events"]["nodes"][0];
+    assert_eq!(attack["label"], "Russian drone barrage on Ukraine");
+    let toll: Vec<(String, i64, String)> = attack["quantities"]
+        .as_array()
+        .expect("quantities")
+        .iter()
+        .map(|q| {
+            (
+                q["measure"].as_str().expect("measure").to_owned(),
+                q["value"].as_i64().expect("value"),
+                q["qualifier"].as_str().expect("qualifier").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        toll,
+        [
+            ("drones".to_owned(), 111, "AT_LEAST".to_owned()),
+            ("killed".to_owned(), 2, "EXACT".to_owned()),
+            ("injured".to_owned(), 3, "EXACT".to_owned())
+        ]
+    );
+    let places: Vec<&str> = attack["places"]
+        .as_array()
+        .expect("places")
+        .iter()
+        .map(|p| p["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "Dnipropetrovsk Oblast",
+            "Zaporizhzhia Oblast",
+            "Kharkiv Oblast",
+            "Odesa Oblast"
+        ]
+    );
+
+    let data = server
+        .query(&example("5-what-kremlin-officials-said"), json!({}))
+        .await;
+    let kremlin = &data["organisations"]["nodes"][0];
+    assert_eq!(kremlin["name"], "Kremlin");
+    assert_eq!(
+        texts(&kremlin["statements"]["nodes"]),
+        [
+            "The Kremlin rejected the latest proposal to break the deadlock in the war.",
+            "Russia strongly opposes Ukraine's membership of NATO."
+        ]
+    );
+    let members: Vec<(&str, usize)> = kremlin["members"]["nodes"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .map(|m| {
+            (
+                m["person"]["name"].as_str().expect("name"),
+                m["statements"]["nodes"].as_array().expect("statements").len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        members,
+        [("Vladimir Putin", 0), ("Yuri Ushakov", 2), ("Dmitry Peskov", 5)]
+    );
+}

@@ -1,0 +1,152 @@
+//! `Issue.positions`: who stands where on an issue, and what they said.
+
+use serde_json::{Value, json};
+
+use crate::filters::id_of;
+use crate::fixtures::span;
+use crate::harness::TestDb;
+use crate::server::{Server, import};
+
+const POSITIONS: &str = r#"query($issue: ID!, $stance: Stance) {
+    node(id: $issue) {
+        ... on Issue {
+            positions(stance: $stance) {
+                stance
+                actor { __typename name }
+                statements { text }
+                firstSaidOn { date }
+                lastSaidOn { date }
+            }
+        }
+    }
+}"#;
+
+/// (actor, stance, statement texts) of each position, in order.
+fn summary(data: &Value) -> Vec<(String, String, Vec<String>)> {
+    data["node"]["positions"]
+        .as_array()
+        .expect("positions")
+        .iter()
+        .map(|p| {
+            let texts = p["statements"]
+                .as_array()
+                .expect("statements")
+                .iter()
+                .map(|s| s["text"].as_str().expect("text").to_owned())
+                .collect();
+            (
+                p["actor"]["name"].as_str().expect("name").to_owned(),
+                p["stance"].as_str().expect("stance").to_owned(),
+                texts,
+            )
+        })
+        .collect()
+}
+
+fn position(actor: &str, stance: &str, texts: &[&str]) -> (String, String, Vec<String>) {
+    (
+        actor.to_owned(),
+        stance.to_owned(),
+        texts.iter().map(|t| t.to_string()).collect(),
+    )
+}
+
+pub async fn positions_say_who_supports_and_who_opposes_and_what_they_said(db: TestDb) {
+    let server = Server::start_seeded(&db).await;
+    let nato = id_of(&server, "issues", "Ukraine's NATO membership").await;
+    let all = server.query(POSITIONS, json!({ "issue": nato })).await;
+    assert_eq!(
+        summary(&all),
+        vec![
+            position(
+                "Government of Ukraine",
+                "SUPPORTS",
+                &[
+                    "Ukraine maintains that, even if a peace agreement is reached, NATO membership is the only reliable safeguard against future Russian aggression."
+                ]
+            ),
+            position(
+                "Kremlin",
+                "OPPOSES",
+                &["Russia strongly opposes Ukraine's membership of NATO."]
+            ),
+            position(
+                "Donald Trump",
+                "OPPOSES",
+                &["Trump signalled he has no intention of allowing Ukraine to join NATO."]
+            ),
+        ]
+    );
+    let opposed = server
+        .query(POSITIONS, json!({ "issue": nato, "stance": "OPPOSES" }))
+        .await;
+    assert_eq!(summary(&opposed), summary(&all)[1..].to_vec());
+    let mixed = server
+        .query(POSITIONS, json!({ "issue": nato, "stance": "MIXED" }))
+        .await;
+    assert_eq!(summary(&mixed), vec![]);
+    // One speaker, many statements, one stance: one position.
+    let peace = id_of(&server, "issues", "Ukraine peace negotiations").await;
+    let peace = summary(
+        &server
+            .query(POSITIONS, json!({ "issue": peace, "stance": "SUPPORTS" }))
+            .await,
+    );
+    let peskov: Vec<_> = peace.iter().filter(|p| p.0 == "Dmitry Peskov").collect();
+    assert_eq!(peskov.len(), 1, "{peace:?}");
+    assert_eq!(peskov[0].2.len(), 4, "{peace:?}");
+}
+
+pub async fn a_speaker_whose_stance_changed_has_one_position_per_stance(db: TestDb) {
+    let server = Server::start_seeded(&db).await;
+    // Trump later supports what he opposed: a second, dated statement.
+    let excerpt = "Trump signalled he, too, has no intention of allowing Ukraine to join";
+    let (start, end) = span(excerpt);
+    let doc = json!({
+        "format": "newsgraph/1",
+        "people": [{ "key": "trump", "name": "Donald Trump", "wikidataId": "Q22686" }],
+        "issues": [{ "key": "nato", "name": "Ukraine's NATO membership" }],
+        "statements": [{
+            "key": "trump-changes-his-mind", "kind": "paraphrase",
+            "text": "Trump now backs Ukraine's NATO membership.",
+            "speaker": "trump", "saidOn": "2026-01-15",
+            "about": [{ "issue": "nato", "stance": "supports" }],
+            "evidence": { "source": "ukraine-peace-talks-2025-12-03", "start": start, "end": end, "excerpt": excerpt }
+        }]
+    });
+    let path = db.dir.join("later.json");
+    std::fs::write(&path, doc.to_string()).expect("a test file");
+    let out = import(&db, &[&path.display().to_string()]).await;
+    assert!(out.success, "{}", out.stderr);
+
+    let nato = id_of(&server, "issues", "Ukraine's NATO membership").await;
+    let data = server.query(POSITIONS, json!({ "issue": nato })).await;
+    let trump: Vec<_> = summary(&data)
+        .into_iter()
+        .filter(|p| p.0 == "Donald Trump")
+        .collect();
+    assert_eq!(
+        trump,
+        vec![
+            position(
+                "Donald Trump",
+                "OPPOSES",
+                &["Trump signalled he has no intention of allowing Ukraine to join NATO."]
+            ),
+            position(
+                "Donald Trump",
+                "SUPPORTS",
+                &["Trump now backs Ukraine's NATO membership."]
+            ),
+        ]
+    );
+    let supports = data["node"]["positions"]
+        .as_array()
+        .expect("positions")
+        .iter()
+        .find(|p| p["actor"]["name"] == "Donald Trump" && p["stance"] == "SUPPORTS")
+        .expect("the new position")
+        .clone();
+    assert_eq!(supports["firstSaidOn"], json!({ "date": "2026-01-15" }));
+    assert_eq!(supports["lastSaidOn"], json!({ "date": "2026-01-15" }));
+}
