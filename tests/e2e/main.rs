@@ -56,6 +56,7 @@ fn main() {
         case!(positions::a_speaker_whose_stance_changed_has_one_position_per_stance),
         case!(sql_count::a_hundred_statements_with_their_relations_take_at_most_ten_sql_statements),
         case!(examples::the_playground_opens_on_the_examples),
+        case!(schema::every_type_field_argument_and_enum_value_is_described),
         case!(examples::each_example_answers_its_question_about_the_seed_article),
         case!(seed::first_start_of_the_embedded_database_imports_the_seed),
         case!(seed::the_seed_graph_says_who_said_what_in_which_role),
