@@ -16,5 +16,6 @@ pub mod http;
 pub mod import;
 pub mod loader;
 pub mod names;
+pub mod search;
 pub mod seed;
 pub mod telemetry;

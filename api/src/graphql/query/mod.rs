@@ -3,13 +3,15 @@
 mod entities;
 mod fact;
 mod node;
+mod search;
 
 use async_graphql::MergedObject;
 
 pub use entities::EntityQuery;
 pub use fact::FactQuery;
 pub use node::NodeQuery;
+pub use search::SearchQuery;
 
 /// Everything a client can read.
 #[derive(MergedObject, Default)]
-pub struct Query(NodeQuery, EntityQuery, FactQuery);
+pub struct Query(NodeQuery, SearchQuery, EntityQuery, FactQuery);
