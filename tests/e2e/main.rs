@@ -14,6 +14,7 @@ mod migrations;
 mod nodes;
 mod playground;
 mod schema;
+mod search;
 mod seed;
 mod startup;
 
@@ -36,6 +37,16 @@ fn main() {
         case!(lists::pages_backward_with_last_and_before),
         case!(lists::page_size_defaults_to_twenty_and_stops_at_one_hundred),
         case!(lists::a_foreign_cursor_is_refused),
+        case!(search::search_finds_a_name_across_case_accents_and_transliterations),
+        case!(search::search_finds_aliases_and_says_which_one_matched),
+        case!(search::search_matches_the_last_word_as_a_prefix),
+        case!(search::search_finds_statement_text_and_marks_the_words),
+        case!(search::search_ranks_names_above_statements_across_types),
+        case!(search::search_pages_with_first_and_after),
+        case!(search::search_refuses_a_page_over_one_hundred_and_bad_cursors),
+        case!(search::search_refuses_a_blank_query),
+        case!(search::search_reads_query_syntax_as_plain_words),
+        case!(search::search_follows_writes_and_folds_statements_at_start),
         case!(seed::first_start_of_the_embedded_database_imports_the_seed),
         case!(seed::the_seed_graph_says_who_said_what_in_which_role),
         case!(seed::the_seed_graph_says_who_supports_and_who_opposes_nato_membership),
