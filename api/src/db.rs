@@ -117,11 +117,16 @@ fn prepare_folder(db_file: &Path) -> Result<(), StartupError> {
 }
 
 /// Applies every pending migration.
+/// Then folds the text of statements written without their folded form
+/// (by an older version, or by hand), so that search finds them.
 pub async fn migrate(db: &DatabaseConnection, target: &Target) -> Result<(), StartupError> {
-    Migrator::up(db, None).await.map_err(|err| StartupError::Migrate {
+    let fail = |err: sea_orm::DbErr| StartupError::Migrate {
         target: target.describe(),
         reason: one_line(err),
-    })
+    };
+    Migrator::up(db, None).await.map_err(fail)?;
+    crate::search::fold_missing_texts(db).await.map_err(fail)?;
+    Ok(())
 }
 
 /// Begins a transaction that will write. On SQLite it takes the write lock

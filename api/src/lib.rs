@@ -16,6 +16,7 @@ pub mod http;
 pub mod import;
 pub mod loader;
 pub mod names;
+pub mod search;
 pub mod seed;
 pub mod sql_stats;
 pub mod telemetry;

@@ -17,6 +17,83 @@ pub fn fold(name: &str) -> String {
     words.collect::<Vec<_>>().join(" ")
 }
 
+/// A word of a text: where it lies (in Unicode code points, end exclusive)
+/// and the folded keys it stands for (usually one; a transliteration may
+/// give more, "北京" is "bei" and "jing").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub keys: Vec<String>,
+}
+
+/// How to cut a text into words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Words {
+    /// As [`fold`] does: the keys of a name's words are the words of its fold.
+    Name,
+    /// As names, but an English possessive `'s` is dropped ("Kyiv's" is
+    /// "kyiv"), as running text needs.
+    Text,
+}
+
+/// Cuts a text into words with their positions and folded keys. For
+/// [`Words::Name`], the keys joined by spaces are exactly [`fold`]`(text)`.
+pub fn words(text: &str, mode: Words) -> Vec<Word> {
+    let mut out = Vec::new();
+    // The current run of word characters: its start and its transliteration.
+    let mut run: Option<(usize, String)> = None;
+    let mut position = 0;
+    let mut utf8 = [0u8; 4];
+    for (i, c) in text.chars().enumerate() {
+        position = i + 1;
+        // As deunicode transliterates it; a character it cannot is a separator.
+        let ascii = if c.is_ascii() {
+            Some(&*c.encode_utf8(&mut utf8))
+        } else {
+            deunicode::deunicode_char(c)
+        };
+        match ascii.filter(|t| t.bytes().any(|b| b.is_ascii_alphanumeric() || b == b'\'')) {
+            Some(t) => run.get_or_insert_with(|| (i, String::new())).1.push_str(t),
+            None => {
+                if let Some((start, ascii)) = run.take() {
+                    push_word(&mut out, start, i, &ascii, mode);
+                }
+            }
+        }
+    }
+    if let Some((start, ascii)) = run {
+        push_word(&mut out, start, position, &ascii, mode);
+    }
+    out
+}
+
+/// Folds running text: the keys of its words, separated by spaces. This is
+/// what statements are searched by.
+pub fn fold_text(text: &str) -> String {
+    let keys: Vec<String> = words(text, Words::Text)
+        .into_iter()
+        .flat_map(|w| w.keys)
+        .collect();
+    keys.join(" ")
+}
+
+fn push_word(out: &mut Vec<Word>, start: usize, end: usize, ascii: &str, mode: Words) {
+    let mut lower = ascii.to_lowercase();
+    if mode == Words::Text && lower.len() > 2 && lower.ends_with("'s") {
+        lower.truncate(lower.len() - 2);
+    }
+    let keys: Vec<String> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+        .map(|w| w.replace('\'', ""))
+        .filter(|w| !w.is_empty())
+        .map(|w| fold_word(&w))
+        .collect();
+    if !keys.is_empty() {
+        out.push(Word { start, end, keys });
+    }
+}
+
 fn fold_word(word: &str) -> String {
     // Endings first, while y and i still differ: Zelenskyy, Zelenskiy,
     // Zelenskij and Zelensky are one name.
@@ -46,7 +123,7 @@ fn fold_word(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{Words, fold, fold_text, words};
 
     #[test]
     fn spelling_variants_of_one_name_fold_together() {
@@ -72,5 +149,47 @@ mod tests {
         assert_ne!(fold("Dnipro"), fold("Dnipropetrovsk"));
         assert_ne!(fold("Marco Rubio"), fold("Mario Rubio"));
         assert_ne!(fold("Kharkiv"), fold("Kherson"));
+    }
+
+    #[test]
+    fn the_keys_of_a_names_words_are_its_fold() {
+        for name in [
+            "Volodymyr Zelenskyy",
+            "Зеленський",
+            "Юрий Ушаков",
+            "Ukraine's NATO membership",
+            "Kyiv’s",
+            "U.S. peace proposals",
+            "Russia–Ukraine war",
+            "rock'n'roll",
+            "'quoted'",
+            "€184 billion",
+            "北京 Zürich",
+            "Zapórizhzhia Oblast 🙂 x",
+            "Æneid ß straße",
+        ] {
+            let keys: Vec<String> = words(name, Words::Name)
+                .into_iter()
+                .flat_map(|w| w.keys)
+                .collect();
+            assert_eq!(keys.join(" "), fold(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn words_know_where_they_are_in_code_points() {
+        let found = words("Zelensky: «Київ’s» ok", Words::Text);
+        let spans: Vec<(usize, usize, &str)> = found
+            .iter()
+            .map(|w| (w.start, w.end, w.keys[0].as_str()))
+            .collect();
+        assert_eq!(spans, [(0, 8, "zelenski"), (11, 17, "kiv"), (19, 21, "ok")]);
+    }
+
+    #[test]
+    fn text_drops_possessives_and_folds_like_names() {
+        assert_eq!(fold_text("Ukraine’s NATO membership"), "ukraine nato membership");
+        assert_eq!(fold_text("Zelenskyy met Зеленський"), "zelenski met zelenski");
+        assert_eq!(fold_text("— “ ” ..."), "");
     }
 }

@@ -14,6 +14,7 @@ mod m20261126_000004_create_roles_and_relations;
 mod m20261126_000005_create_statements;
 mod m20261126_000006_create_financial_measures;
 mod m20261126_000007_create_events;
+mod m20261126_000008_create_search;
 mod m20261126_000009_order_indexes;
 
 /// Applies and reverts the migrations in order.
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000005_create_statements::Migration),
             Box::new(m20261126_000006_create_financial_measures::Migration),
             Box::new(m20261126_000007_create_events::Migration),
+            Box::new(m20261126_000008_create_search::Migration),
             Box::new(m20261126_000009_order_indexes::Migration),
         ]
     }

@@ -18,6 +18,7 @@ mod playground;
 mod positions;
 mod relations;
 mod schema;
+mod search;
 mod seed;
 mod sql_count;
 mod startup;
@@ -58,6 +59,16 @@ fn main() {
         case!(examples::the_playground_opens_on_the_examples),
         case!(schema::every_type_field_argument_and_enum_value_is_described),
         case!(examples::each_example_answers_its_question_about_the_seed_article),
+        case!(search::search_finds_a_name_across_case_accents_and_transliterations),
+        case!(search::search_finds_aliases_and_says_which_one_matched),
+        case!(search::search_matches_the_last_word_as_a_prefix),
+        case!(search::search_finds_statement_text_and_marks_the_words),
+        case!(search::search_ranks_names_above_statements_across_types),
+        case!(search::search_pages_with_first_and_after),
+        case!(search::search_refuses_a_page_over_one_hundred_and_bad_cursors),
+        case!(search::search_refuses_a_blank_query),
+        case!(search::search_reads_query_syntax_as_plain_words),
+        case!(search::search_follows_writes_and_folds_statements_at_start),
         case!(seed::first_start_of_the_embedded_database_imports_the_seed),
         case!(seed::the_seed_graph_says_who_said_what_in_which_role),
         case!(seed::the_seed_graph_says_who_supports_and_who_opposes_nato_membership),

@@ -9,6 +9,7 @@ pub mod node;
 pub mod object;
 pub mod query;
 pub mod scalars;
+pub mod search;
 
 use async_graphql::{Context, EmptyMutation, EmptySubscription, Schema, SchemaBuilder};
 use sea_orm::DatabaseConnection;

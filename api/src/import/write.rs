@@ -20,7 +20,7 @@ use super::validate::{SourceText, check_span};
 use super::{ImportError, Problem, RecordKind};
 use crate::domain::{Amount, CurrencyCode, PartialDate, Term, looks_like_qid};
 use crate::loader::ChildTable;
-use crate::names::fold;
+use crate::names::{fold, fold_text};
 
 /// How many records of each kind were added, and how many matched a node
 /// that was already there.
@@ -1250,6 +1250,7 @@ impl PendingStatement<'_> {
         let mut m = statement::ActiveModel {
             kind: Set(r.kind),
             text: Set(r.text.clone()),
+            folded_text: Set(Some(fold_text(&r.text))),
             speaker_id: Set(self.speaker),
             speaker_kind: Set(self.speaker_kind),
             speaker_role_id: Set(r.speaker_role.as_ref().and_then(|k| ids.get(k).copied())),

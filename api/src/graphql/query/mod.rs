@@ -2,12 +2,14 @@
 
 mod lists;
 mod node;
+mod search;
 
 use async_graphql::MergedObject;
 
 pub use lists::ListQuery;
 pub use node::NodeQuery;
+pub use search::SearchQuery;
 
 /// Everything a client can read.
 #[derive(MergedObject, Default)]
-pub struct Query(NodeQuery, ListQuery);
+pub struct Query(NodeQuery, SearchQuery, ListQuery);

@@ -1,0 +1,418 @@
+//! `search`: names, aliases and statement text, ranked the same on SQLite
+//! and PostgreSQL. Each case asserts whole expected lists, identical for
+//! both databases: passing on both is the proof that they agree.
+
+use sea_orm::ConnectionTrait;
+use serde_json::{Value, json};
+
+use crate::fixtures;
+use crate::harness::TestDb;
+use crate::server::Server;
+
+const SEARCH: &str = r#"query($query: String!, $first: Int, $after: String) {
+    search(query: $query, first: $first, after: $after) {
+        totalCount
+        edges {
+            cursor
+            node {
+                score
+                field
+                text
+                highlighted
+                highlights { start end }
+                node {
+                    __typename
+                    ... on Person { id name }
+                    ... on Organisation { id name }
+                    ... on Place { id name }
+                    ... on Issue { id name }
+                    ... on Statement { id text }
+                }
+            }
+        }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+}"#;
+
+/// A hit as the cases compare it: type, the node's name (or a statement's
+/// text), the field that matched and the score.
+type Row = (String, String, String, f64);
+
+fn rows(search: &Value) -> Vec<Row> {
+    search["edges"]
+        .as_array()
+        .expect("edges")
+        .iter()
+        .map(|e| {
+            let hit = &e["node"];
+            let node = &hit["node"];
+            let label = node
+                .get("name")
+                .or_else(|| node.get("text"))
+                .expect("a name or text");
+            (
+                node["__typename"].as_str().expect("a type").to_owned(),
+                label.as_str().expect("a string").to_owned(),
+                hit["field"].as_str().expect("a field").to_owned(),
+                hit["score"].as_f64().expect("a score"),
+            )
+        })
+        .collect()
+}
+
+fn row(ty: &str, label: &str, field: &str, score: f64) -> Row {
+    (ty.to_owned(), label.to_owned(), field.to_owned(), score)
+}
+
+async fn search(server: &Server, query: &str, first: Option<i32>) -> Value {
+    server
+        .query(SEARCH, json!({ "query": query, "first": first }))
+        .await["search"]
+        .clone()
+}
+
+async fn search_error(server: &Server, query: &str, first: Option<i32>) -> Value {
+    server
+        .query_error(SEARCH, json!({ "query": query, "first": first }))
+        .await
+}
+
+/// The first hit's type and name, for the queries that should find one node first.
+async fn top(server: &Server, query: &str) -> (String, String) {
+    let found = rows(&search(server, query, None).await);
+    let first = found.first().unwrap_or_else(|| panic!("no hit for {query}"));
+    (first.0.clone(), first.1.clone())
+}
+
+const PESKOV: &str = "Dmitry Peskov";
+const ZELENSKY: &str = "Volodymyr Zelensky";
+
+pub async fn search_finds_a_name_across_case_accents_and_transliterations(db: TestDb) {
+    let server = Server::start_seeded(&db).await;
+    for query in [
+        "peskov",
+        "PESKOV",
+        "Peskóv",
+        "Dmitri Peskov",
+        "dmitriy peskov",
+        "Дмитрий Песков",
+    ] {
+        assert_eq!(
+            top(&server, query).await,
+            ("Person".to_owned(), PESKOV.to_owned()),
+            "{query}"
+        );
+    }
+    for query in [
+        "Zelenskyy",
+        "Zelensky",
+        "zelenskiy",
+        "Зеленський",
+        "Зеленский",
+        "Volodymyr Zelenskyy",
+    ] {
+        assert_eq!(
+            top(&server, query).await,
+            ("Person".to_owned(), ZELENSKY.to_owned()),
+            "{query}"
+        );
+    }
+    // The seed spells the region "Zaporizhzhia"; accents and doubled letters do not matter.
+    assert_eq!(
+        top(&server, "Zapórizhia oblast").await,
+        ("Place".to_owned(), "Zaporizhzhia Oblast".to_owned())
+    );
+}
+
+pub async fn search_finds_aliases_and_says_which_one_matched(db: TestDb) {
+    let server = Server::start_seeded(&db).await;
+    let kiev = search(&server, "Kiev", None).await;
+    assert_eq!(kiev["totalCount"], 1);
+    assert_eq!(
+        kiev["edges"][0]["node"],
+        json!({
+            "score": 99.0,
+            "field": "ALIAS",
+            "text": "Kiev",
+            "highlighted": "<mark>Kiev</mark>",
+            "highlights": [{ "start": 0, "end": 4 }],
+            "node": { "__typename": "Place", "id": kiev["edges"][0]["node"]["node"]["id"], "name": "Kyiv" },
+        })
+    );
+    assert_eq!(
+        rows(&search(&server, "rnbo", None).await),
+        [row(
+            "Organisation",
+            "National Security and Defense Council of Ukraine",
+            "ALIAS",
+            99.0
+        )]
+    );
+}
+
+pub async fn search_matches_the_last_word_as_a_prefix(db: TestDb) {
+    let server = Server::start_seeded(&db).await;
+    assert_eq!(
+        rows(&search(&server, "Pesk", None).await)[0],
+        row("Person", PESKOV, "ALIAS", 79.0)
+    );
+    assert_eq!(
+        rows(&search(&server, "dmitry pesk", None).await)[0],
+        row("Person", PESKOV, "NAME", 89.0)
+    );
+    // Only the last word is a prefix: "pesk dmitry" needs a word "pesk".
+    assert_eq!(search(&server, "pesk dmitry", None).await["totalCount"], 0);
+}
+
+pub async fn search_finds_statement_text_and_marks_the_words(db: TestDb) {
+    let server = Server::start_seeded(&db).await;
+    let found = search(&server, "frozen russian assets", None).await;
+    assert_eq!(
+        rows(&found),
+        [
+            row("Issue", "Frozen Russian assets", "NAME", 109.0),
+            row(
+                "Statement",
+                "Zelensky urged Europe to commit frozen Russian assets to Ukraine's defence.",
+                "TEXT",
+                27.73
+            ),
+        ]
+    );
+    let statement = &found["edges"][1]["node"];
+    assert_eq!(
+        statement["highlighted"],
+        "Zelensky urged Europe to commit <mark>frozen</mark> <mark>Russian</mark> <mark>assets</mark> to Ukraine&#39;s defence."
+    );
+    assert_eq!(
+        statement["highlights"],
+        json!([{ "start": 32, "end": 38 }, { "start": 39, "end": 46 }, { "start": 47, "end": 53 }])
+    );
+    // Case, accents and the possessive do not matter in text either.
+    assert_eq!(
+        rows(&search(&server, "UKRAINE’S DÉFENCE", None).await),
+        [
+            row("Issue", "Financial support for Ukraine", "ALIAS", 54.5),
+            row(
+                "Statement",
+                "Zelensky urged Europe to commit frozen Russian assets to Ukraine's defence.",
+                "TEXT",
+                26.82
+            ),
+        ]
+    );
+}
+
+pub async fn search_ranks_names_above_statements_across_types(db: TestDb) {
+    let server = Server::start_seeded(&db).await;
+    assert_eq!(
+        rows(&search(&server, "peskov", None).await),
+        [
+            row("Person", PESKOV, "ALIAS", 99.0),
+            row(
+                "Statement",
+                "Peskov insisted Russia remained open to further dialogue.",
+                "TEXT",
+                21.25
+            ),
+            row(
+                "Statement",
+                "Peskov said Moscow would meet U.S. negotiators as many times as it took.",
+                "TEXT",
+                20.71
+            ),
+        ]
+    );
+    assert_eq!(
+        rows(&search(&server, "nato", None).await),
+        [
+            row("Organisation", "NATO", "NAME", 109.0),
+            row("Issue", "Ukraine's NATO membership", "ALIAS", 72.25),
+            row(
+                "Statement",
+                "Russia strongly opposes Ukraine's membership of NATO.",
+                "TEXT",
+                21.43
+            ),
+            row(
+                "Statement",
+                "Trump signalled he has no intention of allowing Ukraine to join NATO.",
+                "TEXT",
+                20.83
+            ),
+            row(
+                "Statement",
+                "NATO intelligence warned that Putin is exploiting the negotiations to pursue broader territorial ambitions.",
+                "TEXT",
+                20.71
+            ),
+            row(
+                "Statement",
+                "Ukraine maintains that, even if a peace agreement is reached, NATO membership is the only reliable safeguard against future Russian aggression.",
+                "TEXT",
+                20.48
+            ),
+        ]
+    );
+    assert_eq!(
+        rows(&search(&server, "dnipro", None).await),
+        [
+            row("Place", "Dnipro", "NAME", 109.0),
+            row("Place", "Dnipropetrovsk Oblast", "NAME", 84.5),
+        ]
+    );
+}
+
+pub async fn search_pages_with_first_and_after(db: TestDb) {
+    let server = Server::start_seeded(&db).await;
+    let all = rows(&search(&server, "nato", None).await);
+    let first = search(&server, "nato", Some(2)).await;
+    assert_eq!(first["totalCount"], 6);
+    assert_eq!(rows(&first), all[..2]);
+    assert_eq!(first["pageInfo"]["hasNextPage"], true);
+    assert_eq!(first["pageInfo"]["hasPreviousPage"], false);
+    let after = first["pageInfo"]["endCursor"].clone();
+    let second = server
+        .query(SEARCH, json!({ "query": "nato", "first": 10, "after": after }))
+        .await["search"]
+        .clone();
+    assert_eq!(rows(&second), all[2..]);
+    assert_eq!(second["pageInfo"]["hasNextPage"], false);
+    assert_eq!(second["pageInfo"]["hasPreviousPage"], true);
+
+    // "and" is in more names and statements than one page of 1.
+    assert_eq!(search(&server, "and", Some(0)).await["edges"], json!([]));
+    assert_eq!(rows(&search(&server, "and", Some(1)).await).len(), 1);
+}
+
+pub async fn search_refuses_a_page_over_one_hundred_and_bad_cursors(db: TestDb) {
+    let server = Server::start_seeded(&db).await;
+    let err = search_error(&server, "nato", Some(101)).await;
+    assert_eq!(err["extensions"]["code"], "BAD_USER_INPUT");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("at most 100"),
+        "{err}"
+    );
+    let err = search_error(&server, "nato", Some(-1)).await;
+    assert_eq!(err["extensions"]["code"], "BAD_USER_INPUT");
+    let err = server
+        .query_error(SEARCH, json!({ "query": "nato", "after": "not-a-cursor" }))
+        .await;
+    assert_eq!(err["extensions"]["code"], "BAD_USER_INPUT");
+}
+
+pub async fn search_refuses_a_blank_query(db: TestDb) {
+    let server = Server::start_seeded(&db).await;
+    for blank in ["", "   ", "\t\n"] {
+        let err = search_error(&server, blank, None).await;
+        assert_eq!(err["extensions"]["code"], "BAD_USER_INPUT", "{blank:?}");
+        assert_eq!(err["message"], "`query` must not be empty or blank", "{blank:?}");
+    }
+}
+
+pub async fn search_reads_query_syntax_as_plain_words(db: TestDb) {
+    let server = Server::start_seeded(&db).await;
+    // Nothing but punctuation: nothing to look for, said plainly.
+    for query in ["\"", "*", "( )", "\"\"", "'", "-"] {
+        let err = search_error(&server, query, None).await;
+        assert_eq!(err["extensions"]["code"], "BAD_USER_INPUT", "{query:?}");
+        assert!(
+            err["message"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("nothing to search for"),
+            "{query:?}: {err}"
+        );
+    }
+    // FTS5 and tsquery operators are words or punctuation like any other.
+    let peskov = rows(&search(&server, "peskov", None).await);
+    for query in [
+        "\"peskov\"",
+        "peskov*",
+        "-peskov",
+        "peskov:*",
+        "(peskov)",
+        "peskov & !",
+    ] {
+        assert_eq!(rows(&search(&server, query, None).await), peskov, "{query:?}");
+    }
+    assert_eq!(
+        rows(&search(&server, "AND (", None).await),
+        [
+            row(
+                "Organisation",
+                "National Security and Defense Council of Ukraine",
+                "NAME",
+                61.29
+            ),
+            row("Issue", "Europe–Russia conflict", "ALIAS", 51.8),
+            row(
+                "Statement",
+                "critical and even negative attitude towards some of the proposals",
+                "TEXT",
+                21.0
+            ),
+            row(
+                "Statement",
+                "According to Trump, the U.S. delegation, including Steve Witkoff and Jared Kushner, came back with the impression that Putin was interested in reaching an agreement.",
+                "TEXT",
+                20.38
+            ),
+        ]
+    );
+    for query in ["NEAR(", "peskov OR putin", "NOT peskov", "peskov NEAR putin"] {
+        assert_eq!(search(&server, query, None).await["totalCount"], 0, "{query:?}");
+    }
+}
+
+pub async fn search_follows_writes_and_folds_statements_at_start(db: TestDb) {
+    let server = Server::start(&db).await;
+    let conn = db.connect().await;
+    assert_eq!(search(&server, "peskov", None).await["totalCount"], 0);
+    fixtures::small_graph(&conn).await;
+    // Rows written directly are indexed at once, by triggers or by the GIN index.
+    assert_eq!(
+        top(&server, "peskov").await,
+        ("Person".to_owned(), PESKOV.to_owned())
+    );
+    conn.execute_unprepared(
+        "UPDATE entity SET name = 'Dmitry S. Peskov', normalized_name = 'dmitri s peskov' WHERE name = 'Dmitry Peskov'",
+    )
+    .await
+    .expect("rename");
+    assert_eq!(
+        rows(&search(&server, "dmitri s", None).await),
+        [row("Person", "Dmitry S. Peskov", "NAME", 86.0)]
+    );
+    conn.execute_unprepared(
+        "INSERT INTO entity_alias (entity_id, name, normalized_name) \
+         SELECT id, 'Peskoff', 'peskof' FROM entity WHERE name = 'Dmitry S. Peskov'",
+    )
+    .await
+    .expect("an alias");
+    assert_eq!(
+        rows(&search(&server, "peskoff", None).await),
+        [row("Person", "Dmitry S. Peskov", "ALIAS", 99.0)]
+    );
+    conn.execute_unprepared("DELETE FROM entity_alias WHERE name = 'Peskoff'")
+        .await
+        .expect("delete the alias");
+    assert_eq!(search(&server, "peskoff", None).await["totalCount"], 0);
+    // A statement written without its folded text is found once a start has folded it.
+    assert_eq!(search(&server, "unacceptable", None).await["totalCount"], 0);
+    drop(server);
+    let server = Server::start(&db).await;
+    assert_eq!(
+        rows(&search(&server, "unacceptable", None).await),
+        [row(
+            "Statement",
+            "Something was accepted, while something was marked as unacceptable",
+            "TEXT",
+            21.11
+        )]
+    );
+    let _ = conn.close().await;
+}
