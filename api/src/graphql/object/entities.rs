@@ -60,6 +60,97 @@ macro_rules! entity_object {
                 self.0.updated_at
             }
 
+            /// Statements said to it: those whose audience it is.
+            #[allow(clippy::too_many_arguments)]
+            async fn addressed_in(
+                &self,
+                ctx: &Context<'_>,
+                #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
+                #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
+                #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+                #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+                #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+                #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+            ) -> AppResult<Page<Statement>> {
+                let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
+                let args = PageArgs { first, after, last, before };
+                nested::rows(ctx, self.0.id, Scope::Column("audience_id"), select, StatementOrder::order(order_by), args, Statement).await
+            }
+
+            /// Statements that mention it.
+            #[allow(clippy::too_many_arguments)]
+            async fn mentioned_in(
+                &self,
+                ctx: &Context<'_>,
+                #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
+                #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+            ) -> AppResult<Page<Statement>> {
+                let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
+                let args = PageArgs { first, after, last, before };
+                nested::rows(ctx, self.0.id, Scope::Link { table: "statement_mention", parent: "entity_id", row: "statement_id" }, select, StatementOrder::order(order_by), args, Statement).await
+            }
+
+            /// Financial measures it provides the money of.
+            #[allow(clippy::too_many_arguments)]
+            async fn financial_measures_given(
+                &self,
+                ctx: &Context<'_>,
+                #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
+                #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+            ) -> AppResult<Page<FinancialMeasure>> {
+                let select =
+                    filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
+                let args = PageArgs { first, after, last, before };
+                nested::rows(ctx, self.0.id, Scope::Column("provider_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
+                    .await
+            }
+
+            /// Financial measures it receives the money of.
+            #[allow(clippy::too_many_arguments)]
+            async fn financial_measures_received(
+                &self,
+                ctx: &Context<'_>,
+                #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
+                #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+            ) -> AppResult<Page<FinancialMeasure>> {
+                let select =
+                    filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
+                let args = PageArgs { first, after, last, before };
+                nested::rows(ctx, self.0.id, Scope::Column("recipient_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
+                    .await
+            }
+
+            /// Financial measures secured against its assets.
+            #[allow(clippy::too_many_arguments)]
+            async fn financial_measures_secured(
+                &self,
+                ctx: &Context<'_>,
+                #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
+                #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+            ) -> AppResult<Page<FinancialMeasure>> {
+                let select =
+                    filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
+                let args = PageArgs { first, after, last, before };
+                nested::rows(ctx, self.0.id, Scope::Column("secured_against_entity_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
+                    .await
+            }
+
             $($extra)*
         }
     };
@@ -118,40 +209,6 @@ entity_object!(
             nested::rows(ctx, self.0.id, Scope::EitherColumn("person_id", "related_person_id"), relation::Entity::find(), order, args, Relation).await
         }
 
-        /// Statements said to it: those whose audience it is.
-        #[allow(clippy::too_many_arguments)]
-        async fn addressed_in(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<Statement>> {
-            let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Column("audience_id"), select, StatementOrder::order(order_by), args, Statement).await
-        }
-
-        /// Statements that mention it.
-        #[allow(clippy::too_many_arguments)]
-        async fn mentioned_in(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<Statement>> {
-            let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Link { table: "statement_mention", parent: "entity_id", row: "statement_id" }, select, StatementOrder::order(order_by), args, Statement).await
-        }
-
         /// Events it took part in.
         #[allow(clippy::too_many_arguments)]
         async fn events(
@@ -167,63 +224,6 @@ entity_object!(
             let select = filter::events(database(ctx)?, event::Entity::find(), filter).await?;
             let args = PageArgs { first, after, last, before };
             nested::rows(ctx, self.0.id, Scope::Link { table: "event_participant", parent: "entity_id", row: "event_id" }, select, EventOrder::order(order_by), args, Event).await
-        }
-
-        /// Financial measures it provides the money of.
-        #[allow(clippy::too_many_arguments)]
-        async fn financial_measures_given(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<FinancialMeasure>> {
-            let select =
-                filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Column("provider_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
-                .await
-        }
-
-        /// Financial measures it receives the money of.
-        #[allow(clippy::too_many_arguments)]
-        async fn financial_measures_received(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<FinancialMeasure>> {
-            let select =
-                filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Column("recipient_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
-                .await
-        }
-
-        /// Financial measures secured against its assets.
-        #[allow(clippy::too_many_arguments)]
-        async fn financial_measures_secured(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<FinancialMeasure>> {
-            let select =
-                filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Column("secured_against_entity_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
-                .await
         }
     }
 );
@@ -276,40 +276,6 @@ entity_object!(
             nested::rows(ctx, self.0.id, Scope::Column("organisation_id"), role::Entity::find(), RoleOrder::order(order_by), args, Role).await
         }
 
-        /// Statements said to it: those whose audience it is.
-        #[allow(clippy::too_many_arguments)]
-        async fn addressed_in(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<Statement>> {
-            let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Column("audience_id"), select, StatementOrder::order(order_by), args, Statement).await
-        }
-
-        /// Statements that mention it.
-        #[allow(clippy::too_many_arguments)]
-        async fn mentioned_in(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<Statement>> {
-            let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Link { table: "statement_mention", parent: "entity_id", row: "statement_id" }, select, StatementOrder::order(order_by), args, Statement).await
-        }
-
         /// Events it took part in.
         #[allow(clippy::too_many_arguments)]
         async fn events(
@@ -325,63 +291,6 @@ entity_object!(
             let select = filter::events(database(ctx)?, event::Entity::find(), filter).await?;
             let args = PageArgs { first, after, last, before };
             nested::rows(ctx, self.0.id, Scope::Link { table: "event_participant", parent: "entity_id", row: "event_id" }, select, EventOrder::order(order_by), args, Event).await
-        }
-
-        /// Financial measures it provides the money of.
-        #[allow(clippy::too_many_arguments)]
-        async fn financial_measures_given(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<FinancialMeasure>> {
-            let select =
-                filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Column("provider_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
-                .await
-        }
-
-        /// Financial measures it receives the money of.
-        #[allow(clippy::too_many_arguments)]
-        async fn financial_measures_received(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<FinancialMeasure>> {
-            let select =
-                filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Column("recipient_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
-                .await
-        }
-
-        /// Financial measures secured against its assets.
-        #[allow(clippy::too_many_arguments)]
-        async fn financial_measures_secured(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<FinancialMeasure>> {
-            let select =
-                filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Column("secured_against_entity_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
-                .await
         }
     }
 );
@@ -489,80 +398,6 @@ entity_object!(
                 _ => None,
             })
             .await
-        }
-
-        /// Statements that mention it.
-        #[allow(clippy::too_many_arguments)]
-        async fn mentioned_in(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<Statement>> {
-            let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Link { table: "statement_mention", parent: "entity_id", row: "statement_id" }, select, StatementOrder::order(order_by), args, Statement).await
-        }
-
-        /// Financial measures it provides the money of.
-        #[allow(clippy::too_many_arguments)]
-        async fn financial_measures_given(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<FinancialMeasure>> {
-            let select =
-                filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Column("provider_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
-                .await
-        }
-
-        /// Financial measures it receives the money of.
-        #[allow(clippy::too_many_arguments)]
-        async fn financial_measures_received(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<FinancialMeasure>> {
-            let select =
-                filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Column("recipient_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
-                .await
-        }
-
-        /// Financial measures secured against its assets.
-        #[allow(clippy::too_many_arguments)]
-        async fn financial_measures_secured(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<FinancialMeasure>> {
-            let select =
-                filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Column("secured_against_entity_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
-                .await
         }
     }
 );
