@@ -16,5 +16,13 @@ pub async fn is_empty(db: &DatabaseConnection) -> Result<bool, sea_orm::DbErr> {
 
 /// Imports the seed graph.
 pub async fn import_seed(db: &DatabaseConnection) -> Result<Counts, ImportError> {
-    import::import_bytes(db, SEED.as_bytes()).await
+    import::import_bytes(
+        db,
+        SEED.as_bytes(),
+        import::Actor {
+            name: "seed",
+            operation: "seed",
+        },
+    )
+    .await
 }

@@ -25,6 +25,7 @@ pub mod source;
 pub mod statement;
 pub mod statement_issue;
 pub mod statement_mention;
+pub mod write_log;
 
 pub mod prelude {
     pub use super::entity_alias::Entity as EntityAlias;

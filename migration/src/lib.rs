@@ -16,6 +16,7 @@ mod m20261126_000006_create_financial_measures;
 mod m20261126_000007_create_events;
 mod m20261126_000008_create_search;
 mod m20261126_000009_order_indexes;
+mod m20261126_000010_create_write_log;
 
 /// Applies and reverts the migrations in order.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000007_create_events::Migration),
             Box::new(m20261126_000008_create_search::Migration),
             Box::new(m20261126_000009_order_indexes::Migration),
+            Box::new(m20261126_000010_create_write_log::Migration),
         ]
     }
 }

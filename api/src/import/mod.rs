@@ -181,8 +181,21 @@ pub fn check(doc: &Document) -> Vec<Problem> {
     validate::validate(doc)
 }
 
+/// Who writes, for the write log: a token's name (or `cli`, `seed`) and the
+/// operation (`import`, `importGraph`).
+#[derive(Debug, Clone, Copy)]
+pub struct Actor<'a> {
+    pub name: &'a str,
+    pub operation: &'a str,
+}
+
 /// Checks and writes a document in one transaction: all of it, or nothing.
-pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<Counts, ImportError> {
+/// The same transaction records the write in the write log.
+pub async fn import(
+    db: &DatabaseConnection,
+    doc: &Document,
+    actor: Actor<'_>,
+) -> Result<Counts, ImportError> {
     let started = std::time::Instant::now();
     let problems = validate::validate(doc);
     tracing::debug!(
@@ -195,7 +208,11 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<Counts, I
     let txn = crate::db::begin_write(db)
         .await
         .map_err(|e| ImportError::Database(e.to_string()))?;
-    match write::write(&txn, doc).await {
+    let written = match write::write(&txn, doc).await {
+        Ok(counts) => log_write(&txn, actor, &counts.to_string()).await.map(|()| counts),
+        Err(err) => Err(err),
+    };
+    match written {
         Ok(counts) => {
             txn.commit()
                 .await
@@ -210,9 +227,33 @@ pub async fn import(db: &DatabaseConnection, doc: &Document) -> Result<Counts, I
 }
 
 /// Parses and imports bytes.
-pub async fn import_bytes(db: &DatabaseConnection, bytes: &[u8]) -> Result<Counts, ImportError> {
+pub async fn import_bytes(
+    db: &DatabaseConnection,
+    bytes: &[u8],
+    actor: Actor<'_>,
+) -> Result<Counts, ImportError> {
     let started = std::time::Instant::now();
     let doc = parse(bytes)?;
     tracing::debug!(elapsed_ms = started.elapsed().as_millis() as u64, "import parsed");
-    import(db, &doc).await
+    import(db, &doc, actor).await
+}
+
+/// Adds a row to the write log.
+async fn log_write(
+    txn: &sea_orm::DatabaseTransaction,
+    actor: Actor<'_>,
+    summary: &str,
+) -> Result<(), ImportError> {
+    use sea_orm::{ActiveModelTrait, Set};
+    entity::write_log::ActiveModel {
+        actor: Set(actor.name.to_owned()),
+        operation: Set(actor.operation.to_owned()),
+        summary: Set(summary.to_owned()),
+        at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await
+    .map(|_| ())
+    .map_err(|e| ImportError::Database(e.to_string()))
 }

@@ -30,6 +30,11 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Each kind of record, with how many were added and how many existed.
+    pub fn rows(&self) -> impl Iterator<Item = (RecordKind, usize, usize)> + '_ {
+        self.counts.iter().copied()
+    }
+
     fn add(&mut self, kind: RecordKind, created: bool) {
         let row = match self.counts.iter_mut().find(|(k, _, _)| *k == kind) {
             Some(row) => row,
