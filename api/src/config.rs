@@ -35,6 +35,27 @@ pub struct Cli {
     /// SQL statements the request ran (for tests and tuning).
     #[arg(long, env = "NEWSGRAPH_SQL_STATS", global = true, value_parser = clap::builder::BoolishValueParser::new())]
     pub sql_stats: bool,
+
+    #[command(flatten)]
+    pub tokens: TokenArgs,
+}
+
+/// Who may write and read: bearer tokens, each with a name.
+#[derive(Debug, Clone, Args)]
+pub struct TokenArgs {
+    /// Write tokens as `NAME=TOKEN` pairs separated by commas (at least 16
+    /// characters each); writes need one of them.
+    #[arg(long, env = "NEWSGRAPH_WRITE_TOKENS", global = true, hide_env_values = true)]
+    pub write_tokens: Option<String>,
+
+    /// Read tokens as `NAME=TOKEN` pairs; when any is set, reads need a read
+    /// or a write token.
+    #[arg(long, env = "NEWSGRAPH_READ_TOKENS", global = true, hide_env_values = true)]
+    pub read_tokens: Option<String>,
+
+    /// A file of tokens, one `read NAME TOKEN` or `write NAME TOKEN` per line.
+    #[arg(long, env = "NEWSGRAPH_TOKENS_FILE", global = true)]
+    pub tokens_file: Option<PathBuf>,
 }
 
 /// Where the graph is stored.
@@ -67,6 +88,19 @@ pub enum Command {
     FormatSchema,
     /// Write a large generated graph in the import format (for benchmarks).
     Generate(GenerateArgs),
+    /// Print the write log, newest first: when, which token's name, what.
+    Audit(AuditArgs),
+}
+
+/// Options of `audit`.
+#[derive(Debug, Clone, Args)]
+pub struct AuditArgs {
+    /// How many writes to print.
+    #[arg(long, default_value_t = 50)]
+    pub limit: u64,
+    /// Only the writes of this token name (`cli` and `seed` for the command line and the seed).
+    #[arg(long)]
+    pub actor: Option<String>,
 }
 
 /// Options of `import`.

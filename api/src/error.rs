@@ -49,6 +49,10 @@ pub enum StartupError {
         reason: String,
     },
 
+    /// A token setting is malformed; the message never repeats a token.
+    #[error("{setting}: {reason}")]
+    Tokens { setting: String, reason: String },
+
     /// A query failed after the database was opened.
     #[error("the database failed: {0}")]
     Database(String),
@@ -72,6 +76,19 @@ pub enum AppError {
     /// `BAD_USER_INPUT`: an argument is malformed or out of range.
     BadUserInput(String),
 
+    /// `BAD_USER_INPUT` for a document with several problems: the message
+    /// sums them up and `extensions.problems` lists each `{ path, message }`.
+    Invalid {
+        message: String,
+        problems: Vec<(String, String)>,
+    },
+
+    /// `UNAUTHENTICATED`: the request needs a token it lacks, or its token is unknown.
+    Unauthenticated(String),
+
+    /// `FORBIDDEN`: the token is known but does not allow this.
+    Forbidden(String),
+
     /// `INTERNAL_SERVER_ERROR`: a fault of ours; the cause is logged, not shown.
     Internal,
 }
@@ -85,7 +102,10 @@ impl AppError {
     /// The sentence the client reads.
     pub fn message(&self) -> String {
         match self {
-            Self::BadUserInput(message) => message.clone(),
+            Self::BadUserInput(message)
+            | Self::Invalid { message, .. }
+            | Self::Unauthenticated(message)
+            | Self::Forbidden(message) => message.clone(),
             Self::Internal => "internal error; the server log has the details".to_owned(),
         }
     }
@@ -93,7 +113,9 @@ impl AppError {
     /// The stable machine-readable code of this error.
     pub fn code(&self) -> &'static str {
         match self {
-            Self::BadUserInput(_) => "BAD_USER_INPUT",
+            Self::BadUserInput(_) | Self::Invalid { .. } => "BAD_USER_INPUT",
+            Self::Unauthenticated(_) => "UNAUTHENTICATED",
+            Self::Forbidden(_) => "FORBIDDEN",
             Self::Internal => "INTERNAL_SERVER_ERROR",
         }
     }
@@ -108,7 +130,27 @@ impl From<DbErr> for AppError {
 
 impl From<AppError> for async_graphql::Error {
     fn from(err: AppError) -> Self {
-        async_graphql::Error::new(err.message()).extend_with(|_, e| e.set("code", err.code()))
+        async_graphql::Error::new(err.message()).extend_with(|_, e| {
+            e.set("code", err.code());
+            if let AppError::Invalid { problems, .. } = &err {
+                let list: Vec<async_graphql::Value> = problems
+                    .iter()
+                    .map(|(path, message)| {
+                        let mut item = async_graphql::indexmap::IndexMap::new();
+                        item.insert(
+                            async_graphql::Name::new("path"),
+                            async_graphql::Value::from(path.as_str()),
+                        );
+                        item.insert(
+                            async_graphql::Name::new("message"),
+                            async_graphql::Value::from(message.as_str()),
+                        );
+                        async_graphql::Value::Object(item)
+                    })
+                    .collect();
+                e.set("problems", async_graphql::Value::List(list));
+            }
+        })
     }
 }
 

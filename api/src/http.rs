@@ -4,14 +4,18 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::Router;
 use axum::extract::State;
-use axum::response::{Html, IntoResponse};
+use axum::http::header::{AUTHORIZATION, WWW_AUTHENTICATE};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use sea_orm::DatabaseConnection;
 use tower_http::trace::TraceLayer;
 
+use crate::auth::{Caller, Tokens};
 use crate::graphql::{AppSchema, build_schema};
 use crate::loader::Loaders;
 use crate::sql_stats;
@@ -23,14 +27,17 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// Whether responses report their SQL statement count.
     pub sql_stats: bool,
+    /// The bearer tokens the operator configured.
+    pub tokens: Arc<Tokens>,
 }
 
 /// The application's routes over a migrated database.
-pub fn router(db: DatabaseConnection, sql_stats: bool) -> Router {
+pub fn router(db: DatabaseConnection, sql_stats: bool, tokens: Tokens) -> Router {
     let state = AppState {
         schema: build_schema(db.clone()),
         db,
         sql_stats,
+        tokens: Arc::new(tokens),
     };
     Router::new()
         .route("/", get(playground))
@@ -39,12 +46,46 @@ pub fn router(db: DatabaseConnection, sql_stats: bool) -> Router {
         .with_state(state)
 }
 
-/// Runs one GraphQL request with loaders of its own, counting its SQL
-/// statements.
-async fn graphql(State(state): State<AppState>, request: GraphQLRequest) -> GraphQLResponse {
+/// Runs one GraphQL request with loaders of its own, as the caller its
+/// bearer token names, counting its SQL statements.
+async fn graphql(
+    State(state): State<AppState>,
+    method: Method,
+    headers: HeaderMap,
+    request: GraphQLRequest,
+) -> Response {
+    let caller = state
+        .tokens
+        .caller(headers.get(AUTHORIZATION).map(|v| v.as_bytes()));
+    match &caller {
+        Caller::Refused => {
+            return refuse(
+                StatusCode::UNAUTHORIZED,
+                "UNAUTHENTICATED",
+                "the bearer token is not one this server knows",
+            );
+        }
+        Caller::Anonymous if state.tokens.reads_need_token() => {
+            return refuse(
+                StatusCode::UNAUTHORIZED,
+                "UNAUTHENTICATED",
+                "this server needs a token for reads too: send `Authorization: Bearer <token>`",
+            );
+        }
+        _ => {}
+    }
+    let request = request.into_inner();
+    // GET is for reads: a mutation over GET could be triggered by a link.
+    if method == Method::GET && is_mutation(&request) {
+        return refuse(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "BAD_REQUEST",
+            "mutations are sent with POST; GET only runs queries",
+        );
+    }
     let statements = Arc::new(AtomicU64::new(0));
     let (loaders, batches) = Loaders::new(&state.db);
-    let request = request.into_inner().data(loaders);
+    let request = request.data(loaders).data(caller);
     let mut response =
         sql_stats::counting(statements.clone(), batches.drive(state.schema.execute(request))).await;
     if state.sql_stats {
@@ -53,7 +94,40 @@ async fn graphql(State(state): State<AppState>, request: GraphQLRequest) -> Grap
             .extensions
             .insert("sqlStatements".to_owned(), async_graphql::Value::from(n));
     }
-    response.into()
+    GraphQLResponse::from(response).into_response()
+}
+
+/// Whether the operation a request would run is a mutation.
+fn is_mutation(request: &async_graphql::Request) -> bool {
+    let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
+        return false;
+    };
+    let operation = match (&document.operations, request.operation_name.as_deref()) {
+        (DocumentOperations::Single(op), _) => Some(&op.node),
+        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name).map(|op| &op.node),
+        (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => ops.values().next().map(|op| &op.node),
+        _ => None,
+    };
+    operation.is_some_and(|op| op.ty == OperationType::Mutation)
+}
+
+/// A GraphQL error response that never reached execution.
+fn refuse(status: StatusCode, code: &'static str, message: &str) -> Response {
+    let mut error = async_graphql::ServerError::new(message, None);
+    let mut extensions = async_graphql::ErrorExtensionValues::default();
+    extensions.set("code", code);
+    error.extensions = Some(extensions);
+    let mut response = (
+        status,
+        GraphQLResponse::from(async_graphql::Response::from_errors(vec![error])),
+    )
+        .into_response();
+    if status == StatusCode::UNAUTHORIZED {
+        response
+            .headers_mut()
+            .insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+    }
+    response
 }
 
 /// The example queries the playground opens with, one tab each, in order.
