@@ -6,7 +6,7 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 
-use crate::config::{Cli, Command, ExportArgs, ImportArgs, MigrateArgs, MigrateDirection};
+use crate::config::{AuditArgs, Cli, Command, ExportArgs, ImportArgs, MigrateArgs, MigrateDirection};
 use crate::db::{self, Target};
 use crate::error::{StartupError, one_line};
 use crate::{graphql, http, import, seed};
@@ -26,6 +26,7 @@ pub async fn run(cli: Cli) -> Result<(), StartupError> {
             let doc = crate::generate::generate(args.statements, args.seed);
             write_output(args.output.as_deref(), &crate::export::to_json(&doc))
         }
+        Command::Audit(args) => audit(&cli, args).await,
         Command::FormatSchema => {
             print!("{}", import::format::json_schema());
             Ok(())
@@ -36,6 +37,11 @@ pub async fn run(cli: Cli) -> Result<(), StartupError> {
 /// Opens and migrates the database, then serves until SIGINT or SIGTERM.
 async fn serve(cli: &Cli) -> Result<(), StartupError> {
     let target = Target::from_args(&cli.database)?;
+    let tokens = crate::auth::Tokens::from_settings(
+        cli.tokens.write_tokens.as_deref(),
+        cli.tokens.read_tokens.as_deref(),
+        cli.tokens.tokens_file.as_deref(),
+    )?;
     // Take the address before touching the database, so that a port in use
     // fails at once and leaves the database as it was.
     let listener = TcpListener::bind(&cli.addr)
@@ -62,7 +68,7 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
     // The one line on stdout: scripts and tests read the address from it.
     println!("newsgraph listening on http://{local}/");
     let _ = std::io::stdout().flush();
-    let app = http::router(db.clone(), cli.sql_stats);
+    let app = http::router(db.clone(), cli.sql_stats, tokens);
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
@@ -97,7 +103,16 @@ async fn import(cli: &Cli, args: &ImportArgs) -> Result<(), StartupError> {
                 continue;
             }
         };
-        match import::import_bytes(&db, &bytes).await {
+        match import::import_bytes(
+            &db,
+            &bytes,
+            import::Actor {
+                name: "cli",
+                operation: "import",
+            },
+        )
+        .await
+        {
             Ok(counts) => println!("{name}: imported ({counts})"),
             Err(err) => {
                 failed += 1;
@@ -142,6 +157,33 @@ async fn export(cli: &Cli, args: &ExportArgs) -> Result<(), StartupError> {
     let json = crate::export::to_json(&doc);
     let _ = db.close().await;
     write_output(args.output.as_deref(), &json)
+}
+
+/// Prints the write log, newest first, one write per line, tab-separated:
+/// time, actor, operation, summary.
+async fn audit(cli: &Cli, args: &AuditArgs) -> Result<(), StartupError> {
+    use entity::write_log;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+    let target = Target::from_args(&cli.database)?;
+    let db = open(&target).await?;
+    let mut select = write_log::Entity::find()
+        .order_by_desc(write_log::Column::Id)
+        .limit(args.limit);
+    if let Some(actor) = &args.actor {
+        select = select.filter(write_log::Column::Actor.eq(actor.as_str()));
+    }
+    let rows = select
+        .all(&db)
+        .await
+        .map_err(|e| StartupError::Database(one_line(e)))?;
+    let _ = db.close().await;
+    let mut out = std::io::stdout().lock();
+    for row in rows {
+        let at = row.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        writeln!(out, "{at}\t{}\t{}\t{}", row.actor, row.operation, row.summary)
+            .map_err(|e| StartupError::Serve(one_line(e)))?;
+    }
+    Ok(())
 }
 
 /// Writes text to a file, or to standard output.

@@ -22,6 +22,7 @@ mod search;
 mod seed;
 mod sql_count;
 mod startup;
+mod writes;
 
 fn main() {
     let args = libtest_mimic::Arguments::from_args();
@@ -57,6 +58,11 @@ fn main() {
         case!(positions::a_speaker_whose_stance_changed_has_one_position_per_stance),
         case!(sql_count::a_hundred_statements_with_their_relations_take_at_most_ten_sql_statements),
         case!(examples::the_playground_opens_on_the_examples),
+        case!(writes::import_graph_with_a_write_token_writes_and_is_logged),
+        case!(writes::writes_without_a_write_token_are_refused_and_write_nothing),
+        case!(writes::without_read_tokens_reads_are_public_but_writes_are_not),
+        case!(writes::an_import_with_problems_says_where_and_writes_nothing),
+        case!(writes::a_mutation_over_get_is_refused),
         case!(schema::every_type_field_argument_and_enum_value_is_described),
         case!(examples::each_example_answers_its_question_about_the_seed_article),
         case!(search::search_finds_a_name_across_case_accents_and_transliterations),
@@ -113,6 +119,7 @@ fn main() {
         plain!(seed::every_span_of_the_seed_graph_matches_the_article),
         plain!(seed::the_seed_file_imports_as_is),
         plain!(startup::unknown_database_scheme_is_one_clear_line),
+        plain!(writes::a_malformed_token_setting_is_one_clear_line),
         plain!(startup::unreachable_postgres_is_one_clear_line),
         plain!(startup::unwritable_data_folder_is_one_clear_line),
         plain!(startup::address_in_use_is_one_clear_line),

@@ -4,6 +4,7 @@
 pub mod connection;
 pub mod filter;
 pub mod ids;
+pub mod mutation;
 pub mod nested;
 pub mod node;
 pub mod object;
@@ -11,19 +12,20 @@ pub mod query;
 pub mod scalars;
 pub mod search;
 
-use async_graphql::{Context, EmptyMutation, EmptySubscription, Schema, SchemaBuilder};
+use async_graphql::{Context, EmptySubscription, Schema, SchemaBuilder};
 use sea_orm::DatabaseConnection;
 
 use crate::error::{AppError, AppResult};
 use crate::loader::Loaders;
 
+pub use mutation::Mutation;
 pub use query::Query;
 
 /// The schema type the server runs.
-pub type AppSchema = Schema<Query, EmptyMutation, EmptySubscription>;
+pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
 
-fn builder() -> SchemaBuilder<Query, EmptyMutation, EmptySubscription> {
-    Schema::build(Query::default(), EmptyMutation, EmptySubscription)
+fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
         .register_output_type::<node::EntityImplementsNode>()
 }
 

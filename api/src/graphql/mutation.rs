@@ -1,0 +1,159 @@
+//! The mutation root: writes, each behind a write token and recorded in the
+//! write log with the token's name.
+
+use async_graphql::{Context, Enum, Json, MergedObject, Object, SimpleObject};
+
+use super::database;
+use crate::auth::{Caller, Level};
+use crate::error::{AppError, AppResult};
+use crate::import::{self, Actor, ImportError, RecordKind};
+
+/// Everything a client can write.
+#[derive(MergedObject, Default)]
+pub struct Mutation(ImportMutation);
+
+/// The name of the write token the request carries, or why it may not write.
+pub fn require_write(ctx: &Context<'_>) -> AppResult<String> {
+    match ctx.data_opt::<Caller>() {
+        Some(Caller::Token {
+            name,
+            level: Level::Write,
+        }) => Ok(name.clone()),
+        Some(Caller::Token {
+            name,
+            level: Level::Read,
+        }) => Err(AppError::Forbidden(format!(
+            "the token \"{name}\" may read but not write; writes need a write token"
+        ))),
+        _ => Err(AppError::Unauthenticated(
+            "writes need a write token: send `Authorization: Bearer <token>`".to_owned(),
+        )),
+    }
+}
+
+#[derive(Default)]
+pub struct ImportMutation;
+
+#[Object]
+impl ImportMutation {
+    /// Imports a document of the import format (`{"format": "newsgraph/1", ...}`,
+    /// as `newsgraph import` reads and `docs/import-format.md` describes):
+    /// checked whole, then written in one transaction, resolving people,
+    /// organisations, places and issues to the nodes already there by
+    /// Wikidata ID or by name and alias. A document with problems writes
+    /// nothing and fails with `BAD_USER_INPUT`, listing each problem's path
+    /// in `extensions.problems`.
+    async fn import_graph(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The document, as a JSON object of the import format.")] document: Json<
+            serde_json::Value,
+        >,
+    ) -> AppResult<ImportResult> {
+        let name = require_write(ctx)?;
+        let bytes = serde_json::to_vec(&document.0).map_err(|err| {
+            tracing::error!(%err, "a JSON value did not serialise");
+            AppError::Internal
+        })?;
+        let actor = Actor {
+            name: &name,
+            operation: "importGraph",
+        };
+        match import::import_bytes(database(ctx)?, &bytes, actor).await {
+            Ok(counts) => Ok(ImportResult {
+                records: counts
+                    .rows()
+                    .map(|(kind, added, existing)| ImportedRecords {
+                        kind: kind.into(),
+                        added: added as i32,
+                        existing: existing as i32,
+                    })
+                    .collect(),
+            }),
+            Err(ImportError::Invalid(problems)) => {
+                let first = &problems[0];
+                let more = match problems.len() {
+                    1 => String::new(),
+                    2 => " (and 1 more problem; see extensions.problems)".to_owned(),
+                    n => format!(" (and {} more problems; see extensions.problems)", n - 1),
+                };
+                Err(AppError::Invalid {
+                    message: format!("document.{}: {}{more}", first.path, first.message),
+                    problems: problems
+                        .into_iter()
+                        .map(|p| (format!("document.{}", p.path), p.message))
+                        .collect(),
+                })
+            }
+            Err(ImportError::Json { path, message, .. }) => Err(AppError::bad_input(match path {
+                Some(path) => format!("document.{path}: {message}"),
+                None => format!("document: {message}"),
+            })),
+            Err(err @ (ImportError::Database(_) | ImportError::NotUtf8 { .. })) => {
+                tracing::error!(error = %err, "importGraph failed");
+                Err(AppError::Internal)
+            }
+        }
+    }
+}
+
+/// What an import added, by kind of record.
+#[derive(SimpleObject, Debug, Clone)]
+pub struct ImportResult {
+    /// One entry per kind of record the document held.
+    pub records: Vec<ImportedRecords>,
+}
+
+/// How many records of one kind an import added, and how many it found
+/// already in the graph.
+#[derive(SimpleObject, Debug, Clone)]
+pub struct ImportedRecords {
+    /// The kind of record.
+    pub kind: ImportedKind,
+    /// Records that became new nodes.
+    pub added: i32,
+    /// Records that matched nodes already in the graph.
+    pub existing: i32,
+}
+
+/// The kinds of record of the import format.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportedKind {
+    /// Articles.
+    Source,
+    /// Places.
+    Place,
+    /// Organisations.
+    Organisation,
+    /// People.
+    Person,
+    /// Issues.
+    Issue,
+    /// Roles of people in organisations.
+    Role,
+    /// Relations between people.
+    Relation,
+    /// Statements.
+    Statement,
+    /// Financial measures.
+    FinancialMeasure,
+    /// Events.
+    Event,
+}
+
+impl From<RecordKind> for ImportedKind {
+    fn from(kind: RecordKind) -> Self {
+        match kind {
+            RecordKind::Source => Self::Source,
+            RecordKind::Place => Self::Place,
+            RecordKind::Organisation => Self::Organisation,
+            RecordKind::Person => Self::Person,
+            RecordKind::Issue => Self::Issue,
+            RecordKind::Role => Self::Role,
+            RecordKind::Relation => Self::Relation,
+            RecordKind::Statement => Self::Statement,
+            RecordKind::FinancialMeasure => Self::FinancialMeasure,
+            RecordKind::Event => Self::Event,
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! Writes: `importGraph` behind write tokens, reads behind read tokens when
+//! the operator sets them, and the write log.
+
+use serde_json::{Value, json};
+
+use crate::fixtures::span;
+use crate::harness::TestDb;
+use crate::server::{Server, newsgraph, run};
+
+const EDITOR: &str = "editor-token-0123456789";
+const READER: &str = "reader-token-0123456789";
+
+/// A server with a write token `editor`, and a read token `reader` when asked.
+async fn server(db: &TestDb, read_tokens: bool) -> Server {
+    let mut cmd = newsgraph();
+    cmd.envs(db.env())
+        .env("NEWSGRAPH_NO_SEED", "1")
+        .env("NEWSGRAPH_WRITE_TOKENS", format!("editor={EDITOR}"));
+    if read_tokens {
+        cmd.env("NEWSGRAPH_READ_TOKENS", format!("reader={READER}"));
+    }
+    Server::spawn(cmd).await
+}
+
+/// POSTs a request with an optional bearer token; returns status and body.
+async fn post(server: &Server, token: Option<&str>, query: &str, variables: Value) -> (u16, Value) {
+    let mut req = server
+        .http()
+        .post(format!("{}/graphql", server.base))
+        .json(&json!({ "query": query, "variables": variables }));
+    if let Some(token) = token {
+        req = req.bearer_auth(token);
+    }
+    let res = req.send().await.expect("the request reached the server");
+    (res.status().as_u16(), res.json().await.expect("a JSON body"))
+}
+
+const IMPORT: &str =
+    "mutation($doc: JSON!) { importGraph(document: $doc) { records { kind added existing } } }";
+const COUNT: &str = "{ people { totalCount } statements { totalCount } }";
+
+/// A small document: a person and a statement of the seed article's.
+fn document() -> Value {
+    let excerpt = "as many times as it took";
+    let (start, end) = span(excerpt);
+    json!({
+        "format": "newsgraph/1",
+        "sources": [{ "key": "article", "title": "Peace talks stall", "text": crate::fixtures::ARTICLE }],
+        "people": [{ "key": "peskov", "name": "Dmitry Peskov" }],
+        "statements": [{
+            "key": "times", "kind": "direct_quote", "text": excerpt, "speaker": "peskov",
+            "evidence": { "source": "article", "start": start, "end": end, "excerpt": excerpt }
+        }]
+    })
+}
+
+async fn counts(server: &Server, token: Option<&str>) -> Value {
+    let (status, body) = post(server, token, COUNT, json!({})).await;
+    assert_eq!(status, 200, "{body}");
+    body["data"].clone()
+}
+
+fn nothing() -> Value {
+    json!({ "people": { "totalCount": 0 }, "statements": { "totalCount": 0 } })
+}
+
+pub async fn import_graph_with_a_write_token_writes_and_is_logged(db: TestDb) {
+    let server = server(&db, false).await;
+    let (status, body) = post(&server, Some(EDITOR), IMPORT, json!({ "doc": document() })).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.get("errors").is_none(), "{body}");
+    assert_eq!(
+        body["data"]["importGraph"]["records"],
+        json!([
+            { "kind": "SOURCE", "added": 1, "existing": 0 },
+            { "kind": "PERSON", "added": 1, "existing": 0 },
+            { "kind": "STATEMENT", "added": 1, "existing": 0 }
+        ])
+    );
+    assert_eq!(
+        counts(&server, None).await,
+        json!({ "people": { "totalCount": 1 }, "statements": { "totalCount": 1 } })
+    );
+    // Again: everything is found, nothing added.
+    let (_, body) = post(&server, Some(EDITOR), IMPORT, json!({ "doc": document() })).await;
+    assert_eq!(
+        body["data"]["importGraph"]["records"][1],
+        json!({ "kind": "PERSON", "added": 0, "existing": 1 })
+    );
+
+    // The operator sees who wrote what, newest first; never the token.
+    let mut cmd = newsgraph();
+    cmd.envs(db.env()).arg("audit");
+    let out = run(cmd).await;
+    assert!(out.success, "{}", out.stderr);
+    let lines: Vec<Vec<&str>> = out.stdout.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(lines.len(), 2, "{}", out.stdout);
+    assert_eq!(lines[0][1..3], ["editor", "importGraph"]);
+    assert!(
+        lines[0][3].contains("person 0 new, 1 already there"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        lines[1][3].contains("person 1 new, 0 already there"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains(EDITOR));
+}
+
+pub async fn writes_without_a_write_token_are_refused_and_write_nothing(db: TestDb) {
+    let server = server(&db, true).await;
+    // No token at all: the read tokens make even reads need one.
+    let (status, body) = post(&server, None, IMPORT, json!({ "doc": document() })).await;
+    assert_eq!(status, 401, "{body}");
+    assert_eq!(body["errors"][0]["extensions"]["code"], "UNAUTHENTICATED");
+    // A token the server does not know.
+    let (status, body) = post(
+        &server,
+        Some("not-a-token-of-this-server"),
+        IMPORT,
+        json!({ "doc": document() }),
+    )
+    .await;
+    assert_eq!(status, 401, "{body}");
+    assert_eq!(body["errors"][0]["extensions"]["code"], "UNAUTHENTICATED");
+    // A read token may read, not write.
+    let (status, body) = post(&server, Some(READER), IMPORT, json!({ "doc": document() })).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["errors"][0]["extensions"]["code"], "FORBIDDEN");
+    assert_eq!(body["errors"][0]["path"], json!(["importGraph"]));
+    assert_eq!(counts(&server, Some(READER)).await, nothing());
+    assert_eq!(
+        counts(&server, Some(EDITOR)).await,
+        nothing(),
+        "a write token reads too"
+    );
+}
+
+pub async fn without_read_tokens_reads_are_public_but_writes_are_not(db: TestDb) {
+    let server = server(&db, false).await;
+    assert_eq!(counts(&server, None).await, nothing());
+    let (status, body) = post(&server, None, IMPORT, json!({ "doc": document() })).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["errors"][0]["extensions"]["code"], "UNAUTHENTICATED");
+    assert_eq!(
+        body["errors"][0]["message"],
+        "writes need a write token: send `Authorization: Bearer <token>`"
+    );
+    assert_eq!(counts(&server, None).await, nothing());
+}
+
+pub async fn an_import_with_problems_says_where_and_writes_nothing(db: TestDb) {
+    let server = server(&db, false).await;
+    let mut doc = document();
+    doc["statements"][0]["evidence"]["start"] = json!(0);
+    doc["people"][0]["wikidataId"] = json!("Peskov");
+    let (_, body) = post(&server, Some(EDITOR), IMPORT, json!({ "doc": doc })).await;
+    let error = &body["errors"][0];
+    assert_eq!(error["extensions"]["code"], "BAD_USER_INPUT", "{body}");
+    let paths: Vec<&str> = error["extensions"]["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| p["path"].as_str().expect("a path"))
+        .collect();
+    assert_eq!(
+        paths,
+        ["document.people[0].wikidataId", "document.statements[0].evidence.excerpt"],
+        "{body}"
+    );
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("document.people[0].wikidataId: "),
+        "{body}"
+    );
+    assert_eq!(counts(&server, None).await, nothing());
+
+    // A value of the wrong type is caught while reading, with its path.
+    let mut doc = document();
+    doc["statements"][0]["kind"] = json!("shouted");
+    let (_, body) = post(&server, Some(EDITOR), IMPORT, json!({ "doc": doc })).await;
+    assert_eq!(
+        body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{body}"
+    );
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("document.statements[0].kind: "),
+        "{body}"
+    );
+    assert_eq!(counts(&server, None).await, nothing());
+}
+
+pub async fn a_mutation_over_get_is_refused(db: TestDb) {
+    let server = server(&db, false).await;
+    let res = server
+        .http()
+        .get(format!("{}/graphql", server.base))
+        .query(&[(
+            "query",
+            "mutation { importGraph(document: {}) { records { kind } } }",
+        )])
+        .bearer_auth(EDITOR)
+        .send()
+        .await
+        .expect("GET /graphql");
+    assert_eq!(res.status().as_u16(), 405);
+    let body: Value = res.json().await.expect("a JSON body");
+    assert_eq!(
+        body["errors"][0]["message"],
+        "mutations are sent with POST; GET only runs queries"
+    );
+    assert_eq!(counts(&server, None).await, nothing());
+}
+
+pub async fn a_malformed_token_setting_is_one_clear_line() {
+    let mut cmd = newsgraph();
+    cmd.env("NEWSGRAPH_WRITE_TOKENS", "editor=tooshort")
+        .env("NEWSGRAPH_DATA_DIR", std::env::temp_dir())
+        .args(["serve", "--addr", "127.0.0.1:0"]);
+    let out = run(cmd).await;
+    assert!(!out.success);
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    assert!(out.stderr.contains("NEWSGRAPH_WRITE_TOKENS"), "{}", out.stderr);
+    assert!(out.stderr.contains("at least 16"), "{}", out.stderr);
+    assert!(
+        !out.stderr.contains("tooshort"),
+        "the token leaked: {}",
+        out.stderr
+    );
+}
