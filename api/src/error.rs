@@ -83,6 +83,13 @@ pub enum AppError {
         problems: Vec<(String, String)>,
     },
 
+    /// `NOT_FOUND`: the node a write names does not exist.
+    NotFound(String),
+
+    /// `CONFLICT`: the write is based on a version of the node that is no
+    /// longer current, or would break a uniqueness rule.
+    Conflict(String),
+
     /// `UNAUTHENTICATED`: the request needs a token it lacks, or its token is unknown.
     Unauthenticated(String),
 
@@ -104,6 +111,8 @@ impl AppError {
         match self {
             Self::BadUserInput(message)
             | Self::Invalid { message, .. }
+            | Self::NotFound(message)
+            | Self::Conflict(message)
             | Self::Unauthenticated(message)
             | Self::Forbidden(message) => message.clone(),
             Self::Internal => "internal error; the server log has the details".to_owned(),
@@ -114,6 +123,8 @@ impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::BadUserInput(_) | Self::Invalid { .. } => "BAD_USER_INPUT",
+            Self::NotFound(_) => "NOT_FOUND",
+            Self::Conflict(_) => "CONFLICT",
             Self::Unauthenticated(_) => "UNAUTHENTICATED",
             Self::Forbidden(_) => "FORBIDDEN",
             Self::Internal => "INTERNAL_SERVER_ERROR",

@@ -167,7 +167,10 @@ pub async fn an_import_with_problems_says_where_and_writes_nothing(db: TestDb) {
         .collect();
     assert_eq!(
         paths,
-        ["document.people[0].wikidataId", "document.statements[0].evidence.excerpt"],
+        [
+            "document.people[0].wikidataId",
+            "document.statements[0].evidence.excerpt"
+        ],
         "{body}"
     );
     assert!(
@@ -234,4 +237,219 @@ pub async fn a_malformed_token_setting_is_one_clear_line() {
         "the token leaked: {}",
         out.stderr
     );
+}
+
+/// A server over the seed graph with the write token `editor`.
+async fn seeded(db: &TestDb) -> Server {
+    if db.backend == crate::harness::Backend::Postgres {
+        let out = crate::server::import(db, &[crate::server::SEED_FILE]).await;
+        assert!(out.success, "{}", out.stderr);
+    }
+    let mut cmd = newsgraph();
+    cmd.envs(db.env())
+        .env("NEWSGRAPH_WRITE_TOKENS", format!("editor={EDITOR}"));
+    Server::spawn(cmd).await
+}
+
+const UPDATE: &str = r#"mutation($id: ID!, $version: Int!, $input: EntityPatch!) {
+    updateEntity(id: $id, version: $version, input: $input) { id name aliases description wikidataId version }
+}"#;
+
+const PESKOV: &str =
+    r#"{ people(filter: { name: "Peskov" }) { nodes { id name aliases description wikidataId version } } }"#;
+
+async fn peskov(server: &Server) -> Value {
+    server.query(PESKOV, json!({})).await["people"]["nodes"][0].clone()
+}
+
+pub async fn update_entity_corrects_an_entity_and_bumps_its_version(db: TestDb) {
+    let server = seeded(&db).await;
+    let before = peskov(&server).await;
+    assert_eq!(before["version"], 1);
+    let input = json!({
+        "name": "Dmitry Sergeyevich Peskov",
+        "description": "Press secretary of the President of Russia",
+        "wikidataId": "Q2602588",
+        "addAliases": ["Peskov, Dmitry"],
+        "removeAliases": ["Dmitriy Peskov"]
+    });
+    let (status, body) = post(
+        &server,
+        Some(EDITOR),
+        UPDATE,
+        json!({ "id": before["id"], "version": 1, "input": input }),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let after = body["data"]["updateEntity"].clone();
+    assert!(body.get("errors").is_none(), "{body}");
+    assert_eq!(after["name"], "Dmitry Sergeyevich Peskov");
+    assert_eq!(after["version"], 2);
+    assert_eq!(after["wikidataId"], "Q2602588");
+    assert_eq!(
+        after["aliases"],
+        json!(["Dmitri Peskov", "Peskov", "Peskov, Dmitry", "Dmitry Peskov"]),
+        "the old name stays as an alias; the removed one is gone"
+    );
+    // Readers see the change, and find the entity by its old name too.
+    assert_eq!(peskov(&server).await, after);
+    let found = server
+        .query(
+            r#"{ people(filter: { name: "dmitry sergeyevich" }) { nodes { version } } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(found["people"]["nodes"], json!([{ "version": 2 }]));
+
+    // Clearing with null.
+    let (_, body) = post(
+        &server,
+        Some(EDITOR),
+        UPDATE,
+        json!({ "id": before["id"], "version": 2, "input": { "description": null } }),
+    )
+    .await;
+    assert_eq!(body["data"]["updateEntity"]["description"], Value::Null, "{body}");
+    assert_eq!(body["data"]["updateEntity"]["version"], 3);
+
+    let mut cmd = newsgraph();
+    cmd.envs(db.env()).args(["audit", "--actor", "editor"]);
+    let out = run(cmd).await;
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", out.stdout);
+    assert!(
+        lines[0].contains("\teditor\tupdateEntity\t") && lines[0].contains("to version 3: description"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        lines[1].contains("to version 2: name, description, wikidataId, aliases"),
+        "{}",
+        out.stdout
+    );
+}
+
+pub async fn a_stale_version_is_a_conflict_and_changes_nothing(db: TestDb) {
+    let server = seeded(&db).await;
+    let before = peskov(&server).await;
+    let id = before["id"].clone();
+    // Two editors start from version 1 at once: one wins, one is refused.
+    let one = post(
+        &server,
+        Some(EDITOR),
+        UPDATE,
+        json!({ "id": id, "version": 1, "input": { "description": "one" } }),
+    );
+    let two = post(
+        &server,
+        Some(EDITOR),
+        UPDATE,
+        json!({ "id": id, "version": 1, "input": { "description": "two" } }),
+    );
+    let ((_, a), (_, b)) = tokio::join!(one, two);
+    let codes: Vec<Value> = [&a, &b]
+        .iter()
+        .map(|r| r["errors"][0]["extensions"]["code"].clone())
+        .collect();
+    let conflicts = codes.iter().filter(|c| **c == "CONFLICT").count();
+    assert_eq!(
+        conflicts, 1,
+        "exactly one of two updates of version 1 wins: {a} {b}"
+    );
+    let winner = if codes[0] == "CONFLICT" { &b } else { &a };
+    let now = peskov(&server).await;
+    assert_eq!(now["version"], 2);
+    assert_eq!(now["description"], winner["data"]["updateEntity"]["description"]);
+
+    // A later update still based on version 1 is refused and writes nothing.
+    let (_, body) = post(
+        &server,
+        Some(EDITOR),
+        UPDATE,
+        json!({ "id": id, "version": 1, "input": { "name": "X" } }),
+    )
+    .await;
+    assert_eq!(body["errors"][0]["extensions"]["code"], "CONFLICT", "{body}");
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("version 2 now"),
+        "{body}"
+    );
+    assert_eq!(peskov(&server).await, now);
+}
+
+pub async fn update_entity_refuses_bad_input_unknown_ids_and_taken_qids(db: TestDb) {
+    let server = seeded(&db).await;
+    let before = peskov(&server).await;
+    let id = before["id"].clone();
+    let refused = |input: Value, id: Value| {
+        let server = &server;
+        async move {
+            let (_, body) = post(
+                server,
+                Some(EDITOR),
+                UPDATE,
+                json!({ "id": id, "version": 1, "input": input }),
+            )
+            .await;
+            body["errors"][0].clone()
+        }
+    };
+    let error = refused(
+        json!({ "name": " -- ", "wikidataId": "Peskov", "addAliases": ["ok", ""] }),
+        id.clone(),
+    )
+    .await;
+    assert_eq!(error["extensions"]["code"], "BAD_USER_INPUT", "{error}");
+    let paths: Vec<&str> = error["extensions"]["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| p["path"].as_str().expect("path"))
+        .collect();
+    assert_eq!(paths, ["input.name", "input.wikidataId", "input.addAliases[1]"]);
+
+    // Putin's QID is taken.
+    let error = refused(json!({ "wikidataId": "Q7747" }), id.clone()).await;
+    assert_eq!(error["extensions"]["code"], "CONFLICT", "{error}");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Vladimir Putin"),
+        "{error}"
+    );
+
+    let unknown = base64_id("Person:999999");
+    assert_eq!(
+        refused(json!({ "name": "Y" }), json!(unknown)).await["extensions"]["code"],
+        "NOT_FOUND"
+    );
+    let statement = base64_id("Statement:1");
+    let error = refused(json!({ "name": "Y" }), json!(statement)).await;
+    assert_eq!(error["extensions"]["code"], "BAD_USER_INPUT");
+    assert_eq!(
+        error["message"],
+        "`id` takes the ID of a Person or Organisation or Place, not of a Statement"
+    );
+    let (status, body) = post(
+        &server,
+        None,
+        UPDATE,
+        json!({ "id": id, "version": 1, "input": { "name": "Y" } }),
+    )
+    .await;
+    assert_eq!(
+        (status, body["errors"][0]["extensions"]["code"].clone()),
+        (200, json!("UNAUTHENTICATED"))
+    );
+
+    assert_eq!(peskov(&server).await, before, "nothing was written");
+}
+
+fn base64_id(text: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text)
 }

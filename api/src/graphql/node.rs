@@ -62,6 +62,11 @@ pub enum Node {
         name = "updated_at",
         ty = "DateTime<Utc>",
         desc = "When the entity was last changed."
+    ),
+    field(
+        name = "version",
+        ty = "i32",
+        desc = "The entity's version: 1 when added, one more with each change. Updates send the version they were based on."
     )
 )]
 pub enum Entity {

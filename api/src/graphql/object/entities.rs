@@ -60,6 +60,12 @@ macro_rules! entity_object {
                 self.0.updated_at
             }
 
+            /// The entity's version: 1 when added, one more with each change.
+            /// Updates send the version they were based on.
+            pub async fn version(&self) -> i32 {
+                self.0.version
+            }
+
             /// Statements said to it: those whose audience it is.
             #[allow(clippy::too_many_arguments)]
             async fn addressed_in(

@@ -8,9 +8,13 @@ use crate::auth::{Caller, Level};
 use crate::error::{AppError, AppResult};
 use crate::import::{self, Actor, ImportError, RecordKind};
 
+mod entities;
+
+pub use entities::{EntityMutation, EntityPatch};
+
 /// Everything a client can write.
 #[derive(MergedObject, Default)]
-pub struct Mutation(ImportMutation);
+pub struct Mutation(ImportMutation, EntityMutation);
 
 /// The name of the write token the request carries, or why it may not write.
 pub fn require_write(ctx: &Context<'_>) -> AppResult<String> {

@@ -1,0 +1,266 @@
+//! Correcting people, organisations and places.
+
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
+use entity::{entity_alias, named_entity, write_log};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
+
+use super::require_write;
+use crate::domain::check_qid;
+use crate::error::{AppError, AppResult};
+use crate::graphql::database;
+use crate::graphql::filter::expect_id;
+use crate::graphql::ids::NodeKind;
+use crate::graphql::node::Entity;
+use crate::loader::EntityLoader;
+use crate::names::fold;
+
+/// Changes to a person, an organisation or a place; fields left out stay
+/// as they are.
+#[derive(InputObject, Debug, Clone, Default)]
+pub struct EntityPatch {
+    /// The new canonical name; the old one becomes an alias.
+    pub name: Option<String>,
+    /// The new description; null clears it.
+    pub description: MaybeUndefined<String>,
+    /// The new Wikidata QID (`Q7747`); null clears it.
+    pub wikidata_id: MaybeUndefined<String>,
+    /// Other names to add (a spelling already there is left as it is).
+    pub add_aliases: Option<Vec<String>>,
+    /// Other names to remove, by their exact spelling.
+    pub remove_aliases: Option<Vec<String>>,
+}
+
+#[derive(Default)]
+pub struct EntityMutation;
+
+#[Object]
+impl EntityMutation {
+    /// Corrects a person, an organisation or a place. The update is based
+    /// on `version`, the entity's version the client read: if the entity
+    /// changed since, nothing is written and the error is `CONFLICT` (read
+    /// it again and reapply). Unknown IDs are `NOT_FOUND`; invalid fields
+    /// are `BAD_USER_INPUT` with their path in `extensions.problems`.
+    async fn update_entity(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The entity's global ID.")] id: ID,
+        #[graphql(desc = "The version the change is based on, as `version` returned it.")] version: i32,
+        #[graphql(desc = "The changes.")] input: EntityPatch,
+    ) -> AppResult<Entity> {
+        let actor = require_write(ctx)?;
+        let key = expect_id(
+            &id,
+            "id",
+            &[NodeKind::Person, NodeKind::Organisation, NodeKind::Place],
+        )?;
+        let patch = checked(input)?;
+        let db = database(ctx)?;
+        let txn = crate::db::begin_write(db).await?;
+        let result = apply(&txn, key, version, &patch, &actor).await;
+        match result {
+            Ok(()) => txn.commit().await?,
+            Err(err) => {
+                let _ = txn.rollback().await;
+                return Err(err);
+            }
+        }
+        // Read afresh: the request's loaders may hold the old row.
+        let mut found =
+            async_graphql::dataloader::Loader::load(&EntityLoader::new(db.clone()), &[key]).await?;
+        found.remove(&key).map(Entity::from).ok_or(AppError::Internal)
+    }
+}
+
+/// A patch with its values checked and normalised.
+struct Patch {
+    name: Option<String>,
+    description: MaybeUndefined<String>,
+    wikidata_id: MaybeUndefined<String>,
+    add_aliases: Vec<String>,
+    remove_aliases: Vec<String>,
+}
+
+fn checked(input: EntityPatch) -> AppResult<Patch> {
+    let mut problems: Vec<(String, String)> = Vec::new();
+    let name = input.name.map(|n| n.trim().to_owned());
+    if let Some(name) = &name
+        && fold(name).is_empty()
+    {
+        problems.push((
+            "input.name".into(),
+            "a name needs at least one letter or digit".into(),
+        ));
+    }
+    let wikidata_id = match input.wikidata_id {
+        MaybeUndefined::Value(qid) => {
+            let qid = qid.trim().to_owned();
+            if let Err(message) = check_qid(&qid) {
+                problems.push(("input.wikidataId".into(), message));
+            }
+            MaybeUndefined::Value(qid)
+        }
+        other => other,
+    };
+    let mut add_aliases = Vec::new();
+    for (i, alias) in input.add_aliases.unwrap_or_default().into_iter().enumerate() {
+        let alias = alias.trim().to_owned();
+        if fold(&alias).is_empty() {
+            problems.push((
+                format!("input.addAliases[{i}]"),
+                "an alias needs at least one letter or digit".into(),
+            ));
+        }
+        add_aliases.push(alias);
+    }
+    if let Some((path, message)) = problems.first().cloned() {
+        let more = if problems.len() > 1 {
+            " (and more; see extensions.problems)"
+        } else {
+            ""
+        };
+        return Err(AppError::Invalid {
+            message: format!("{path}: {message}{more}"),
+            problems,
+        });
+    }
+    Ok(Patch {
+        name,
+        description: input.description,
+        wikidata_id,
+        add_aliases,
+        remove_aliases: input.remove_aliases.unwrap_or_default(),
+    })
+}
+
+async fn apply(
+    txn: &DatabaseTransaction,
+    key: i64,
+    version: i32,
+    patch: &Patch,
+    actor: &str,
+) -> AppResult<()> {
+    let current = named_entity::Entity::find_by_id(key).one(txn).await?;
+    let Some(current) = current else {
+        return Err(AppError::NotFound(
+            "no entity has the ID given in `id`".to_owned(),
+        ));
+    };
+    if current.version != version {
+        return Err(AppError::Conflict(format!(
+            "the entity changed since version {version}: it is at version {} now; read it again and reapply the change",
+            current.version
+        )));
+    }
+    if let MaybeUndefined::Value(qid) = &patch.wikidata_id {
+        let other = named_entity::Entity::find()
+            .filter(named_entity::Column::WikidataId.eq(qid.as_str()))
+            .filter(named_entity::Column::Id.ne(key))
+            .one(txn)
+            .await?;
+        if let Some(other) = other {
+            return Err(AppError::Conflict(format!(
+                "input.wikidataId: {qid} is already the QID of \"{}\"; merge the two instead",
+                other.name
+            )));
+        }
+    }
+    let mut changed = Vec::new();
+    let mut row: named_entity::ActiveModel = current.clone().into();
+    if let Some(name) = &patch.name
+        && *name != current.name
+    {
+        row.name = Set(name.clone());
+        row.normalized_name = Set(fold(name));
+        changed.push("name");
+    }
+    match &patch.description {
+        MaybeUndefined::Undefined => {}
+        MaybeUndefined::Null => {
+            row.description = Set(None);
+            changed.push("description");
+        }
+        MaybeUndefined::Value(d) => {
+            row.description = Set(Some(d.clone()));
+            changed.push("description");
+        }
+    }
+    match &patch.wikidata_id {
+        MaybeUndefined::Undefined => {}
+        MaybeUndefined::Null => {
+            row.wikidata_id = Set(None);
+            changed.push("wikidataId");
+        }
+        MaybeUndefined::Value(q) => {
+            row.wikidata_id = Set(Some(q.clone()));
+            changed.push("wikidataId");
+        }
+    }
+    row.updated_at = Set(chrono::Utc::now());
+    row.version = Set(current.version + 1);
+    // The version in the WHERE clause makes a concurrent update that got
+    // here first win, and this one fail, even between the read and the write.
+    let updated = named_entity::Entity::update_many()
+        .set(row)
+        .filter(named_entity::Column::Id.eq(key))
+        .filter(named_entity::Column::Version.eq(version))
+        .exec(txn)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(AppError::Conflict(format!(
+            "the entity changed since version {version}; read it again and reapply the change"
+        )));
+    }
+    let mut aliases = patch.add_aliases.clone();
+    if let Some(name) = &patch.name
+        && *name != current.name
+    {
+        aliases.push(current.name.clone());
+    }
+    for alias in &aliases {
+        if patch.name.as_deref() == Some(alias.as_str()) {
+            continue;
+        }
+        let exists = entity_alias::Entity::find()
+            .filter(entity_alias::Column::EntityId.eq(key))
+            .filter(entity_alias::Column::Name.eq(alias.as_str()))
+            .one(txn)
+            .await?
+            .is_some();
+        if !exists {
+            entity_alias::ActiveModel {
+                entity_id: Set(key),
+                name: Set(alias.clone()),
+                normalized_name: Set(fold(alias)),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            changed.push("aliases");
+        }
+    }
+    if !patch.remove_aliases.is_empty() {
+        let removed = entity_alias::Entity::delete_many()
+            .filter(entity_alias::Column::EntityId.eq(key))
+            .filter(entity_alias::Column::Name.is_in(patch.remove_aliases.iter().map(String::as_str)))
+            .exec(txn)
+            .await?;
+        if removed.rows_affected > 0 {
+            changed.push("aliases");
+        }
+    }
+    changed.dedup();
+    write_log::ActiveModel {
+        actor: Set(actor.to_owned()),
+        operation: Set("updateEntity".to_owned()),
+        summary: Set(format!(
+            "entity {key} to version {}: {}",
+            version + 1,
+            changed.join(", ")
+        )),
+        at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(())
+}
