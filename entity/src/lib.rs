@@ -7,6 +7,7 @@
 pub mod kinds;
 
 pub mod entity_alias;
+pub mod entity_redirect;
 pub mod event;
 pub mod event_participant;
 pub mod event_place;

@@ -17,6 +17,7 @@ mod m20261126_000007_create_events;
 mod m20261126_000008_create_search;
 mod m20261126_000009_order_indexes;
 mod m20261126_000010_create_write_log;
+mod m20261126_000011_create_entity_redirect;
 
 /// Applies and reverts the migrations in order.
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000008_create_search::Migration),
             Box::new(m20261126_000009_order_indexes::Migration),
             Box::new(m20261126_000010_create_write_log::Migration),
+            Box::new(m20261126_000011_create_entity_redirect::Migration),
         ]
     }
 }

@@ -66,6 +66,8 @@ fn main() {
         case!(writes::update_entity_corrects_an_entity_and_bumps_its_version),
         case!(writes::a_stale_version_is_a_conflict_and_changes_nothing),
         case!(writes::update_entity_refuses_bad_input_unknown_ids_and_taken_qids),
+        case!(writes::merging_moves_every_fact_and_alias_and_the_old_id_leads_to_the_kept_one),
+        case!(writes::a_merge_that_cannot_be_done_is_refused_and_changes_nothing),
         case!(schema::every_type_field_argument_and_enum_value_is_described),
         case!(examples::each_example_answers_its_question_about_the_seed_article),
         case!(search::search_finds_a_name_across_case_accents_and_transliterations),

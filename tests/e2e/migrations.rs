@@ -6,9 +6,10 @@ use crate::harness::{Backend, TestDb};
 use crate::server::{newsgraph, run};
 
 /// Every table of the model, besides sea-orm's own bookkeeping.
-const TABLES: [&str; 20] = [
+const TABLES: [&str; 21] = [
     "entity",
     "entity_alias",
+    "entity_redirect",
     "event",
     "event_participant",
     "event_place",
@@ -87,7 +88,7 @@ pub async fn migrations_go_up_down_and_up_again(db: TestDb) {
     let mut cmd = newsgraph();
     cmd.envs(db.env()).args(["migrate", "status"]);
     let status = run(cmd).await;
-    assert_eq!(status.stdout.lines().count(), 10, "{}", status.stdout);
+    assert_eq!(status.stdout.lines().count(), 11, "{}", status.stdout);
     assert!(
         status.stdout.lines().all(|l| l.ends_with("Applied")),
         "{}",

@@ -453,3 +453,141 @@ fn base64_id(text: &str) -> String {
     use base64::Engine;
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text)
 }
+
+const MERGE: &str = r#"mutation($keep: ID!, $remove: ID!) {
+    mergeEntities(keep: $keep, remove: $remove) { id name aliases wikidataId version }
+}"#;
+
+pub async fn merging_moves_every_fact_and_alias_and_the_old_id_leads_to_the_kept_one(db: TestDb) {
+    let server = seeded(&db).await;
+    // The same man, imported again under a spelling import could not match.
+    let quote = "as many times as it took";
+    let (start, end) = span(quote);
+    let role_excerpt = "Kremlin spokesman Dmitry Peskov";
+    let (role_start, role_end) = span(role_excerpt);
+    let source = "ukraine-peace-talks-2025-12-03";
+    let doc = json!({
+        "format": "newsgraph/1",
+        "people": [{ "key": "dup", "name": "D. S. Peskov", "wikidataId": "Q2602588" }],
+        "organisations": [{ "key": "kremlin", "name": "Kremlin", "kind": "government" }],
+        "roles": [{
+            "key": "r", "person": "dup", "organisation": "kremlin", "title": "spokesman",
+            "evidence": { "source": source, "start": role_start, "end": role_end, "excerpt": role_excerpt }
+        }],
+        "statements": [{
+            "key": "again", "kind": "paraphrase", "text": "Moscow will keep meeting the Americans.",
+            "speaker": "dup", "speakerRole": "r",
+            "evidence": { "source": source, "start": start, "end": end, "excerpt": quote }
+        }]
+    });
+    let (_, body) = post(&server, Some(EDITOR), IMPORT, json!({ "doc": doc })).await;
+    assert!(body.get("errors").is_none(), "{body}");
+    let dup = server
+        .query(
+            r#"{ people(filter: { name: "D. S. Peskov" }) { nodes { id } } }"#,
+            json!({}),
+        )
+        .await["people"]["nodes"][0]["id"]
+        .clone();
+    let peskov = peskov(&server).await;
+    let people_before =
+        server.query("{ people { totalCount } }", json!({})).await["people"]["totalCount"].clone();
+
+    let (_, body) = post(
+        &server,
+        Some(EDITOR),
+        MERGE,
+        json!({ "keep": peskov["id"], "remove": dup }),
+    )
+    .await;
+    assert!(body.get("errors").is_none(), "{body}");
+    let merged = &body["data"]["mergeEntities"];
+    assert_eq!(merged["id"], peskov["id"]);
+    assert_eq!(merged["version"], 2);
+    assert_eq!(
+        merged["wikidataId"], "Q2602588",
+        "the QID moved to the kept entity"
+    );
+    assert!(
+        merged["aliases"]
+            .as_array()
+            .expect("aliases")
+            .contains(&json!("D. S. Peskov")),
+        "{merged}"
+    );
+
+    let after = server
+        .query(
+            r#"query($id: ID!) { node(id: $id) { ... on Person { id roles { nodes { id title } } statements(first: 100) { totalCount nodes { text speakerRole { id } } } } } }"#,
+            json!({ "id": peskov["id"] }),
+        )
+        .await["node"]
+        .clone();
+    assert_eq!(after["statements"]["totalCount"], 6, "{after}");
+    let roles = after["roles"]["nodes"].as_array().expect("roles").clone();
+    assert_eq!(roles.len(), 1, "the duplicate role was absorbed: {after}");
+    let said = after["statements"]["nodes"]
+        .as_array()
+        .expect("statements")
+        .iter()
+        .find(|s| s["text"] == "Moscow will keep meeting the Americans.")
+        .expect("the moved statement")
+        .clone();
+    assert_eq!(
+        said["speakerRole"]["id"], roles[0]["id"],
+        "its role is the kept one"
+    );
+
+    // The removed ID leads to the kept entity; the removed one is gone from lists.
+    let node = server
+        .query("query($id: ID!) { node(id: $id) { id } }", json!({ "id": dup }))
+        .await;
+    assert_eq!(node["node"]["id"], peskov["id"]);
+    let people_after =
+        server.query("{ people { totalCount } }", json!({})).await["people"]["totalCount"].clone();
+    assert_eq!(people_after.as_i64(), people_before.as_i64().map(|n| n - 1));
+}
+
+pub async fn a_merge_that_cannot_be_done_is_refused_and_changes_nothing(db: TestDb) {
+    let server = seeded(&db).await;
+    let before = peskov(&server).await;
+    let kremlin = server.query(r#"{ organisations(filter: { name: "Kremlin" }, orderBy: { field: NAME }, first: 1) { nodes { id } } }"#, json!({})).await
+        ["organisations"]["nodes"][0]["id"]
+        .clone();
+    let refused = |keep: Value, remove: Value| {
+        let server = &server;
+        async move {
+            let (_, body) = post(
+                server,
+                Some(EDITOR),
+                MERGE,
+                json!({ "keep": keep, "remove": remove }),
+            )
+            .await;
+            body["errors"][0].clone()
+        }
+    };
+    let error = refused(before["id"].clone(), kremlin.clone()).await;
+    assert_eq!(error["extensions"]["code"], "BAD_USER_INPUT");
+    assert_eq!(
+        error["message"],
+        "`keep` is a person and `remove` an organisation: only entities of one kind merge"
+    );
+    let error = refused(before["id"].clone(), before["id"].clone()).await;
+    assert_eq!(error["extensions"]["code"], "BAD_USER_INPUT");
+    let error = refused(before["id"].clone(), json!(base64_id("Person:999999"))).await;
+    assert_eq!(error["extensions"]["code"], "NOT_FOUND");
+    assert_eq!(error["message"], "no entity has the ID given in `remove`");
+    let (status, body) = post(
+        &server,
+        None,
+        MERGE,
+        json!({ "keep": before["id"], "remove": kremlin }),
+    )
+    .await;
+    assert_eq!(
+        (status, body["errors"][0]["extensions"]["code"].clone()),
+        (200, json!("UNAUTHENTICATED"))
+    );
+    assert_eq!(peskov(&server).await, before, "nothing was written");
+}

@@ -129,7 +129,13 @@ pub async fn load_node(ctx: &Context<'_>, id: GlobalId) -> AppResult<Option<Node
     let key = id.key;
     Ok(match id.kind {
         NodeKind::Person | NodeKind::Organisation | NodeKind::Place => {
-            let entity = l.entity.load_one(key).await?.map(Entity::from);
+            let mut entity = l.entity.load_one(key).await?.map(Entity::from);
+            if entity.is_none()
+                && let Some(kept) = l.redirects.load_one(key).await?
+            {
+                // Merged into another entity: the ID leads there.
+                entity = l.entity.load_one(kept).await?.map(Entity::from);
+            }
             // An ID whose type and key disagree names nothing.
             entity.filter(|e| entity_kind(e) == id.kind).map(Node::from)
         }

@@ -57,6 +57,7 @@ pub struct Loaders {
     pub event_participants: DataLoader<ChildrenLoader<event_participant::Entity>>,
     pub event_quantities: DataLoader<ChildrenLoader<event_quantity::Entity>>,
     pub positions: DataLoader<PositionsLoader>,
+    pub redirects: DataLoader<RedirectLoader>,
     pub entity_lists: DataLoader<ListLoader<named_entity::Entity>>,
     pub issue_lists: DataLoader<ListLoader<issue::Entity>>,
     pub statement_lists: DataLoader<ListLoader<statement::Entity>>,
@@ -117,6 +118,7 @@ impl Loaders {
             event_participants: make(&queue, ChildrenLoader::new(db.clone())),
             event_quantities: make(&queue, ChildrenLoader::new(db.clone())),
             positions: make(&queue, PositionsLoader::new(db.clone())),
+            redirects: make(&queue, RedirectLoader { db: db.clone() }),
             entity_lists: make(&queue, ListLoader::new(db.clone())),
             issue_lists: make(&queue, ListLoader::new(db.clone())),
             statement_lists: make(&queue, ListLoader::new(db.clone())),
@@ -219,5 +221,24 @@ impl<F: Future> Future for Drive<F> {
                 _ => return Poll::Pending,
             }
         }
+    }
+}
+
+/// Loads where merged entities went: the kept entity's id by the removed one's.
+pub struct RedirectLoader {
+    db: DatabaseConnection,
+}
+
+impl async_graphql::dataloader::Loader<i64> for RedirectLoader {
+    type Value = i64;
+    type Error = crate::error::AppError;
+
+    async fn load(&self, keys: &[i64]) -> Result<std::collections::HashMap<i64, i64>, Self::Error> {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let rows = entity::entity_redirect::Entity::find()
+            .filter(entity::entity_redirect::Column::OldId.is_in(keys.iter().copied()))
+            .all(&self.db)
+            .await?;
+        Ok(rows.into_iter().map(|r| (r.old_id, r.new_id)).collect())
     }
 }

@@ -9,12 +9,14 @@ use crate::error::{AppError, AppResult};
 use crate::import::{self, Actor, ImportError, RecordKind};
 
 mod entities;
+mod merge;
 
 pub use entities::{EntityMutation, EntityPatch};
+pub use merge::MergeMutation;
 
 /// Everything a client can write.
 #[derive(MergedObject, Default)]
-pub struct Mutation(ImportMutation, EntityMutation);
+pub struct Mutation(ImportMutation, EntityMutation, MergeMutation);
 
 /// The name of the write token the request carries, or why it may not write.
 pub fn require_write(ctx: &Context<'_>) -> AppResult<String> {
