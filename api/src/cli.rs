@@ -6,6 +6,7 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 
+use crate::changes::{Change, Changes};
 use crate::config::{AuditArgs, Cli, Command, ExportArgs, ImportArgs, MigrateArgs, MigrateDirection};
 use crate::db::{self, Target};
 use crate::error::{StartupError, one_line};
@@ -68,7 +69,11 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
     // The one line on stdout: scripts and tests read the address from it.
     println!("newsgraph listening on http://{local}/");
     let _ = std::io::stdout().flush();
-    let app = http::router(db.clone(), cli.sql_stats, tokens);
+    let changes = crate::changes::Changes::default();
+    if let Target::Postgres(url) = &target {
+        changes.listen(url.clone()).await;
+    }
+    let app = http::router(db.clone(), cli.sql_stats, tokens, changes);
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
@@ -113,7 +118,14 @@ async fn import(cli: &Cli, args: &ImportArgs) -> Result<(), StartupError> {
         )
         .await
         {
-            Ok(counts) => println!("{name}: imported ({counts})"),
+            Ok(counts) => {
+                println!("{name}: imported ({counts})");
+                // Servers on the same PostgreSQL database tell their subscribers.
+                let added = Change::StatementsAdded {
+                    ids: counts.added_statements().to_vec(),
+                };
+                Changes::default().publish(&db, vec![added]).await;
+            }
             Err(err) => {
                 failed += 1;
                 for line in err.to_string().lines() {

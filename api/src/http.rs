@@ -4,10 +4,12 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
 use async_graphql::parser::types::{DocumentOperations, OperationType};
-use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
+use async_graphql_axum::{GraphQLProtocol, GraphQLRequest, GraphQLResponse, GraphQLWebSocket};
 use axum::Router;
 use axum::extract::State;
+use axum::extract::WebSocketUpgrade;
 use axum::http::header::{AUTHORIZATION, WWW_AUTHENTICATE};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
@@ -16,6 +18,7 @@ use sea_orm::DatabaseConnection;
 use tower_http::trace::TraceLayer;
 
 use crate::auth::{Caller, Tokens};
+use crate::changes::Changes;
 use crate::graphql::{AppSchema, build_schema};
 use crate::loader::Loaders;
 use crate::sql_stats;
@@ -32,9 +35,9 @@ pub struct AppState {
 }
 
 /// The application's routes over a migrated database.
-pub fn router(db: DatabaseConnection, sql_stats: bool, tokens: Tokens) -> Router {
+pub fn router(db: DatabaseConnection, sql_stats: bool, tokens: Tokens, changes: Changes) -> Router {
     let state = AppState {
-        schema: build_schema(db.clone()),
+        schema: build_schema(db.clone(), changes),
         db,
         sql_stats,
         tokens: Arc::new(tokens),
@@ -42,6 +45,7 @@ pub fn router(db: DatabaseConnection, sql_stats: bool, tokens: Tokens) -> Router
     Router::new()
         .route("/", get(playground))
         .route("/graphql", get(graphql).post(graphql))
+        .route("/graphql/ws", get(graphql_ws))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -95,6 +99,44 @@ async fn graphql(
             .insert("sqlStatements".to_owned(), async_graphql::Value::from(n));
     }
     GraphQLResponse::from(response).into_response()
+}
+
+/// Subscriptions over WebSocket (`graphql-transport-ws`, and the older
+/// `graphql-ws`). The token goes in the `connection_init` payload as
+/// `{"Authorization": "Bearer <token>"}`, checked as for HTTP.
+async fn graphql_ws(
+    State(state): State<AppState>,
+    protocol: GraphQLProtocol,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    upgrade
+        .protocols(ALL_WEBSOCKET_PROTOCOLS)
+        .on_upgrade(move |socket| {
+            let tokens = state.tokens.clone();
+            let db = state.db.clone();
+            GraphQLWebSocket::new(socket, state.schema.clone(), protocol)
+                .on_connection_init(move |payload| async move {
+                    let header = payload
+                        .get("Authorization")
+                        .or_else(|| payload.get("authorization"))
+                        .and_then(|v| v.as_str())
+                        .map(|v| v.as_bytes().to_vec());
+                    let caller = tokens.caller(header.as_deref());
+                    match caller {
+                        Caller::Refused => Err("the bearer token is not one this server knows".into()),
+                        Caller::Anonymous if tokens.reads_need_token() => {
+                            Err("this server needs a token: send {\"Authorization\": \"Bearer <token>\"} in connection_init".into())
+                        }
+                        caller => {
+                            let mut data = async_graphql::Data::default();
+                            data.insert(caller);
+                            data.insert(Loaders::spawning(&db));
+                            Ok(data)
+                        }
+                    }
+                })
+                .serve()
+        })
 }
 
 /// Whether the operation a request would run is a mutation.

@@ -5,6 +5,7 @@
 //! same code as the server.
 
 pub mod auth;
+pub mod changes;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -22,6 +22,7 @@ mod search;
 mod seed;
 mod sql_count;
 mod startup;
+mod subscriptions;
 mod writes;
 
 fn main() {
@@ -68,6 +69,11 @@ fn main() {
         case!(writes::update_entity_refuses_bad_input_unknown_ids_and_taken_qids),
         case!(writes::merging_moves_every_fact_and_alias_and_the_old_id_leads_to_the_kept_one),
         case!(writes::a_merge_that_cannot_be_done_is_refused_and_changes_nothing),
+        case!(subscriptions::a_subscriber_sees_statements_as_they_are_added),
+        case!(subscriptions::a_filtered_subscription_sees_only_its_statements),
+        case!(subscriptions::node_changed_follows_corrections),
+        case!(subscriptions::a_bad_token_at_connection_init_closes_the_connection),
+        case!(subscriptions::every_subscriber_hears_a_write_even_on_another_server),
         case!(schema::every_type_field_argument_and_enum_value_is_described),
         case!(examples::each_example_answers_its_question_about_the_seed_article),
         case!(search::search_finds_a_name_across_case_accents_and_transliterations),

@@ -11,27 +11,38 @@ pub mod object;
 pub mod query;
 pub mod scalars;
 pub mod search;
+pub mod subscription;
 
-use async_graphql::{Context, EmptySubscription, Schema, SchemaBuilder};
+use async_graphql::{Context, Schema, SchemaBuilder};
 use sea_orm::DatabaseConnection;
 
+use crate::changes::Changes;
 use crate::error::{AppError, AppResult};
 use crate::loader::Loaders;
 
 pub use mutation::Mutation;
 pub use query::Query;
+pub use subscription::Subscription;
 
 /// The schema type the server runs.
-pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
+pub type AppSchema = Schema<Query, Mutation, Subscription>;
 
-fn builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
-    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+fn builder() -> SchemaBuilder<Query, Mutation, Subscription> {
+    Schema::build(Query::default(), Mutation::default(), Subscription)
         .register_output_type::<node::EntityImplementsNode>()
 }
 
-/// The schema, served over the given database.
-pub fn build_schema(db: DatabaseConnection) -> AppSchema {
-    builder().data(db).finish()
+/// The schema, served over the given database, announcing to `changes`.
+pub fn build_schema(db: DatabaseConnection, changes: Changes) -> AppSchema {
+    builder().data(db).data(changes).finish()
+}
+
+/// The process's change feed.
+pub(crate) fn changes<'a>(ctx: &'a Context<'_>) -> AppResult<&'a Changes> {
+    ctx.data::<Changes>().map_err(|_| {
+        tracing::error!("schema without a change feed");
+        AppError::Internal
+    })
 }
 
 /// The schema's SDL, as `newsgraph schema` prints it and `schema.graphql` holds it.

@@ -168,3 +168,46 @@ fn entity_kind(entity: &Entity) -> NodeKind {
         Entity::Place(_) => NodeKind::Place,
     }
 }
+
+/// Reads a node afresh, without the request's loaders (for subscriptions,
+/// which outlive any request); a merged entity's ID reads the kept one.
+pub async fn fetch_node(db: &sea_orm::DatabaseConnection, id: GlobalId) -> AppResult<Option<Node>> {
+    use async_graphql::dataloader::Loader;
+
+    use crate::loader::{ById, EntityLoader};
+    let key = id.key;
+    macro_rules! row {
+        ($module:ident, $object:ident) => {
+            ById::<entity::$module::Entity>::new(db.clone())
+                .load(&[key])
+                .await?
+                .remove(&key)
+                .map(|m| Node::$object($object(m)))
+        };
+    }
+    Ok(match id.kind {
+        NodeKind::Person | NodeKind::Organisation | NodeKind::Place => {
+            let entities = EntityLoader::new(db.clone());
+            let mut found = entities.load(&[key]).await?.remove(&key);
+            if found.is_none() {
+                let redirect = crate::loader::RedirectLoader::new(db.clone())
+                    .load(&[key])
+                    .await?;
+                if let Some(kept) = redirect.get(&key) {
+                    found = entities.load(&[*kept]).await?.remove(kept);
+                }
+            }
+            found
+                .map(Entity::from)
+                .filter(|e| entity_kind(e) == id.kind)
+                .map(Node::from)
+        }
+        NodeKind::Issue => row!(issue, Issue),
+        NodeKind::Statement => row!(statement, Statement),
+        NodeKind::Role => row!(role, Role),
+        NodeKind::Relation => row!(relation, Relation),
+        NodeKind::FinancialMeasure => row!(financial_measure, FinancialMeasure),
+        NodeKind::Event => row!(event, Event),
+        NodeKind::Source => row!(source, Source),
+    })
+}

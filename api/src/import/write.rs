@@ -27,9 +27,15 @@ use crate::names::{fold, fold_text};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Counts {
     counts: Vec<(RecordKind, usize, usize)>,
+    added_statements: Vec<i64>,
 }
 
 impl Counts {
+    /// The keys of the statements the import added.
+    pub fn added_statements(&self) -> &[i64] {
+        &self.added_statements
+    }
+
     /// Each kind of record, with how many were added and how many existed.
     pub fn rows(&self) -> impl Iterator<Item = (RecordKind, usize, usize)> + '_ {
         self.counts.iter().copied()
@@ -899,6 +905,7 @@ impl Writer<'_> {
             }
             for ((identity, _), key) in chunk.iter().zip(keys) {
                 ids.insert(identity.clone(), key);
+                self.counts.added_statements.push(key);
             }
         }
 

@@ -99,43 +99,54 @@ impl Loaders {
     /// The loaders of one request, and the runner of their batches.
     pub fn new(db: &DatabaseConnection) -> (Self, Batches) {
         let (queue, batches) = tokio::sync::mpsc::unbounded_channel();
+        (Self::build(db, Some(&queue)), Batches { queue: batches })
+    }
 
-        let loaders = Self {
-            entity: make(&queue, EntityLoader::new(db.clone())),
-            issue: make(&queue, ById::new(db.clone())),
-            source: make(&queue, ById::new(db.clone())),
-            statement: make(&queue, ById::new(db.clone())),
-            role: make(&queue, ById::new(db.clone())),
-            relation: make(&queue, ById::new(db.clone())),
-            financial_measure: make(&queue, ById::new(db.clone())),
-            event: make(&queue, ById::new(db.clone())),
-            entity_aliases: make(&queue, ChildrenLoader::new(db.clone())),
-            issue_aliases: make(&queue, ChildrenLoader::new(db.clone())),
-            statement_issues: make(&queue, ChildrenLoader::new(db.clone())),
-            statement_mentions: make(&queue, ChildrenLoader::new(db.clone())),
-            financial_measure_issues: make(&queue, ChildrenLoader::new(db.clone())),
-            event_places: make(&queue, ChildrenLoader::new(db.clone())),
-            event_participants: make(&queue, ChildrenLoader::new(db.clone())),
-            event_quantities: make(&queue, ChildrenLoader::new(db.clone())),
-            positions: make(&queue, PositionsLoader::new(db.clone())),
-            redirects: make(&queue, RedirectLoader { db: db.clone() }),
-            entity_lists: make(&queue, ListLoader::new(db.clone())),
-            issue_lists: make(&queue, ListLoader::new(db.clone())),
-            statement_lists: make(&queue, ListLoader::new(db.clone())),
-            role_lists: make(&queue, ListLoader::new(db.clone())),
-            relation_lists: make(&queue, ListLoader::new(db.clone())),
-            financial_measure_lists: make(&queue, ListLoader::new(db.clone())),
-            event_lists: make(&queue, ListLoader::new(db.clone())),
-        };
-        (loaders, Batches { queue: batches })
+    /// Loaders whose batches run as tasks of their own, for work that no
+    /// request drives (the events of a subscription).
+    pub fn spawning(db: &DatabaseConnection) -> Self {
+        Self::build(db, None)
+    }
+
+    fn build(db: &DatabaseConnection, queue: Option<&UnboundedSender<Batch>>) -> Self {
+        Self {
+            entity: make(queue, EntityLoader::new(db.clone())),
+            issue: make(queue, ById::new(db.clone())),
+            source: make(queue, ById::new(db.clone())),
+            statement: make(queue, ById::new(db.clone())),
+            role: make(queue, ById::new(db.clone())),
+            relation: make(queue, ById::new(db.clone())),
+            financial_measure: make(queue, ById::new(db.clone())),
+            event: make(queue, ById::new(db.clone())),
+            entity_aliases: make(queue, ChildrenLoader::new(db.clone())),
+            issue_aliases: make(queue, ChildrenLoader::new(db.clone())),
+            statement_issues: make(queue, ChildrenLoader::new(db.clone())),
+            statement_mentions: make(queue, ChildrenLoader::new(db.clone())),
+            financial_measure_issues: make(queue, ChildrenLoader::new(db.clone())),
+            event_places: make(queue, ChildrenLoader::new(db.clone())),
+            event_participants: make(queue, ChildrenLoader::new(db.clone())),
+            event_quantities: make(queue, ChildrenLoader::new(db.clone())),
+            positions: make(queue, PositionsLoader::new(db.clone())),
+            redirects: make(queue, RedirectLoader::new(db.clone())),
+            entity_lists: make(queue, ListLoader::new(db.clone())),
+            issue_lists: make(queue, ListLoader::new(db.clone())),
+            statement_lists: make(queue, ListLoader::new(db.clone())),
+            role_lists: make(queue, ListLoader::new(db.clone())),
+            relation_lists: make(queue, ListLoader::new(db.clone())),
+            financial_measure_lists: make(queue, ListLoader::new(db.clone())),
+            event_lists: make(queue, ListLoader::new(db.clone())),
+        }
     }
 }
 
 type Batch = futures_util::future::BoxFuture<'static, ()>;
 
-/// A loader whose batches are queued for the request's [`Batches`].
-fn make<L: Send + Sync + 'static>(queue: &UnboundedSender<Batch>, loader: L) -> DataLoader<L> {
-    let queue = queue.clone();
+/// A loader whose batches are queued for the request's [`Batches`], or
+/// without a queue spawned as tasks after the usual short delay.
+fn make<L: Send + Sync + 'static>(queue: Option<&UnboundedSender<Batch>>, loader: L) -> DataLoader<L> {
+    let Some(queue) = queue.cloned() else {
+        return DataLoader::new(loader, tokio::spawn);
+    };
     DataLoader::new(loader, move |batch: Batch| {
         // The receiver lives as long as the request; a batch queued after
         // the request ended has nobody waiting for it.
@@ -227,6 +238,12 @@ impl<F: Future> Future for Drive<F> {
 /// Loads where merged entities went: the kept entity's id by the removed one's.
 pub struct RedirectLoader {
     db: DatabaseConnection,
+}
+
+impl RedirectLoader {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
 }
 
 impl async_graphql::dataloader::Loader<i64> for RedirectLoader {

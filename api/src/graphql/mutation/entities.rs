@@ -5,12 +5,13 @@ use entity::{entity_alias, named_entity, write_log};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
 use super::require_write;
+use crate::changes::Change;
 use crate::domain::check_qid;
 use crate::error::{AppError, AppResult};
-use crate::graphql::database;
 use crate::graphql::filter::expect_id;
 use crate::graphql::ids::NodeKind;
 use crate::graphql::node::Entity;
+use crate::graphql::{changes, database};
 use crate::loader::EntityLoader;
 use crate::names::fold;
 
@@ -67,7 +68,10 @@ impl EntityMutation {
         // Read afresh: the request's loaders may hold the old row.
         let mut found =
             async_graphql::dataloader::Loader::load(&EntityLoader::new(db.clone()), &[key]).await?;
-        found.remove(&key).map(Entity::from).ok_or(AppError::Internal)
+        let entity = found.remove(&key).map(Entity::from).ok_or(AppError::Internal)?;
+        let id = entity_id(&entity);
+        changes(ctx)?.publish(db, vec![Change::NodeChanged { id }]).await;
+        Ok(entity)
     }
 }
 
@@ -263,4 +267,15 @@ async fn apply(
     .insert(txn)
     .await?;
     Ok(())
+}
+
+/// The global ID of an entity, as clients know it.
+pub(super) fn entity_id(entity: &Entity) -> String {
+    use crate::graphql::ids::GlobalId;
+    let (kind, key) = match entity {
+        Entity::Person(p) => (NodeKind::Person, p.0.id),
+        Entity::Organisation(o) => (NodeKind::Organisation, o.0.id),
+        Entity::Place(p) => (NodeKind::Place, p.0.id),
+    };
+    GlobalId::new(kind, key).encode().0
 }

@@ -12,11 +12,13 @@ use sea_orm::{
 };
 
 use super::require_write;
+use crate::changes::Change;
 use crate::error::{AppError, AppResult};
-use crate::graphql::database;
 use crate::graphql::filter::expect_id;
+use crate::graphql::ids::GlobalId;
 use crate::graphql::ids::NodeKind;
 use crate::graphql::node::Entity;
+use crate::graphql::{changes, database};
 use crate::loader::EntityLoader;
 use crate::names::fold;
 
@@ -57,7 +59,14 @@ impl MergeMutation {
         }
         let mut found =
             async_graphql::dataloader::Loader::load(&EntityLoader::new(db.clone()), &[keep]).await?;
-        found.remove(&keep).map(Entity::from).ok_or(AppError::Internal)
+        let entity = found.remove(&keep).map(Entity::from).ok_or(AppError::Internal)?;
+        let kept = super::entities::entity_id(&entity);
+        // Followers of the removed ID learn where it went.
+        let kind = GlobalId::decode(&kept)?.kind;
+        let gone = GlobalId::new(kind, remove).encode().0;
+        let news = vec![Change::NodeChanged { id: kept }, Change::NodeChanged { id: gone }];
+        changes(ctx)?.publish(db, news).await;
+        Ok(entity)
     }
 }
 

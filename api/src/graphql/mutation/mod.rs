@@ -3,8 +3,9 @@
 
 use async_graphql::{Context, Enum, Json, MergedObject, Object, SimpleObject};
 
-use super::database;
+use super::{changes, database};
 use crate::auth::{Caller, Level};
+use crate::changes::Change;
 use crate::error::{AppError, AppResult};
 use crate::import::{self, Actor, ImportError, RecordKind};
 
@@ -65,17 +66,24 @@ impl ImportMutation {
             name: &name,
             operation: "importGraph",
         };
-        match import::import_bytes(database(ctx)?, &bytes, actor).await {
-            Ok(counts) => Ok(ImportResult {
-                records: counts
-                    .rows()
-                    .map(|(kind, added, existing)| ImportedRecords {
-                        kind: kind.into(),
-                        added: added as i32,
-                        existing: existing as i32,
-                    })
-                    .collect(),
-            }),
+        let db = database(ctx)?;
+        match import::import_bytes(db, &bytes, actor).await {
+            Ok(counts) => {
+                let added = Change::StatementsAdded {
+                    ids: counts.added_statements().to_vec(),
+                };
+                changes(ctx)?.publish(db, vec![added]).await;
+                Ok(ImportResult {
+                    records: counts
+                        .rows()
+                        .map(|(kind, added, existing)| ImportedRecords {
+                            kind: kind.into(),
+                            added: added as i32,
+                            existing: existing as i32,
+                        })
+                        .collect(),
+                })
+            }
             Err(ImportError::Invalid(problems)) => {
                 let first = &problems[0];
                 let more = match problems.len() {
