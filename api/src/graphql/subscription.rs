@@ -18,6 +18,8 @@ use crate::changes::Change;
 #[derive(Default)]
 pub struct Subscription;
 
+/// Everything a client can follow live, over the `graphql-transport-ws`
+/// protocol at `/graphql/ws`.
 #[SubscriptionObject]
 impl Subscription {
     /// Each statement as it is added, by any server on the database, that

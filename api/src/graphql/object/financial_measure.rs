@@ -139,6 +139,11 @@ impl FinancialMeasure {
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
     }
+
+    /// The measure's version: 1 when added, one more with each change.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
 }
 
 /// A share of a need, as an exact fraction.

@@ -260,6 +260,11 @@ impl Issue {
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
     }
+
+    /// The issue's version: 1 when added, one more with each change.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
 }
 
 /// Where one speaker stands on an issue, and the statements that say so.

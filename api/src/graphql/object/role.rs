@@ -112,6 +112,11 @@ impl Role {
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
     }
+
+    /// The role's version: 1 when added, one more with each change.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
 }
 
 /// A relation from one person to another: `person` is `kind` of `relatedPerson`.
@@ -155,5 +160,10 @@ impl Relation {
     /// When the relation was last changed.
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
+    }
+
+    /// The relation's version: 1 when added, one more with each change.
+    async fn version(&self) -> i32 {
+        self.0.version
     }
 }

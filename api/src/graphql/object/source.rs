@@ -234,4 +234,9 @@ impl Source {
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
     }
+
+    /// The source's version: 1 when added, one more with each change.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
 }

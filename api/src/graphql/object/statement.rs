@@ -117,6 +117,11 @@ impl Statement {
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
     }
+
+    /// The statement's version: 1 when added, one more with each change.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
 }
 
 /// An issue a statement is about, with the speaker's stance on it.
