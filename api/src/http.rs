@@ -1,5 +1,7 @@
-//! HTTP: GraphQL at `/graphql` (POST, and GET for queries) and the GraphiQL
-//! playground at `/`, opened on example queries about the seed article.
+//! HTTP: GraphQL at `/graphql` (POST, and GET for queries), subscriptions
+//! over WebSocket at `/graphql/ws`, and the GraphiQL playground at `/`,
+//! opened on example queries about the seed article. Bearer tokens are
+//! checked here, before anything runs.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
