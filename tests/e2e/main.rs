@@ -69,6 +69,7 @@ fn main() {
         case!(writes::update_entity_refuses_bad_input_unknown_ids_and_taken_qids),
         case!(writes::merging_moves_every_fact_and_alias_and_the_old_id_leads_to_the_kept_one),
         case!(writes::a_merge_that_cannot_be_done_is_refused_and_changes_nothing),
+        case!(writes::delete_node_retracts_facts_and_removes_only_what_nothing_refers_to),
         case!(subscriptions::a_subscriber_sees_statements_as_they_are_added),
         case!(subscriptions::a_filtered_subscription_sees_only_its_statements),
         case!(subscriptions::node_changed_follows_corrections),

@@ -591,3 +591,103 @@ pub async fn a_merge_that_cannot_be_done_is_refused_and_changes_nothing(db: Test
     );
     assert_eq!(peskov(&server).await, before, "nothing was written");
 }
+
+const DELETE: &str = "mutation($id: ID!, $version: Int!) { deleteNode(id: $id, version: $version) }";
+
+pub async fn delete_node_retracts_facts_and_removes_only_what_nothing_refers_to(db: TestDb) {
+    let server = seeded(&db).await;
+    let counts = || async {
+        server
+            .query("{ statements { totalCount } people { totalCount } }", json!({}))
+            .await
+    };
+    let before = counts().await;
+    let statement = server
+        .query("{ statements(first: 1) { nodes { id version } } }", json!({}))
+        .await["statements"]["nodes"][0]
+        .clone();
+
+    // A stale version is refused.
+    let (_, body) = post(
+        &server,
+        Some(EDITOR),
+        DELETE,
+        json!({ "id": statement["id"], "version": 7 }),
+    )
+    .await;
+    assert_eq!(body["errors"][0]["extensions"]["code"], "CONFLICT", "{body}");
+    assert_eq!(counts().await, before);
+
+    // Retracting a statement takes its links with it.
+    let (_, body) = post(
+        &server,
+        Some(EDITOR),
+        DELETE,
+        json!({ "id": statement["id"], "version": 1 }),
+    )
+    .await;
+    assert_eq!(body["data"]["deleteNode"], statement["id"], "{body}");
+    let node = server
+        .query(
+            "query($id: ID!) { node(id: $id) { id } }",
+            json!({ "id": statement["id"] }),
+        )
+        .await;
+    assert_eq!(node["node"], Value::Null);
+    let after = counts().await;
+    assert_eq!(
+        after["statements"]["totalCount"].as_i64(),
+        before["statements"]["totalCount"].as_i64().map(|n| n - 1)
+    );
+    let (_, body) = post(
+        &server,
+        Some(EDITOR),
+        DELETE,
+        json!({ "id": statement["id"], "version": 1 }),
+    )
+    .await;
+    assert_eq!(body["errors"][0]["extensions"]["code"], "NOT_FOUND", "{body}");
+
+    // Peskov is still the speaker of statements: refused, nothing changes.
+    let peskov = peskov(&server).await;
+    let (_, body) = post(
+        &server,
+        Some(EDITOR),
+        DELETE,
+        json!({ "id": peskov["id"], "version": 1 }),
+    )
+    .await;
+    assert_eq!(body["errors"][0]["extensions"]["code"], "CONFLICT", "{body}");
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("the Person is still referred to"),
+        "{body}"
+    );
+    assert_eq!(counts().await, after);
+
+    // A person nothing refers to goes.
+    let doc = json!({ "format": "newsgraph/1", "people": [{ "key": "x", "name": "Nobody In Particular" }] });
+    let (_, body) = post(&server, Some(EDITOR), IMPORT, json!({ "doc": doc })).await;
+    assert!(body.get("errors").is_none(), "{body}");
+    let nobody = server
+        .query(
+            r#"{ people(filter: { name: "Nobody In Particular" }) { nodes { id } } }"#,
+            json!({}),
+        )
+        .await["people"]["nodes"][0]["id"]
+        .clone();
+    let (_, body) = post(
+        &server,
+        Some(EDITOR),
+        DELETE,
+        json!({ "id": nobody, "version": 1 }),
+    )
+    .await;
+    assert_eq!(body["data"]["deleteNode"], nobody, "{body}");
+    assert_eq!(counts().await, after);
+
+    let (_, body) = post(&server, None, DELETE, json!({ "id": peskov["id"], "version": 1 })).await;
+    assert_eq!(body["errors"][0]["extensions"]["code"], "UNAUTHENTICATED");
+}

@@ -9,15 +9,17 @@ use crate::changes::Change;
 use crate::error::{AppError, AppResult};
 use crate::import::{self, Actor, ImportError, RecordKind};
 
+mod delete;
 mod entities;
 mod merge;
 
+pub use delete::DeleteMutation;
 pub use entities::{EntityMutation, EntityPatch};
 pub use merge::MergeMutation;
 
 /// Everything a client can write.
 #[derive(MergedObject, Default)]
-pub struct Mutation(ImportMutation, EntityMutation, MergeMutation);
+pub struct Mutation(ImportMutation, EntityMutation, MergeMutation, DeleteMutation);
 
 /// The name of the write token the request carries, or why it may not write.
 pub fn require_write(ctx: &Context<'_>) -> AppResult<String> {
