@@ -4,6 +4,7 @@
 //! everything else lives here so that the tests and the SDL export use the
 //! same code as the server.
 
+pub mod audit;
 pub mod auth;
 pub mod changes;
 pub mod cli;

@@ -209,7 +209,10 @@ pub async fn import(
         .await
         .map_err(|e| ImportError::Database(e.to_string()))?;
     let written = match write::write(&txn, doc).await {
-        Ok(counts) => log_write(&txn, actor, &counts.to_string()).await.map(|()| counts),
+        Ok(counts) => crate::audit::record(&txn, actor.name, actor.operation, counts.to_string())
+            .await
+            .map(|()| counts)
+            .map_err(|e| ImportError::Database(e.to_string())),
         Err(err) => Err(err),
     };
     match written {
@@ -236,24 +239,4 @@ pub async fn import_bytes(
     let doc = parse(bytes)?;
     tracing::debug!(elapsed_ms = started.elapsed().as_millis() as u64, "import parsed");
     import(db, &doc, actor).await
-}
-
-/// Adds a row to the write log.
-async fn log_write(
-    txn: &sea_orm::DatabaseTransaction,
-    actor: Actor<'_>,
-    summary: &str,
-) -> Result<(), ImportError> {
-    use sea_orm::{ActiveModelTrait, Set};
-    entity::write_log::ActiveModel {
-        actor: Set(actor.name.to_owned()),
-        operation: Set(actor.operation.to_owned()),
-        summary: Set(summary.to_owned()),
-        at: Set(chrono::Utc::now()),
-        ..Default::default()
-    }
-    .insert(txn)
-    .await
-    .map(|_| ())
-    .map_err(|e| ImportError::Database(e.to_string()))
 }

@@ -1,9 +1,8 @@
 //! Retracting facts and removing nodes nothing refers to.
 
 use async_graphql::{Context, ID, Object};
-use entity::write_log;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseTransaction, Set};
+use sea_orm::{ConnectionTrait, DatabaseTransaction};
 
 use super::require_write;
 use crate::changes::Change;
@@ -157,18 +156,12 @@ async fn delete(txn: &DatabaseTransaction, node: GlobalId, version: i32, actor: 
             "the node changed since version {version}; read it again"
         )));
     }
-    write_log::ActiveModel {
-        actor: Set(actor.to_owned()),
-        operation: Set("deleteNode".to_owned()),
-        summary: Set(format!(
-            "{} {} at version {version}",
-            node.kind.type_name(),
-            node.key
-        )),
-        at: Set(chrono::Utc::now()),
-        ..Default::default()
-    }
-    .insert(txn)
+    crate::audit::record(
+        txn,
+        actor,
+        "deleteNode",
+        format!("{} {} at version {version}", node.kind.type_name(), node.key),
+    )
     .await?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Correcting people, organisations and places.
 
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
-use entity::{entity_alias, named_entity, write_log};
+use entity::{entity_alias, named_entity};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
 use super::require_write;
@@ -253,18 +253,12 @@ async fn apply(
         }
     }
     changed.dedup();
-    write_log::ActiveModel {
-        actor: Set(actor.to_owned()),
-        operation: Set("updateEntity".to_owned()),
-        summary: Set(format!(
-            "entity {key} to version {}: {}",
-            version + 1,
-            changed.join(", ")
-        )),
-        at: Set(chrono::Utc::now()),
-        ..Default::default()
-    }
-    .insert(txn)
+    crate::audit::record(
+        txn,
+        actor,
+        "updateEntity",
+        format!("entity {key} to version {}: {}", version + 1, changed.join(", ")),
+    )
     .await?;
     Ok(())
 }

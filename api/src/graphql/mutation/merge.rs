@@ -3,9 +3,7 @@
 
 use async_graphql::{Context, ID, Object};
 use entity::kinds::EntityKind;
-use entity::{
-    entity_alias, entity_redirect, named_entity, organisation, place, relation, role, statement, write_log,
-};
+use entity::{entity_alias, entity_redirect, named_entity, organisation, place, relation, role, statement};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set,
@@ -198,17 +196,15 @@ async fn merge(txn: &DatabaseTransaction, keep: i64, remove: i64, actor: &str) -
     row.updated_at = Set(chrono::Utc::now());
     row.update(txn).await?;
 
-    write_log::ActiveModel {
-        actor: Set(actor.to_owned()),
-        operation: Set("mergeEntities".to_owned()),
-        summary: Set(format!(
+    crate::audit::record(
+        txn,
+        actor,
+        "mergeEntities",
+        format!(
             "entity {remove} (\"{}\") merged into entity {keep} (\"{}\")",
             removed.name, kept.name
-        )),
-        at: Set(chrono::Utc::now()),
-        ..Default::default()
-    }
-    .insert(txn)
+        ),
+    )
     .await?;
     Ok(())
 }
