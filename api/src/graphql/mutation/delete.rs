@@ -4,7 +4,7 @@ use async_graphql::{Context, ID, Object};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{ConnectionTrait, DatabaseTransaction};
 
-use super::require_write;
+use super::{finish, require_write};
 use crate::changes::Change;
 use crate::error::{AppError, AppResult};
 use crate::graphql::ids::{GlobalId, NodeKind};
@@ -89,13 +89,8 @@ impl DeleteMutation {
             GlobalId::decode(&id).map_err(|e| AppError::bad_input(format!("`id`: {}", e.message())))?;
         let db = database(ctx)?;
         let txn = crate::db::begin_write(db).await?;
-        match delete(&txn, node, version, &actor).await {
-            Ok(()) => txn.commit().await?,
-            Err(err) => {
-                let _ = txn.rollback().await;
-                return Err(err);
-            }
-        }
+        let result = delete(&txn, node, version, &actor).await;
+        finish(txn, result).await?;
         changes(ctx)?
             .publish(db, vec![Change::NodeChanged { id: id.0.clone() }])
             .await;

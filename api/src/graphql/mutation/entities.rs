@@ -4,7 +4,7 @@ use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use entity::{entity_alias, named_entity};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
-use super::require_write;
+use super::{finish, fresh_entity, require_write};
 use crate::changes::Change;
 use crate::domain::check_qid;
 use crate::error::{AppError, AppResult};
@@ -12,7 +12,6 @@ use crate::graphql::filter::expect_id;
 use crate::graphql::ids::NodeKind;
 use crate::graphql::node::Entity;
 use crate::graphql::{changes, database};
-use crate::loader::EntityLoader;
 use crate::names::fold;
 
 /// Changes to a person, an organisation or a place; fields left out stay
@@ -58,17 +57,8 @@ impl EntityMutation {
         let db = database(ctx)?;
         let txn = crate::db::begin_write(db).await?;
         let result = apply(&txn, key, version, &patch, &actor).await;
-        match result {
-            Ok(()) => txn.commit().await?,
-            Err(err) => {
-                let _ = txn.rollback().await;
-                return Err(err);
-            }
-        }
-        // Read afresh: the request's loaders may hold the old row.
-        let mut found =
-            async_graphql::dataloader::Loader::load(&EntityLoader::new(db.clone()), &[key]).await?;
-        let entity = found.remove(&key).map(Entity::from).ok_or(AppError::Internal)?;
+        finish(txn, result).await?;
+        let entity = fresh_entity(db, key).await?;
         let id = entity_id(&entity);
         changes(ctx)?.publish(db, vec![Change::NodeChanged { id }]).await;
         Ok(entity)

@@ -9,7 +9,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set,
 };
 
-use super::require_write;
+use super::{finish, fresh_entity, require_write};
 use crate::changes::Change;
 use crate::error::{AppError, AppResult};
 use crate::graphql::filter::expect_id;
@@ -17,7 +17,6 @@ use crate::graphql::ids::GlobalId;
 use crate::graphql::ids::NodeKind;
 use crate::graphql::node::Entity;
 use crate::graphql::{changes, database};
-use crate::loader::EntityLoader;
 use crate::names::fold;
 
 const ENTITIES: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation, NodeKind::Place];
@@ -48,16 +47,9 @@ impl MergeMutation {
         }
         let db = database(ctx)?;
         let txn = crate::db::begin_write(db).await?;
-        match merge(&txn, keep, remove, &actor).await {
-            Ok(()) => txn.commit().await?,
-            Err(err) => {
-                let _ = txn.rollback().await;
-                return Err(err);
-            }
-        }
-        let mut found =
-            async_graphql::dataloader::Loader::load(&EntityLoader::new(db.clone()), &[keep]).await?;
-        let entity = found.remove(&keep).map(Entity::from).ok_or(AppError::Internal)?;
+        let result = merge(&txn, keep, remove, &actor).await;
+        finish(txn, result).await?;
+        let entity = fresh_entity(db, keep).await?;
         let kept = super::entities::entity_id(&entity);
         // Followers of the removed ID learn where it went.
         let kind = GlobalId::decode(&kept)?.kind;

@@ -40,6 +40,26 @@ pub fn require_write(ctx: &Context<'_>) -> AppResult<String> {
     }
 }
 
+/// Ends a write's transaction: commits what succeeded, rolls back what
+/// failed, so a refused write leaves nothing behind.
+async fn finish(txn: sea_orm::DatabaseTransaction, result: AppResult<()>) -> AppResult<()> {
+    match result {
+        Ok(()) => Ok(txn.commit().await?),
+        Err(err) => {
+            let _ = txn.rollback().await;
+            Err(err)
+        }
+    }
+}
+
+/// Reads an entity afresh after a write (the request's loaders may hold
+/// the row as it was).
+async fn fresh_entity(db: &sea_orm::DatabaseConnection, key: i64) -> AppResult<crate::graphql::node::Entity> {
+    let loader = crate::loader::EntityLoader::new(db.clone());
+    let mut found = async_graphql::dataloader::Loader::load(&loader, &[key]).await?;
+    found.remove(&key).map(Into::into).ok_or(AppError::Internal)
+}
+
 #[derive(Default)]
 pub struct ImportMutation;
 
