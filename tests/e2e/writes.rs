@@ -7,11 +7,11 @@ use crate::fixtures::span;
 use crate::harness::TestDb;
 use crate::server::{Server, newsgraph, run};
 
-const EDITOR: &str = "editor-token-0123456789";
-const READER: &str = "reader-token-0123456789";
+pub(crate) const EDITOR: &str = "editor-token-0123456789";
+pub(crate) const READER: &str = "reader-token-0123456789";
 
 /// A server with a write token `editor`, and a read token `reader` when asked.
-async fn server(db: &TestDb, read_tokens: bool) -> Server {
+pub(crate) async fn server(db: &TestDb, read_tokens: bool) -> Server {
     let mut cmd = newsgraph();
     cmd.envs(db.env())
         .env("NEWSGRAPH_NO_SEED", "1")
@@ -23,7 +23,7 @@ async fn server(db: &TestDb, read_tokens: bool) -> Server {
 }
 
 /// POSTs a request with an optional bearer token; returns status and body.
-async fn post(server: &Server, token: Option<&str>, query: &str, variables: Value) -> (u16, Value) {
+pub(crate) async fn post(server: &Server, token: Option<&str>, query: &str, variables: Value) -> (u16, Value) {
     let mut req = server
         .http()
         .post(format!("{}/graphql", server.base))
@@ -240,7 +240,7 @@ pub async fn a_malformed_token_setting_is_one_clear_line() {
 }
 
 /// A server over the seed graph with the write token `editor`.
-async fn seeded(db: &TestDb) -> Server {
+pub(crate) async fn seeded(db: &TestDb) -> Server {
     if db.backend == crate::harness::Backend::Postgres {
         let out = crate::server::import(db, &[crate::server::SEED_FILE]).await;
         assert!(out.success, "{}", out.stderr);
@@ -449,7 +449,7 @@ pub async fn update_entity_refuses_bad_input_unknown_ids_and_taken_qids(db: Test
     assert_eq!(peskov(&server).await, before, "nothing was written");
 }
 
-fn base64_id(text: &str) -> String {
+pub(crate) fn base64_id(text: &str) -> String {
     use base64::Engine;
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text)
 }
