@@ -34,10 +34,11 @@ pub struct Plain {
 /// `case!(module::function)`: a database case named after its function.
 #[macro_export]
 macro_rules! case {
-    ($($path:ident)::+) => {
+    ($first:ident $(:: $rest:ident)*) => {
         $crate::harness::Case {
-            name: stringify!($($path)::+),
-            run: |db| Box::pin($($path)::+(db)),
+            // Piece by piece: `stringify!` of a long path may break it over lines.
+            name: concat!(stringify!($first) $(, "::", stringify!($rest))*),
+            run: |db| Box::pin($first $(:: $rest)*(db)),
         }
     };
 }
@@ -45,10 +46,10 @@ macro_rules! case {
 /// `plain!(module::function)`: a case without a database.
 #[macro_export]
 macro_rules! plain {
-    ($($path:ident)::+) => {
+    ($first:ident $(:: $rest:ident)*) => {
         $crate::harness::Plain {
-            name: stringify!($($path)::+),
-            run: || Box::pin($($path)::+()),
+            name: concat!(stringify!($first) $(, "::", stringify!($rest))*),
+            run: || Box::pin($first $(:: $rest)*()),
         }
     };
 }
