@@ -100,6 +100,8 @@ pub enum ImportError {
     },
     /// Records are invalid.
     Invalid(Vec<Problem>),
+    /// A node the caller pinned (see [`Pin`]) is not in the database.
+    NotFound(Problem),
     /// The database failed; the message is for the operator.
     Database(String),
 }
@@ -136,6 +138,7 @@ impl fmt::Display for ImportError {
                     .collect();
                 write!(f, "{}", lines.join("\n"))
             }
+            Self::NotFound(problem) => write!(f, "{}: {}", problem.path, problem.message),
             Self::Database(message) => write!(f, "the database refused the import: {message}"),
         }
     }
@@ -178,7 +181,7 @@ pub fn parse(bytes: &[u8]) -> Result<Document, ImportError> {
 
 /// Everything wrong with a document that the document alone shows.
 pub fn check(doc: &Document) -> Vec<Problem> {
-    validate::validate(doc)
+    validate::validate(doc, &[])
 }
 
 /// Who writes, for the write log: a token's name (or `cli`, `seed`) and the
@@ -189,6 +192,22 @@ pub struct Actor<'a> {
     pub operation: &'a str,
 }
 
+/// A node already in the database that a document names by a reference of
+/// the caller's choosing: how mutations, whose inputs name nodes by global
+/// ID, reuse the import's checks and entity resolution. The document uses
+/// `reference` wherever a key of the pinned kind may stand.
+#[derive(Debug, Clone)]
+pub struct Pin {
+    /// The string the document uses for the node.
+    pub reference: String,
+    /// The node's kind.
+    pub kind: RecordKind,
+    /// The node's key in its table.
+    pub id: i64,
+    /// Where the caller named it, for the error when the node is missing.
+    pub path: String,
+}
+
 /// Checks and writes a document in one transaction: all of it, or nothing.
 /// The same transaction records the write in the write log.
 pub async fn import(
@@ -196,8 +215,19 @@ pub async fn import(
     doc: &Document,
     actor: Actor<'_>,
 ) -> Result<Counts, ImportError> {
+    import_pinned(db, doc, &[], actor).await
+}
+
+/// Like [`import`], for a document that also names nodes of the database
+/// through `pins`.
+pub async fn import_pinned(
+    db: &DatabaseConnection,
+    doc: &Document,
+    pins: &[Pin],
+    actor: Actor<'_>,
+) -> Result<Counts, ImportError> {
     let started = std::time::Instant::now();
-    let problems = validate::validate(doc);
+    let problems = validate::validate(doc, pins);
     tracing::debug!(
         elapsed_ms = started.elapsed().as_millis() as u64,
         "import checked"
@@ -208,7 +238,7 @@ pub async fn import(
     let txn = crate::db::begin_write(db)
         .await
         .map_err(|e| ImportError::Database(e.to_string()))?;
-    let written = match write::write(&txn, doc).await {
+    let written = match write::write(&txn, doc, pins).await {
         Ok(counts) => crate::audit::record(&txn, actor.name, actor.operation, counts.to_string())
             .await
             .map(|()| counts)

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::format::*;
-use super::{Problem, RecordKind};
+use super::{Pin, Problem, RecordKind};
 use crate::domain::{Amount, CurrencyCode, PartialDate, Term, check_qid, looks_like_qid};
 
 /// The text of a source with the byte offset of every code point, so a
@@ -80,8 +80,11 @@ fn shorten(text: &str) -> String {
 }
 
 /// Everything wrong with a document that the file alone shows.
-pub fn validate(doc: &Document) -> Vec<Problem> {
+pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Vec<Problem> {
     let mut v = Validator::default();
+    for pin in pins {
+        v.keys.insert(pin.reference.as_str(), pin.kind);
+    }
     if doc.format != FORMAT {
         v.problem(
             "format",

@@ -17,7 +17,7 @@ use sea_orm::{
 
 use super::format::*;
 use super::validate::{SourceText, check_span};
-use super::{ImportError, Problem, RecordKind};
+use super::{ImportError, Pin, Problem, RecordKind};
 use crate::domain::{Amount, CurrencyCode, PartialDate, Term, looks_like_qid};
 use crate::loader::ChildTable;
 use crate::names::{fold, fold_text};
@@ -28,9 +28,21 @@ use crate::names::{fold, fold_text};
 pub struct Counts {
     counts: Vec<(RecordKind, usize, usize)>,
     added_statements: Vec<i64>,
+    keys: HashMap<String, i64>,
 }
 
 impl Counts {
+    /// The database key of the node a record of the document became, or
+    /// was found to be, by the record's key (or by a QID or pin it used).
+    pub fn key_of(&self, record: &str) -> Option<i64> {
+        self.keys.get(record).copied()
+    }
+
+    /// Whether a record of this kind became a new node.
+    pub fn added(&self, kind: RecordKind) -> bool {
+        self.counts.iter().any(|(k, added, _)| *k == kind && *added > 0)
+    }
+
     /// The keys of the statements the import added.
     pub fn added_statements(&self) -> &[i64] {
         &self.added_statements
@@ -103,12 +115,14 @@ struct Writer<'a> {
     stored_texts: HashMap<i64, String>,
     /// Sources this import created: no fact cites them yet.
     new_sources: HashSet<i64>,
+    /// Who holds each pinned role (role id to person id).
+    role_holders: HashMap<i64, i64>,
     problems: Vec<Problem>,
     counts: Counts,
 }
 
 /// Writes the document; any problem found on the way aborts it.
-pub async fn write(txn: &DatabaseTransaction, doc: &Document) -> Result<Counts> {
+pub async fn write(txn: &DatabaseTransaction, doc: &Document, pins: &[Pin]) -> Result<Counts> {
     // Runs one phase and logs how long it took (RUST_LOG=newsgraph=debug).
     macro_rules! timed {
         ($writer:ident.$phase:ident($doc:ident)) => {{
@@ -124,9 +138,11 @@ pub async fn write(txn: &DatabaseTransaction, doc: &Document) -> Result<Counts> 
         kinds: HashMap::new(),
         stored_texts: HashMap::new(),
         new_sources: HashSet::new(),
+        role_holders: HashMap::new(),
         problems: Vec::new(),
         counts: Counts::default(),
     };
+    w.pins(pins).await?;
     timed!(w.sources(doc));
     timed!(w.entities(doc));
     timed!(w.issues(doc));
@@ -136,6 +152,7 @@ pub async fn write(txn: &DatabaseTransaction, doc: &Document) -> Result<Counts> 
     timed!(w.financial_measures(doc));
     timed!(w.events(doc));
     if w.problems.is_empty() {
+        w.counts.keys = std::mem::take(&mut w.ids);
         Ok(w.counts)
     } else {
         Err(ImportError::Invalid(w.problems))
@@ -148,6 +165,56 @@ impl Writer<'_> {
     }
 
     // ----- references -------------------------------------------------------
+
+    /// Looks up the nodes the caller pinned; one that is missing stops the import.
+    async fn pins(&mut self, pins: &[Pin]) -> Result<()> {
+        for pin in pins {
+            let found = match pin.kind {
+                RecordKind::Person | RecordKind::Organisation | RecordKind::Place => {
+                    let kind = match pin.kind {
+                        RecordKind::Person => EntityKind::Person,
+                        RecordKind::Organisation => EntityKind::Organisation,
+                        _ => EntityKind::Place,
+                    };
+                    let found = named_entity::Entity::find_by_id(pin.id)
+                        .filter(named_entity::Column::Kind.eq(kind))
+                        .one(self.txn)
+                        .await
+                        .map_err(db)?;
+                    if found.is_some() {
+                        self.kinds.insert(pin.id, kind);
+                    }
+                    found.is_some()
+                }
+                RecordKind::Source => {
+                    let found = source::Entity::find_by_id(pin.id)
+                        .one(self.txn)
+                        .await
+                        .map_err(db)?;
+                    found.map(|s| self.stored_texts.insert(pin.id, s.text)).is_some()
+                }
+                RecordKind::Role => {
+                    let found = role::Entity::find_by_id(pin.id).one(self.txn).await.map_err(db)?;
+                    found
+                        .map(|r| self.role_holders.insert(pin.id, r.person_id))
+                        .is_some()
+                }
+                RecordKind::Issue => exists::<issue::Entity>(self.txn, pin.id).await?,
+                RecordKind::Relation => exists::<relation::Entity>(self.txn, pin.id).await?,
+                RecordKind::Statement => exists::<statement::Entity>(self.txn, pin.id).await?,
+                RecordKind::FinancialMeasure => exists::<financial_measure::Entity>(self.txn, pin.id).await?,
+                RecordKind::Event => exists::<event::Entity>(self.txn, pin.id).await?,
+            };
+            if !found {
+                return Err(ImportError::NotFound(Problem::new(
+                    pin.path.clone(),
+                    format!("no {} has the ID \"{}\"", pin.kind.noun(), pin.reference),
+                )));
+            }
+            self.ids.insert(pin.reference.clone(), pin.id);
+        }
+        Ok(())
+    }
 
     /// The id of an entity named by key or QID.
     async fn entity_ref(&mut self, path: &str, key: &str) -> Result<Option<i64>> {
@@ -841,6 +908,15 @@ impl Writer<'_> {
                     mentions.insert(id);
                 }
             }
+            if let (Some(speaker), Some(role)) = (speaker, r.speaker_role.as_deref())
+                && let Some(holder) = self.ids.get(role).and_then(|id| self.role_holders.get(id))
+                && *holder != speaker
+            {
+                self.problem(
+                    format!("{path}.speakerRole"),
+                    "the role is held by someone other than the speaker",
+                );
+            }
             if let Some(speaker) = speaker {
                 let speaker_kind = self.kinds.get(&speaker).copied().unwrap_or(EntityKind::Person);
                 pending.push(PendingStatement {
@@ -1177,6 +1253,15 @@ impl Writer<'_> {
         }
         Ok(())
     }
+}
+
+/// Whether a row with this primary key exists.
+async fn exists<E>(txn: &DatabaseTransaction, id: i64) -> Result<bool>
+where
+    E: EntityTrait,
+    <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType: From<i64>,
+{
+    Ok(E::find_by_id(id).one(txn).await.map_err(db)?.is_some())
 }
 
 const ALL_ENTITIES: &[EntityKind] = &[EntityKind::Person, EntityKind::Organisation, EntityKind::Place];
