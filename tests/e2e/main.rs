@@ -8,6 +8,7 @@ mod fixtures;
 mod harness;
 mod server;
 
+mod creates;
 mod examples;
 mod filters;
 mod import;
@@ -70,6 +71,9 @@ fn main() {
         case!(writes::merging_moves_every_fact_and_alias_and_the_old_id_leads_to_the_kept_one),
         case!(writes::a_merge_that_cannot_be_done_is_refused_and_changes_nothing),
         case!(writes::delete_node_retracts_facts_and_removes_only_what_nothing_refers_to),
+        case!(creates::a_front_end_adds_people_a_role_and_a_statement_that_readers_then_see),
+        case!(creates::money_events_and_relations_are_added_with_their_parties_and_counts),
+        case!(creates::a_refused_add_says_where_and_what_and_writes_nothing),
         case!(subscriptions::a_subscriber_sees_statements_as_they_are_added),
         case!(subscriptions::a_filtered_subscription_sees_only_its_statements),
         case!(subscriptions::node_changed_follows_corrections),

@@ -9,17 +9,25 @@ use crate::changes::Change;
 use crate::error::{AppError, AppResult};
 use crate::import::{self, Actor, ImportError, RecordKind};
 
+mod create;
 mod delete;
 mod entities;
 mod merge;
 
+pub use create::CreateMutation;
 pub use delete::DeleteMutation;
 pub use entities::{EntityMutation, EntityPatch};
 pub use merge::MergeMutation;
 
 /// Everything a client can write.
 #[derive(MergedObject, Default)]
-pub struct Mutation(ImportMutation, EntityMutation, MergeMutation, DeleteMutation);
+pub struct Mutation(
+    ImportMutation,
+    CreateMutation,
+    EntityMutation,
+    MergeMutation,
+    DeleteMutation,
+);
 
 /// The name of the write token the request carries, or why it may not write.
 pub fn require_write(ctx: &Context<'_>) -> AppResult<String> {
@@ -125,7 +133,9 @@ impl ImportMutation {
                 Some(path) => format!("document.{path}: {message}"),
                 None => format!("document: {message}"),
             })),
-            Err(err @ (ImportError::Database(_) | ImportError::NotUtf8 { .. })) => {
+            Err(
+                err @ (ImportError::Database(_) | ImportError::NotUtf8 { .. } | ImportError::NotFound(_)),
+            ) => {
                 tracing::error!(error = %err, "importGraph failed");
                 Err(AppError::Internal)
             }

@@ -1,0 +1,895 @@
+//! Adding nodes: people, organisations, places, issues and sources, and the
+//! facts between them with their evidence.
+//!
+//! Each input becomes a one-record document of the import format, and the
+//! IDs it names are pinned to the nodes they stand for, so a mutation goes
+//! through exactly the checks and the entity resolution of `newsgraph
+//! import`: a person with a known QID or name is found, not duplicated, and
+//! a fact already recorded from the same span is not recorded twice.
+
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+
+use super::require_write;
+use crate::changes::Change;
+use crate::error::{AppError, AppResult};
+use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::node::{Node, fetch_node};
+use crate::graphql::object::{
+    Event, EventKind, FinancialMeasure, FinancialMeasureKind, FinancialMeasureStatus, Issue, Organisation,
+    OrganisationKind, Person, Place, PlaceKind, Qualifier, Relation, Role, Source, Stance, Statement,
+    StatementKind,
+};
+use crate::graphql::scalars::{Date, Decimal};
+use crate::graphql::{changes, database};
+use crate::import::format::*;
+use crate::import::{self, Actor, ImportError, Pin, RecordKind};
+
+/// The key of the one record a mutation's document holds.
+const NEW: &str = "new";
+
+// ----- inputs ---------------------------------------------------------------
+
+/// Where in which article a fact comes from: a span of the article's text.
+#[derive(InputObject, Debug, Clone)]
+pub struct EvidenceInput {
+    /// The article (a `Source` ID).
+    pub source: ID,
+    /// Offset of the span's first character in the article's text, counted
+    /// in Unicode code points from 0.
+    pub start: i32,
+    /// Offset just past the span's last character.
+    pub end: i32,
+    /// The span's text, exactly as the article has it at those offsets.
+    pub excerpt: String,
+    /// How sure the fact is, from 0 to 1.
+    #[graphql(default = 1.0)]
+    pub confidence: f64,
+    /// True when a person curated the fact, false when a program extracted it.
+    #[graphql(default = true)]
+    pub curated: bool,
+}
+
+/// A new article, with its full text.
+#[derive(InputObject, Debug, Clone)]
+pub struct CreateSourceInput {
+    /// A stable key the article is known by (import files cite it); the
+    /// URL when left out. A key already in the graph with the same text
+    /// returns that source.
+    pub key: Option<String>,
+    /// Where the article is published.
+    pub url: Option<String>,
+    /// The headline.
+    pub title: String,
+    /// Who published it.
+    pub publisher: Option<String>,
+    /// The day it was published.
+    pub published_on: Option<Date>,
+    /// Its language, as a BCP 47 tag (`en`).
+    pub language: Option<String>,
+    /// The full text; evidence spans count their offsets in it.
+    pub text: String,
+}
+
+/// A new person.
+#[derive(InputObject, Debug, Clone)]
+pub struct CreatePersonInput {
+    /// The canonical name.
+    pub name: String,
+    /// Other names and spellings.
+    #[graphql(default)]
+    pub aliases: Vec<String>,
+    /// A short description.
+    pub description: Option<String>,
+    /// The Wikidata QID (`Q7747`).
+    pub wikidata_id: Option<String>,
+}
+
+/// A new organisation.
+#[derive(InputObject, Debug, Clone)]
+pub struct CreateOrganisationInput {
+    /// The canonical name.
+    pub name: String,
+    /// Other names and spellings.
+    #[graphql(default)]
+    pub aliases: Vec<String>,
+    /// A short description.
+    pub description: Option<String>,
+    /// The Wikidata QID (`Q7747`).
+    pub wikidata_id: Option<String>,
+    /// What sort of organisation it is.
+    pub kind: OrganisationKind,
+    /// The country it belongs to (a `Place` ID).
+    pub country: Option<ID>,
+}
+
+/// A new place.
+#[derive(InputObject, Debug, Clone)]
+pub struct CreatePlaceInput {
+    /// The canonical name.
+    pub name: String,
+    /// Other names and spellings.
+    #[graphql(default)]
+    pub aliases: Vec<String>,
+    /// A short description.
+    pub description: Option<String>,
+    /// The Wikidata QID (`Q7747`).
+    pub wikidata_id: Option<String>,
+    /// What sort of place it is.
+    pub kind: PlaceKind,
+    /// The place it lies in (a `Place` ID).
+    pub parent: Option<ID>,
+    /// Latitude in degrees, from -90 to 90.
+    pub latitude: Option<f64>,
+    /// Longitude in degrees, from -180 to 180.
+    pub longitude: Option<f64>,
+}
+
+/// A new issue.
+#[derive(InputObject, Debug, Clone)]
+pub struct CreateIssueInput {
+    /// The canonical name.
+    pub name: String,
+    /// Other names and spellings.
+    #[graphql(default)]
+    pub aliases: Vec<String>,
+    /// A short description.
+    pub description: Option<String>,
+    /// The Wikidata QID (`Q7747`).
+    pub wikidata_id: Option<String>,
+    /// The broader issue it is part of (an `Issue` ID).
+    pub parent: Option<ID>,
+}
+
+/// A role a person holds in an organisation, as an article reports it.
+#[derive(InputObject, Debug, Clone)]
+pub struct AddRoleInput {
+    /// Who holds the role (a `Person` ID).
+    pub person: ID,
+    /// Where (an `Organisation` ID).
+    pub organisation: ID,
+    /// The title (`Foreign Minister`).
+    pub title: String,
+    /// Since when: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub since: Option<String>,
+    /// Until when, in the same form; not before `since`.
+    pub until: Option<String>,
+    /// Where the article says so.
+    pub evidence: EvidenceInput,
+}
+
+/// A relation between two people, as an article reports it.
+#[derive(InputObject, Debug, Clone)]
+pub struct AddRelationInput {
+    /// The person the relation is of (a `Person` ID); read "person is the
+    /// `kind` of relatedPerson".
+    pub person: ID,
+    /// The other person (a `Person` ID).
+    pub related_person: ID,
+    /// The relation (`adviser`, `envoy`).
+    pub kind: String,
+    /// Where the article says so.
+    pub evidence: EvidenceInput,
+}
+
+/// An issue a statement is about, with the speaker's stance on it.
+#[derive(InputObject, Debug, Clone)]
+pub struct StanceInput {
+    /// The issue (an `Issue` ID).
+    pub issue: ID,
+    /// The speaker's stance on it.
+    pub stance: Stance,
+}
+
+/// Something a person or an organisation said, as an article reports it.
+#[derive(InputObject, Debug, Clone)]
+pub struct AddStatementInput {
+    /// What sort of statement it is.
+    pub kind: StatementKind,
+    /// What was said, quoted or paraphrased.
+    pub text: String,
+    /// Who said it (a `Person` or `Organisation` ID).
+    pub speaker: ID,
+    /// The role the speaker spoke in (a `Role` ID of the speaker).
+    pub speaker_role: Option<ID>,
+    /// When: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub said_on: Option<String>,
+    /// Where (a `Place` ID).
+    pub place: Option<ID>,
+    /// To whom, in words (`reporters in Kyiv`).
+    pub audience: Option<String>,
+    /// To whom, as an entity (a `Person`, `Organisation` or `Place` ID).
+    pub audience_entity: Option<ID>,
+    /// The issues it is about, with the speaker's stance on each.
+    #[graphql(default)]
+    pub about: Vec<StanceInput>,
+    /// Entities it mentions (`Person`, `Organisation` or `Place` IDs).
+    #[graphql(default)]
+    pub mentions: Vec<ID>,
+    /// Where the article reports it.
+    pub evidence: EvidenceInput,
+}
+
+/// A fraction of something: a share of an amount or of a total.
+#[derive(InputObject, Debug, Clone)]
+pub struct ShareInput {
+    /// The numerator, 0 or more.
+    pub numerator: i32,
+    /// The denominator, 1 or more and not below the numerator.
+    pub denominator: i32,
+    /// What it is a share of, in words.
+    pub of: Option<String>,
+}
+
+/// What a financial measure is secured against: an entity, an issue, or both.
+#[derive(InputObject, Debug, Clone)]
+pub struct SecuredAgainstInput {
+    /// An entity (a `Person`, `Organisation` or `Place` ID).
+    pub entity: Option<ID>,
+    /// An issue (an `Issue` ID).
+    pub issue: Option<ID>,
+    /// What exactly, in words (`frozen Russian assets`).
+    pub qualifier: Option<String>,
+}
+
+/// Money on the table, as an article reports it.
+#[derive(InputObject, Debug, Clone)]
+pub struct AddFinancialMeasureInput {
+    /// What sort of measure it is.
+    pub kind: FinancialMeasureKind,
+    /// A short label (`reparations loan`).
+    pub label: String,
+    /// The amount, exactly.
+    pub amount: Option<Decimal>,
+    /// The amount's currency, ISO 4217 (`EUR`); needed with an amount.
+    pub currency: Option<String>,
+    /// How exact the amount is.
+    pub amount_qualifier: Option<Qualifier>,
+    /// How far along the measure is.
+    pub status: FinancialMeasureStatus,
+    /// Its term, as an ISO 8601 duration (`P2Y`).
+    pub term: Option<String>,
+    /// The share of something it amounts to.
+    pub share: Option<ShareInput>,
+    /// Who pays (a `Person`, `Organisation` or `Place` ID).
+    pub provider: Option<ID>,
+    /// Who receives (a `Person`, `Organisation` or `Place` ID).
+    pub recipient: Option<ID>,
+    /// What it is secured against.
+    pub secured_against: Option<SecuredAgainstInput>,
+    /// The issues it concerns (`Issue` IDs).
+    #[graphql(default)]
+    pub issues: Vec<ID>,
+    /// When it was announced: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub announced_on: Option<String>,
+    /// Where the article reports it.
+    pub evidence: EvidenceInput,
+}
+
+/// Someone who took part in an event, and how.
+#[derive(InputObject, Debug, Clone)]
+pub struct ParticipantInput {
+    /// Who (a `Person`, `Organisation` or `Place` ID).
+    pub entity: ID,
+    /// How they took part (`attacker`, `host`).
+    pub role: String,
+}
+
+/// A count an article gives for an event ("at least 3 killed").
+#[derive(InputObject, Debug, Clone)]
+pub struct QuantityInput {
+    /// What is counted (`killed`, `drones`).
+    pub measure: String,
+    /// The count, 0 or more.
+    pub value: i32,
+    /// How exact the count is.
+    pub qualifier: Qualifier,
+    /// Where the article gives the count.
+    pub evidence: EvidenceInput,
+}
+
+/// Something that happened, as an article reports it.
+#[derive(InputObject, Debug, Clone)]
+pub struct AddEventInput {
+    /// What sort of event it is.
+    pub kind: EventKind,
+    /// A short label (`drone attack on Dnipro`).
+    pub label: String,
+    /// When it started: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub started_on: Option<String>,
+    /// When it ended, in the same form; not before `startedOn`.
+    pub ended_on: Option<String>,
+    /// Where (`Place` IDs).
+    #[graphql(default)]
+    pub places: Vec<ID>,
+    /// Who took part.
+    #[graphql(default)]
+    pub participants: Vec<ParticipantInput>,
+    /// Counts the article gives.
+    #[graphql(default)]
+    pub quantities: Vec<QuantityInput>,
+    /// Where the article reports it.
+    pub evidence: EvidenceInput,
+}
+
+// ----- payloads -------------------------------------------------------------
+
+macro_rules! payload {
+    ($name:ident, $field:ident, $ty:ty, $what:literal) => {
+        #[doc = concat!("The ", $what, " a mutation added or found.")]
+        #[derive(SimpleObject, Debug, Clone)]
+        pub struct $name {
+            #[doc = concat!("The ", $what, ", as it is now.")]
+            pub $field: $ty,
+            #[doc = concat!(
+                        "True when the ", $what, " is new; false when the graph had it already ",
+                        "(the same Wikidata QID, name or key, or the same fact from the same span)."
+                    )]
+            pub created: bool,
+        }
+    };
+}
+
+payload!(CreateSourcePayload, source, Source, "source");
+payload!(CreatePersonPayload, person, Person, "person");
+payload!(
+    CreateOrganisationPayload,
+    organisation,
+    Organisation,
+    "organisation"
+);
+payload!(CreatePlacePayload, place, Place, "place");
+payload!(CreateIssuePayload, issue, Issue, "issue");
+payload!(AddRolePayload, role, Role, "role");
+payload!(AddRelationPayload, relation, Relation, "relation");
+payload!(AddStatementPayload, statement, Statement, "statement");
+payload!(
+    AddFinancialMeasurePayload,
+    financial_measure,
+    FinancialMeasure,
+    "financial measure"
+);
+payload!(AddEventPayload, event, Event, "event");
+
+// ----- references -----------------------------------------------------------
+
+/// The IDs an input names, checked and pinned; the problems of those that
+/// are malformed or of the wrong kind.
+#[derive(Default)]
+struct Refs {
+    pins: Vec<Pin>,
+    problems: Vec<(String, String)>,
+}
+
+impl Refs {
+    /// The reference the document uses for an ID of one of `kinds`.
+    fn id(&mut self, id: &ID, path: &str, kinds: &[NodeKind]) -> String {
+        match GlobalId::decode(id) {
+            Ok(global) if kinds.contains(&global.kind) => self.pins.push(Pin {
+                reference: id.0.clone(),
+                kind: record_kind(global.kind),
+                id: global.key,
+                path: path.to_owned(),
+            }),
+            Ok(global) => {
+                let wanted: Vec<&str> = kinds.iter().map(|k| k.type_name()).collect();
+                self.problems.push((
+                    path.to_owned(),
+                    format!(
+                        "takes the ID of {} {}, not of {} {}",
+                        article(wanted[0]),
+                        wanted.join(" or "),
+                        article(global.kind.type_name()),
+                        global.kind.type_name()
+                    ),
+                ));
+            }
+            Err(err) => self.problems.push((path.to_owned(), err.message())),
+        }
+        id.0.clone()
+    }
+
+    fn opt(&mut self, id: Option<&ID>, path: &str, kinds: &[NodeKind]) -> Option<String> {
+        id.map(|id| self.id(id, path, kinds))
+    }
+
+    fn list(&mut self, ids: &[ID], path: &str, kinds: &[NodeKind]) -> Vec<String> {
+        ids.iter()
+            .enumerate()
+            .map(|(i, id)| self.id(id, &format!("{path}[{i}]"), kinds))
+            .collect()
+    }
+
+    fn evidence(&mut self, e: EvidenceInput, path: &str) -> EvidenceRecord {
+        EvidenceRecord {
+            source: self.id(&e.source, &format!("{path}.source"), &[NodeKind::Source]),
+            start: e.start.into(),
+            end: e.end.into(),
+            excerpt: e.excerpt,
+            confidence: e.confidence,
+            curated: e.curated,
+        }
+    }
+}
+
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+fn record_kind(kind: NodeKind) -> RecordKind {
+    match kind {
+        NodeKind::Person => RecordKind::Person,
+        NodeKind::Organisation => RecordKind::Organisation,
+        NodeKind::Place => RecordKind::Place,
+        NodeKind::Issue => RecordKind::Issue,
+        NodeKind::Statement => RecordKind::Statement,
+        NodeKind::Role => RecordKind::Role,
+        NodeKind::Relation => RecordKind::Relation,
+        NodeKind::FinancialMeasure => RecordKind::FinancialMeasure,
+        NodeKind::Event => RecordKind::Event,
+        NodeKind::Source => RecordKind::Source,
+    }
+}
+
+const ENTITIES: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation, NodeKind::Place];
+const PLACE: &[NodeKind] = &[NodeKind::Place];
+const ISSUE: &[NodeKind] = &[NodeKind::Issue];
+
+/// Problems as the client reads them: paths into `input`, not into the
+/// document (`statements[0].evidence.end` is `input.evidence.end`).
+fn invalid(problems: Vec<(String, String)>) -> AppError {
+    let (path, message) = &problems[0];
+    let more = match problems.len() {
+        1 => String::new(),
+        2 => " (and 1 more problem; see extensions.problems)".to_owned(),
+        n => format!(" (and {} more problems; see extensions.problems)", n - 1),
+    };
+    AppError::Invalid {
+        message: format!("{path}: {message}{more}"),
+        problems,
+    }
+}
+
+fn input_path(path: &str) -> String {
+    match path.split_once("[0]") {
+        Some((_, rest)) => format!("input{rest}"),
+        None => format!("input.{path}"),
+    }
+}
+
+/// Writes a one-record document through the import, as `operation`, and
+/// returns the key of the node the record (keyed `record`) became and
+/// whether it is new.
+async fn write(
+    ctx: &Context<'_>,
+    operation: &str,
+    kind: RecordKind,
+    doc: Document,
+    refs: Refs,
+) -> AppResult<(i64, bool)> {
+    let record = match kind {
+        RecordKind::Source => doc.sources.first().map_or(NEW, |s| s.key.as_str()).to_owned(),
+        _ => NEW.to_owned(),
+    };
+    let actor = require_write(ctx)?;
+    if !refs.problems.is_empty() {
+        return Err(invalid(refs.problems));
+    }
+    let db = database(ctx)?;
+    let doc = Document {
+        format: import::FORMAT.to_owned(),
+        ..doc
+    };
+    let actor = Actor {
+        name: &actor,
+        operation,
+    };
+    match import::import_pinned(db, &doc, &refs.pins, actor).await {
+        Ok(counts) => {
+            let key = counts.key_of(&record).ok_or_else(|| {
+                tracing::error!(operation, "an import wrote no node for its record");
+                AppError::Internal
+            })?;
+            if !counts.added_statements().is_empty() {
+                let added = Change::StatementsAdded {
+                    ids: counts.added_statements().to_vec(),
+                };
+                changes(ctx)?.publish(db, vec![added]).await;
+            }
+            Ok((key, counts.added(kind)))
+        }
+        Err(ImportError::Invalid(problems)) => Err(invalid(
+            problems
+                .into_iter()
+                .map(|p| (input_path(&p.path), p.message))
+                .collect(),
+        )),
+        Err(ImportError::NotFound(p)) => Err(AppError::NotFound(format!("{}: {}", p.path, p.message))),
+        Err(err) => {
+            tracing::error!(error = %err, operation, "a write failed");
+            Err(AppError::Internal)
+        }
+    }
+}
+
+/// Reads a node just written, without the request's loaders.
+async fn written(ctx: &Context<'_>, kind: NodeKind, key: i64) -> AppResult<Node> {
+    fetch_node(database(ctx)?, GlobalId::new(kind, key))
+        .await?
+        .ok_or(AppError::Internal)
+}
+
+/// Runs `write` and unwraps the node of the expected variant.
+macro_rules! added {
+    ($ctx:expr, $op:literal, $kind:ident, $doc:expr, $refs:expr, $payload:ident, $field:ident) => {{
+        let (key, created) = write($ctx, $op, RecordKind::$kind, $doc, $refs).await?;
+        match written($ctx, NodeKind::$kind, key).await? {
+            Node::$kind(node) => Ok($payload {
+                $field: node,
+                created,
+            }),
+            _ => Err(AppError::Internal),
+        }
+    }};
+}
+
+// ----- mutations ------------------------------------------------------------
+
+#[derive(Default)]
+pub struct CreateMutation;
+
+/// Adding nodes and facts; each mutation is one record of the import
+/// format, checked and resolved as `importGraph` would.
+#[Object]
+impl CreateMutation {
+    /// Adds an article. A source with the same key and text is returned
+    /// as it is (`created: false`); the same key with another text is
+    /// refused (`BAD_USER_INPUT` on `input.text`), since evidence spans
+    /// count on the text not changing.
+    async fn create_source(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The article.")] input: CreateSourceInput,
+    ) -> AppResult<CreateSourcePayload> {
+        let key = match (input.key, &input.url) {
+            (Some(key), _) => key,
+            (None, Some(url)) => url.clone(),
+            (None, None) => {
+                return Err(invalid(vec![(
+                    "input.key".into(),
+                    "give a key, or a url to serve as the key".into(),
+                )]));
+            }
+        };
+        let doc = Document {
+            sources: vec![SourceRecord {
+                key,
+                url: input.url,
+                title: input.title,
+                publisher: input.publisher,
+                published_on: input.published_on.map(|d| d.0.format("%Y-%m-%d").to_string()),
+                language: input.language,
+                text: input.text,
+            }],
+            ..Default::default()
+        };
+        added!(
+            ctx,
+            "createSource",
+            Source,
+            doc,
+            Refs::default(),
+            CreateSourcePayload,
+            source
+        )
+    }
+
+    /// Adds a person, or finds the one the graph has with the same
+    /// Wikidata QID, or else with the same name or alias (`created: false`;
+    /// a QID or description it lacked is filled in, new aliases are added).
+    /// A name that matches several people is `BAD_USER_INPUT`.
+    async fn create_person(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The person.")] input: CreatePersonInput,
+    ) -> AppResult<CreatePersonPayload> {
+        let doc = Document {
+            people: vec![PersonRecord {
+                key: NEW.to_owned(),
+                name: input.name,
+                aliases: input.aliases,
+                description: input.description,
+                wikidata_id: input.wikidata_id,
+            }],
+            ..Default::default()
+        };
+        added!(
+            ctx,
+            "createPerson",
+            Person,
+            doc,
+            Refs::default(),
+            CreatePersonPayload,
+            person
+        )
+    }
+
+    /// Adds an organisation, or finds the one the graph has, as
+    /// `createPerson` does.
+    async fn create_organisation(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The organisation.")] input: CreateOrganisationInput,
+    ) -> AppResult<CreateOrganisationPayload> {
+        let mut refs = Refs::default();
+        let doc = Document {
+            organisations: vec![OrganisationRecord {
+                key: NEW.to_owned(),
+                name: input.name,
+                aliases: input.aliases,
+                description: input.description,
+                wikidata_id: input.wikidata_id,
+                kind: input.kind.into(),
+                country: refs.opt(input.country.as_ref(), "input.country", PLACE),
+            }],
+            ..Default::default()
+        };
+        added!(
+            ctx,
+            "createOrganisation",
+            Organisation,
+            doc,
+            refs,
+            CreateOrganisationPayload,
+            organisation
+        )
+    }
+
+    /// Adds a place, or finds the one the graph has, as `createPerson`
+    /// does; a parent that would make a loop is refused.
+    async fn create_place(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The place.")] input: CreatePlaceInput,
+    ) -> AppResult<CreatePlacePayload> {
+        let mut refs = Refs::default();
+        let doc = Document {
+            places: vec![PlaceRecord {
+                key: NEW.to_owned(),
+                name: input.name,
+                aliases: input.aliases,
+                description: input.description,
+                wikidata_id: input.wikidata_id,
+                kind: input.kind.into(),
+                parent: refs.opt(input.parent.as_ref(), "input.parent", PLACE),
+                latitude: input.latitude,
+                longitude: input.longitude,
+            }],
+            ..Default::default()
+        };
+        added!(ctx, "createPlace", Place, doc, refs, CreatePlacePayload, place)
+    }
+
+    /// Adds an issue, or finds the one the graph has with the same QID or
+    /// name, as `createPerson` does.
+    async fn create_issue(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The issue.")] input: CreateIssueInput,
+    ) -> AppResult<CreateIssuePayload> {
+        let mut refs = Refs::default();
+        let doc = Document {
+            issues: vec![IssueRecord {
+                key: NEW.to_owned(),
+                name: input.name,
+                aliases: input.aliases,
+                description: input.description,
+                wikidata_id: input.wikidata_id,
+                parent: refs.opt(input.parent.as_ref(), "input.parent", ISSUE),
+            }],
+            ..Default::default()
+        };
+        added!(ctx, "createIssue", Issue, doc, refs, CreateIssuePayload, issue)
+    }
+
+    /// Records a role of a person in an organisation, with its evidence.
+    async fn add_role(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The role.")] input: AddRoleInput,
+    ) -> AppResult<AddRolePayload> {
+        let mut refs = Refs::default();
+        let doc = Document {
+            roles: vec![RoleRecord {
+                key: NEW.to_owned(),
+                person: refs.id(&input.person, "input.person", &[NodeKind::Person]),
+                organisation: refs.id(
+                    &input.organisation,
+                    "input.organisation",
+                    &[NodeKind::Organisation],
+                ),
+                title: input.title,
+                since: input.since,
+                until: input.until,
+                evidence: refs.evidence(input.evidence, "input.evidence"),
+            }],
+            ..Default::default()
+        };
+        added!(ctx, "addRole", Role, doc, refs, AddRolePayload, role)
+    }
+
+    /// Records a relation between two people, with its evidence.
+    async fn add_relation(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The relation.")] input: AddRelationInput,
+    ) -> AppResult<AddRelationPayload> {
+        let mut refs = Refs::default();
+        let person = &[NodeKind::Person];
+        let doc = Document {
+            relations: vec![RelationRecord {
+                key: NEW.to_owned(),
+                person: refs.id(&input.person, "input.person", person),
+                related_person: refs.id(&input.related_person, "input.relatedPerson", person),
+                kind: input.kind,
+                evidence: refs.evidence(input.evidence, "input.evidence"),
+            }],
+            ..Default::default()
+        };
+        added!(
+            ctx,
+            "addRelation",
+            Relation,
+            doc,
+            refs,
+            AddRelationPayload,
+            relation
+        )
+    }
+
+    /// Records a statement with its evidence; subscribers of
+    /// `statementAdded` hear of it.
+    async fn add_statement(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The statement.")] input: AddStatementInput,
+    ) -> AppResult<AddStatementPayload> {
+        let mut refs = Refs::default();
+        let about = input
+            .about
+            .iter()
+            .enumerate()
+            .map(|(i, a)| StanceRecord {
+                issue: refs.id(&a.issue, &format!("input.about[{i}].issue"), ISSUE),
+                stance: a.stance.into(),
+            })
+            .collect();
+        let speakers = &[NodeKind::Person, NodeKind::Organisation];
+        let doc = Document {
+            statements: vec![StatementRecord {
+                key: NEW.to_owned(),
+                kind: input.kind.into(),
+                text: input.text,
+                speaker: refs.id(&input.speaker, "input.speaker", speakers),
+                speaker_role: refs.opt(
+                    input.speaker_role.as_ref(),
+                    "input.speakerRole",
+                    &[NodeKind::Role],
+                ),
+                said_on: input.said_on,
+                place: refs.opt(input.place.as_ref(), "input.place", PLACE),
+                audience: input.audience,
+                audience_entity: refs.opt(input.audience_entity.as_ref(), "input.audienceEntity", ENTITIES),
+                about,
+                mentions: refs.list(&input.mentions, "input.mentions", ENTITIES),
+                evidence: refs.evidence(input.evidence, "input.evidence"),
+            }],
+            ..Default::default()
+        };
+        added!(
+            ctx,
+            "addStatement",
+            Statement,
+            doc,
+            refs,
+            AddStatementPayload,
+            statement
+        )
+    }
+
+    /// Records a financial measure (a loan, a grant, a fund...) with its
+    /// evidence.
+    async fn add_financial_measure(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The financial measure.")] input: AddFinancialMeasureInput,
+    ) -> AppResult<AddFinancialMeasurePayload> {
+        let mut refs = Refs::default();
+        let secured_against = input.secured_against.map(|s| SecuredAgainstRecord {
+            entity: refs.opt(s.entity.as_ref(), "input.securedAgainst.entity", ENTITIES),
+            issue: refs.opt(s.issue.as_ref(), "input.securedAgainst.issue", ISSUE),
+            qualifier: s.qualifier,
+        });
+        let doc = Document {
+            financial_measures: vec![FinancialMeasureRecord {
+                key: NEW.to_owned(),
+                kind: input.kind.into(),
+                label: input.label,
+                amount: input.amount.map(|a| a.0.normalize().to_string()),
+                currency: input.currency,
+                amount_qualifier: input.amount_qualifier.map(Into::into),
+                status: input.status.into(),
+                term: input.term,
+                share: input.share.map(|s| ShareRecord {
+                    numerator: s.numerator.into(),
+                    denominator: s.denominator.into(),
+                    of: s.of,
+                }),
+                provider: refs.opt(input.provider.as_ref(), "input.provider", ENTITIES),
+                recipient: refs.opt(input.recipient.as_ref(), "input.recipient", ENTITIES),
+                secured_against,
+                issues: refs.list(&input.issues, "input.issues", ISSUE),
+                announced_on: input.announced_on,
+                evidence: refs.evidence(input.evidence, "input.evidence"),
+            }],
+            ..Default::default()
+        };
+        added!(
+            ctx,
+            "addFinancialMeasure",
+            FinancialMeasure,
+            doc,
+            refs,
+            AddFinancialMeasurePayload,
+            financial_measure
+        )
+    }
+
+    /// Records an event with its places, participants and counts, each
+    /// count with its own evidence.
+    async fn add_event(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The event.")] input: AddEventInput,
+    ) -> AppResult<AddEventPayload> {
+        let mut refs = Refs::default();
+        let participants = input
+            .participants
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| ParticipantRecord {
+                entity: refs.id(&p.entity, &format!("input.participants[{i}].entity"), ENTITIES),
+                role: p.role,
+            })
+            .collect();
+        let quantities = input
+            .quantities
+            .into_iter()
+            .enumerate()
+            .map(|(i, q)| QuantityRecord {
+                measure: q.measure,
+                value: q.value.into(),
+                qualifier: q.qualifier.into(),
+                evidence: refs.evidence(q.evidence, &format!("input.quantities[{i}].evidence")),
+            })
+            .collect();
+        let doc = Document {
+            events: vec![EventRecord {
+                key: NEW.to_owned(),
+                kind: input.kind.into(),
+                label: input.label,
+                started_on: input.started_on,
+                ended_on: input.ended_on,
+                places: refs.list(&input.places, "input.places", PLACE),
+                participants,
+                quantities,
+                evidence: refs.evidence(input.evidence, "input.evidence"),
+            }],
+            ..Default::default()
+        };
+        added!(ctx, "addEvent", Event, doc, refs, AddEventPayload, event)
+    }
+}
