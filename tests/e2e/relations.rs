@@ -233,8 +233,15 @@ const SPEAKERS: &str = r#"{
     } }
 }"#;
 
+/// The seed graph, served with room for these whole-graph queries: each
+/// reads every list of the graph at once, nested a hundred by a hundred,
+/// well past the default complexity limit a client should stay under.
+async fn seeded(db: &TestDb) -> Server {
+    Server::start_seeded_with(db, &[("NEWSGRAPH_MAX_COMPLEXITY", "1000000")]).await
+}
+
 pub async fn statement_speakers_and_their_statements_agree(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+    let server = seeded(&db).await;
     let data = server.query(SPEAKERS, json!({})).await;
     assert_eq!(data["statements"]["totalCount"], 31);
     assert_eq!(data["people"]["totalCount"], 9);
@@ -316,7 +323,7 @@ pub async fn statement_speakers_and_their_statements_agree(db: TestDb) {
 }
 
 pub async fn statement_roles_and_role_statements_agree(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+    let server = seeded(&db).await;
     let data = server
         .query(
             r#"{
@@ -503,7 +510,7 @@ fn statements_by_issue() -> Lists {
 }
 
 pub async fn statements_about_issues_and_issue_statements_agree(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+    let server = seeded(&db).await;
     let data = server
         .query(
             r#"{
@@ -606,7 +613,7 @@ pub async fn statements_about_issues_and_issue_statements_agree(db: TestDb) {
 }
 
 pub async fn statement_mentions_and_mentioned_in_agree(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+    let server = seeded(&db).await;
     let mentioned_in = "mentionedIn(first: 100) { totalCount pageInfo { hasNextPage } nodes { text } }";
     let data = server
         .query(
@@ -760,7 +767,7 @@ pub async fn statement_mentions_and_mentioned_in_agree(db: TestDb) {
 }
 
 pub async fn statement_places_and_place_statements_agree(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+    let server = seeded(&db).await;
     let data = server
         .query(
             r#"{
@@ -798,7 +805,7 @@ pub async fn statement_places_and_place_statements_agree(db: TestDb) {
 }
 
 pub async fn evidence_sources_and_source_lists_agree(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+    let server = seeded(&db).await;
     let source = "evidence { source { key } }";
     let data = server
         .query(
@@ -927,7 +934,7 @@ pub async fn evidence_sources_and_source_lists_agree(db: TestDb) {
 }
 
 pub async fn roles_and_people_and_organisation_members_agree(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+    let server = seeded(&db).await;
     let data = server
         .query(
             r#"{
@@ -1029,7 +1036,7 @@ pub async fn roles_and_people_and_organisation_members_agree(db: TestDb) {
 }
 
 pub async fn a_relation_shows_on_both_of_its_people(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+    let server = seeded(&db).await;
     let data = server
         .query(
             r#"{
@@ -1099,7 +1106,7 @@ fn events_by_place() -> Lists {
 }
 
 pub async fn events_and_their_participants_and_places_agree(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+    let server = seeded(&db).await;
     let events = "events(first: 100) { totalCount pageInfo { hasNextPage } nodes { label } }";
     let data = server
         .query(
@@ -1237,7 +1244,7 @@ pub async fn events_and_their_participants_and_places_agree(db: TestDb) {
 }
 
 pub async fn financial_measures_and_their_parties_and_issues_agree(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+    let server = seeded(&db).await;
     let conn = |field: &str| {
         format!("{field}(first: 100) {{ totalCount pageInfo {{ hasNextPage }} nodes {{ label }} }}")
     };
@@ -1334,7 +1341,7 @@ pub async fn financial_measures_and_their_parties_and_issues_agree(db: TestDb) {
 }
 
 pub async fn place_issue_and_country_trees_agree_both_ways(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+    let server = seeded(&db).await;
     let data = server
         .query(
             r#"{
@@ -1484,7 +1491,7 @@ async fn page(server: &Server, id: &Value, args: Value) -> (Vec<String>, Value) 
 }
 
 pub async fn nested_lists_page_per_parent(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+    let server = seeded(&db).await;
 
     // Each person gets their own first two statements and their own count.
     let data = server
@@ -1673,7 +1680,7 @@ fn nested_last(people: &Value) -> Lists {
 /// NATO membership, two and three levels down, although those issues are
 /// on the same page.
 pub async fn sub_issue_statements_hold_when_issues_are_listed_together(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+    let server = seeded(&db).await;
     let data = server
         .query(
             r#"{ issues(first: 100) { nodes { name
@@ -1692,7 +1699,7 @@ pub async fn sub_issue_statements_hold_when_issues_are_listed_together(db: TestD
 /// United States lists the meeting in Miami, in Florida, although Florida is
 /// on the same page.
 pub async fn sub_place_events_hold_when_places_are_listed_together(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+    let server = seeded(&db).await;
     let data = server
         .query(
             r#"{ places(first: 100) { nodes { name

@@ -92,12 +92,17 @@ impl Server {
     /// Starts a server over the seed graph: the embedded database seeds
     /// itself on first start; PostgreSQL gets it by `newsgraph import`.
     pub async fn start_seeded(db: &TestDb) -> Self {
+        Self::start_seeded_with(db, &[]).await
+    }
+
+    /// Like [`Server::start_seeded`], with settings of the test's own.
+    pub async fn start_seeded_with(db: &TestDb, env: &[(&str, &str)]) -> Self {
         if db.backend == Backend::Postgres {
             let out = import(db, &[SEED_FILE]).await;
             assert!(out.success, "importing the seed failed: {}", out.stderr);
         }
         let mut cmd = newsgraph();
-        cmd.envs(db.env());
+        cmd.envs(db.env()).envs(env.iter().copied());
         Self::spawn(cmd).await
     }
 

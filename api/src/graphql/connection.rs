@@ -38,6 +38,17 @@ pub const DEFAULT_PAGE_SIZE: i32 = 20;
 /// The largest `first` or `last` a client may ask for.
 pub const MAX_PAGE_SIZE: i32 = 100;
 
+/// The cost of a list field for the complexity limit: the items a page may
+/// hold (`first` or `last`, else the default page size, at most the maximum)
+/// times what each item selects, plus one for the field itself.
+pub fn page_cost(first: Option<i32>, last: Option<i32>, child_complexity: usize) -> usize {
+    let items = first
+        .or(last)
+        .unwrap_or(DEFAULT_PAGE_SIZE)
+        .clamp(0, MAX_PAGE_SIZE) as usize;
+    1 + items.saturating_mul(child_complexity)
+}
+
 /// Whether a list runs from the smallest value up or from the largest down.
 #[derive(async_graphql::Enum, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum OrderDirection {

@@ -19,9 +19,13 @@ use crate::loader::{Scope, Tree};
 
 /// The fields every entity has, written once for the three kinds.
 macro_rules! entity_object {
-    ($(#[$doc:meta])* $ty:ident { $($extra:tt)* }) => {
+    // `#[Object]` and the cost expression come from the call site: the
+    // `child_complexity` that `#[Object]` defines must share the hygiene of
+    // every cost expression that names it.
+    // So the names of the `first` and `last` arguments come from there too.
+    ($pound:tt $object:tt $(#[$doc:meta])* $ty:ident($first:ident, $last:ident), cost = $cost:literal, { $($extra:tt)* }) => {
         $(#[$doc])*
-        #[Object]
+        $pound $object
         impl $ty {
             /// The object's opaque, stable global ID.
             pub async fn id(&self) -> ID {
@@ -68,91 +72,96 @@ macro_rules! entity_object {
 
             /// Statements said to it: those whose audience it is.
             #[allow(clippy::too_many_arguments)]
+            #[graphql(complexity = $cost)]
             async fn addressed_in(
                 &self,
                 ctx: &Context<'_>,
                 #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
                 #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
-                #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+                #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] $first: Option<i32>,
                 #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-                #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+                #[graphql(desc = "Return the last n items before `before` (at most 100).")] $last: Option<i32>,
                 #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
             ) -> AppResult<Page<Statement>> {
                 let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
-                let args = PageArgs { first, after, last, before };
+                let args = PageArgs { first: $first, after, last: $last, before };
                 nested::rows(ctx, self.0.id, Scope::Column("audience_id"), select, StatementOrder::order(order_by), args, Statement).await
             }
 
             /// Statements that mention it.
             #[allow(clippy::too_many_arguments)]
+            #[graphql(complexity = $cost)]
             async fn mentioned_in(
                 &self,
                 ctx: &Context<'_>,
                 #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
                 #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] $first: Option<i32>,
             #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] $last: Option<i32>,
             #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
             ) -> AppResult<Page<Statement>> {
                 let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
-                let args = PageArgs { first, after, last, before };
+                let args = PageArgs { first: $first, after, last: $last, before };
                 nested::rows(ctx, self.0.id, Scope::Link { table: "statement_mention", parent: "entity_id", row: "statement_id" }, select, StatementOrder::order(order_by), args, Statement).await
             }
 
             /// Financial measures it provides the money of.
             #[allow(clippy::too_many_arguments)]
+            #[graphql(complexity = $cost)]
             async fn financial_measures_given(
                 &self,
                 ctx: &Context<'_>,
                 #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
                 #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] $first: Option<i32>,
             #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] $last: Option<i32>,
             #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
             ) -> AppResult<Page<FinancialMeasure>> {
                 let select =
                     filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
-                let args = PageArgs { first, after, last, before };
+                let args = PageArgs { first: $first, after, last: $last, before };
                 nested::rows(ctx, self.0.id, Scope::Column("provider_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
                     .await
             }
 
             /// Financial measures it receives the money of.
             #[allow(clippy::too_many_arguments)]
+            #[graphql(complexity = $cost)]
             async fn financial_measures_received(
                 &self,
                 ctx: &Context<'_>,
                 #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
                 #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] $first: Option<i32>,
             #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] $last: Option<i32>,
             #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
             ) -> AppResult<Page<FinancialMeasure>> {
                 let select =
                     filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
-                let args = PageArgs { first, after, last, before };
+                let args = PageArgs { first: $first, after, last: $last, before };
                 nested::rows(ctx, self.0.id, Scope::Column("recipient_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
                     .await
             }
 
             /// Financial measures secured against its assets.
             #[allow(clippy::too_many_arguments)]
+            #[graphql(complexity = $cost)]
             async fn financial_measures_secured(
                 &self,
                 ctx: &Context<'_>,
                 #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
                 #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] $first: Option<i32>,
             #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] $last: Option<i32>,
             #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
             ) -> AppResult<Page<FinancialMeasure>> {
                 let select =
                     filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
-                let args = PageArgs { first, after, last, before };
+                let args = PageArgs { first: $first, after, last: $last, before };
                 nested::rows(ctx, self.0.id, Scope::Column("secured_against_entity_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
                     .await
             }
@@ -167,69 +176,140 @@ macro_rules! entity_object {
 pub struct Person(pub named_entity::Model);
 
 entity_object!(
+    #[Object]
     /// A person: someone who speaks, holds roles, takes part in events.
-    Person {
+    Person(first, last),
+    cost = "crate::graphql::connection::page_cost(first, last, child_complexity)",
+    {
         /// What it said.
         #[allow(clippy::too_many_arguments)]
+        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
         async fn statements(
             &self,
             ctx: &Context<'_>,
             #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
             #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
+            first: Option<i32>,
+            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
         ) -> AppResult<Page<Statement>> {
             let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Column("speaker_id"), select, StatementOrder::order(order_by), args, Statement).await
+            let args = PageArgs {
+                first,
+                after,
+                last,
+                before,
+            };
+            nested::rows(
+                ctx,
+                self.0.id,
+                Scope::Column("speaker_id"),
+                select,
+                StatementOrder::order(order_by),
+                args,
+                Statement,
+            )
+            .await
         }
 
         /// The roles the person holds or held.
+        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
         async fn roles(
             &self,
             ctx: &Context<'_>,
             #[graphql(desc = "The sort order; by default as added.")] order_by: Option<RoleOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
+            first: Option<i32>,
+            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
         ) -> AppResult<Page<Role>> {
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Column("person_id"), role::Entity::find(), RoleOrder::order(order_by), args, Role).await
+            let args = PageArgs {
+                first,
+                after,
+                last,
+                before,
+            };
+            nested::rows(
+                ctx,
+                self.0.id,
+                Scope::Column("person_id"),
+                role::Entity::find(),
+                RoleOrder::order(order_by),
+                args,
+                Role,
+            )
+            .await
         }
 
         /// The person's relations to other people, both ways: where the person
         /// is `person` and where they are `relatedPerson`.
+        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
         async fn relations(
             &self,
             ctx: &Context<'_>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
+            first: Option<i32>,
+            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
         ) -> AppResult<Page<Relation>> {
-            let args = PageArgs { first, after, last, before };
+            let args = PageArgs {
+                first,
+                after,
+                last,
+                before,
+            };
             let order = Order::by_key("relation", OrderDirection::Asc);
-            nested::rows(ctx, self.0.id, Scope::EitherColumn("person_id", "related_person_id"), relation::Entity::find(), order, args, Relation).await
+            nested::rows(
+                ctx,
+                self.0.id,
+                Scope::EitherColumn("person_id", "related_person_id"),
+                relation::Entity::find(),
+                order,
+                args,
+                Relation,
+            )
+            .await
         }
 
         /// Events it took part in.
         #[allow(clippy::too_many_arguments)]
+        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
         async fn events(
             &self,
             ctx: &Context<'_>,
             #[graphql(desc = "Only events matching this too.")] filter: Option<EventFilter>,
             #[graphql(desc = "The sort order; by default as added.")] order_by: Option<EventOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
+            first: Option<i32>,
+            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
         ) -> AppResult<Page<Event>> {
             let select = filter::events(database(ctx)?, event::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Link { table: "event_participant", parent: "entity_id", row: "event_id" }, select, EventOrder::order(order_by), args, Event).await
+            let args = PageArgs {
+                first,
+                after,
+                last,
+                before,
+            };
+            nested::rows(
+                ctx,
+                self.0.id,
+                Scope::Link {
+                    table: "event_participant",
+                    parent: "entity_id",
+                    row: "event_id",
+                },
+                select,
+                EventOrder::order(order_by),
+                args,
+                Event,
+            )
+            .await
         }
     }
 );
@@ -239,8 +319,11 @@ entity_object!(
 pub struct Organisation(pub named_entity::Model, pub organisation::Model);
 
 entity_object!(
+    #[Object]
     /// An organisation: a government, an institution, an alliance, a company, a news outlet...
-    Organisation {
+    Organisation(first, last),
+    cost = "crate::graphql::connection::page_cost(first, last, child_complexity)",
+    {
         /// What kind of body it is.
         async fn kind(&self) -> OrganisationKind {
             self.1.kind.into()
@@ -253,50 +336,102 @@ entity_object!(
 
         /// What it said.
         #[allow(clippy::too_many_arguments)]
+        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
         async fn statements(
             &self,
             ctx: &Context<'_>,
             #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
             #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
+            first: Option<i32>,
+            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
         ) -> AppResult<Page<Statement>> {
             let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Column("speaker_id"), select, StatementOrder::order(order_by), args, Statement).await
+            let args = PageArgs {
+                first,
+                after,
+                last,
+                before,
+            };
+            nested::rows(
+                ctx,
+                self.0.id,
+                Scope::Column("speaker_id"),
+                select,
+                StatementOrder::order(order_by),
+                args,
+                Statement,
+            )
+            .await
         }
 
         /// The roles people hold or held in it: its members, officials and envoys.
+        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
         async fn members(
             &self,
             ctx: &Context<'_>,
             #[graphql(desc = "The sort order; by default as added.")] order_by: Option<RoleOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
+            first: Option<i32>,
+            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
         ) -> AppResult<Page<Role>> {
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Column("organisation_id"), role::Entity::find(), RoleOrder::order(order_by), args, Role).await
+            let args = PageArgs {
+                first,
+                after,
+                last,
+                before,
+            };
+            nested::rows(
+                ctx,
+                self.0.id,
+                Scope::Column("organisation_id"),
+                role::Entity::find(),
+                RoleOrder::order(order_by),
+                args,
+                Role,
+            )
+            .await
         }
 
         /// Events it took part in.
         #[allow(clippy::too_many_arguments)]
+        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
         async fn events(
             &self,
             ctx: &Context<'_>,
             #[graphql(desc = "Only events matching this too.")] filter: Option<EventFilter>,
             #[graphql(desc = "The sort order; by default as added.")] order_by: Option<EventOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
+            first: Option<i32>,
+            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
         ) -> AppResult<Page<Event>> {
             let select = filter::events(database(ctx)?, event::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::Link { table: "event_participant", parent: "entity_id", row: "event_id" }, select, EventOrder::order(order_by), args, Event).await
+            let args = PageArgs {
+                first,
+                after,
+                last,
+                before,
+            };
+            nested::rows(
+                ctx,
+                self.0.id,
+                Scope::Link {
+                    table: "event_participant",
+                    parent: "entity_id",
+                    row: "event_id",
+                },
+                select,
+                EventOrder::order(order_by),
+                args,
+                Event,
+            )
+            .await
         }
     }
 );
@@ -306,8 +441,11 @@ entity_object!(
 pub struct Place(pub named_entity::Model, pub place::Model);
 
 entity_object!(
+    #[Object]
     /// A place: a continent, a country, a region, a city, a site; places form a tree.
-    Place {
+    Place(first, last),
+    cost = "crate::graphql::connection::page_cost(first, last, child_complexity)",
+    {
         /// What kind of place it is.
         async fn kind(&self) -> PlaceKind {
             self.1.kind.into()
@@ -330,79 +468,154 @@ entity_object!(
 
         /// The places that lie directly in it.
         #[allow(clippy::too_many_arguments)]
+        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
         async fn children(
             &self,
             ctx: &Context<'_>,
             #[graphql(desc = "Only places matching this too.")] filter: Option<PlaceFilter>,
             #[graphql(desc = "The sort order; by default as added.")] order_by: Option<EntityOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
+            first: Option<i32>,
+            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
         ) -> AppResult<Page<Place>> {
             let select = filter::places(database(ctx)?, filter).await?;
-            let args = PageArgs { first, after, last, before };
-            let scope = Scope::Link { table: "place", parent: "parent_id", row: "id" };
-            nested::entities(ctx, self.0.id, scope, select, EntityOrder::order(order_by), args, |e| match e {
-                Entity::Place(p) => Some(p),
-                _ => None,
-            })
+            let args = PageArgs {
+                first,
+                after,
+                last,
+                before,
+            };
+            let scope = Scope::Link {
+                table: "place",
+                parent: "parent_id",
+                row: "id",
+            };
+            nested::entities(
+                ctx,
+                self.0.id,
+                scope,
+                select,
+                EntityOrder::order(order_by),
+                args,
+                |e| match e {
+                    Entity::Place(p) => Some(p),
+                    _ => None,
+                },
+            )
             .await
         }
 
         /// Events that happened in it or in a place within it.
         #[allow(clippy::too_many_arguments)]
+        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
         async fn events(
             &self,
             ctx: &Context<'_>,
             #[graphql(desc = "Only events matching this too.")] filter: Option<EventFilter>,
             #[graphql(desc = "The sort order; by default as added.")] order_by: Option<EventOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
+            first: Option<i32>,
+            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
         ) -> AppResult<Page<Event>> {
             let select = filter::events(database(ctx)?, event::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::LinkWithin { table: "event_place", parent: "place_id", row: "event_id", tree: Tree::Place }, select, EventOrder::order(order_by), args, Event).await
+            let args = PageArgs {
+                first,
+                after,
+                last,
+                before,
+            };
+            nested::rows(
+                ctx,
+                self.0.id,
+                Scope::LinkWithin {
+                    table: "event_place",
+                    parent: "place_id",
+                    row: "event_id",
+                    tree: Tree::Place,
+                },
+                select,
+                EventOrder::order(order_by),
+                args,
+                Event,
+            )
+            .await
         }
 
         /// Statements said in it or in a place within it.
         #[allow(clippy::too_many_arguments)]
+        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
         async fn statements(
             &self,
             ctx: &Context<'_>,
             #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
             #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
+            first: Option<i32>,
+            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
         ) -> AppResult<Page<Statement>> {
             let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
-            let args = PageArgs { first, after, last, before };
-            nested::rows(ctx, self.0.id, Scope::ColumnWithin("place_id", Tree::Place), select, StatementOrder::order(order_by), args, Statement).await
+            let args = PageArgs {
+                first,
+                after,
+                last,
+                before,
+            };
+            nested::rows(
+                ctx,
+                self.0.id,
+                Scope::ColumnWithin("place_id", Tree::Place),
+                select,
+                StatementOrder::order(order_by),
+                args,
+                Statement,
+            )
+            .await
         }
 
         /// The organisations of this country.
         #[allow(clippy::too_many_arguments)]
+        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
         async fn organisations(
             &self,
             ctx: &Context<'_>,
             #[graphql(desc = "Only organisations matching this too.")] filter: Option<OrganisationFilter>,
             #[graphql(desc = "The sort order; by default as added.")] order_by: Option<EntityOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<i32>,
+            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
+            first: Option<i32>,
             #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
             #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
             #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
         ) -> AppResult<Page<Organisation>> {
             let select = filter::organisations(filter).await?;
-            let args = PageArgs { first, after, last, before };
-            let scope = Scope::Link { table: "organisation", parent: "country_id", row: "id" };
-            nested::entities(ctx, self.0.id, scope, select, EntityOrder::order(order_by), args, |e| match e {
-                Entity::Organisation(o) => Some(o),
-                _ => None,
-            })
+            let args = PageArgs {
+                first,
+                after,
+                last,
+                before,
+            };
+            let scope = Scope::Link {
+                table: "organisation",
+                parent: "country_id",
+                row: "id",
+            };
+            nested::entities(
+                ctx,
+                self.0.id,
+                scope,
+                select,
+                EntityOrder::order(order_by),
+                args,
+                |e| match e {
+                    Entity::Organisation(o) => Some(o),
+                    _ => None,
+                },
+            )
             .await
         }
     }

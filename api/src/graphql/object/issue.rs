@@ -66,6 +66,7 @@ impl Issue {
 
     /// The issues that are parts of this one.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn children(
         &self,
         ctx: &Context<'_>,
@@ -99,6 +100,7 @@ impl Issue {
 
     /// Statements about this issue or one of its sub-issues.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn statements(
         &self,
         ctx: &Context<'_>,
@@ -178,6 +180,7 @@ impl Issue {
 
     /// Financial measures that serve this issue or one of its sub-issues.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn financial_measures(
         &self,
         ctx: &Context<'_>,
@@ -218,6 +221,7 @@ impl Issue {
 
     /// Financial measures secured against what this issue names ("frozen Russian assets").
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn financial_measures_secured(
         &self,
         ctx: &Context<'_>,

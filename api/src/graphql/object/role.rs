@@ -67,6 +67,7 @@ impl Role {
 
     /// What was said in this role.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn statements(
         &self,
         ctx: &Context<'_>,

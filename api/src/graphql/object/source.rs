@@ -66,6 +66,7 @@ impl Source {
 
     /// The statements it reports.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn statements(
         &self,
         ctx: &Context<'_>,
@@ -99,6 +100,7 @@ impl Source {
 
     /// The financial measures it reports.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn financial_measures(
         &self,
         ctx: &Context<'_>,
@@ -133,6 +135,7 @@ impl Source {
 
     /// The events it reports.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn events(
         &self,
         ctx: &Context<'_>,
@@ -165,6 +168,7 @@ impl Source {
     }
 
     /// The roles it states.
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn roles(
         &self,
         ctx: &Context<'_>,
@@ -196,6 +200,7 @@ impl Source {
     }
 
     /// The relations between people it states.
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn relations(
         &self,
         ctx: &Context<'_>,

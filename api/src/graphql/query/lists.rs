@@ -59,6 +59,7 @@ where
 impl ListQuery {
     /// People; by default in the order they were added.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn people(
         &self,
         ctx: &Context<'_>,
@@ -87,6 +88,7 @@ impl ListQuery {
 
     /// Organisations; by default in the order they were added.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn organisations(
         &self,
         ctx: &Context<'_>,
@@ -115,6 +117,7 @@ impl ListQuery {
 
     /// Places; by default in the order they were added.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn places(
         &self,
         ctx: &Context<'_>,
@@ -143,6 +146,7 @@ impl ListQuery {
 
     /// Issues; by default in the order they were added.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn issues(
         &self,
         ctx: &Context<'_>,
@@ -168,6 +172,7 @@ impl ListQuery {
     /// Statements; by default in the order they were added. Every filter
     /// field given must hold.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn statements(
         &self,
         ctx: &Context<'_>,
@@ -191,6 +196,7 @@ impl ListQuery {
     }
 
     /// Roles people hold in organisations; by default in the order they were added.
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn roles(
         &self,
         ctx: &Context<'_>,
@@ -212,6 +218,7 @@ impl ListQuery {
     }
 
     /// Relations between people, in the order they were added.
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn relations(
         &self,
         ctx: &Context<'_>,
@@ -234,6 +241,7 @@ impl ListQuery {
 
     /// Financial measures; by default in the order they were added.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn financial_measures(
         &self,
         ctx: &Context<'_>,
@@ -266,6 +274,7 @@ impl ListQuery {
 
     /// Events; by default in the order they were added.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn events(
         &self,
         ctx: &Context<'_>,
@@ -290,6 +299,7 @@ impl ListQuery {
 
     /// Sources (articles); by default in the order they were added.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn sources(
         &self,
         ctx: &Context<'_>,

@@ -15,6 +15,7 @@ impl SearchQuery {
     /// Case, accents and transliteration do not matter ("zelenskyy" finds
     /// "Volodymyr Zelensky"), and the last word may be the start of a word
     /// ("Pesk" finds Peskov). Each node appears once, by its best match.
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, None, child_complexity)")]
     async fn search(
         &self,
         ctx: &Context<'_>,
