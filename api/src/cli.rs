@@ -43,6 +43,7 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
         cli.tokens.read_tokens.as_deref(),
         cli.tokens.tokens_file.as_deref(),
     )?;
+    let exposure = http::Exposure::from_args(&cli.exposure).map_err(StartupError::Config)?;
     // Take the address before touching the database, so that a port in use
     // fails at once and leaves the database as it was.
     let listener = TcpListener::bind(&cli.addr)
@@ -73,7 +74,14 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
     if let Target::Postgres(url) = &target {
         changes.listen(url.clone()).await;
     }
-    let app = http::router(db.clone(), cli.sql_stats, tokens, changes);
+    let settings = http::Settings {
+        sql_stats: cli.sql_stats,
+        tokens,
+        changes,
+        limits: crate::limits::Limits::from(&cli.limits),
+        exposure,
+    };
+    let app = http::router(db.clone(), settings);
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await

@@ -7,6 +7,9 @@
 //! | `--data-dir` | `NEWSGRAPH_DATA_DIR` | `.` | folder of the embedded database `newsgraph.db` |
 //! | `--no-seed` | `NEWSGRAPH_NO_SEED` | off | do not import the seed graph into a new embedded database |
 //! | | `RUST_LOG` | `warn,newsgraph=info` | log filter |
+//!
+//! Tokens, limits and what production hides are below and in the README's
+//! Configuration and Operations sections.
 
 use std::path::PathBuf;
 
@@ -38,6 +41,111 @@ pub struct Cli {
 
     #[command(flatten)]
     pub tokens: TokenArgs,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
+
+    #[command(flatten)]
+    pub exposure: ExposureArgs,
+}
+
+/// Development or production: production turns off what helps a developer
+/// and helps an attacker as much.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Environment {
+    /// Introspection, field suggestions and the playground on; any origin
+    /// may call the API from a browser.
+    Development,
+    /// Introspection, field suggestions and the playground off; no origin
+    /// may call from a browser unless listed.
+    Production,
+}
+
+/// What the server shows of itself, and to which browser origins.
+#[derive(Debug, Clone, Args)]
+pub struct ExposureArgs {
+    /// `development` or `production`; sets the defaults of the switches below.
+    #[arg(long = "env", env = "NEWSGRAPH_ENV", value_enum, default_value_t = Environment::Development, global = true)]
+    pub environment: Environment,
+
+    /// Answer introspection queries (default: on in development, off in production).
+    #[arg(long, env = "NEWSGRAPH_INTROSPECTION", global = true, value_parser = clap::builder::BoolishValueParser::new())]
+    pub introspection: Option<bool>,
+
+    /// Suggest field names in errors, "Did you mean ...?" (default: as introspection).
+    #[arg(long, env = "NEWSGRAPH_SUGGESTIONS", global = true, value_parser = clap::builder::BoolishValueParser::new())]
+    pub suggestions: Option<bool>,
+
+    /// Serve the GraphiQL playground at `/` (default: on in development, off in production).
+    #[arg(long, env = "NEWSGRAPH_PLAYGROUND", global = true, value_parser = clap::builder::BoolishValueParser::new())]
+    pub playground: Option<bool>,
+
+    /// Browser origins allowed to call the API (CORS), separated by commas
+    /// (`https://app.example.org`), or `*` for any (default: any in
+    /// development, none in production).
+    #[arg(long, env = "NEWSGRAPH_CORS_ORIGINS", global = true)]
+    pub cors_origins: Option<String>,
+}
+
+/// Limits on one request; each refusal names the limit's value.
+#[derive(Debug, Clone, Args)]
+pub struct LimitArgs {
+    /// Deepest nesting of fields in a query.
+    #[arg(long, env = "NEWSGRAPH_MAX_DEPTH", default_value_t = 15, global = true)]
+    pub max_depth: usize,
+
+    /// Highest complexity of a query: each field costs 1, and a list costs
+    /// its page size times what each item selects.
+    #[arg(
+        long,
+        env = "NEWSGRAPH_MAX_COMPLEXITY",
+        default_value_t = 200_000,
+        global = true
+    )]
+    pub max_complexity: usize,
+
+    /// Most aliases in a query.
+    #[arg(long, env = "NEWSGRAPH_MAX_ALIASES", default_value_t = 30, global = true)]
+    pub max_aliases: usize,
+
+    /// Most directives in a query.
+    #[arg(long, env = "NEWSGRAPH_MAX_DIRECTIVES", default_value_t = 20, global = true)]
+    pub max_directives: usize,
+
+    /// Longest query document, in bytes.
+    #[arg(
+        long,
+        env = "NEWSGRAPH_MAX_QUERY_BYTES",
+        default_value_t = 16_384,
+        global = true
+    )]
+    pub max_query_bytes: usize,
+
+    /// Most lexical tokens in a query document.
+    #[arg(
+        long,
+        env = "NEWSGRAPH_MAX_QUERY_TOKENS",
+        default_value_t = 2_000,
+        global = true
+    )]
+    pub max_query_tokens: usize,
+
+    /// Most operations in one batched request (a JSON array of requests).
+    #[arg(long, env = "NEWSGRAPH_MAX_BATCH", default_value_t = 10, global = true)]
+    pub max_batch: usize,
+
+    /// Largest request body, in bytes (HTTP 413 above it); `importGraph`
+    /// documents count against it.
+    #[arg(long, env = "NEWSGRAPH_MAX_BODY_BYTES", default_value_t = 8 * 1024 * 1024, global = true)]
+    pub max_body_bytes: usize,
+
+    /// Longest a request may run, in milliseconds.
+    #[arg(long, env = "NEWSGRAPH_TIMEOUT_MS", default_value_t = 30_000, global = true)]
+    pub timeout_ms: u64,
+
+    /// Most requests served at once; more are refused with HTTP 503 at once.
+    #[arg(long, env = "NEWSGRAPH_MAX_IN_FLIGHT", default_value_t = 256, global = true)]
+    pub max_in_flight: usize,
 }
 
 /// Who may write and read: bearer tokens, each with a name.

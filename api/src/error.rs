@@ -49,6 +49,10 @@ pub enum StartupError {
         reason: String,
     },
 
+    /// A setting is malformed; the message names it and says why.
+    #[error("{0}")]
+    Config(String),
+
     /// A token setting is malformed; the message never repeats a token.
     #[error("{setting}: {reason}")]
     Tokens { setting: String, reason: String },

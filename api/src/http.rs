@@ -8,22 +8,89 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
 use async_graphql::parser::types::{DocumentOperations, OperationType};
-use async_graphql_axum::{GraphQLProtocol, GraphQLRequest, GraphQLResponse, GraphQLWebSocket};
+use async_graphql::{BatchRequest, BatchResponse};
+use async_graphql_axum::{GraphQLBatchRequest, GraphQLProtocol, GraphQLResponse, GraphQLWebSocket};
 use axum::Router;
-use axum::extract::State;
-use axum::extract::WebSocketUpgrade;
-use axum::http::header::{AUTHORIZATION, WWW_AUTHENTICATE};
+use axum::body::Body;
+use axum::extract::{Request, State, WebSocketUpgrade};
+use axum::http::header::{AUTHORIZATION, CONTENT_LENGTH, RETRY_AFTER, WWW_AUTHENTICATE};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use sea_orm::DatabaseConnection;
+use tokio::sync::Semaphore;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
 
 use crate::auth::{Caller, Tokens};
 use crate::changes::Changes;
+use crate::config::{Environment, ExposureArgs};
 use crate::graphql::{AppSchema, build_schema};
+use crate::limits::Limits;
 use crate::loader::Loaders;
 use crate::sql_stats;
+
+/// What the server shows of itself, and to which browser origins.
+#[derive(Debug, Clone)]
+pub struct Exposure {
+    /// Whether introspection queries are answered.
+    pub introspection: bool,
+    /// Whether errors suggest field names ("Did you mean ...?").
+    pub suggestions: bool,
+    /// Whether `/` serves the playground.
+    pub playground: bool,
+    /// Browser origins allowed to call; `None` for any.
+    pub cors_origins: Option<Vec<HeaderValue>>,
+}
+
+impl Exposure {
+    /// Development's openness, or production's reserve, with the operator's
+    /// individual settings on top.
+    pub fn from_args(args: &ExposureArgs) -> Result<Self, String> {
+        let production = args.environment == Environment::Production;
+        let introspection = args.introspection.unwrap_or(!production);
+        let cors_origins = match args.cors_origins.as_deref().map(str::trim) {
+            None if production => Some(Vec::new()),
+            None | Some("*") => None,
+            Some(list) => Some(
+                list.split(',')
+                    .map(str::trim)
+                    .filter(|o| !o.is_empty())
+                    .map(|o| {
+                        if o.starts_with("http://") || o.starts_with("https://") {
+                            HeaderValue::from_str(o.trim_end_matches('/')).map_err(|_| o.to_owned())
+                        } else {
+                            Err(o.to_owned())
+                        }
+                    })
+                    .collect::<Result<_, _>>()
+                    .map_err(|o| {
+                        format!(
+                            "NEWSGRAPH_CORS_ORIGINS: \"{o}\" is not an origin like https://app.example.org"
+                        )
+                    })?,
+            ),
+        };
+        Ok(Self {
+            introspection,
+            suggestions: args.suggestions.unwrap_or(introspection),
+            playground: args.playground.unwrap_or(!production),
+            cors_origins,
+        })
+    }
+}
+
+impl Default for Exposure {
+    fn default() -> Self {
+        Self {
+            introspection: true,
+            suggestions: true,
+            playground: true,
+            cors_origins: None,
+        }
+    }
+}
 
 /// What every handler shares.
 #[derive(Clone)]
@@ -34,31 +101,99 @@ pub struct AppState {
     pub sql_stats: bool,
     /// The bearer tokens the operator configured.
     pub tokens: Arc<Tokens>,
+    /// The limits on one request.
+    pub limits: Arc<Limits>,
+    /// Permits for requests in flight.
+    pub in_flight: Arc<Semaphore>,
+}
+
+/// Everything the routes need besides the database.
+pub struct Settings {
+    pub sql_stats: bool,
+    pub tokens: Tokens,
+    pub changes: Changes,
+    pub limits: Limits,
+    pub exposure: Exposure,
 }
 
 /// The application's routes over a migrated database.
-pub fn router(db: DatabaseConnection, sql_stats: bool, tokens: Tokens, changes: Changes) -> Router {
+pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
+    let limits = Arc::new(settings.limits);
     let state = AppState {
-        schema: build_schema(db.clone(), changes),
+        schema: build_schema(db.clone(), settings.changes, limits.clone(), &settings.exposure),
         db,
-        sql_stats,
-        tokens: Arc::new(tokens),
+        sql_stats: settings.sql_stats,
+        tokens: Arc::new(settings.tokens),
+        in_flight: Arc::new(Semaphore::new(limits.max_in_flight)),
+        limits,
     };
-    Router::new()
-        .route("/", get(playground))
+    let cors = CorsLayer::new()
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([AUTHORIZATION, axum::http::header::CONTENT_TYPE])
+        .max_age(std::time::Duration::from_secs(600));
+    let cors = match settings.exposure.cors_origins {
+        None => cors.allow_origin(AllowOrigin::any()),
+        Some(list) => cors.allow_origin(AllowOrigin::list(list)),
+    };
+    let mut routes = Router::new();
+    if settings.exposure.playground {
+        routes = routes.route("/", get(playground));
+    }
+    routes
         .route("/graphql", get(graphql).post(graphql))
         .route("/graphql/ws", get(graphql_ws))
+        .layer(middleware::from_fn_with_state(state.clone(), admit))
+        .layer(cors)
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
 
-/// Runs one GraphQL request with loaders of its own, as the caller its
-/// bearer token names, counting its SQL statements.
+/// Admits a request if the server has room for one more in flight (from
+/// its headers until its response: a slow body holds its place), and
+/// refuses a body over the limit: at once when its length is declared, and
+/// as soon as it passes the limit when it is streamed.
+async fn admit(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let Ok(permit) = state.in_flight.clone().try_acquire_owned() else {
+        let mut response = refuse(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "SERVER_BUSY",
+            &format!(
+                "the server is serving its limit of {} requests at once; retry shortly",
+                state.limits.max_in_flight
+            ),
+        );
+        response
+            .headers_mut()
+            .insert(RETRY_AFTER, HeaderValue::from_static("1"));
+        return response;
+    };
+    let max = state.limits.max_body_bytes;
+    let declared = request
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > max as u64) {
+        return refuse(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "PAYLOAD_TOO_LARGE",
+            &format!("the request body is over the limit of {max} bytes"),
+        );
+    }
+    let (parts, body) = request.into_parts();
+    let body = Body::new(http_body_util::Limited::new(body, max));
+    let response = next.run(Request::from_parts(parts, body)).await;
+    drop(permit);
+    response
+}
+
+/// Runs a GraphQL request (or a batch of them, each with loaders of its
+/// own), as the caller its bearer token names, within the limits.
 async fn graphql(
     State(state): State<AppState>,
     method: Method,
     headers: HeaderMap,
-    request: GraphQLRequest,
+    request: GraphQLBatchRequest,
 ) -> Response {
     let caller = state
         .tokens
@@ -80,15 +215,62 @@ async fn graphql(
         }
         _ => {}
     }
-    let request = request.into_inner();
+    let batch = request.into_inner();
+    let requests: Vec<&async_graphql::Request> = match &batch {
+        BatchRequest::Single(r) => vec![r],
+        BatchRequest::Batch(rs) => rs.iter().collect(),
+    };
+    let max = state.limits.max_batch;
+    if requests.len() > max {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "BATCH_TOO_LARGE",
+            &format!(
+                "the batch holds {} operations; the limit is {max}",
+                requests.len()
+            ),
+        );
+    }
     // GET is for reads: a mutation over GET could be triggered by a link.
-    if method == Method::GET && is_mutation(&request) {
+    if method == Method::GET && requests.iter().any(|r| is_mutation(r)) {
         return refuse(
             StatusCode::METHOD_NOT_ALLOWED,
             "BAD_REQUEST",
             "mutations are sent with POST; GET only runs queries",
         );
     }
+    let timeout = state.limits.timeout;
+    let run = async {
+        match batch {
+            BatchRequest::Single(r) => BatchResponse::Single(execute(&state, r, caller).await),
+            BatchRequest::Batch(rs) => {
+                let mut responses = Vec::with_capacity(rs.len());
+                for r in rs {
+                    responses.push(execute(&state, r, caller.clone()).await);
+                }
+                BatchResponse::Batch(responses)
+            }
+        }
+    };
+    match tokio::time::timeout(timeout, run).await {
+        Ok(response) => GraphQLResponse::from(response).into_response(),
+        Err(_) => refuse(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "TIMEOUT",
+            &format!(
+                "the request ran longer than the limit of {} ms and was stopped",
+                timeout.as_millis()
+            ),
+        ),
+    }
+}
+
+/// Runs one request with loaders of its own, counting its SQL statements.
+async fn execute(
+    state: &AppState,
+    request: async_graphql::Request,
+    caller: Caller,
+) -> async_graphql::Response {
     let statements = Arc::new(AtomicU64::new(0));
     let (loaders, batches) = Loaders::new(&state.db);
     let request = request.data(loaders).data(caller);
@@ -100,7 +282,7 @@ async fn graphql(
             .extensions
             .insert("sqlStatements".to_owned(), async_graphql::Value::from(n));
     }
-    GraphQLResponse::from(response).into_response()
+    response
 }
 
 /// Subscriptions over WebSocket (`graphql-transport-ws`, and the older
@@ -157,10 +339,7 @@ fn is_mutation(request: &async_graphql::Request) -> bool {
 
 /// A GraphQL error response that never reached execution.
 fn refuse(status: StatusCode, code: &'static str, message: &str) -> Response {
-    let mut error = async_graphql::ServerError::new(message, None);
-    let mut extensions = async_graphql::ErrorExtensionValues::default();
-    extensions.set("code", code);
-    error.extensions = Some(extensions);
+    let error = crate::limits::coded(code, message.to_owned());
     let mut response = (
         status,
         GraphQLResponse::from(async_graphql::Response::from_errors(vec![error])),

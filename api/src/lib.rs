@@ -17,6 +17,7 @@ pub mod generate;
 pub mod graphql;
 pub mod http;
 pub mod import;
+pub mod limits;
 pub mod loader;
 pub mod names;
 pub mod search;

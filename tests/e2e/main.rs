@@ -12,6 +12,7 @@ mod creates;
 mod examples;
 mod filters;
 mod import;
+mod limits;
 mod lists;
 mod migrations;
 mod nodes;
@@ -74,6 +75,12 @@ fn main() {
         case!(creates::a_front_end_adds_people_a_role_and_a_statement_that_readers_then_see),
         case!(creates::money_events_and_relations_are_added_with_their_parties_and_counts),
         case!(creates::a_refused_add_says_where_and_what_and_writes_nothing),
+        case!(limits::deep_and_complex_queries_are_refused_with_the_limit),
+        case!(limits::alias_directive_and_size_floods_are_refused),
+        case!(limits::batches_bodies_and_time_have_limits),
+        case!(limits::requests_beyond_the_cap_in_flight_are_refused_at_once),
+        case!(limits::production_hides_the_schema_the_playground_and_suggestions),
+        case!(limits::browsers_may_call_from_the_origins_the_operator_allows),
         case!(subscriptions::a_subscriber_sees_statements_as_they_are_added),
         case!(subscriptions::a_filtered_subscription_sees_only_its_statements),
         case!(subscriptions::node_changed_follows_corrections),
@@ -136,6 +143,7 @@ fn main() {
         plain!(seed::the_seed_file_imports_as_is),
         plain!(startup::unknown_database_scheme_is_one_clear_line),
         plain!(writes::a_malformed_token_setting_is_one_clear_line),
+        plain!(limits::a_malformed_origin_setting_is_one_clear_line),
         plain!(startup::unreachable_postgres_is_one_clear_line),
         plain!(startup::unwritable_data_folder_is_one_clear_line),
         plain!(startup::address_in_use_is_one_clear_line),

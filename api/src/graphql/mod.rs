@@ -16,8 +16,12 @@ pub mod subscription;
 use async_graphql::{Context, Schema, SchemaBuilder};
 use sea_orm::DatabaseConnection;
 
+use std::sync::Arc;
+
 use crate::changes::Changes;
 use crate::error::{AppError, AppResult};
+use crate::http::Exposure;
+use crate::limits::{DocumentLimits, Limits};
 use crate::loader::Loaders;
 
 pub use mutation::Mutation;
@@ -32,9 +36,30 @@ fn builder() -> SchemaBuilder<Query, Mutation, Subscription> {
         .register_output_type::<node::EntityImplementsNode>()
 }
 
-/// The schema, served over the given database, announcing to `changes`.
-pub fn build_schema(db: DatabaseConnection, changes: Changes) -> AppSchema {
-    builder().data(db).data(changes).finish()
+/// The schema, served over the given database, announcing to `changes`,
+/// within `limits`, showing as much of itself as `exposure` allows.
+pub fn build_schema(
+    db: DatabaseConnection,
+    changes: Changes,
+    limits: Arc<Limits>,
+    exposure: &Exposure,
+) -> AppSchema {
+    let mut schema = builder()
+        .data(db)
+        .data(changes)
+        .limit_depth(limits.max_depth)
+        .limit_complexity(limits.max_complexity)
+        .extension(DocumentLimits {
+            limits,
+            introspection: exposure.introspection,
+        });
+    if !exposure.introspection {
+        schema = schema.disable_introspection();
+    }
+    if !exposure.suggestions {
+        schema = schema.disable_suggestions();
+    }
+    schema.finish()
 }
 
 /// The process's change feed.

@@ -321,9 +321,9 @@ macro_rules! payload {
             #[doc = concat!("The ", $what, ", as it is now.")]
             pub $field: $ty,
             #[doc = concat!(
-                        "True when the ", $what, " is new; false when the graph had it already ",
-                        "(the same Wikidata QID, name or key, or the same fact from the same span)."
-                    )]
+                                "True when the ", $what, " is new; false when the graph had it already ",
+                                "(the same Wikidata QID, name or key, or the same fact from the same span)."
+                            )]
             pub created: bool,
         }
     };

@@ -1,0 +1,298 @@
+//! Limits on what one request may ask, so that no query can tie up the
+//! server: document size in bytes and tokens, aliases, directives, depth
+//! and complexity (checked by the schema extension here), and batch size,
+//! body size, time and requests in flight (checked in `http`). Each refusal
+//! is a GraphQL error with a code and the limit's value in its message.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_graphql::extensions::{
+    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextValidation,
+};
+use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
+use async_graphql::{ServerError, ServerResult, ValidationResult, Variables};
+
+use crate::config::LimitArgs;
+
+/// The limits the server applies, from the configuration.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    pub max_depth: usize,
+    pub max_complexity: usize,
+    pub max_aliases: usize,
+    pub max_directives: usize,
+    pub max_query_bytes: usize,
+    pub max_query_tokens: usize,
+    pub max_batch: usize,
+    pub max_body_bytes: usize,
+    pub timeout: Duration,
+    pub max_in_flight: usize,
+}
+
+impl From<&LimitArgs> for Limits {
+    fn from(args: &LimitArgs) -> Self {
+        Self {
+            max_depth: args.max_depth,
+            max_complexity: args.max_complexity,
+            max_aliases: args.max_aliases,
+            max_directives: args.max_directives,
+            max_query_bytes: args.max_query_bytes,
+            max_query_tokens: args.max_query_tokens,
+            max_batch: args.max_batch,
+            max_body_bytes: args.max_body_bytes,
+            timeout: Duration::from_millis(args.timeout_ms),
+            max_in_flight: args.max_in_flight,
+        }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        use clap::Parser;
+        #[derive(Parser)]
+        struct Defaults {
+            #[command(flatten)]
+            limits: LimitArgs,
+        }
+        // The defaults live in one place: the flags' declarations.
+        let defaults = Defaults::parse_from(["newsgraph"]);
+        Self::from(&defaults.limits)
+    }
+}
+
+/// A GraphQL error with a code in `extensions.code`.
+pub fn coded(code: &'static str, message: String) -> ServerError {
+    let mut error = ServerError::new(message, None);
+    let mut extensions = async_graphql::ErrorExtensionValues::default();
+    extensions.set("code", code);
+    error.extensions = Some(extensions);
+    error
+}
+
+/// The schema extension that checks the document's limits, and refuses
+/// introspection where it is turned off.
+pub struct DocumentLimits {
+    pub limits: Arc<Limits>,
+    pub introspection: bool,
+}
+
+impl ExtensionFactory for DocumentLimits {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(Checker(self.limits.clone(), self.introspection))
+    }
+}
+
+struct Checker(Arc<Limits>, bool);
+
+#[async_graphql::async_trait::async_trait]
+impl Extension for Checker {
+    async fn parse_query(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        query: &str,
+        variables: &Variables,
+        next: NextParseQuery<'_>,
+    ) -> ServerResult<ExecutableDocument> {
+        let limits = &self.0;
+        if query.len() > limits.max_query_bytes {
+            return Err(coded(
+                "QUERY_TOO_LARGE",
+                format!(
+                    "the query is {} bytes long; the limit is {} bytes",
+                    query.len(),
+                    limits.max_query_bytes
+                ),
+            ));
+        }
+        // Counted before parsing, so that a flood of tokens is not parsed.
+        let tokens = count_tokens(query, limits.max_query_tokens);
+        if tokens > limits.max_query_tokens {
+            return Err(coded(
+                "QUERY_TOO_LARGE",
+                format!(
+                    "the query has more than {} tokens, the limit",
+                    limits.max_query_tokens
+                ),
+            ));
+        }
+        let document = next.run(ctx, query, variables).await?;
+        let counts = count(&document);
+        if counts.aliases > limits.max_aliases {
+            return Err(coded(
+                "TOO_MANY_ALIASES",
+                format!(
+                    "the query uses {} aliases; the limit is {}",
+                    counts.aliases, limits.max_aliases
+                ),
+            ));
+        }
+        if counts.introspection && !self.1 {
+            // The schema alone would answer `__schema` with null; say why.
+            return Err(coded(
+                "INTROSPECTION_DISABLED",
+                "introspection (`__schema`, `__type`) is turned off on this server".to_owned(),
+            ));
+        }
+        if counts.directives > limits.max_directives {
+            return Err(coded(
+                "TOO_MANY_DIRECTIVES",
+                format!(
+                    "the query uses {} directives; the limit is {}",
+                    counts.directives, limits.max_directives
+                ),
+            ));
+        }
+        Ok(document)
+    }
+
+    async fn validation(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        next: NextValidation<'_>,
+    ) -> Result<ValidationResult, Vec<ServerError>> {
+        // The schema's own depth and complexity checks say neither a code
+        // nor the limit; say both.
+        next.run(ctx).await.map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|error| match error.message.as_str() {
+                    "Query is too complex." => coded(
+                        "QUERY_TOO_COMPLEX",
+                        format!(
+                            "the query is more complex than the limit of {} (each field costs 1, and a list costs its page size, `first` or `last` or 20, times what each item selects); ask for fewer items or fields",
+                            self.0.max_complexity
+                        ),
+                    ),
+                    "Query is nested too deep." => coded(
+                        "QUERY_TOO_DEEP",
+                        format!(
+                            "the query nests fields deeper than the limit of {} levels",
+                            self.0.max_depth
+                        ),
+                    ),
+                    _ => error,
+                })
+                .collect()
+        })
+    }
+}
+
+#[derive(Default)]
+struct Counts {
+    aliases: usize,
+    directives: usize,
+    /// Whether the document asks for `__schema` or `__type`.
+    introspection: bool,
+}
+
+/// Aliases, directives and introspection fields as written in the document (a fragment counts
+/// once however often it is spread; complexity covers the spreading).
+fn count(document: &ExecutableDocument) -> Counts {
+    let mut counts = Counts::default();
+    for (_, operation) in document.operations.iter() {
+        counts.directives += operation.node.directives.len();
+        count_set(&operation.node.selection_set.node, &mut counts);
+    }
+    for fragment in document.fragments.values() {
+        counts.directives += fragment.node.directives.len();
+        count_set(&fragment.node.selection_set.node, &mut counts);
+    }
+    counts
+}
+
+fn count_set(set: &SelectionSet, counts: &mut Counts) {
+    for item in &set.items {
+        match &item.node {
+            Selection::Field(field) => {
+                counts.aliases += usize::from(field.node.alias.is_some());
+                let name = field.node.name.node.as_str();
+                counts.introspection |= name == "__schema" || name == "__type";
+                counts.directives += field.node.directives.len();
+                count_set(&field.node.selection_set.node, counts);
+            }
+            Selection::FragmentSpread(spread) => counts.directives += spread.node.directives.len(),
+            Selection::InlineFragment(inline) => {
+                counts.directives += inline.node.directives.len();
+                count_set(&inline.node.selection_set.node, counts);
+            }
+        }
+    }
+}
+
+/// The lexical tokens of a GraphQL document, counted up to just past `stop`:
+/// names, numbers, strings and punctuators; whitespace, commas and comments
+/// are not tokens.
+pub fn count_tokens(query: &str, stop: usize) -> usize {
+    let bytes = query.as_bytes();
+    let mut i = 0;
+    let mut n = 0;
+    while i < bytes.len() && n <= stop {
+        match bytes[i] {
+            b' ' | b'\t' | b'\n' | b'\r' | b',' => i += 1,
+            0xEF if bytes[i..].starts_with("\u{feff}".as_bytes()) => i += 3,
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'"' if bytes[i..].starts_with(b"\"\"\"") => {
+                i += 3;
+                while i < bytes.len() && !bytes[i..].starts_with(b"\"\"\"") {
+                    i += if bytes[i..].starts_with(b"\\\"\"\"") { 4 } else { 1 };
+                }
+                i += 3;
+                n += 1;
+            }
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+                n += 1;
+            }
+            b'.' if bytes[i..].starts_with(b"...") => {
+                i += 3;
+                n += 1;
+            }
+            c if c.is_ascii_alphanumeric() || c == b'_' || c == b'-' => {
+                while i < bytes.len()
+                    && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'_' | b'-' | b'+' | b'.'))
+                {
+                    i += 1;
+                }
+                n += 1;
+            }
+            _ => {
+                // A punctuator, or a character the parser will refuse.
+                i += 1;
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_names_numbers_strings_and_punctuators() {
+        assert_eq!(count_tokens("{ a }", 100), 3);
+        assert_eq!(count_tokens("query Q($x: Int = 1.5e3) { a(x: $x) }", 100), 19);
+        assert_eq!(count_tokens("# comment\n{ a, b }", 100), 4);
+        assert_eq!(
+            count_tokens(r#"{ a(s: "x \" y") b(s: """block "" text""") }"#, 100),
+            14
+        );
+        assert_eq!(count_tokens("{ ...F } fragment F on T { a }", 100), 11);
+    }
+
+    #[test]
+    fn counting_stops_past_the_limit() {
+        let flood = "{ a }".repeat(1_000_000);
+        assert_eq!(count_tokens(&flood, 10), 11);
+    }
+}
