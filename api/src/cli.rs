@@ -80,6 +80,7 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
         changes,
         limits: crate::limits::Limits::from(&cli.limits),
         exposure,
+        metrics: crate::ops::install_metrics(),
     };
     let app = http::router(db.clone(), settings);
     axum::serve(listener, app)

@@ -42,11 +42,24 @@ pub struct Cli {
     #[command(flatten)]
     pub tokens: TokenArgs,
 
+    /// How log lines look on stderr: `text` for people, `json` for collectors.
+    #[arg(long, env = "NEWSGRAPH_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
+
     #[command(flatten)]
     pub limits: LimitArgs,
 
     #[command(flatten)]
     pub exposure: ExposureArgs,
+}
+
+/// The form of log lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// One readable line per event.
+    Text,
+    /// One JSON object per line.
+    Json,
 }
 
 /// Development or production: production turns off what helps a developer

@@ -21,7 +21,6 @@ use axum::routing::get;
 use sea_orm::DatabaseConnection;
 use tokio::sync::Semaphore;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::trace::TraceLayer;
 
 use crate::auth::{Caller, Tokens};
 use crate::changes::Changes;
@@ -105,6 +104,8 @@ pub struct AppState {
     pub limits: Arc<Limits>,
     /// Permits for requests in flight.
     pub in_flight: Arc<Semaphore>,
+    /// The metrics `/metrics` renders, when this process records them.
+    pub metrics: Option<metrics_exporter_prometheus::PrometheusHandle>,
 }
 
 /// Everything the routes need besides the database.
@@ -114,6 +115,7 @@ pub struct Settings {
     pub changes: Changes,
     pub limits: Limits,
     pub exposure: Exposure,
+    pub metrics: Option<metrics_exporter_prometheus::PrometheusHandle>,
 }
 
 /// The application's routes over a migrated database.
@@ -126,6 +128,7 @@ pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
         tokens: Arc::new(settings.tokens),
         in_flight: Arc::new(Semaphore::new(limits.max_in_flight)),
         limits,
+        metrics: settings.metrics,
     };
     let cors = CorsLayer::new()
         .allow_methods([Method::GET, Method::POST])
@@ -139,12 +142,17 @@ pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
     if settings.exposure.playground {
         routes = routes.route("/", get(playground));
     }
-    routes
+    let api = routes
         .route("/graphql", get(graphql).post(graphql))
         .route("/graphql/ws", get(graphql_ws))
         .layer(middleware::from_fn_with_state(state.clone(), admit))
-        .layer(cors)
-        .layer(TraceLayer::new_for_http())
+        .layer(cors);
+    // Probes and metrics stay outside the request limits: a full server
+    // must still say how it is.
+    api.route("/health", get(crate::ops::health))
+        .route("/ready", get(crate::ops::ready))
+        .route("/metrics", get(crate::ops::metrics))
+        .layer(middleware::from_fn(crate::ops::log_request))
         .with_state(state)
 }
 
@@ -239,6 +247,10 @@ async fn graphql(
             "mutations are sent with POST; GET only runs queries",
         );
     }
+    let operation = match &batch {
+        BatchRequest::Single(r) => operation_label(r),
+        BatchRequest::Batch(_) => "batch".to_owned(),
+    };
     let timeout = state.limits.timeout;
     let run = async {
         match batch {
@@ -253,7 +265,12 @@ async fn graphql(
         }
     };
     match tokio::time::timeout(timeout, run).await {
-        Ok(response) => GraphQLResponse::from(response).into_response(),
+        Ok(response) => {
+            let outcome = outcome(operation, &response);
+            let mut response = GraphQLResponse::from(response).into_response();
+            response.extensions_mut().insert(outcome);
+            response
+        }
         Err(_) => refuse(
             StatusCode::SERVICE_UNAVAILABLE,
             "TIMEOUT",
@@ -323,6 +340,49 @@ async fn graphql_ws(
         })
 }
 
+/// The operation's name for logs and metrics: its name when it is a plain
+/// identifier of at most 64 characters, else `anonymous` or `other`.
+fn operation_label(request: &async_graphql::Request) -> String {
+    match request.operation_name.as_deref() {
+        None => "anonymous".to_owned(),
+        Some(name)
+            if !name.is_empty()
+                && name.len() <= 64
+                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
+        {
+            name.to_owned()
+        }
+        Some(_) => "other".to_owned(),
+    }
+}
+
+/// How a request went, for the request log and the metrics.
+fn outcome(operation: String, response: &BatchResponse) -> crate::ops::Outcome {
+    let responses: Vec<&async_graphql::Response> = match response {
+        BatchResponse::Single(r) => vec![r],
+        BatchResponse::Batch(rs) => rs.iter().collect(),
+    };
+    let codes: Vec<String> = responses
+        .iter()
+        .flat_map(|r| r.errors.iter())
+        .map(|e| {
+            e.extensions
+                .as_ref()
+                .and_then(|x| x.get("code"))
+                .and_then(|v| match v {
+                    async_graphql::Value::String(s) => Some(s.clone()),
+                    _ => None,
+                })
+                .unwrap_or_else(|| "GRAPHQL_ERROR".to_owned())
+        })
+        .collect();
+    crate::ops::Outcome {
+        operation,
+        outcome: codes.first().cloned().unwrap_or_else(|| "ok".to_owned()),
+        codes,
+    }
+}
+
 /// Whether the operation a request would run is a mutation.
 fn is_mutation(request: &async_graphql::Request) -> bool {
     let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
@@ -340,6 +400,11 @@ fn is_mutation(request: &async_graphql::Request) -> bool {
 /// A GraphQL error response that never reached execution.
 fn refuse(status: StatusCode, code: &'static str, message: &str) -> Response {
     let error = crate::limits::coded(code, message.to_owned());
+    let outcome = crate::ops::Outcome {
+        operation: "refused".to_owned(),
+        outcome: code.to_owned(),
+        codes: vec![code.to_owned()],
+    };
     let mut response = (
         status,
         GraphQLResponse::from(async_graphql::Response::from_errors(vec![error])),
@@ -350,6 +415,7 @@ fn refuse(status: StatusCode, code: &'static str, message: &str) -> Response {
             .headers_mut()
             .insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
     }
+    response.extensions_mut().insert(outcome);
     response
 }
 

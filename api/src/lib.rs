@@ -20,6 +20,7 @@ pub mod import;
 pub mod limits;
 pub mod loader;
 pub mod names;
+pub mod ops;
 pub mod search;
 pub mod seed;
 pub mod sql_stats;

@@ -7,7 +7,7 @@ use clap::Parser;
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = newsgraph::config::Cli::parse();
-    newsgraph::telemetry::init();
+    newsgraph::telemetry::init(cli.log_format);
     match newsgraph::cli::run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

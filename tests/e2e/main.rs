@@ -16,6 +16,7 @@ mod limits;
 mod lists;
 mod migrations;
 mod nodes;
+mod operations;
 mod playground;
 mod positions;
 mod relations;
@@ -81,6 +82,9 @@ fn main() {
         case!(limits::requests_beyond_the_cap_in_flight_are_refused_at_once),
         case!(limits::production_hides_the_schema_the_playground_and_suggestions),
         case!(limits::browsers_may_call_from_the_origins_the_operator_allows),
+        case!(operations::health_and_ready_answer_while_the_database_does),
+        case!(operations::metrics_count_requests_by_operation_and_outcome_and_errors_by_code),
+        case!(operations::each_request_is_one_log_line_with_its_id_and_no_secrets),
         case!(subscriptions::a_subscriber_sees_statements_as_they_are_added),
         case!(subscriptions::a_filtered_subscription_sees_only_its_statements),
         case!(subscriptions::node_changed_follows_corrections),

@@ -22,6 +22,8 @@ pub fn newsgraph() -> Command {
         "NEWSGRAPH_ADDR",
         "NEWSGRAPH_DATA_DIR",
         "NEWSGRAPH_NO_SEED",
+        "NEWSGRAPH_ENV",
+        "NEWSGRAPH_LOG_FORMAT",
     ] {
         cmd.env_remove(var);
     }
@@ -78,6 +80,8 @@ pub struct Server {
     /// `http://127.0.0.1:PORT`
     pub base: String,
     http: reqwest::Client,
+    /// What the server wrote to stderr so far: its log.
+    log: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
 }
 
 impl Server {
@@ -130,17 +134,30 @@ impl Server {
             .to_owned();
         // Keep draining stdout so the server never blocks on a full pipe.
         tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
         if let Some(mut err) = child.stderr.take() {
+            let log = log.clone();
             tokio::spawn(async move {
-                let mut sink = Vec::new();
-                let _ = err.read_to_end(&mut sink).await;
+                let mut chunk = [0u8; 8192];
+                while let Ok(n) = err.read(&mut chunk).await {
+                    if n == 0 {
+                        break;
+                    }
+                    log.lock().expect("the log").extend_from_slice(&chunk[..n]);
+                }
             });
         }
         Self {
             child,
             base,
             http: reqwest::Client::new(),
+            log,
         }
+    }
+
+    /// The server's log so far (its stderr).
+    pub fn log(&self) -> String {
+        String::from_utf8_lossy(&self.log.lock().expect("the log")).into_owned()
     }
 
     /// The HTTP client, for requests other than GraphQL POSTs.
