@@ -11,15 +11,26 @@ use crate::import::{self, Actor, ImportError, RecordKind};
 
 mod delete;
 mod entities;
+mod links;
 mod merge;
+mod patch;
+mod span;
 
 pub use delete::DeleteMutation;
 pub use entities::{EntityMutation, EntityPatch};
+pub use links::{LinkMutation, RelationPatch, RolePatch};
 pub use merge::MergeMutation;
+pub use span::SpanPatch;
 
 /// Everything a client can write.
 #[derive(MergedObject, Default)]
-pub struct Mutation(ImportMutation, EntityMutation, MergeMutation, DeleteMutation);
+pub struct Mutation(
+    ImportMutation,
+    EntityMutation,
+    LinkMutation,
+    MergeMutation,
+    DeleteMutation,
+);
 
 /// The name of the write token the request carries, or why it may not write.
 pub fn require_write(ctx: &Context<'_>) -> AppResult<String> {
