@@ -11,6 +11,7 @@ use crate::import::{self, Actor, ImportError, RecordKind};
 
 mod delete;
 mod entities;
+mod issues;
 mod links;
 mod merge;
 mod patch;
@@ -18,6 +19,7 @@ mod span;
 
 pub use delete::DeleteMutation;
 pub use entities::{EntityMutation, EntityPatch};
+pub use issues::{IssueMutation, IssuePatch};
 pub use links::{LinkMutation, RelationPatch, RolePatch};
 pub use merge::MergeMutation;
 pub use span::SpanPatch;
@@ -28,6 +30,7 @@ pub struct Mutation(
     ImportMutation,
     EntityMutation,
     LinkMutation,
+    IssueMutation,
     MergeMutation,
     DeleteMutation,
 );
