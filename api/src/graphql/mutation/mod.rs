@@ -15,6 +15,7 @@ mod issues;
 mod links;
 mod merge;
 mod patch;
+mod sources;
 mod span;
 
 pub use delete::DeleteMutation;
@@ -22,6 +23,7 @@ pub use entities::{EntityMutation, EntityPatch};
 pub use issues::{IssueMutation, IssuePatch};
 pub use links::{LinkMutation, RelationPatch, RolePatch};
 pub use merge::MergeMutation;
+pub use sources::{SourceMutation, SourcePatch};
 pub use span::SpanPatch;
 
 /// Everything a client can write.
@@ -31,6 +33,7 @@ pub struct Mutation(
     EntityMutation,
     LinkMutation,
     IssueMutation,
+    SourceMutation,
     MergeMutation,
     DeleteMutation,
 );
