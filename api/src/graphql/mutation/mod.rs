@@ -11,6 +11,7 @@ use crate::import::{self, Actor, ImportError, RecordKind};
 
 mod delete;
 mod entities;
+mod entity_details;
 mod issues;
 mod links;
 mod merge;
