@@ -13,6 +13,7 @@ mod filters;
 mod import;
 mod lists;
 mod migrations;
+mod node_updates;
 mod nodes;
 mod playground;
 mod positions;
@@ -70,6 +71,16 @@ fn main() {
         case!(writes::merging_moves_every_fact_and_alias_and_the_old_id_leads_to_the_kept_one),
         case!(writes::a_merge_that_cannot_be_done_is_refused_and_changes_nothing),
         case!(writes::delete_node_retracts_facts_and_removes_only_what_nothing_refers_to),
+        case!(node_updates::update_role_corrects_title_dates_organisation_and_evidence),
+        case!(node_updates::update_role_refuses_stale_unknown_or_bad_input),
+        case!(node_updates::update_relation_corrects_kind_related_person_and_evidence),
+        case!(node_updates::update_relation_refuses_stale_unknown_or_bad_input),
+        case!(node_updates::update_issue_renames_reparents_and_keeps_the_old_name_as_alias),
+        case!(node_updates::update_issue_refuses_cycles_taken_qids_and_bad_input),
+        case!(node_updates::update_source_corrects_details_and_keeps_a_cited_text),
+        case!(node_updates::update_source_refuses_taken_urls_stale_or_bad_input),
+        case!(node_updates::update_entity_corrects_organisation_and_place_details),
+        case!(node_updates::update_entity_refuses_foreign_details_and_cycles),
         case!(subscriptions::a_subscriber_sees_statements_as_they_are_added),
         case!(subscriptions::a_filtered_subscription_sees_only_its_statements),
         case!(subscriptions::node_changed_follows_corrections),
