@@ -23,7 +23,12 @@ pub(crate) async fn server(db: &TestDb, read_tokens: bool) -> Server {
 }
 
 /// POSTs a request with an optional bearer token; returns status and body.
-pub(crate) async fn post(server: &Server, token: Option<&str>, query: &str, variables: Value) -> (u16, Value) {
+pub(crate) async fn post(
+    server: &Server,
+    token: Option<&str>,
+    query: &str,
+    variables: Value,
+) -> (u16, Value) {
     let mut req = server
         .http()
         .post(format!("{}/graphql", server.base))
