@@ -15,6 +15,7 @@ mod import;
 mod limits;
 mod lists;
 mod migrations;
+mod node_updates;
 mod nodes;
 mod operations;
 mod playground;
@@ -85,6 +86,16 @@ fn main() {
         case!(operations::health_and_ready_answer_while_the_database_does),
         case!(operations::metrics_count_requests_by_operation_and_outcome_and_errors_by_code),
         case!(operations::each_request_is_one_log_line_with_its_id_and_no_secrets),
+        case!(node_updates::update_role_corrects_title_dates_organisation_and_evidence),
+        case!(node_updates::update_role_refuses_stale_unknown_or_bad_input),
+        case!(node_updates::update_relation_corrects_kind_related_person_and_evidence),
+        case!(node_updates::update_relation_refuses_stale_unknown_or_bad_input),
+        case!(node_updates::update_issue_renames_reparents_and_keeps_the_old_name_as_alias),
+        case!(node_updates::update_issue_refuses_cycles_taken_qids_and_bad_input),
+        case!(node_updates::update_source_corrects_details_and_keeps_a_cited_text),
+        case!(node_updates::update_source_refuses_taken_urls_stale_or_bad_input),
+        case!(node_updates::update_entity_corrects_organisation_and_place_details),
+        case!(node_updates::update_entity_refuses_foreign_details_and_cycles),
         case!(subscriptions::a_subscriber_sees_statements_as_they_are_added),
         case!(subscriptions::a_filtered_subscription_sees_only_its_statements),
         case!(subscriptions::node_changed_follows_corrections),

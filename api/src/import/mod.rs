@@ -10,6 +10,7 @@ use std::fmt;
 use sea_orm::DatabaseConnection;
 
 pub use format::{Document, FORMAT};
+pub(crate) use validate::{SourceText, check_evidence_numbers, check_span};
 pub use write::Counts;
 
 /// What is wrong, and where in the document (`statements[12].evidence.start`).

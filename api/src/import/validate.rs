@@ -484,24 +484,7 @@ impl<'a> Validator<'a> {
 
     fn evidence(&mut self, path: &str, e: &EvidenceRecord) {
         self.reference(&format!("{path}.source"), Some(&e.source), &[RecordKind::Source]);
-        if e.start < 0 {
-            self.problem(
-                format!("{path}.start"),
-                format!("{} must not be negative", e.start),
-            );
-        }
-        if e.end <= e.start {
-            self.problem(
-                format!("{path}.end"),
-                format!("{} must be greater than start ({})", e.end, e.start),
-            );
-        }
-        if !(0.0..=1.0).contains(&e.confidence) {
-            self.problem(
-                format!("{path}.confidence"),
-                format!("{} is not between 0 and 1", e.confidence),
-            );
-        }
+        check_evidence_numbers(e, path, &mut self.problems);
         if e.end > e.start
             && let Some(text) = self.texts.get(e.source.as_str())
         {
@@ -509,5 +492,28 @@ impl<'a> Validator<'a> {
             check_span(e, text, path, &mut found);
             self.problems.extend(found);
         }
+    }
+}
+
+/// Checks what an evidence record says without its source's text: the
+/// offsets and the confidence.
+pub fn check_evidence_numbers(e: &EvidenceRecord, path: &str, problems: &mut Vec<Problem>) {
+    if e.start < 0 {
+        problems.push(Problem::new(
+            format!("{path}.start"),
+            format!("{} must not be negative", e.start),
+        ));
+    }
+    if e.end <= e.start {
+        problems.push(Problem::new(
+            format!("{path}.end"),
+            format!("{} must be greater than start ({})", e.end, e.start),
+        ));
+    }
+    if !(0.0..=1.0).contains(&e.confidence) {
+        problems.push(Problem::new(
+            format!("{path}.confidence"),
+            format!("{} is not between 0 and 1", e.confidence),
+        ));
     }
 }

@@ -1,21 +1,26 @@
 //! Correcting people, organisations and places.
 
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
+use entity::kinds::EntityKind;
 use entity::{entity_alias, named_entity};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
+use super::entity_details::DetailChanges;
+use super::patch::{Problems, refuse_empty};
 use super::{finish, fresh_entity, require_write};
 use crate::changes::Change;
 use crate::domain::check_qid;
 use crate::error::{AppError, AppResult};
 use crate::graphql::filter::expect_id;
-use crate::graphql::ids::NodeKind;
+use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::Entity;
+use crate::graphql::object::{OrganisationKind, PlaceKind};
 use crate::graphql::{changes, database};
 use crate::names::fold;
 
 /// Changes to a person, an organisation or a place; fields left out stay
-/// as they are.
+/// as they are. The fields of organisations and of places are refused for
+/// an entity of another kind.
 #[derive(InputObject, Debug, Clone, Default)]
 pub struct EntityPatch {
     /// The new canonical name; the old one becomes an alias.
@@ -28,6 +33,23 @@ pub struct EntityPatch {
     pub add_aliases: Option<Vec<String>>,
     /// Other names to remove, by their exact spelling.
     pub remove_aliases: Option<Vec<String>>,
+    /// The kind of organisation; only for an organisation.
+    pub organisation_kind: MaybeUndefined<OrganisationKind>,
+    /// The country the organisation belongs to (a Place ID); null clears
+    /// it. Only for an organisation.
+    pub country: MaybeUndefined<ID>,
+    /// The kind of place; only for a place.
+    pub place_kind: MaybeUndefined<PlaceKind>,
+    /// The place this place lies within (a Place ID); null clears it.
+    /// Neither the place itself nor a place within it can be its parent.
+    /// Only for a place.
+    pub parent: MaybeUndefined<ID>,
+    /// The latitude in degrees, from -90 to 90; null clears it. A place
+    /// has both coordinates or neither. Only for a place.
+    pub latitude: MaybeUndefined<f64>,
+    /// The longitude in degrees, from -180 to 180; null clears it. A place
+    /// has both coordinates or neither. Only for a place.
+    pub longitude: MaybeUndefined<f64>,
 }
 
 #[derive(Default)]
@@ -35,11 +57,13 @@ pub struct EntityMutation;
 
 #[Object]
 impl EntityMutation {
-    /// Corrects a person, an organisation or a place. The update is based
-    /// on `version`, the entity's version the client read: if the entity
-    /// changed since, nothing is written and the error is `CONFLICT` (read
-    /// it again and reapply). Unknown IDs are `NOT_FOUND`; invalid fields
-    /// are `BAD_USER_INPUT` with their path in `extensions.problems`.
+    /// Corrects a person, an organisation or a place, and an
+    /// organisation's kind and country or a place's kind, parent and
+    /// coordinates. The update is based on `version`, the entity's version
+    /// the client read: if the entity changed since, nothing is written and
+    /// the error is `CONFLICT` (read it again and reapply). Unknown IDs are
+    /// `NOT_FOUND`; invalid fields, and fields the entity's kind does not
+    /// have, are `BAD_USER_INPUT` with their path in `extensions.problems`.
     async fn update_entity(
         &self,
         ctx: &Context<'_>,
@@ -53,10 +77,11 @@ impl EntityMutation {
             "id",
             &[NodeKind::Person, NodeKind::Organisation, NodeKind::Place],
         )?;
-        let patch = checked(input)?;
+        let kind = GlobalId::decode(&id)?.kind;
+        let patch = checked(input, kind, key)?;
         let db = database(ctx)?;
         let txn = crate::db::begin_write(db).await?;
-        let result = apply(&txn, key, version, &patch, &actor).await;
+        let result = apply(&txn, kind, key, version, &patch, &actor).await;
         finish(txn, result).await?;
         let entity = fresh_entity(db, key).await?;
         let id = entity_id(&entity);
@@ -72,24 +97,32 @@ struct Patch {
     wikidata_id: MaybeUndefined<String>,
     add_aliases: Vec<String>,
     remove_aliases: Vec<String>,
+    details: DetailChanges,
 }
 
-fn checked(input: EntityPatch) -> AppResult<Patch> {
-    let mut problems: Vec<(String, String)> = Vec::new();
+fn checked(input: EntityPatch, kind: NodeKind, key: i64) -> AppResult<Patch> {
+    let mut problems = Problems::default();
+    refuse_empty(
+        input.name.is_some()
+            || !input.description.is_undefined()
+            || !input.wikidata_id.is_undefined()
+            || input.add_aliases.is_some()
+            || input.remove_aliases.is_some()
+            || DetailChanges::given(&input),
+        &mut problems,
+    );
+    let details = DetailChanges::checked(&input, kind, key, &mut problems);
     let name = input.name.map(|n| n.trim().to_owned());
     if let Some(name) = &name
         && fold(name).is_empty()
     {
-        problems.push((
-            "input.name".into(),
-            "a name needs at least one letter or digit".into(),
-        ));
+        problems.push("input.name", "a name needs at least one letter or digit");
     }
     let wikidata_id = match input.wikidata_id {
         MaybeUndefined::Value(qid) => {
             let qid = qid.trim().to_owned();
             if let Err(message) = check_qid(&qid) {
-                problems.push(("input.wikidataId".into(), message));
+                problems.push("input.wikidataId", message);
             }
             MaybeUndefined::Value(qid)
         }
@@ -99,41 +132,35 @@ fn checked(input: EntityPatch) -> AppResult<Patch> {
     for (i, alias) in input.add_aliases.unwrap_or_default().into_iter().enumerate() {
         let alias = alias.trim().to_owned();
         if fold(&alias).is_empty() {
-            problems.push((
+            problems.push(
                 format!("input.addAliases[{i}]"),
-                "an alias needs at least one letter or digit".into(),
-            ));
+                "an alias needs at least one letter or digit",
+            );
         }
         add_aliases.push(alias);
     }
-    if let Some((path, message)) = problems.first().cloned() {
-        let more = if problems.len() > 1 {
-            " (and more; see extensions.problems)"
-        } else {
-            ""
-        };
-        return Err(AppError::Invalid {
-            message: format!("{path}: {message}{more}"),
-            problems,
-        });
-    }
+    problems.check()?;
     Ok(Patch {
         name,
         description: input.description,
         wikidata_id,
         add_aliases,
         remove_aliases: input.remove_aliases.unwrap_or_default(),
+        details,
     })
 }
 
 async fn apply(
     txn: &DatabaseTransaction,
+    kind: NodeKind,
     key: i64,
     version: i32,
     patch: &Patch,
     actor: &str,
 ) -> AppResult<()> {
     let current = named_entity::Entity::find_by_id(key).one(txn).await?;
+    // An ID whose type and key disagree names nothing, as in `node(id:)`.
+    let current = current.filter(|c| c.kind == entity_kind(kind));
     let Some(current) = current else {
         return Err(AppError::NotFound(
             "no entity has the ID given in `id`".to_owned(),
@@ -158,6 +185,7 @@ async fn apply(
             )));
         }
     }
+    let details = patch.details.apply(txn, key).await?;
     let mut changed = Vec::new();
     let mut row: named_entity::ActiveModel = current.clone().into();
     if let Some(name) = &patch.name
@@ -189,6 +217,7 @@ async fn apply(
             changed.push("wikidataId");
         }
     }
+    changed.extend(details);
     row.updated_at = Set(chrono::Utc::now());
     row.version = Set(current.version + 1);
     // The version in the WHERE clause makes a concurrent update that got
@@ -255,11 +284,19 @@ async fn apply(
 
 /// The global ID of an entity, as clients know it.
 pub(super) fn entity_id(entity: &Entity) -> String {
-    use crate::graphql::ids::GlobalId;
     let (kind, key) = match entity {
         Entity::Person(p) => (NodeKind::Person, p.0.id),
         Entity::Organisation(o) => (NodeKind::Organisation, o.0.id),
         Entity::Place(p) => (NodeKind::Place, p.0.id),
     };
     GlobalId::new(kind, key).encode().0
+}
+
+/// The kind of entity an ID of a person, organisation or place names.
+fn entity_kind(kind: NodeKind) -> EntityKind {
+    match kind {
+        NodeKind::Organisation => EntityKind::Organisation,
+        NodeKind::Place => EntityKind::Place,
+        _ => EntityKind::Person,
+    }
 }

@@ -12,12 +12,22 @@ use crate::import::{self, Actor, ImportError, RecordKind};
 mod create;
 mod delete;
 mod entities;
+mod entity_details;
+mod issues;
+mod links;
 mod merge;
+mod patch;
+mod sources;
+mod span;
 
 pub use create::CreateMutation;
 pub use delete::DeleteMutation;
 pub use entities::{EntityMutation, EntityPatch};
+pub use issues::{IssueMutation, IssuePatch};
+pub use links::{LinkMutation, RelationPatch, RolePatch};
 pub use merge::MergeMutation;
+pub use sources::{SourceMutation, SourcePatch};
+pub use span::SpanPatch;
 
 /// Everything a client can write.
 #[derive(MergedObject, Default)]
@@ -25,6 +35,9 @@ pub struct Mutation(
     ImportMutation,
     CreateMutation,
     EntityMutation,
+    LinkMutation,
+    IssueMutation,
+    SourceMutation,
     MergeMutation,
     DeleteMutation,
 );

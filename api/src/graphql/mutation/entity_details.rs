@@ -1,0 +1,237 @@
+//! What only organisations and places have, as `updateEntity` corrects
+//! it: an organisation's kind and country, a place's kind, parent and
+//! coordinates.
+
+use async_graphql::MaybeUndefined;
+use entity::kinds::EntityKind;
+use entity::{organisation, place};
+use sea_orm::{ActiveModelTrait, DatabaseTransaction, EntityTrait, Set};
+
+use super::EntityPatch;
+use super::patch::{Problems, article, existing_entity, missing, not_null, optional_id_field, patched};
+use crate::error::{AppError, AppResult};
+use crate::graphql::ids::NodeKind;
+
+/// The organisation and place fields of a patch, checked.
+pub(super) struct DetailChanges {
+    organisation_kind: Option<entity::kinds::OrganisationKind>,
+    country: MaybeUndefined<i64>,
+    place_kind: Option<entity::kinds::PlaceKind>,
+    parent: MaybeUndefined<i64>,
+    latitude: MaybeUndefined<f64>,
+    longitude: MaybeUndefined<f64>,
+}
+
+/// Refuses a field given for an entity of a kind that does not have it.
+fn only_for<T>(
+    value: MaybeUndefined<T>,
+    field: &str,
+    owner: NodeKind,
+    kind: NodeKind,
+    problems: &mut Problems,
+) -> MaybeUndefined<T> {
+    if value.is_undefined() || kind == owner {
+        return value;
+    }
+    let owner = match owner {
+        NodeKind::Organisation => "an organisation",
+        _ => "a place",
+    };
+    let got = kind.type_name();
+    problems.push(
+        format!("input.{field}"),
+        format!(
+            "only {owner} has {} {field}; this is {} {got}",
+            article(field),
+            article(got)
+        ),
+    );
+    MaybeUndefined::Undefined
+}
+
+/// A coordinate in range, or a problem at its path.
+fn coordinate(
+    value: MaybeUndefined<f64>,
+    field: &str,
+    limit: f64,
+    problems: &mut Problems,
+) -> MaybeUndefined<f64> {
+    if let MaybeUndefined::Value(v) = value
+        && !(-limit..=limit).contains(&v)
+    {
+        problems.push(
+            format!("input.{field}"),
+            format!("{v} is not between -{limit} and {limit}"),
+        );
+    }
+    value
+}
+
+impl DetailChanges {
+    /// Checks the fields that do not need the database; `kind` and `key`
+    /// are the entity's, from its ID.
+    pub(super) fn checked(input: &EntityPatch, kind: NodeKind, key: i64, problems: &mut Problems) -> Self {
+        use NodeKind::{Organisation, Place};
+        let organisation_kind = only_for(
+            input.organisation_kind,
+            "organisationKind",
+            Organisation,
+            kind,
+            problems,
+        );
+        let organisation_kind = not_null(
+            organisation_kind,
+            "input.organisationKind",
+            "an organisation always has a kind",
+            problems,
+        );
+        let country = only_for(input.country.clone(), "country", Organisation, kind, problems);
+        let country = optional_id_field(country, "input.country", Place, problems);
+        let place_kind = only_for(input.place_kind, "placeKind", Place, kind, problems);
+        let place_kind = not_null(
+            place_kind,
+            "input.placeKind",
+            "a place always has a kind",
+            problems,
+        );
+        let parent = only_for(input.parent.clone(), "parent", Place, kind, problems);
+        let parent = optional_id_field(parent, "input.parent", Place, problems);
+        if parent == MaybeUndefined::Value(key) {
+            problems.push("input.parent", "a place cannot lie in itself");
+        }
+        let latitude = only_for(input.latitude, "latitude", Place, kind, problems);
+        let longitude = only_for(input.longitude, "longitude", Place, kind, problems);
+        Self {
+            organisation_kind: organisation_kind.map(Into::into),
+            country,
+            place_kind: place_kind.map(Into::into),
+            parent,
+            latitude: coordinate(latitude, "latitude", 90.0, problems),
+            longitude: coordinate(longitude, "longitude", 180.0, problems),
+        }
+    }
+
+    /// Whether the patch names any of these fields.
+    pub(super) fn given(input: &EntityPatch) -> bool {
+        !(input.organisation_kind.is_undefined()
+            && input.country.is_undefined()
+            && input.place_kind.is_undefined()
+            && input.parent.is_undefined()
+            && input.latitude.is_undefined()
+            && input.longitude.is_undefined())
+    }
+
+    /// Checks what needs the database, then writes; returns the names of
+    /// the fields written.
+    pub(super) async fn apply(&self, txn: &DatabaseTransaction, key: i64) -> AppResult<Vec<&'static str>> {
+        let mut changed = Vec::new();
+        if self.organisation_kind.is_some() || !self.country.is_undefined() {
+            let Some(current) = organisation::Entity::find_by_id(key).one(txn).await? else {
+                return Err(AppError::Internal);
+            };
+            let mut row: organisation::ActiveModel = current.into();
+            if let Some(kind) = self.organisation_kind {
+                row.kind = Set(kind);
+                changed.push("organisationKind");
+            }
+            if !self.country.is_undefined() {
+                row.country_id = Set(existing_place(txn, self.country, "input.country").await?);
+                changed.push("country");
+            }
+            row.update(txn).await?;
+        }
+        let place_fields = [
+            self.parent.is_undefined(),
+            self.latitude.is_undefined(),
+            self.longitude.is_undefined(),
+        ];
+        if self.place_kind.is_some() || place_fields.contains(&false) {
+            let Some(current) = place::Entity::find_by_id(key).one(txn).await? else {
+                return Err(AppError::Internal);
+            };
+            let mut problems = Problems::default();
+            let parent = existing_place(txn, self.parent, "input.parent").await?;
+            if let Some(parent) = parent
+                && !self.parent.is_undefined()
+            {
+                check_parent(txn, key, parent, &mut problems).await?;
+            }
+            let latitude = patched(&self.latitude, current.latitude);
+            let longitude = patched(&self.longitude, current.longitude);
+            if latitude.is_some() != longitude.is_some() {
+                let path = if self.latitude.is_undefined() {
+                    "input.longitude"
+                } else {
+                    "input.latitude"
+                };
+                problems.push(path, "give both latitude and longitude, or neither");
+            }
+            problems.check()?;
+            let mut row: place::ActiveModel = current.into();
+            if let Some(kind) = self.place_kind {
+                row.kind = Set(kind);
+                changed.push("placeKind");
+            }
+            if !self.parent.is_undefined() {
+                row.parent_id = Set(parent);
+                changed.push("parent");
+            }
+            if !self.latitude.is_undefined() {
+                row.latitude = Set(latitude);
+                changed.push("latitude");
+            }
+            if !self.longitude.is_undefined() {
+                row.longitude = Set(longitude);
+                changed.push("longitude");
+            }
+            row.update(txn).await?;
+        }
+        Ok(changed)
+    }
+}
+
+/// The place a field names (following a merge), `None` when it is cleared
+/// or left out; `NOT_FOUND` when it names no place.
+async fn existing_place(
+    txn: &DatabaseTransaction,
+    value: MaybeUndefined<i64>,
+    path: &str,
+) -> AppResult<Option<i64>> {
+    let MaybeUndefined::Value(key) = value else {
+        return Ok(None);
+    };
+    match existing_entity(txn, key, EntityKind::Place).await? {
+        Some(found) => Ok(Some(found.id)),
+        None => Err(missing(path, "place")),
+    }
+}
+
+/// A place's new parent must not lie within the place.
+async fn check_parent(
+    txn: &DatabaseTransaction,
+    key: i64,
+    parent: i64,
+    problems: &mut Problems,
+) -> AppResult<()> {
+    // Walk up from the new parent: meeting the place would close a loop.
+    let mut cursor = Some(parent);
+    while let Some(at) = cursor {
+        if at == key {
+            let name = entity::named_entity::Entity::find_by_id(parent)
+                .one(txn)
+                .await?
+                .map(|e| e.name)
+                .unwrap_or_default();
+            problems.push(
+                "input.parent",
+                format!("\"{name}\" lies within this place; a place cannot lie within itself"),
+            );
+            return Ok(());
+        }
+        cursor = place::Entity::find_by_id(at)
+            .one(txn)
+            .await?
+            .and_then(|p| p.parent_id);
+    }
+    Ok(())
+}

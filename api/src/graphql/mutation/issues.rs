@@ -1,0 +1,272 @@
+//! Correcting issues: names, aliases, Wikidata QID and place in the tree.
+
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
+use entity::{issue, issue_alias};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
+
+use super::patch::{
+    Problems, check_version, fresh, log, missing, not_found, optional_id_field, refuse_empty, stale,
+    unique_violation,
+};
+use super::{finish, require_write};
+use crate::changes::Change;
+use crate::domain::check_qid;
+use crate::error::{AppError, AppResult};
+use crate::graphql::filter::expect_id;
+use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::node::Node;
+use crate::graphql::object::Issue;
+use crate::graphql::{changes, database};
+use crate::names::fold;
+
+/// Changes to an issue; fields left out stay as they are.
+#[derive(InputObject, Debug, Clone, Default)]
+pub struct IssuePatch {
+    /// The new name; the old one becomes an alias.
+    pub name: Option<String>,
+    /// The new description; null clears it.
+    pub description: MaybeUndefined<String>,
+    /// The new Wikidata QID (`Q7747`), which no other issue may have; null clears it.
+    pub wikidata_id: MaybeUndefined<String>,
+    /// Other names to add (a spelling already there is left as it is).
+    pub add_aliases: Option<Vec<String>>,
+    /// Other names to remove, by their exact spelling.
+    pub remove_aliases: Option<Vec<String>>,
+    /// The broader issue this one is part of (an Issue ID); null makes it
+    /// a top-level issue. Neither the issue itself nor one of its
+    /// sub-issues can be its parent.
+    pub parent: MaybeUndefined<ID>,
+}
+
+#[derive(Default)]
+pub struct IssueMutation;
+
+#[Object]
+impl IssueMutation {
+    /// Corrects an issue. The update is based on `version`, the issue's
+    /// version the client read: if the issue changed since, nothing is
+    /// written and the error is `CONFLICT`, as it is for a QID another
+    /// issue has. Unknown IDs are `NOT_FOUND`; invalid fields are
+    /// `BAD_USER_INPUT` with their path in `extensions.problems`.
+    async fn update_issue(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The issue's global ID.")] id: ID,
+        #[graphql(desc = "The version the change is based on, as `version` returned it.")] version: i32,
+        #[graphql(desc = "The changes.")] input: IssuePatch,
+    ) -> AppResult<Issue> {
+        let actor = require_write(ctx)?;
+        let key = expect_id(&id, "id", &[NodeKind::Issue])?;
+        let patch = Changes::checked(input, key)?;
+        let db = database(ctx)?;
+        let txn = crate::db::begin_write(db).await?;
+        let result = patch.apply(&txn, key, version, &actor).await;
+        finish(txn, result).await?;
+        let Node::Issue(issue) = fresh(db, NodeKind::Issue, key).await? else {
+            return Err(AppError::Internal);
+        };
+        let id = GlobalId::new(NodeKind::Issue, key).encode().0;
+        changes(ctx)?.publish(db, vec![Change::NodeChanged { id }]).await;
+        Ok(issue)
+    }
+}
+
+/// An issue patch with its values checked and normalised.
+struct Changes {
+    name: Option<String>,
+    description: MaybeUndefined<String>,
+    wikidata_id: MaybeUndefined<String>,
+    add_aliases: Vec<String>,
+    remove_aliases: Vec<String>,
+    parent: MaybeUndefined<i64>,
+}
+
+impl Changes {
+    fn checked(input: IssuePatch, key: i64) -> AppResult<Self> {
+        let mut problems = Problems::default();
+        refuse_empty(
+            input.name.is_some()
+                || !input.description.is_undefined()
+                || !input.wikidata_id.is_undefined()
+                || input.add_aliases.is_some()
+                || input.remove_aliases.is_some()
+                || !input.parent.is_undefined(),
+            &mut problems,
+        );
+        let name = input.name.map(|n| n.trim().to_owned());
+        if let Some(name) = &name
+            && fold(name).is_empty()
+        {
+            problems.push("input.name", "a name needs at least one letter or digit");
+        }
+        let wikidata_id = match input.wikidata_id {
+            MaybeUndefined::Value(qid) => {
+                let qid = qid.trim().to_owned();
+                if let Err(message) = check_qid(&qid) {
+                    problems.push("input.wikidataId", message);
+                }
+                MaybeUndefined::Value(qid)
+            }
+            other => other,
+        };
+        let mut add_aliases = Vec::new();
+        for (i, alias) in input.add_aliases.unwrap_or_default().into_iter().enumerate() {
+            let alias = alias.trim().to_owned();
+            if fold(&alias).is_empty() {
+                problems.push(
+                    format!("input.addAliases[{i}]"),
+                    "an alias needs at least one letter or digit",
+                );
+            }
+            add_aliases.push(alias);
+        }
+        let parent = optional_id_field(input.parent, "input.parent", NodeKind::Issue, &mut problems);
+        if parent == MaybeUndefined::Value(key) {
+            problems.push("input.parent", "an issue cannot be its own parent");
+        }
+        problems.check()?;
+        Ok(Self {
+            name,
+            description: input.description,
+            wikidata_id,
+            add_aliases,
+            remove_aliases: input.remove_aliases.unwrap_or_default(),
+            parent,
+        })
+    }
+
+    async fn apply(&self, txn: &DatabaseTransaction, key: i64, version: i32, actor: &str) -> AppResult<()> {
+        let current = issue::Entity::find_by_id(key).one(txn).await?;
+        let current = current.ok_or_else(|| not_found("issue"))?;
+        check_version("issue", current.version, version)?;
+        if let MaybeUndefined::Value(qid) = &self.wikidata_id
+            && let Some(other) = issue::Entity::find()
+                .filter(issue::Column::WikidataId.eq(qid.as_str()))
+                .filter(issue::Column::Id.ne(key))
+                .one(txn)
+                .await?
+        {
+            return Err(AppError::Conflict(format!(
+                "input.wikidataId: {qid} is already the QID of the issue \"{}\"",
+                other.name
+            )));
+        }
+        if let MaybeUndefined::Value(parent) = self.parent {
+            check_parent(txn, key, parent).await?;
+        }
+
+        let mut changed = Vec::new();
+        let mut row: issue::ActiveModel = current.clone().into();
+        let renamed = self.name.as_ref().filter(|name| **name != current.name);
+        if let Some(name) = renamed {
+            row.name = Set(name.clone());
+            row.normalized_name = Set(fold(name));
+            changed.push("name");
+        }
+        if !self.description.is_undefined() {
+            row.description = Set(self.description.clone().take());
+            changed.push("description");
+        }
+        if !self.wikidata_id.is_undefined() {
+            row.wikidata_id = Set(self.wikidata_id.clone().take());
+            changed.push("wikidataId");
+        }
+        if !self.parent.is_undefined() {
+            row.parent_id = Set(self.parent.take());
+            changed.push("parent");
+        }
+        row.updated_at = Set(chrono::Utc::now());
+        row.version = Set(current.version + 1);
+        // The version in the WHERE clause makes a concurrent update that got
+        // here first win, and this one fail, even between the read and the write.
+        let updated = issue::Entity::update_many()
+            .set(row)
+            .filter(issue::Column::Id.eq(key))
+            .filter(issue::Column::Version.eq(version))
+            .exec(txn)
+            .await
+            .map_err(|err| unique_violation(err, "input.wikidataId: another issue has this QID now"))?;
+        if updated.rows_affected == 0 {
+            return Err(stale("issue", version));
+        }
+        let name = renamed.unwrap_or(&current.name);
+        let mut aliases = self.add_aliases.clone();
+        if renamed.is_some() {
+            aliases.push(current.name.clone());
+        }
+        if self.aliases(txn, key, name, &aliases).await? {
+            changed.push("aliases");
+        }
+        log(txn, actor, "updateIssue", "issue", key, version + 1, &changed).await
+    }
+
+    /// Adds and removes aliases; the canonical name is never one. Returns
+    /// whether any changed.
+    async fn aliases(
+        &self,
+        txn: &DatabaseTransaction,
+        key: i64,
+        name: &str,
+        added: &[String],
+    ) -> AppResult<bool> {
+        let mut changed = false;
+        for alias in added {
+            if alias == name {
+                continue;
+            }
+            let exists = issue_alias::Entity::find()
+                .filter(issue_alias::Column::IssueId.eq(key))
+                .filter(issue_alias::Column::Name.eq(alias.as_str()))
+                .one(txn)
+                .await?
+                .is_some();
+            if !exists {
+                issue_alias::ActiveModel {
+                    issue_id: Set(key),
+                    name: Set(alias.clone()),
+                    normalized_name: Set(fold(alias)),
+                    ..Default::default()
+                }
+                .insert(txn)
+                .await?;
+                changed = true;
+            }
+        }
+        // Removing goes last, so that a spelling both added and removed is gone.
+        let mut removed: Vec<&str> = self.remove_aliases.iter().map(String::as_str).collect();
+        removed.push(name);
+        let gone = issue_alias::Entity::delete_many()
+            .filter(issue_alias::Column::IssueId.eq(key))
+            .filter(issue_alias::Column::Name.is_in(removed))
+            .exec(txn)
+            .await?;
+        Ok(changed || gone.rows_affected > 0)
+    }
+}
+
+/// The new parent must exist and must not lie under the issue.
+async fn check_parent(txn: &DatabaseTransaction, key: i64, parent: i64) -> AppResult<()> {
+    let Some(found) = issue::Entity::find_by_id(parent).one(txn).await? else {
+        return Err(missing("input.parent", "issue"));
+    };
+    // Walk up from the new parent: meeting the issue would close a loop.
+    let mut cursor = found.parent_id;
+    while let Some(at) = cursor {
+        if at == key {
+            let mut problems = Problems::default();
+            problems.push(
+                "input.parent",
+                format!(
+                    "\"{}\" is one of this issue's sub-issues; an issue cannot lie under itself",
+                    found.name
+                ),
+            );
+            return problems.check();
+        }
+        cursor = issue::Entity::find_by_id(at)
+            .one(txn)
+            .await?
+            .and_then(|i| i.parent_id);
+    }
+    Ok(())
+}

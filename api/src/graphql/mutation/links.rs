@@ -1,0 +1,392 @@
+//! Correcting roles (a person's title in an organisation) and relations
+//! between people.
+
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
+use entity::kinds::EntityKind;
+use entity::{relation, role};
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
+
+use super::patch::{
+    Problems, check_version, date_columns, existing_entity, fresh, id_field, log, missing, not_found,
+    not_null, partial_date, patched, refuse_empty, required_text, stale, unique_violation,
+};
+use super::span::{CheckedSpan, SpanPatch, set_span};
+use super::{finish, require_write};
+use crate::changes::Change;
+use crate::domain::PartialDate;
+use crate::error::{AppError, AppResult};
+use crate::graphql::filter::expect_id;
+use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::node::Node;
+use crate::graphql::object::{Relation, Role};
+use crate::graphql::{changes, database};
+
+/// Changes to a role; fields left out stay as they are. The person stays:
+/// to give the role to someone else, delete it and add another.
+#[derive(InputObject, Debug, Clone, Default)]
+pub struct RolePatch {
+    /// The new title, as the source gives it ("peace envoy").
+    pub title: MaybeUndefined<String>,
+    /// Since when the role is held: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
+    pub since: MaybeUndefined<String>,
+    /// Until when the role was held, in the same forms and not before `since`; null clears it.
+    pub until: MaybeUndefined<String>,
+    /// The organisation the role is in (an Organisation ID).
+    pub organisation: MaybeUndefined<ID>,
+    /// The span of a source that states the role, replacing the one it has.
+    pub evidence: MaybeUndefined<SpanPatch>,
+}
+
+/// Changes to a relation; fields left out stay as they are. The person it
+/// starts from stays: to relate someone else, delete it and add another.
+#[derive(InputObject, Debug, Clone, Default)]
+pub struct RelationPatch {
+    /// The new kind, read "person is the kind of relatedPerson" ("son-in-law").
+    pub kind: MaybeUndefined<String>,
+    /// The person the relation points to (a Person ID), not the person it starts from.
+    pub related_person: MaybeUndefined<ID>,
+    /// The span of a source that states the relation, replacing the one it has.
+    pub evidence: MaybeUndefined<SpanPatch>,
+}
+
+#[derive(Default)]
+pub struct LinkMutation;
+
+#[Object]
+impl LinkMutation {
+    /// Corrects a role: its title, dates, organisation or evidence. The
+    /// update is based on `version`, the role's version the client read: if
+    /// the role changed since, nothing is written and the error is
+    /// `CONFLICT`. An unknown role or organisation is `NOT_FOUND`; invalid
+    /// fields are `BAD_USER_INPUT` with their path in `extensions.problems`;
+    /// a title the person already holds in the organisation is `CONFLICT`.
+    async fn update_role(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The role's global ID.")] id: ID,
+        #[graphql(desc = "The version the change is based on, as `version` returned it.")] version: i32,
+        #[graphql(desc = "The changes.")] input: RolePatch,
+    ) -> AppResult<Role> {
+        let actor = require_write(ctx)?;
+        let key = expect_id(&id, "id", &[NodeKind::Role])?;
+        let patch = RoleChanges::checked(input)?;
+        let db = database(ctx)?;
+        let txn = crate::db::begin_write(db).await?;
+        let result = patch.apply(&txn, key, version, &actor).await;
+        finish(txn, result).await?;
+        let Node::Role(role) = fresh(db, NodeKind::Role, key).await? else {
+            return Err(AppError::Internal);
+        };
+        let id = GlobalId::new(NodeKind::Role, key).encode().0;
+        changes(ctx)?.publish(db, vec![Change::NodeChanged { id }]).await;
+        Ok(role)
+    }
+
+    /// Corrects a relation between two people: its kind, the person it
+    /// points to, or its evidence. Based on `version` like every update
+    /// (`CONFLICT` when stale); an unknown relation or person is
+    /// `NOT_FOUND`; invalid fields are `BAD_USER_INPUT` with their path in
+    /// `extensions.problems`; a relation that exists already is `CONFLICT`.
+    async fn update_relation(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The relation's global ID.")] id: ID,
+        #[graphql(desc = "The version the change is based on, as `version` returned it.")] version: i32,
+        #[graphql(desc = "The changes.")] input: RelationPatch,
+    ) -> AppResult<Relation> {
+        let actor = require_write(ctx)?;
+        let key = expect_id(&id, "id", &[NodeKind::Relation])?;
+        let patch = RelationChanges::checked(input)?;
+        let db = database(ctx)?;
+        let txn = crate::db::begin_write(db).await?;
+        let result = patch.apply(&txn, key, version, &actor).await;
+        finish(txn, result).await?;
+        let Node::Relation(relation) = fresh(db, NodeKind::Relation, key).await? else {
+            return Err(AppError::Internal);
+        };
+        let id = GlobalId::new(NodeKind::Relation, key).encode().0;
+        changes(ctx)?.publish(db, vec![Change::NodeChanged { id }]).await;
+        Ok(relation)
+    }
+}
+
+/// The evidence of a patch: left out, or a new span.
+fn evidence(value: MaybeUndefined<SpanPatch>, noun: &str, problems: &mut Problems) -> Option<CheckedSpan> {
+    let why = format!("a {noun} always cites its evidence");
+    not_null(value, "input.evidence", &why, problems)?.checked("input.evidence", problems)
+}
+
+/// A role patch with its values checked.
+struct RoleChanges {
+    title: Option<String>,
+    since: MaybeUndefined<PartialDate>,
+    until: MaybeUndefined<PartialDate>,
+    organisation: Option<i64>,
+    evidence: Option<CheckedSpan>,
+}
+
+impl RoleChanges {
+    fn checked(input: RolePatch) -> AppResult<Self> {
+        let mut problems = Problems::default();
+        refuse_empty(
+            !(input.title.is_undefined()
+                && input.since.is_undefined()
+                && input.until.is_undefined()
+                && input.organisation.is_undefined()
+                && input.evidence.is_undefined()),
+            &mut problems,
+        );
+        let title = required_text(
+            input.title,
+            "input.title",
+            "title",
+            "a role always has a title",
+            &mut problems,
+        );
+        let since = partial_date(input.since, "input.since", &mut problems);
+        let until = partial_date(input.until, "input.until", &mut problems);
+        let organisation = not_null(
+            input.organisation,
+            "input.organisation",
+            "a role is always in an organisation",
+            &mut problems,
+        )
+        .and_then(|id| id_field(&id, "input.organisation", NodeKind::Organisation, &mut problems));
+        let evidence = evidence(input.evidence, "role", &mut problems);
+        problems.check()?;
+        Ok(Self {
+            title,
+            since,
+            until,
+            organisation,
+            evidence,
+        })
+    }
+
+    async fn apply(&self, txn: &DatabaseTransaction, key: i64, version: i32, actor: &str) -> AppResult<()> {
+        let current = role::Entity::find_by_id(key).one(txn).await?;
+        let current = current.ok_or_else(|| not_found("role"))?;
+        check_version("role", current.version, version)?;
+        let organisation = match self.organisation {
+            Some(org) => Some(
+                existing_entity(txn, org, EntityKind::Organisation)
+                    .await?
+                    .ok_or_else(|| missing("input.organisation", "organisation"))?,
+            ),
+            None => None,
+        };
+        let mut problems = Problems::default();
+        let span = match &self.evidence {
+            Some(span) => Some(span.resolve(txn, "input.evidence", &mut problems).await?),
+            None => None,
+        };
+        let since = patched(
+            &self.since,
+            PartialDate::from_columns(current.since, current.since_precision),
+        );
+        let until = patched(
+            &self.until,
+            PartialDate::from_columns(current.until, current.until_precision),
+        );
+        if let (Some(s), Some(u)) = (since, until)
+            && s.date > u.date
+        {
+            let path = if self.until.is_undefined() {
+                "input.since"
+            } else {
+                "input.until"
+            };
+            problems.push(
+                path,
+                format!(
+                    "the role ends before it starts (since {}, until {})",
+                    s.format(),
+                    u.format()
+                ),
+            );
+        }
+        problems.check()?;
+
+        let title = self.title.clone().unwrap_or_else(|| current.title.clone());
+        let organisation_id = organisation.as_ref().map_or(current.organisation_id, |o| o.id);
+        let taken = format!(
+            "the person already holds the role \"{title}\" in that organisation; delete one of the two roles instead"
+        );
+        if (title != current.title || organisation_id != current.organisation_id)
+            && let Some(other) = role::Entity::find()
+                .filter(role::Column::PersonId.eq(current.person_id))
+                .filter(role::Column::OrganisationId.eq(organisation_id))
+                .filter(role::Column::Title.eq(title.as_str()))
+                .filter(role::Column::Id.ne(key))
+                .one(txn)
+                .await?
+        {
+            return Err(AppError::Conflict(format!(
+                "{taken} (the other is {})",
+                GlobalId::new(NodeKind::Role, other.id).encode().0
+            )));
+        }
+
+        let mut changed = Vec::new();
+        let mut row: role::ActiveModel = current.clone().into();
+        if let Some(title) = &self.title {
+            row.title = Set(title.clone());
+            changed.push("title");
+        }
+        if !self.since.is_undefined() {
+            let (date, precision) = date_columns(since);
+            row.since = Set(date);
+            row.since_precision = Set(precision);
+            changed.push("since");
+        }
+        if !self.until.is_undefined() {
+            let (date, precision) = date_columns(until);
+            row.until = Set(date);
+            row.until_precision = Set(precision);
+            changed.push("until");
+        }
+        if let Some(organisation) = organisation {
+            row.organisation_id = Set(organisation.id);
+            changed.push("organisation");
+        }
+        if let Some(span) = span {
+            set_span!(row, span);
+            changed.push("evidence");
+        }
+        row.updated_at = Set(chrono::Utc::now());
+        row.version = Set(current.version + 1);
+        // The version in the WHERE clause makes a concurrent update that got
+        // here first win, and this one fail, even between the read and the write.
+        let updated = role::Entity::update_many()
+            .set(row)
+            .filter(role::Column::Id.eq(key))
+            .filter(role::Column::Version.eq(version))
+            .exec(txn)
+            .await
+            .map_err(|err| unique_violation(err, &taken))?;
+        if updated.rows_affected == 0 {
+            return Err(stale("role", version));
+        }
+        log(txn, actor, "updateRole", "role", key, version + 1, &changed).await
+    }
+}
+
+/// A relation patch with its values checked.
+struct RelationChanges {
+    kind: Option<String>,
+    related_person: Option<i64>,
+    evidence: Option<CheckedSpan>,
+}
+
+impl RelationChanges {
+    fn checked(input: RelationPatch) -> AppResult<Self> {
+        let mut problems = Problems::default();
+        refuse_empty(
+            !(input.kind.is_undefined()
+                && input.related_person.is_undefined()
+                && input.evidence.is_undefined()),
+            &mut problems,
+        );
+        let kind = required_text(
+            input.kind,
+            "input.kind",
+            "kind",
+            "a relation always has a kind",
+            &mut problems,
+        );
+        let related_person = not_null(
+            input.related_person,
+            "input.relatedPerson",
+            "a relation always points to a person",
+            &mut problems,
+        )
+        .and_then(|id| id_field(&id, "input.relatedPerson", NodeKind::Person, &mut problems));
+        let evidence = evidence(input.evidence, "relation", &mut problems);
+        problems.check()?;
+        Ok(Self {
+            kind,
+            related_person,
+            evidence,
+        })
+    }
+
+    async fn apply(&self, txn: &DatabaseTransaction, key: i64, version: i32, actor: &str) -> AppResult<()> {
+        let current = relation::Entity::find_by_id(key).one(txn).await?;
+        let current = current.ok_or_else(|| not_found("relation"))?;
+        check_version("relation", current.version, version)?;
+        let related = match self.related_person {
+            Some(person) => Some(
+                existing_entity(txn, person, EntityKind::Person)
+                    .await?
+                    .ok_or_else(|| missing("input.relatedPerson", "person"))?,
+            ),
+            None => None,
+        };
+        let mut problems = Problems::default();
+        if related.as_ref().is_some_and(|r| r.id == current.person_id) {
+            problems.push("input.relatedPerson", "a person cannot be related to themselves");
+        }
+        let span = match &self.evidence {
+            Some(span) => Some(span.resolve(txn, "input.evidence", &mut problems).await?),
+            None => None,
+        };
+        problems.check()?;
+
+        let kind = self.kind.clone().unwrap_or_else(|| current.kind.clone());
+        let related_id = related.as_ref().map_or(current.related_person_id, |r| r.id);
+        let taken = format!(
+            "the relation \"{kind}\" between these two people exists already; delete one of the two instead"
+        );
+        if (kind != current.kind || related_id != current.related_person_id)
+            && let Some(other) = relation::Entity::find()
+                .filter(relation::Column::PersonId.eq(current.person_id))
+                .filter(relation::Column::RelatedPersonId.eq(related_id))
+                .filter(relation::Column::Kind.eq(kind.as_str()))
+                .filter(relation::Column::Id.ne(key))
+                .one(txn)
+                .await?
+        {
+            return Err(AppError::Conflict(format!(
+                "{taken} (the other is {})",
+                GlobalId::new(NodeKind::Relation, other.id).encode().0
+            )));
+        }
+
+        let mut changed = Vec::new();
+        let mut row: relation::ActiveModel = current.clone().into();
+        if let Some(kind) = &self.kind {
+            row.kind = Set(kind.clone());
+            changed.push("kind");
+        }
+        if let Some(related) = related {
+            row.related_person_id = Set(related.id);
+            changed.push("relatedPerson");
+        }
+        if let Some(span) = span {
+            set_span!(row, span);
+            changed.push("evidence");
+        }
+        row.updated_at = Set(chrono::Utc::now());
+        row.version = Set(current.version + 1);
+        let updated = relation::Entity::update_many()
+            .set(row)
+            .filter(relation::Column::Id.eq(key))
+            .filter(relation::Column::Version.eq(version))
+            .exec(txn)
+            .await
+            .map_err(|err| unique_violation(err, &taken))?;
+        if updated.rows_affected == 0 {
+            return Err(stale("relation", version));
+        }
+        log(
+            txn,
+            actor,
+            "updateRelation",
+            "relation",
+            key,
+            version + 1,
+            &changed,
+        )
+        .await
+    }
+}

@@ -1,0 +1,272 @@
+//! What the update mutations share: problems collected with the path of
+//! the input field they concern, ID fields read from the input, the version
+//! check, and the write log line.
+
+use async_graphql::{ID, MaybeUndefined};
+use entity::kinds::EntityKind;
+use entity::{entity_redirect, named_entity};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, SqlErr,
+};
+
+use crate::domain::PartialDate;
+use crate::error::{AppError, AppResult};
+use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::node::{Node, fetch_node};
+
+/// The problems of an input, each with its path (`input.evidence.end`).
+#[derive(Debug, Default)]
+pub(super) struct Problems(Vec<(String, String)>);
+
+impl Problems {
+    pub fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push((path.into(), message.into()));
+    }
+
+    /// Takes the import's problems, whose paths are already the input's.
+    pub fn extend(&mut self, problems: Vec<crate::import::Problem>) {
+        self.0.extend(problems.into_iter().map(|p| (p.path, p.message)));
+    }
+
+    /// `BAD_USER_INPUT` listing every problem, or `Ok` when there is none.
+    pub fn check(self) -> AppResult<()> {
+        let Some((path, message)) = self.0.first() else {
+            return Ok(());
+        };
+        let more = match self.0.len() {
+            1 => String::new(),
+            2 => " (and 1 more problem; see extensions.problems)".to_owned(),
+            n => format!(" (and {} more problems; see extensions.problems)", n - 1),
+        };
+        Err(AppError::Invalid {
+            message: format!("{path}: {message}{more}"),
+            problems: self.0,
+        })
+    }
+}
+
+/// Refuses a patch that names no field at all: it would change nothing.
+pub(super) fn refuse_empty(given: bool, problems: &mut Problems) {
+    if !given {
+        problems.push(
+            "input",
+            "the patch changes nothing: give at least one field to change",
+        );
+    }
+}
+
+/// "a" or "an", as the noun begins.
+pub(super) fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// The key of an ID field that must name a node of `kind`; a malformed ID
+/// or the ID of another kind of node is a problem at `path`.
+pub(super) fn id_field(id: &ID, path: &str, kind: NodeKind, problems: &mut Problems) -> Option<i64> {
+    match GlobalId::decode(id) {
+        Ok(global) if global.kind == kind => Some(global.key),
+        Ok(global) => {
+            let (wanted, got) = (kind.type_name(), global.kind.type_name());
+            problems.push(
+                path,
+                format!(
+                    "takes the ID of {} {wanted}, not of {} {got}",
+                    article(wanted),
+                    article(got)
+                ),
+            );
+            None
+        }
+        Err(err) => {
+            problems.push(path, err.message());
+            None
+        }
+    }
+}
+
+/// An optional ID field where null clears the reference.
+pub(super) fn optional_id_field(
+    id: MaybeUndefined<ID>,
+    path: &str,
+    kind: NodeKind,
+    problems: &mut Problems,
+) -> MaybeUndefined<i64> {
+    match id {
+        MaybeUndefined::Undefined => MaybeUndefined::Undefined,
+        MaybeUndefined::Null => MaybeUndefined::Null,
+        MaybeUndefined::Value(id) => match id_field(&id, path, kind, problems) {
+            Some(key) => MaybeUndefined::Value(key),
+            None => MaybeUndefined::Undefined,
+        },
+    }
+}
+
+/// A field that may be left out but not cleared: null is a problem that
+/// says `why` the value is needed.
+pub(super) fn not_null<T>(
+    value: MaybeUndefined<T>,
+    path: &str,
+    why: &str,
+    problems: &mut Problems,
+) -> Option<T> {
+    match value {
+        MaybeUndefined::Undefined => None,
+        MaybeUndefined::Null => {
+            problems.push(path, format!("{why}; leave the field out to keep it as it is"));
+            None
+        }
+        MaybeUndefined::Value(value) => Some(value),
+    }
+}
+
+/// A required text, trimmed: blank is a problem, as the import says it.
+pub(super) fn required_text(
+    value: MaybeUndefined<String>,
+    path: &str,
+    field: &str,
+    why: &str,
+    problems: &mut Problems,
+) -> Option<String> {
+    let text = not_null(value, path, why, problems)?.trim().to_owned();
+    if text.is_empty() {
+        problems.push(path, format!("{field} must not be empty"));
+    }
+    Some(text)
+}
+
+/// An optional text, trimmed, where null clears it; blank is a problem
+/// (send null to clear).
+pub(super) fn optional_text(
+    value: MaybeUndefined<String>,
+    path: &str,
+    problems: &mut Problems,
+) -> MaybeUndefined<String> {
+    match value {
+        MaybeUndefined::Value(text) => {
+            let text = text.trim().to_owned();
+            if text.is_empty() {
+                problems.push(path, "must not be blank; send null to clear it");
+            }
+            MaybeUndefined::Value(text)
+        }
+        other => other,
+    }
+}
+
+/// A partial date (`2025`, `2025-12`, `2025-12-02`), where null clears it.
+pub(super) fn partial_date(
+    value: MaybeUndefined<String>,
+    path: &str,
+    problems: &mut Problems,
+) -> MaybeUndefined<PartialDate> {
+    match value {
+        MaybeUndefined::Undefined => MaybeUndefined::Undefined,
+        MaybeUndefined::Null => MaybeUndefined::Null,
+        MaybeUndefined::Value(text) => match PartialDate::parse(text.trim()) {
+            Ok(date) => MaybeUndefined::Value(date),
+            Err(message) => {
+                problems.push(path, message);
+                MaybeUndefined::Undefined
+            }
+        },
+    }
+}
+
+/// A patched value: the patch's where it gives one, the current one otherwise.
+pub(super) fn patched<T: Clone>(patch: &MaybeUndefined<T>, current: Option<T>) -> Option<T> {
+    match patch {
+        MaybeUndefined::Undefined => current,
+        MaybeUndefined::Null => None,
+        MaybeUndefined::Value(value) => Some(value.clone()),
+    }
+}
+
+/// `NOT_FOUND` for the node the `id` argument names.
+pub(super) fn not_found(noun: &str) -> AppError {
+    AppError::NotFound(format!("no {noun} has the ID given in `id`"))
+}
+
+/// `NOT_FOUND` for a node an input field names.
+pub(super) fn missing(path: &str, noun: &str) -> AppError {
+    AppError::NotFound(format!("{path}: no {noun} has the ID given"))
+}
+
+/// `CONFLICT` unless the node is still at the version the patch is based on.
+pub(super) fn check_version(noun: &str, current: i32, version: i32) -> AppResult<()> {
+    if current == version {
+        return Ok(());
+    }
+    Err(AppError::Conflict(format!(
+        "the {noun} changed since version {version}: it is at version {current} now; read it again and reapply the change"
+    )))
+}
+
+/// `CONFLICT` for an update whose `WHERE version = ?` matched no row: a
+/// concurrent update got there between the read and the write.
+pub(super) fn stale(noun: &str, version: i32) -> AppError {
+    AppError::Conflict(format!(
+        "the {noun} changed since version {version}; read it again and reapply the change"
+    ))
+}
+
+/// Maps a uniqueness violation the database caught (two concurrent writes
+/// both passed the check before either wrote) to `CONFLICT`.
+pub(super) fn unique_violation(err: DbErr, message: &str) -> AppError {
+    match err.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => AppError::Conflict(message.to_owned()),
+        _ => err.into(),
+    }
+}
+
+/// The entity of `kind` a key names, following a merge to the entity kept.
+pub(super) async fn existing_entity(
+    txn: &DatabaseTransaction,
+    key: i64,
+    kind: EntityKind,
+) -> AppResult<Option<named_entity::Model>> {
+    let of_kind =
+        |key: i64| named_entity::Entity::find_by_id(key).filter(named_entity::Column::Kind.eq(kind));
+    if let Some(found) = of_kind(key).one(txn).await? {
+        return Ok(Some(found));
+    }
+    let Some(redirect) = entity_redirect::Entity::find_by_id(key).one(txn).await? else {
+        return Ok(None);
+    };
+    Ok(of_kind(redirect.new_id).one(txn).await?)
+}
+
+/// Reads a node afresh after a write (the request's loaders may hold it
+/// as it was).
+pub(super) async fn fresh(db: &DatabaseConnection, kind: NodeKind, key: i64) -> AppResult<Node> {
+    fetch_node(db, GlobalId::new(kind, key))
+        .await?
+        .ok_or(AppError::Internal)
+}
+
+/// Adds the write log line of an update: what changed, to which version.
+pub(super) async fn log(
+    txn: &DatabaseTransaction,
+    actor: &str,
+    operation: &str,
+    noun: &str,
+    key: i64,
+    version: i32,
+    changed: &[&str],
+) -> AppResult<()> {
+    let summary = format!("{noun} {key} to version {version}: {}", changed.join(", "));
+    Ok(crate::audit::record(txn, actor, operation, summary).await?)
+}
+
+/// The date and precision columns of a partial date.
+pub(super) fn date_columns(
+    date: Option<PartialDate>,
+) -> (Option<chrono::NaiveDate>, Option<entity::kinds::DatePrecision>) {
+    match date {
+        Some(d) => (Some(d.date), Some(d.precision)),
+        None => (None, None),
+    }
+}

@@ -1,0 +1,239 @@
+//! Correcting sources: an article's details, and its text while no fact
+//! cites it.
+
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
+use entity::{event, event_quantity, financial_measure, relation, role, source, statement};
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set};
+
+use super::patch::{
+    Problems, check_version, fresh, log, not_found, not_null, optional_text, refuse_empty, required_text,
+    stale, unique_violation,
+};
+use super::{finish, require_write};
+use crate::changes::Change;
+use crate::error::{AppError, AppResult};
+use crate::graphql::filter::expect_id;
+use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::node::Node;
+use crate::graphql::object::Source;
+use crate::graphql::scalars::Date;
+use crate::graphql::{changes, database};
+
+/// The longest language tag the database keeps (`language` is 16 characters).
+const LANGUAGE_MAX: usize = 16;
+
+/// Changes to a source; fields left out stay as they are. The key stays.
+#[derive(InputObject, Debug, Clone, Default)]
+pub struct SourcePatch {
+    /// The article's address, which no other source may have; null clears it.
+    pub url: MaybeUndefined<String>,
+    /// The headline.
+    pub title: MaybeUndefined<String>,
+    /// Who published it; null clears it.
+    pub publisher: MaybeUndefined<String>,
+    /// When it was published; null clears it.
+    pub published_on: MaybeUndefined<Date>,
+    /// The language of the text, as a BCP 47 tag (`en`); null clears it.
+    pub language: MaybeUndefined<String>,
+    /// The full text. It can change only while no fact cites the source:
+    /// the evidence spans of facts point into it by offset.
+    pub text: MaybeUndefined<String>,
+}
+
+#[derive(Default)]
+pub struct SourceMutation;
+
+#[Object]
+impl SourceMutation {
+    /// Corrects a source. The update is based on `version`, the source's
+    /// version the client read: if the source changed since, nothing is
+    /// written and the error is `CONFLICT`, as it is for a URL another
+    /// source has and for a new text while facts cite the source. Unknown
+    /// IDs are `NOT_FOUND`; invalid fields are `BAD_USER_INPUT` with their
+    /// path in `extensions.problems`.
+    async fn update_source(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The source's global ID.")] id: ID,
+        #[graphql(desc = "The version the change is based on, as `version` returned it.")] version: i32,
+        #[graphql(desc = "The changes.")] input: SourcePatch,
+    ) -> AppResult<Source> {
+        let actor = require_write(ctx)?;
+        let key = expect_id(&id, "id", &[NodeKind::Source])?;
+        let patch = Changes::checked(input)?;
+        let db = database(ctx)?;
+        let txn = crate::db::begin_write(db).await?;
+        let result = patch.apply(&txn, key, version, &actor).await;
+        finish(txn, result).await?;
+        let Node::Source(source) = fresh(db, NodeKind::Source, key).await? else {
+            return Err(AppError::Internal);
+        };
+        let id = GlobalId::new(NodeKind::Source, key).encode().0;
+        changes(ctx)?.publish(db, vec![Change::NodeChanged { id }]).await;
+        Ok(source)
+    }
+}
+
+/// A source patch with its values checked and trimmed.
+struct Changes {
+    url: MaybeUndefined<String>,
+    title: Option<String>,
+    publisher: MaybeUndefined<String>,
+    published_on: MaybeUndefined<Date>,
+    language: MaybeUndefined<String>,
+    text: Option<String>,
+}
+
+impl Changes {
+    fn checked(input: SourcePatch) -> AppResult<Self> {
+        let mut problems = Problems::default();
+        refuse_empty(
+            !(input.url.is_undefined()
+                && input.title.is_undefined()
+                && input.publisher.is_undefined()
+                && input.published_on.is_undefined()
+                && input.language.is_undefined()
+                && input.text.is_undefined()),
+            &mut problems,
+        );
+        let url = optional_text(input.url, "input.url", &mut problems);
+        let title = required_text(
+            input.title,
+            "input.title",
+            "title",
+            "a source always has a title",
+            &mut problems,
+        );
+        let publisher = optional_text(input.publisher, "input.publisher", &mut problems);
+        let language = optional_text(input.language, "input.language", &mut problems);
+        if let MaybeUndefined::Value(tag) = &language
+            && tag.chars().count() > LANGUAGE_MAX
+        {
+            problems.push(
+                "input.language",
+                format!("\"{tag}\" is longer than a language tag ({LANGUAGE_MAX} characters at most)"),
+            );
+        }
+        // The text is kept as given: evidence offsets count from its first
+        // code point, whitespace included.
+        let text = not_null(
+            input.text,
+            "input.text",
+            "a source always has a text",
+            &mut problems,
+        );
+        if text.as_ref().is_some_and(|t| t.trim().is_empty()) {
+            problems.push("input.text", "text must not be empty");
+        }
+        problems.check()?;
+        Ok(Self {
+            url,
+            title,
+            publisher,
+            published_on: input.published_on,
+            language,
+            text,
+        })
+    }
+
+    async fn apply(&self, txn: &DatabaseTransaction, key: i64, version: i32, actor: &str) -> AppResult<()> {
+        let current = source::Entity::find_by_id(key).one(txn).await?;
+        let current = current.ok_or_else(|| not_found("source"))?;
+        check_version("source", current.version, version)?;
+        let taken = "input.url: another source has this URL";
+        if let MaybeUndefined::Value(url) = &self.url
+            && let Some(other) = source::Entity::find()
+                .filter(source::Column::Url.eq(url.as_str()))
+                .filter(source::Column::Id.ne(key))
+                .one(txn)
+                .await?
+        {
+            return Err(AppError::Conflict(format!(
+                "input.url: {url} is already the URL of the source \"{}\"",
+                other.key
+            )));
+        }
+        let new_text = self.text.as_ref().filter(|text| **text != current.text);
+        if new_text.is_some() {
+            let cited = citing_facts(txn, key).await?;
+            if cited > 0 {
+                return Err(AppError::Conflict(format!(
+                    "input.text: {cited} fact{s} cite{v} this source, and the evidence spans of facts point into its text by offset, so the text cannot change; retract those facts first, or add the corrected article as a new source",
+                    s = if cited == 1 { "" } else { "s" },
+                    v = if cited == 1 { "s" } else { "" },
+                )));
+            }
+        }
+
+        let mut changed = Vec::new();
+        let mut row: source::ActiveModel = current.clone().into();
+        if !self.url.is_undefined() {
+            row.url = Set(self.url.clone().take());
+            changed.push("url");
+        }
+        if let Some(title) = &self.title {
+            row.title = Set(title.clone());
+            changed.push("title");
+        }
+        if !self.publisher.is_undefined() {
+            row.publisher = Set(self.publisher.clone().take());
+            changed.push("publisher");
+        }
+        if !self.published_on.is_undefined() {
+            row.published_on = Set(self.published_on.take().map(|d| d.0));
+            changed.push("publishedOn");
+        }
+        if !self.language.is_undefined() {
+            row.language = Set(self.language.clone().take());
+            changed.push("language");
+        }
+        if let Some(text) = new_text {
+            row.text = Set(text.clone());
+            changed.push("text");
+        }
+        row.updated_at = Set(chrono::Utc::now());
+        row.version = Set(current.version + 1);
+        // The version in the WHERE clause makes a concurrent update that got
+        // here first win, and this one fail, even between the read and the write.
+        let updated = source::Entity::update_many()
+            .set(row)
+            .filter(source::Column::Id.eq(key))
+            .filter(source::Column::Version.eq(version))
+            .exec(txn)
+            .await
+            .map_err(|err| unique_violation(err, taken))?;
+        if updated.rows_affected == 0 {
+            return Err(stale("source", version));
+        }
+        log(txn, actor, "updateSource", "source", key, version + 1, &changed).await
+    }
+}
+
+/// How many facts (statements, financial measures, events, counts of
+/// events, roles and relations) cite a source.
+async fn citing_facts(txn: &DatabaseTransaction, key: i64) -> AppResult<u64> {
+    Ok(statement::Entity::find()
+        .filter(statement::Column::SourceId.eq(key))
+        .count(txn)
+        .await?
+        + financial_measure::Entity::find()
+            .filter(financial_measure::Column::SourceId.eq(key))
+            .count(txn)
+            .await?
+        + event::Entity::find()
+            .filter(event::Column::SourceId.eq(key))
+            .count(txn)
+            .await?
+        + event_quantity::Entity::find()
+            .filter(event_quantity::Column::SourceId.eq(key))
+            .count(txn)
+            .await?
+        + role::Entity::find()
+            .filter(role::Column::SourceId.eq(key))
+            .count(txn)
+            .await?
+        + relation::Entity::find()
+            .filter(relation::Column::SourceId.eq(key))
+            .count(txn)
+            .await?)
+}
