@@ -129,15 +129,29 @@ pub async fn migrate(db: &DatabaseConnection, target: &Target) -> Result<(), Sta
     Ok(())
 }
 
-/// Begins a transaction that will write. On SQLite it takes the write lock
-/// at once, so two writers queue instead of one failing halfway.
+/// The key of the PostgreSQL advisory lock that writers take in turn.
+const WRITE_LOCK: i64 = 0x6e65_7773_6772_6170; // "newsgrap"
+
+/// Begins a transaction that will write, once every other writer is done:
+/// on SQLite it takes the write lock at once; on PostgreSQL it takes an
+/// advisory lock that every server process on the database shares. Entity
+/// resolution reads before it writes, so two writers of the same person (by
+/// QID or by name), here or on another replica, must not interleave: the
+/// second finds what the first wrote, and no duplicate is made.
 pub async fn begin_write(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
-    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
-    db.begin_with_options(TransactionOptions {
-        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-        ..Default::default()
-    })
-    .await
+    use sea_orm::{ConnectionTrait, DbBackend, SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    let txn = db
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        })
+        .await?;
+    if txn.get_database_backend() == DbBackend::Postgres {
+        // Released by the commit or the rollback.
+        txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})"))
+            .await?;
+    }
+    Ok(txn)
 }
 
 #[cfg(test)]

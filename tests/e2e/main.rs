@@ -8,6 +8,7 @@ mod fixtures;
 mod harness;
 mod server;
 
+mod concurrency;
 mod creates;
 mod examples;
 mod filters;
@@ -96,6 +97,8 @@ fn main() {
         case!(node_updates::update_source_refuses_taken_urls_stale_or_bad_input),
         case!(node_updates::update_entity_corrects_organisation_and_place_details),
         case!(node_updates::update_entity_refuses_foreign_details_and_cycles),
+        case!(concurrency::thirty_two_clients_creating_one_person_leave_one_node),
+        case!(concurrency::thirty_two_overlapping_imports_leave_no_duplicate),
         case!(subscriptions::a_subscriber_sees_statements_as_they_are_added),
         case!(subscriptions::a_filtered_subscription_sees_only_its_statements),
         case!(subscriptions::node_changed_follows_corrections),
