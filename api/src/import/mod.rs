@@ -12,6 +12,9 @@ use sea_orm::DatabaseConnection;
 pub use format::{Document, FORMAT};
 pub use write::Counts;
 
+/// The span check of the import, for writers that take evidence another way.
+pub(crate) use validate::{SourceText, check_span};
+
 /// What is wrong, and where in the document (`statements[12].evidence.start`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
