@@ -9,6 +9,7 @@ mod harness;
 mod server;
 
 mod examples;
+mod fact_updates;
 mod filters;
 mod import;
 mod lists;
@@ -70,6 +71,9 @@ fn main() {
         case!(writes::merging_moves_every_fact_and_alias_and_the_old_id_leads_to_the_kept_one),
         case!(writes::a_merge_that_cannot_be_done_is_refused_and_changes_nothing),
         case!(writes::delete_node_retracts_facts_and_removes_only_what_nothing_refers_to),
+        case!(fact_updates::update_statement_corrects_every_field_and_readers_see_it),
+        case!(fact_updates::update_statement_refuses_stale_unknown_and_bad_input_and_changes_nothing),
+        case!(fact_updates::of_two_updates_of_one_statement_version_exactly_one_wins),
         case!(subscriptions::a_subscriber_sees_statements_as_they_are_added),
         case!(subscriptions::a_filtered_subscription_sees_only_its_statements),
         case!(subscriptions::node_changed_follows_corrections),

@@ -11,15 +11,23 @@ use crate::import::{self, Actor, ImportError, RecordKind};
 
 mod delete;
 mod entities;
+mod facts;
 mod merge;
 
 pub use delete::DeleteMutation;
 pub use entities::{EntityMutation, EntityPatch};
+pub use facts::FactMutation;
 pub use merge::MergeMutation;
 
 /// Everything a client can write.
 #[derive(MergedObject, Default)]
-pub struct Mutation(ImportMutation, EntityMutation, MergeMutation, DeleteMutation);
+pub struct Mutation(
+    ImportMutation,
+    EntityMutation,
+    FactMutation,
+    MergeMutation,
+    DeleteMutation,
+);
 
 /// The name of the write token the request carries, or why it may not write.
 pub fn require_write(ctx: &Context<'_>) -> AppResult<String> {

@@ -1,0 +1,600 @@
+//! `updateStatement`, `updateFinancialMeasure` and `updateEvent` on the
+//! seed graph: corrections readers see at once, and refused writes (stale
+//! versions, unknown IDs, bad fields, no token) that change nothing.
+
+use serde_json::{Value, json};
+
+use crate::fixtures::span;
+use crate::harness::TestDb;
+use crate::server::{Server, newsgraph, run};
+use crate::writes::{EDITOR, base64_id, post, seeded};
+
+const STATEMENT: &str = "id version kind text speaker { id name } speakerRole { id title } \
+    saidOn { text precision } place { id } audience audienceEntity { id } \
+    about { stance issue { id } } mentions { id } \
+    evidence { source { id } start end excerpt confidence curated }";
+
+/// The text of the statement the statement cases correct.
+const QUOTE: &str = "I don’t know what the Kremlin is doing.";
+
+fn update_statement() -> String {
+    format!(
+        "mutation($id: ID!, $version: Int!, $input: StatementPatch!) {{ updateStatement(id: $id, version: $version, input: $input) {{ {STATEMENT} }} }}"
+    )
+}
+
+/// A node of a type as a reader sees it now.
+async fn read(server: &Server, kind: &str, id: &Value, fields: &str) -> Value {
+    let query = format!("query($id: ID!) {{ node(id: $id) {{ ... on {kind} {{ {fields} }} }} }}");
+    server.query(&query, json!({ "id": id })).await["node"].clone()
+}
+
+/// The ID of the node of a list whose name is exactly `name`.
+async fn id_of(server: &Server, list: &str, name: &str) -> Value {
+    let query = format!(
+        "query($name: String!) {{ {list}(filter: {{ name: $name }}, first: 100) {{ nodes {{ id name }} }} }}"
+    );
+    let data = server.query(&query, json!({ "name": name })).await;
+    data[list]["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .find(|n| n["name"] == name)
+        .unwrap_or_else(|| panic!("no {list} named {name}: {data}"))["id"]
+        .clone()
+}
+
+/// The role a person holds, by title.
+async fn role_of(server: &Server, person: &str, title: &str) -> Value {
+    let id = id_of(server, "people", person).await;
+    let data = server
+        .query(
+            "query($id: ID!) { node(id: $id) { ... on Person { roles { nodes { id title } } } } }",
+            json!({ "id": id }),
+        )
+        .await;
+    data["node"]["roles"]["nodes"]
+        .as_array()
+        .expect("roles")
+        .iter()
+        .find(|r| r["title"] == title)
+        .unwrap_or_else(|| panic!("{person} is not {title}: {data}"))["id"]
+        .clone()
+}
+
+async fn source(server: &Server) -> Value {
+    server.query("{ sources { nodes { id } } }", json!({})).await["sources"]["nodes"][0]["id"].clone()
+}
+
+async fn quote(server: &Server) -> Value {
+    let data = server
+        .query(
+            &format!("query($text: String!) {{ statements(filter: {{ text: $text }}) {{ nodes {{ {STATEMENT} }} }} }}"),
+            json!({ "text": QUOTE }),
+        )
+        .await;
+    let nodes = data["statements"]["nodes"].as_array().expect("nodes");
+    assert_eq!(nodes.len(), 1, "{data}");
+    nodes[0].clone()
+}
+
+/// Evidence for an excerpt of the seed article.
+fn evidence(source: &Value, excerpt: &str) -> Value {
+    let (start, end) = span(excerpt);
+    json!({ "source": source, "start": start, "end": end, "excerpt": excerpt })
+}
+
+/// Sends an update with the editor's token; returns the body.
+async fn send(server: &Server, mutation: &str, id: &Value, version: i64, input: Value) -> Value {
+    let (status, body) = post(
+        server,
+        Some(EDITOR),
+        mutation,
+        json!({ "id": id, "version": version, "input": input }),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    body
+}
+
+/// The first error of a refused update, with its code.
+async fn refused(
+    server: &Server,
+    mutation: &str,
+    id: &Value,
+    version: i64,
+    input: Value,
+    code: &str,
+) -> Value {
+    let body = send(server, mutation, id, version, input).await;
+    let error = body["errors"][0].clone();
+    assert_eq!(error["extensions"]["code"], code, "{body}");
+    assert_eq!(body["data"], Value::Null, "{body}");
+    error
+}
+
+/// The paths of a `BAD_USER_INPUT` error's problems.
+fn paths(error: &Value) -> Vec<String> {
+    error["extensions"]["problems"]
+        .as_array()
+        .unwrap_or_else(|| panic!("problems: {error}"))
+        .iter()
+        .map(|p| p["path"].as_str().expect("a path").to_owned())
+        .collect()
+}
+
+fn message(error: &Value) -> &str {
+    error["message"].as_str().unwrap_or_default()
+}
+
+/// A list of nodes as a set of their IDs.
+fn ids(list: &Value) -> Vec<String> {
+    let mut ids: Vec<String> = list
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|n| n["id"].as_str().expect("an id").to_owned())
+        .collect();
+    ids.sort();
+    ids
+}
+
+fn sorted(ids: &[&Value]) -> Vec<String> {
+    let mut ids: Vec<String> = ids
+        .iter()
+        .map(|v| v.as_str().expect("an id").to_owned())
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// The write log's lines for the editor, newest first.
+async fn audit(db: &TestDb) -> Vec<String> {
+    let mut cmd = newsgraph();
+    cmd.envs(db.env()).args(["audit", "--actor", "editor"]);
+    let out = run(cmd).await;
+    assert!(out.success, "{}", out.stderr);
+    out.stdout.lines().map(str::to_owned).collect()
+}
+
+/// Without a token an update is refused, and the node is as it was.
+async fn needs_a_token(server: &Server, mutation: &str, id: &Value, input: Value) {
+    let (status, body) = post(
+        server,
+        None,
+        mutation,
+        json!({ "id": id, "version": 1, "input": input }),
+    )
+    .await;
+    assert_eq!(
+        (status, body["errors"][0]["extensions"]["code"].clone()),
+        (200, json!("UNAUTHENTICATED")),
+        "{body}"
+    );
+}
+
+// ----- updateStatement -----------------------------------------------------
+
+pub async fn update_statement_corrects_every_field_and_readers_see_it(db: TestDb) {
+    let server = seeded(&db).await;
+    let before = quote(&server).await;
+    assert_eq!(before["version"], 1);
+    let id = before["id"].clone();
+    let source = source(&server).await;
+    let moscow = id_of(&server, "places", "Moscow").await;
+    let usg = id_of(&server, "organisations", "United States government").await;
+    let talks = id_of(&server, "issues", "Ukraine peace negotiations").await;
+    let proposals = id_of(&server, "issues", "U.S. peace proposals for Ukraine").await;
+    let putin = id_of(&server, "people", "Vladimir Putin").await;
+    let kremlin = id_of(&server, "organisations", "Kremlin").await;
+    let text = "Trump admitted he had no inkling of the Kremlin’s plans.";
+
+    let mut span_of_quote = evidence(&source, QUOTE);
+    span_of_quote["confidence"] = json!(0.7);
+    span_of_quote["curated"] = json!(false);
+    let input = json!({
+        "kind": "PARAPHRASE",
+        "text": text,
+        "saidOn": "2025-12-02",
+        "place": moscow,
+        "audience": null,
+        "audienceEntity": usg,
+        "about": [
+            { "issue": talks, "stance": "OPPOSES" },
+            { "issue": proposals, "stance": "MIXED" }
+        ],
+        "mentions": [kremlin, putin, kremlin],
+        "evidence": span_of_quote
+    });
+    let body = send(&server, &update_statement(), &id, 1, input).await;
+    assert!(body.get("errors").is_none(), "{body}");
+    let after = body["data"]["updateStatement"].clone();
+    let (start, end) = span(QUOTE);
+    assert_eq!(after["version"], 2);
+    assert_eq!(after["kind"], "PARAPHRASE");
+    assert_eq!(after["text"], text);
+    assert_eq!(after["speaker"], before["speaker"], "left out, so kept");
+    assert_eq!(after["speakerRole"], before["speakerRole"]);
+    assert_eq!(
+        after["saidOn"],
+        json!({ "text": "2025-12-02", "precision": "DAY" })
+    );
+    assert_eq!(after["place"]["id"], moscow);
+    assert_eq!(after["audience"], Value::Null);
+    assert_eq!(after["audienceEntity"]["id"], usg);
+    let mut about: Vec<(String, String)> = after["about"]
+        .as_array()
+        .expect("about")
+        .iter()
+        .map(|a| {
+            (
+                a["issue"]["id"].as_str().unwrap().to_owned(),
+                a["stance"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    about.sort();
+    let mut expected = vec![
+        (talks.as_str().unwrap().to_owned(), "OPPOSES".to_owned()),
+        (proposals.as_str().unwrap().to_owned(), "MIXED".to_owned()),
+    ];
+    expected.sort();
+    assert_eq!(about, expected);
+    assert_eq!(
+        ids(&after["mentions"]),
+        sorted(&[&kremlin, &putin]),
+        "a repeat counts once"
+    );
+    assert_eq!(
+        after["evidence"],
+        json!({ "source": { "id": source }, "start": start, "end": end, "excerpt": QUOTE, "confidence": 0.7, "curated": false })
+    );
+    // Readers see what the mutation returned.
+    assert_eq!(read(&server, "Statement", &id, STATEMENT).await, after);
+
+    // Search follows the new text, not the old one.
+    let search =
+        r#"query($q: String!) { search(query: $q) { edges { node { node { ... on Statement { id } } } } } }"#;
+    let hits = |data: Value| -> Vec<Value> {
+        data["search"]["edges"]
+            .as_array()
+            .expect("edges")
+            .iter()
+            .map(|e| e["node"]["node"]["id"].clone())
+            .collect()
+    };
+    assert!(
+        hits(server.query(search, json!({ "q": "no inkling" })).await).contains(&id),
+        "the new words find it"
+    );
+    assert!(
+        !hits(
+            server
+                .query(search, json!({ "q": "what the Kremlin is doing" }))
+                .await
+        )
+        .contains(&id),
+        "the old words no longer find it"
+    );
+
+    // A new speaker with a role of theirs; the speaker's statements follow.
+    let peskov = id_of(&server, "people", "Dmitry Peskov").await;
+    let spokesman = role_of(&server, "Dmitry Peskov", "spokesman").await;
+    let body = send(
+        &server,
+        &update_statement(),
+        &id,
+        2,
+        json!({ "speaker": peskov, "speakerRole": spokesman }),
+    )
+    .await;
+    let after = &body["data"]["updateStatement"];
+    assert_eq!(after["version"], 3, "{body}");
+    assert_eq!(after["speaker"], json!({ "id": peskov, "name": "Dmitry Peskov" }));
+    assert_eq!(
+        after["speakerRole"],
+        json!({ "id": spokesman, "title": "spokesman" })
+    );
+    let said = server
+        .query(
+            "query($id: ID!) { node(id: $id) { ... on Person { statements(first: 100) { nodes { id } } } } }",
+            json!({ "id": peskov }),
+        )
+        .await;
+    assert!(
+        said["node"]["statements"]["nodes"]
+            .as_array()
+            .expect("statements")
+            .contains(&json!({ "id": id })),
+        "{said}"
+    );
+
+    // Null clears what a statement may lack; lists empty with [].
+    let body = send(
+        &server,
+        &update_statement(),
+        &id,
+        3,
+        json!({ "speakerRole": null, "saidOn": null, "place": null, "audienceEntity": null, "about": [], "mentions": [] }),
+    )
+    .await;
+    let after = &body["data"]["updateStatement"];
+    assert_eq!(after["version"], 4, "{body}");
+    for field in ["speakerRole", "saidOn", "place", "audienceEntity"] {
+        assert_eq!(after[field], Value::Null, "{field}: {body}");
+    }
+    assert_eq!(
+        (after["about"].clone(), after["mentions"].clone()),
+        (json!([]), json!([]))
+    );
+
+    let lines = audit(&db).await;
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(
+        lines.iter().all(|l| l.contains("\teditor\tupdateStatement\t")),
+        "{lines:?}"
+    );
+    assert!(
+        lines[2].ends_with(
+            "to version 2: kind, text, saidOn, place, audience, audienceEntity, about, mentions, evidence"
+        ),
+        "{lines:?}"
+    );
+    assert!(
+        lines[1].ends_with("to version 3: speaker, speakerRole"),
+        "{lines:?}"
+    );
+}
+
+pub async fn update_statement_refuses_stale_unknown_and_bad_input_and_changes_nothing(db: TestDb) {
+    let server = seeded(&db).await;
+    let before = quote(&server).await;
+    let id = before["id"].clone();
+    let mutation = update_statement();
+    let source = source(&server).await;
+    let talks = id_of(&server, "issues", "Ukraine peace negotiations").await;
+
+    // Stale: the client read a version that is no longer current.
+    let error = refused(&server, &mutation, &id, 7, json!({ "text": "X" }), "CONFLICT").await;
+    assert_eq!(
+        message(&error),
+        "the statement changed since version 7: it is at version 1 now; read it again and reapply the change"
+    );
+    // Unknown statement, and unknown nodes named in the input.
+    let error = refused(
+        &server,
+        &mutation,
+        &json!(base64_id("Statement:999999")),
+        1,
+        json!({ "text": "X" }),
+        "NOT_FOUND",
+    )
+    .await;
+    assert_eq!(message(&error), "no statement has the ID given in `id`");
+    let ghost = base64_id("Person:999999");
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({ "speaker": ghost }),
+        "NOT_FOUND",
+    )
+    .await;
+    assert_eq!(
+        message(&error),
+        format!("input.speaker: no person has the ID \"{ghost}\"")
+    );
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({ "mentions": [base64_id("Place:999999")] }),
+        "NOT_FOUND",
+    )
+    .await;
+    assert!(
+        message(&error).starts_with("input.mentions[0]: no place has the ID"),
+        "{error}"
+    );
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({ "evidence": { "source": base64_id("Source:999999"), "start": 0, "end": 1, "excerpt": "A" } }),
+        "NOT_FOUND",
+    )
+    .await;
+    assert!(
+        message(&error).starts_with("input.evidence.source: no source has the ID"),
+        "{error}"
+    );
+
+    // Fields that are wrong on their face, all reported at once.
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({
+            "text": "   ",
+            "speaker": talks,
+            "speakerRole": "???",
+            "saidOn": "last Tuesday",
+            "about": [{ "issue": talks, "stance": "SUPPORTS" }, { "issue": talks, "stance": "OPPOSES" }],
+            "mentions": [source],
+            "evidence": { "source": source, "start": -1, "end": -2, "excerpt": "x", "confidence": 1.5 }
+        }),
+        "BAD_USER_INPUT",
+    )
+    .await;
+    assert_eq!(
+        paths(&error),
+        [
+            "input.text",
+            "input.speaker",
+            "input.speakerRole",
+            "input.saidOn",
+            "input.about[1].issue",
+            "input.mentions[0]",
+            "input.evidence.start",
+            "input.evidence.end",
+            "input.evidence.confidence"
+        ],
+        "{error}"
+    );
+    assert!(
+        message(&error).starts_with("input.text: text must not be empty (and 8 more problems"),
+        "{error}"
+    );
+    let problems = &error["extensions"]["problems"];
+    assert_eq!(
+        problems[1]["message"],
+        "takes the ID of a Person or Organisation, not of an Issue"
+    );
+    assert_eq!(
+        problems[3]["message"],
+        "\"last Tuesday\" is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY"
+    );
+
+    // What only the database shows: a span that is not the source's text,
+    // a role someone else holds, a role the new speaker does not hold.
+    let mut off = evidence(&source, QUOTE);
+    off["excerpt"] = json!("I know what the Kremlin is doing.");
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({ "evidence": off }),
+        "BAD_USER_INPUT",
+    )
+    .await;
+    assert_eq!(paths(&error), ["input.evidence.excerpt"], "{error}");
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({ "evidence": { "source": source, "start": 0, "end": 1_000_000, "excerpt": "x" } }),
+        "BAD_USER_INPUT",
+    )
+    .await;
+    assert_eq!(paths(&error), ["input.evidence.end"], "{error}");
+    assert!(message(&error).contains("lies past the end of source"), "{error}");
+    let spokesman = role_of(&server, "Dmitry Peskov", "spokesman").await;
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({ "speakerRole": spokesman }),
+        "BAD_USER_INPUT",
+    )
+    .await;
+    assert_eq!(
+        message(&error),
+        "input.speakerRole: the role \"spokesman\" is held by Dmitry Peskov, not by the speaker Donald Trump"
+    );
+    let peskov = id_of(&server, "people", "Dmitry Peskov").await;
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({ "speaker": peskov }),
+        "BAD_USER_INPUT",
+    )
+    .await;
+    assert_eq!(paths(&error), ["input.speakerRole"], "{error}");
+    assert!(
+        message(&error).contains("held by Donald Trump, not by the new speaker Dmitry Peskov"),
+        "{error}"
+    );
+
+    // Nonsense: clearing what every statement has, a null list, an empty patch.
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({ "text": null, "about": null, "audience": "" }),
+        "BAD_USER_INPUT",
+    )
+    .await;
+    assert_eq!(
+        paths(&error),
+        ["input.text", "input.audience", "input.about"],
+        "{error}"
+    );
+    let error = refused(&server, &mutation, &id, 1, json!({}), "BAD_USER_INPUT").await;
+    assert_eq!(
+        message(&error),
+        "input: the patch changes nothing: give at least one field to change"
+    );
+    let error = refused(
+        &server,
+        &mutation,
+        &json!(base64_id("Event:1")),
+        1,
+        json!({ "text": "X" }),
+        "BAD_USER_INPUT",
+    )
+    .await;
+    assert_eq!(
+        message(&error),
+        "`id` takes the ID of a Statement, not of an Event"
+    );
+
+    // Made one with another statement of the speaker's, as the import
+    // tells statements apart.
+    let other = server
+        .query(
+            &format!(
+                "{{ statements(filter: {{ text: \"productive talks\" }}) {{ nodes {{ {STATEMENT} }} }} }}"
+            ),
+            json!({}),
+        )
+        .await["statements"]["nodes"][0]
+        .clone();
+    assert_eq!(other["speaker"], before["speaker"]);
+    let same = json!({
+        "kind": other["kind"],
+        "text": other["text"],
+        "evidence": evidence(&source, other["evidence"]["excerpt"].as_str().expect("an excerpt"))
+    });
+    let error = refused(&server, &mutation, &id, 1, same, "CONFLICT").await;
+    assert_eq!(
+        message(&error),
+        format!(
+            "the statement would be the same as statement {}, which has the same speaker, kind, text and evidence span; delete one of them instead",
+            other["id"]
+        )
+    );
+
+    needs_a_token(&server, &mutation, &id, json!({ "text": "X" })).await;
+    assert_eq!(quote(&server).await, before, "nothing was written");
+    assert!(audit(&db).await.is_empty(), "nothing was logged");
+}
+
+pub async fn of_two_updates_of_one_statement_version_exactly_one_wins(db: TestDb) {
+    let server = seeded(&db).await;
+    let id = quote(&server).await["id"].clone();
+    let mutation = update_statement();
+    let (a, b) = tokio::join!(
+        send(&server, &mutation, &id, 1, json!({ "text": "One." })),
+        send(&server, &mutation, &id, 1, json!({ "text": "Two." })),
+    );
+    let winners: Vec<&Value> = [&a, &b]
+        .into_iter()
+        .filter(|r| r.get("errors").is_none())
+        .collect();
+    assert_eq!(winners.len(), 1, "{a} {b}");
+    let loser = if winners[0] == &a { &b } else { &a };
+    assert_eq!(loser["errors"][0]["extensions"]["code"], "CONFLICT", "{loser}");
+    let now = read(&server, "Statement", &id, STATEMENT).await;
+    assert_eq!(now["version"], 2);
+    assert_eq!(now["text"], winners[0]["data"]["updateStatement"]["text"]);
+}
