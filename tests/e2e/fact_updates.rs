@@ -14,12 +14,23 @@ const STATEMENT: &str = "id version kind text speaker { id name } speakerRole { 
     about { stance issue { id } } mentions { id } \
     evidence { source { id } start end excerpt confidence curated }";
 
+const MEASURE: &str = "id version kind label amount currency amountQualifier status term \
+    share { numerator denominator of } provider { id } recipient { id } \
+    securedAgainst { entity { id } issue { id } qualifier } issues { id } announcedOn { text } \
+    evidence { start end excerpt confidence curated }";
+
 /// The text of the statement the statement cases correct.
 const QUOTE: &str = "I don’t know what the Kremlin is doing.";
 
 fn update_statement() -> String {
     format!(
         "mutation($id: ID!, $version: Int!, $input: StatementPatch!) {{ updateStatement(id: $id, version: $version, input: $input) {{ {STATEMENT} }} }}"
+    )
+}
+
+fn update_measure() -> String {
+    format!(
+        "mutation($id: ID!, $version: Int!, $input: FinancialMeasurePatch!) {{ updateFinancialMeasure(id: $id, version: $version, input: $input) {{ {MEASURE} }} }}"
     )
 }
 
@@ -76,6 +87,11 @@ async fn quote(server: &Server) -> Value {
     let nodes = data["statements"]["nodes"].as_array().expect("nodes");
     assert_eq!(nodes.len(), 1, "{data}");
     nodes[0].clone()
+}
+
+async fn loan(server: &Server) -> Value {
+    let query = format!("{{ financialMeasures {{ nodes {{ {MEASURE} }} }} }}");
+    server.query(&query, json!({})).await["financialMeasures"]["nodes"][0].clone()
 }
 
 /// Evidence for an excerpt of the seed article.
@@ -597,4 +613,251 @@ pub async fn of_two_updates_of_one_statement_version_exactly_one_wins(db: TestDb
     let now = read(&server, "Statement", &id, STATEMENT).await;
     assert_eq!(now["version"], 2);
     assert_eq!(now["text"], winners[0]["data"]["updateStatement"]["text"]);
+}
+
+// ----- updateFinancialMeasure ----------------------------------------------
+
+pub async fn update_financial_measure_corrects_the_terms_and_readers_see_them(db: TestDb) {
+    let server = seeded(&db).await;
+    let before = loan(&server).await;
+    let id = before["id"].clone();
+    let source = source(&server).await;
+    let eu = id_of(&server, "organisations", "European Union").await;
+    let russia = id_of(&server, "places", "Russia").await;
+    let support = id_of(&server, "issues", "Financial support for Ukraine").await;
+    let excerpt = "the European Commission unveiled plans for a £184 billion loan";
+    let input = json!({
+        "status": "AGREED",
+        "label": "EU reparations loan to Ukraine",
+        "amount": "90000000000.50",
+        "currency": "EUR",
+        "amountQualifier": null,
+        "term": "P18M",
+        "share": { "numerator": 1, "denominator": 2 },
+        "provider": eu,
+        "securedAgainst": { "entity": russia, "qualifier": "partly" },
+        "issues": [support],
+        "announcedOn": "2025-12-03",
+        "evidence": evidence(&source, excerpt)
+    });
+    let body = send(&server, &update_measure(), &id, 1, input).await;
+    assert!(body.get("errors").is_none(), "{body}");
+    let after = body["data"]["updateFinancialMeasure"].clone();
+    let (start, end) = span(excerpt);
+    assert_eq!(
+        after,
+        json!({
+            "id": id,
+            "version": 2,
+            "kind": "LOAN",
+            "label": "EU reparations loan to Ukraine",
+            "amount": "90000000000.5",
+            "currency": "EUR",
+            "amountQualifier": null,
+            "status": "AGREED",
+            "term": "P18M",
+            "share": { "numerator": 1, "denominator": 2, "of": null },
+            "provider": { "id": eu },
+            "recipient": before["recipient"],
+            "securedAgainst": { "entity": { "id": russia }, "issue": null, "qualifier": "partly" },
+            "issues": [{ "id": support }],
+            "announcedOn": { "text": "2025-12-03" },
+            "evidence": { "start": start, "end": end, "excerpt": excerpt, "confidence": 1.0, "curated": true }
+        })
+    );
+    assert_eq!(read(&server, "FinancialMeasure", &id, MEASURE).await, after);
+
+    // An amount and its currency go together, also when cleared.
+    let body = send(
+        &server,
+        &update_measure(),
+        &id,
+        2,
+        json!({ "amount": null, "currency": null, "share": null, "securedAgainst": null, "recipient": null, "issues": [] }),
+    )
+    .await;
+    let after = &body["data"]["updateFinancialMeasure"];
+    assert_eq!(after["version"], 3, "{body}");
+    for field in ["amount", "currency", "share", "securedAgainst", "recipient"] {
+        assert_eq!(after[field], Value::Null, "{field}: {body}");
+    }
+    assert_eq!(after["issues"], json!([]));
+
+    let lines = audit(&db).await;
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines[0].contains("\teditor\tupdateFinancialMeasure\t"),
+        "{lines:?}"
+    );
+    assert!(
+        lines[0].ends_with("to version 3: amount, currency, share, recipient, securedAgainst, issues"),
+        "{lines:?}"
+    );
+}
+
+pub async fn update_financial_measure_refuses_what_the_import_refuses_and_changes_nothing(db: TestDb) {
+    let server = seeded(&db).await;
+    let before = loan(&server).await;
+    let id = before["id"].clone();
+    let mutation = update_measure();
+    let source = source(&server).await;
+    let russia = id_of(&server, "places", "Russia").await;
+    let assets = id_of(&server, "issues", "Frozen Russian assets").await;
+    let peskov = id_of(&server, "people", "Dmitry Peskov").await;
+
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        2,
+        json!({ "status": "AGREED" }),
+        "CONFLICT",
+    )
+    .await;
+    assert!(message(&error).contains("it is at version 1 now"), "{error}");
+    let error = refused(
+        &server,
+        &mutation,
+        &json!(base64_id("FinancialMeasure:999999")),
+        1,
+        json!({ "status": "AGREED" }),
+        "NOT_FOUND",
+    )
+    .await;
+    assert_eq!(message(&error), "no financial measure has the ID given in `id`");
+    let ghost = base64_id("Organisation:999999");
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({ "provider": ghost }),
+        "NOT_FOUND",
+    )
+    .await;
+    assert_eq!(
+        message(&error),
+        format!("input.provider: no organisation has the ID \"{ghost}\"")
+    );
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({ "issues": [assets, base64_id("Issue:999999")] }),
+        "NOT_FOUND",
+    )
+    .await;
+    assert!(
+        message(&error).starts_with("input.issues[1]: no issue has the ID"),
+        "{error}"
+    );
+
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({
+            "label": "",
+            "amount": "-5",
+            "currency": "gbp",
+            "term": "two years",
+            "share": { "numerator": -1, "denominator": 0 },
+            "provider": assets,
+            "securedAgainst": { "entity": russia, "issue": assets },
+            "issues": [peskov],
+            "announcedOn": "2025-02-30",
+            "evidence": { "source": russia, "start": 5, "end": 9, "excerpt": "x" }
+        }),
+        "BAD_USER_INPUT",
+    )
+    .await;
+    assert_eq!(
+        paths(&error),
+        [
+            "input.label",
+            "input.amount",
+            "input.currency",
+            "input.term",
+            "input.share.numerator",
+            "input.share.denominator",
+            "input.provider",
+            "input.securedAgainst",
+            "input.issues[0]",
+            "input.announcedOn",
+            "input.evidence.source"
+        ],
+        "{error}"
+    );
+    let problems = &error["extensions"]["problems"];
+    assert_eq!(
+        problems[2]["message"],
+        "\"gbp\" is not an ISO 4217 currency code (did you mean \"GBP\"?)"
+    );
+    assert_eq!(problems[7]["message"], "name either an entity or an issue");
+    assert_eq!(
+        problems[9]["message"],
+        "\"2025-02-30\" is not a day of the calendar"
+    );
+
+    // The stored measure has an amount in GBP: clearing one alone would
+    // leave the other without it.
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({ "amount": null }),
+        "BAD_USER_INPUT",
+    )
+    .await;
+    assert_eq!(
+        message(&error),
+        "input.amount: the measure would have a currency but no amount: give an amount with its currency, or neither"
+    );
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({ "currency": null }),
+        "BAD_USER_INPUT",
+    )
+    .await;
+    assert_eq!(paths(&error), ["input.currency"], "{error}");
+    // A span of the article that is not the excerpt given.
+    let mut off = evidence(&source, "a £184 billion loan");
+    off["excerpt"] = json!("a £180 billion loan");
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({ "evidence": off }),
+        "BAD_USER_INPUT",
+    )
+    .await;
+    assert_eq!(paths(&error), ["input.evidence.excerpt"], "{error}");
+    assert!(
+        message(&error).contains("which reads \"a £184 billion loan\""),
+        "{error}"
+    );
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({ "kind": null }),
+        "BAD_USER_INPUT",
+    )
+    .await;
+    assert_eq!(
+        message(&error),
+        "input.kind: a financial measure's kind cannot be cleared; leave the field out to keep it as it is"
+    );
+
+    needs_a_token(&server, &mutation, &id, json!({ "status": "AGREED" })).await;
+    assert_eq!(loan(&server).await, before, "nothing was written");
+    assert!(audit(&db).await.is_empty(), "nothing was logged");
 }

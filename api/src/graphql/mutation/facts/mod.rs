@@ -3,6 +3,7 @@
 //! written in one transaction and announced after the commit.
 
 mod check;
+mod financial_measure;
 mod statement;
 mod write;
 
@@ -14,7 +15,7 @@ use crate::error::{AppError, AppResult};
 use crate::graphql::filter::expect_id;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::{Node, fetch_node};
-use crate::graphql::object::Statement;
+use crate::graphql::object::{FinancialMeasure, Statement};
 use crate::graphql::{changes, database};
 
 #[derive(Default)]
@@ -45,6 +46,31 @@ impl FactMutation {
         finish(txn, result).await?;
         match updated(ctx, GlobalId::new(NodeKind::Statement, key)).await? {
             Node::Statement(node) => Ok(node),
+            _ => Err(AppError::Internal),
+        }
+    }
+
+    /// Corrects a financial measure: its kind, label, amount and currency,
+    /// qualifier, status, term, share, provider, recipient, collateral,
+    /// issues, announcement date and evidence, by the import's rules. Like
+    /// `updateStatement` it is based on `version` (`CONFLICT` when stale),
+    /// and unknown IDs are `NOT_FOUND`, invalid fields `BAD_USER_INPUT`.
+    async fn update_financial_measure(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The financial measure's global ID.")] id: ID,
+        #[graphql(desc = "The version the change is based on, as `version` returned it.")] version: i32,
+        #[graphql(desc = "The changes.")] input: financial_measure::FinancialMeasurePatch,
+    ) -> AppResult<FinancialMeasure> {
+        let actor = require_write(ctx)?;
+        let key = expect_id(&id, "id", &[NodeKind::FinancialMeasure])?;
+        let patch = financial_measure::checked(input)?;
+        let db = database(ctx)?;
+        let txn = crate::db::begin_write(db).await?;
+        let result = financial_measure::apply(&txn, key, version, &patch, &actor).await;
+        finish(txn, result).await?;
+        match updated(ctx, GlobalId::new(NodeKind::FinancialMeasure, key)).await? {
+            Node::FinancialMeasure(node) => Ok(node),
             _ => Err(AppError::Internal),
         }
     }
