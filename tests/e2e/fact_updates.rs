@@ -19,6 +19,11 @@ const MEASURE: &str = "id version kind label amount currency amountQualifier sta
     securedAgainst { entity { id } issue { id } qualifier } issues { id } announcedOn { text } \
     evidence { start end excerpt confidence curated }";
 
+const EVENT: &str = "id version kind label startedOn { text } endedOn { text } places { id } \
+    participants { entity { id } role } \
+    quantities { measure value qualifier evidence { start end excerpt } } \
+    evidence { start end excerpt confidence curated }";
+
 /// The text of the statement the statement cases correct.
 const QUOTE: &str = "I don’t know what the Kremlin is doing.";
 
@@ -31,6 +36,12 @@ fn update_statement() -> String {
 fn update_measure() -> String {
     format!(
         "mutation($id: ID!, $version: Int!, $input: FinancialMeasurePatch!) {{ updateFinancialMeasure(id: $id, version: $version, input: $input) {{ {MEASURE} }} }}"
+    )
+}
+
+fn update_event() -> String {
+    format!(
+        "mutation($id: ID!, $version: Int!, $input: EventPatch!) {{ updateEvent(id: $id, version: $version, input: $input) {{ {EVENT} }} }}"
     )
 }
 
@@ -92,6 +103,11 @@ async fn quote(server: &Server) -> Value {
 async fn loan(server: &Server) -> Value {
     let query = format!("{{ financialMeasures {{ nodes {{ {MEASURE} }} }} }}");
     server.query(&query, json!({})).await["financialMeasures"]["nodes"][0].clone()
+}
+
+async fn barrage(server: &Server) -> Value {
+    let query = format!("{{ events(filter: {{ kind: ATTACK }}) {{ nodes {{ {EVENT} }} }} }}");
+    server.query(&query, json!({})).await["events"]["nodes"][0].clone()
 }
 
 /// Evidence for an excerpt of the seed article.
@@ -859,5 +875,239 @@ pub async fn update_financial_measure_refuses_what_the_import_refuses_and_change
 
     needs_a_token(&server, &mutation, &id, json!({ "status": "AGREED" })).await;
     assert_eq!(loan(&server).await, before, "nothing was written");
+    assert!(audit(&db).await.is_empty(), "nothing was logged");
+}
+
+// ----- updateEvent -----------------------------------------------------------
+
+pub async fn update_event_replaces_places_participants_and_counts(db: TestDb) {
+    let server = seeded(&db).await;
+    let before = barrage(&server).await;
+    let id = before["id"].clone();
+    let source = source(&server).await;
+    let dnipro = id_of(&server, "places", "Dnipro").await;
+    let odesa = id_of(&server, "places", "Odesa Oblast").await;
+    let russia = id_of(&server, "places", "Russia").await;
+    let ukraine = id_of(&server, "places", "Ukraine").await;
+    let input = json!({
+        "label": "Russian drone and missile barrage on Ukraine",
+        "startedOn": "2025-12-02",
+        "endedOn": "2025-12-03",
+        "places": [dnipro, odesa, dnipro],
+        "participants": [
+            { "entity": russia, "role": "attacker" },
+            { "entity": ukraine, "role": "defender" }
+        ],
+        "quantities": [
+            { "measure": "drones", "value": 111, "qualifier": "AT_LEAST", "evidence": evidence(&source, "At least 111 drones") },
+            { "measure": "killed", "value": 2, "qualifier": "EXACT", "evidence": evidence(&source, "killing two people") }
+        ]
+    });
+    let body = send(&server, &update_event(), &id, 1, input).await;
+    assert!(body.get("errors").is_none(), "{body}");
+    let after = body["data"]["updateEvent"].clone();
+    let drones = span("At least 111 drones");
+    let killed = span("killing two people");
+    assert_eq!(after["version"], 2);
+    assert_eq!(after["kind"], "ATTACK", "left out, so kept");
+    assert_eq!(after["label"], "Russian drone and missile barrage on Ukraine");
+    assert_eq!(after["startedOn"], json!({ "text": "2025-12-02" }));
+    assert_eq!(after["endedOn"], json!({ "text": "2025-12-03" }));
+    assert_eq!(ids(&after["places"]), sorted(&[&dnipro, &odesa]));
+    assert_eq!(
+        after["participants"],
+        json!([
+            { "entity": { "id": russia }, "role": "attacker" },
+            { "entity": { "id": ukraine }, "role": "defender" }
+        ])
+    );
+    assert_eq!(
+        after["quantities"],
+        json!([
+            { "measure": "drones", "value": 111, "qualifier": "AT_LEAST", "evidence": { "start": drones.0, "end": drones.1, "excerpt": "At least 111 drones" } },
+            { "measure": "killed", "value": 2, "qualifier": "EXACT", "evidence": { "start": killed.0, "end": killed.1, "excerpt": "killing two people" } }
+        ]),
+        "the count of injured is gone"
+    );
+    assert_eq!(after["evidence"], before["evidence"]);
+    assert_eq!(read(&server, "Event", &id, EVENT).await, after);
+    // The places' event lists follow: Dnipro had none of its own before.
+    let in_dnipro = server
+        .query(
+            "query($id: ID!) { node(id: $id) { ... on Place { events(first: 100) { nodes { id } } } } }",
+            json!({ "id": dnipro }),
+        )
+        .await;
+    assert_eq!(in_dnipro["node"]["events"]["nodes"], json!([{ "id": id }]));
+
+    let body = send(
+        &server,
+        &update_event(),
+        &id,
+        2,
+        json!({ "endedOn": null, "places": [], "participants": [], "quantities": [] }),
+    )
+    .await;
+    let after = &body["data"]["updateEvent"];
+    assert_eq!(after["version"], 3, "{body}");
+    assert_eq!(after["endedOn"], Value::Null);
+    for list in ["places", "participants", "quantities"] {
+        assert_eq!(after[list], json!([]), "{list}: {body}");
+    }
+    let lines = audit(&db).await;
+    assert!(lines[0].contains("\teditor\tupdateEvent\t"), "{lines:?}");
+    assert!(
+        lines[1].ends_with("to version 2: label, startedOn, endedOn, places, participants, quantities"),
+        "{lines:?}"
+    );
+}
+
+pub async fn update_event_refuses_bad_dates_counts_and_spans_and_changes_nothing(db: TestDb) {
+    let server = seeded(&db).await;
+    let before = barrage(&server).await;
+    let id = before["id"].clone();
+    let mutation = update_event();
+    let source = source(&server).await;
+    let peskov = id_of(&server, "people", "Dmitry Peskov").await;
+    let dnipro = id_of(&server, "places", "Dnipro").await;
+
+    let error = refused(&server, &mutation, &id, 0, json!({ "label": "X" }), "CONFLICT").await;
+    assert!(message(&error).contains("it is at version 1 now"), "{error}");
+    let error = refused(
+        &server,
+        &mutation,
+        &json!(base64_id("Event:999999")),
+        1,
+        json!({ "label": "X" }),
+        "NOT_FOUND",
+    )
+    .await;
+    assert_eq!(message(&error), "no event has the ID given in `id`");
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({ "participants": [{ "entity": base64_id("Person:999999"), "role": "attacker" }] }),
+        "NOT_FOUND",
+    )
+    .await;
+    assert!(
+        message(&error).starts_with("input.participants[0].entity: no person has the ID"),
+        "{error}"
+    );
+
+    let drones = evidence(&source, "At least 111 drones");
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({
+            "kind": null,
+            "startedOn": "2025-12-03",
+            "endedOn": "2025-12-01",
+            "places": [peskov],
+            "participants": [{ "entity": dnipro, "role": " " }],
+            "quantities": [
+                { "measure": "drones", "value": 111, "qualifier": "AT_LEAST", "evidence": drones },
+                { "measure": "drones", "value": -3, "qualifier": "EXACT", "evidence": drones }
+            ]
+        }),
+        "BAD_USER_INPUT",
+    )
+    .await;
+    assert_eq!(
+        paths(&error),
+        [
+            "input.kind",
+            "input.endedOn",
+            "input.places[0]",
+            "input.participants[0].role",
+            "input.quantities[1].measure",
+            "input.quantities[1].value"
+        ],
+        "{error}"
+    );
+    let problems = &error["extensions"]["problems"];
+    assert_eq!(
+        problems[4]["message"],
+        "\"drones\" is counted twice for this event"
+    );
+    assert_eq!(
+        problems[1]["message"],
+        "the event would end (2025-12-01) before it starts (2025-12-03)"
+    );
+    // The stored event starts on 2025-12-03: an end before it is refused too.
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({ "endedOn": "2025-11" }),
+        "BAD_USER_INPUT",
+    )
+    .await;
+    assert_eq!(
+        message(&error),
+        "input.endedOn: the event would end (2025-11) before it starts (2025-12-03)"
+    );
+    // A count whose span is not the article's text.
+    let mut off = drones.clone();
+    off["excerpt"] = json!("At least 112 drones");
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({ "quantities": [{ "measure": "drones", "value": 112, "qualifier": "AT_LEAST", "evidence": off }] }),
+        "BAD_USER_INPUT",
+    )
+    .await;
+    assert_eq!(paths(&error), ["input.quantities[0].evidence.excerpt"], "{error}");
+    let error = refused(
+        &server,
+        &mutation,
+        &id,
+        1,
+        json!({ "places": null }),
+        "BAD_USER_INPUT",
+    )
+    .await;
+    assert_eq!(
+        message(&error),
+        "input.places: a list cannot be null: send [] to empty it, or leave the field out to keep it as it is"
+    );
+
+    // Made one with another event, as the import tells events apart.
+    let meetings = server
+        .query(
+            &format!("{{ events(filter: {{ kind: MEETING }}, first: 100) {{ nodes {{ {EVENT} }} }} }}"),
+            json!({}),
+        )
+        .await;
+    let nato = meetings["events"]["nodes"]
+        .as_array()
+        .expect("meetings")
+        .iter()
+        .find(|e| e["label"] == "Meeting of NATO foreign ministers")
+        .expect("the NATO meeting")
+        .clone();
+    let same = json!({
+        "kind": "ATTACK",
+        "label": before["label"],
+        "evidence": evidence(&source, before["evidence"]["excerpt"].as_str().expect("an excerpt"))
+    });
+    let error = refused(&server, &mutation, &nato["id"], 1, same, "CONFLICT").await;
+    assert_eq!(
+        message(&error),
+        format!(
+            "the event would be the same as event {id}, which has the same kind, label and evidence span; delete one of them instead"
+        )
+    );
+    assert_eq!(read(&server, "Event", &nato["id"], EVENT).await, nato);
+
+    needs_a_token(&server, &mutation, &id, json!({ "label": "X" })).await;
+    assert_eq!(barrage(&server).await, before, "nothing was written");
     assert!(audit(&db).await.is_empty(), "nothing was logged");
 }

@@ -76,6 +76,8 @@ fn main() {
         case!(fact_updates::of_two_updates_of_one_statement_version_exactly_one_wins),
         case!(fact_updates::update_financial_measure_corrects_the_terms_and_readers_see_them),
         case!(fact_updates::update_financial_measure_refuses_what_the_import_refuses_and_changes_nothing),
+        case!(fact_updates::update_event_replaces_places_participants_and_counts),
+        case!(fact_updates::update_event_refuses_bad_dates_counts_and_spans_and_changes_nothing),
         case!(subscriptions::a_subscriber_sees_statements_as_they_are_added),
         case!(subscriptions::a_filtered_subscription_sees_only_its_statements),
         case!(subscriptions::node_changed_follows_corrections),

@@ -3,6 +3,7 @@
 //! written in one transaction and announced after the commit.
 
 mod check;
+mod event;
 mod financial_measure;
 mod statement;
 mod write;
@@ -15,7 +16,7 @@ use crate::error::{AppError, AppResult};
 use crate::graphql::filter::expect_id;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::{Node, fetch_node};
-use crate::graphql::object::{FinancialMeasure, Statement};
+use crate::graphql::object::{Event, FinancialMeasure, Statement};
 use crate::graphql::{changes, database};
 
 #[derive(Default)]
@@ -71,6 +72,31 @@ impl FactMutation {
         finish(txn, result).await?;
         match updated(ctx, GlobalId::new(NodeKind::FinancialMeasure, key)).await? {
             Node::FinancialMeasure(node) => Ok(node),
+            _ => Err(AppError::Internal),
+        }
+    }
+
+    /// Corrects an event: its kind, label, dates, places, participants,
+    /// counts (each with its evidence) and evidence, by the import's
+    /// rules. Like `updateStatement` it is based on `version` (`CONFLICT`
+    /// when stale), and unknown IDs are `NOT_FOUND`, invalid fields
+    /// `BAD_USER_INPUT`.
+    async fn update_event(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The event's global ID.")] id: ID,
+        #[graphql(desc = "The version the change is based on, as `version` returned it.")] version: i32,
+        #[graphql(desc = "The changes.")] input: event::EventPatch,
+    ) -> AppResult<Event> {
+        let actor = require_write(ctx)?;
+        let key = expect_id(&id, "id", &[NodeKind::Event])?;
+        let patch = event::checked(input)?;
+        let db = database(ctx)?;
+        let txn = crate::db::begin_write(db).await?;
+        let result = event::apply(&txn, key, version, &patch, &actor).await;
+        finish(txn, result).await?;
+        match updated(ctx, GlobalId::new(NodeKind::Event, key)).await? {
+            Node::Event(node) => Ok(node),
             _ => Err(AppError::Internal),
         }
     }

@@ -175,6 +175,19 @@ pub(super) fn date_columns(
     }
 }
 
+/// A date as it will be after the patch.
+pub(super) fn date_after(
+    patch: &MaybeUndefined<PartialDate>,
+    date: Option<NaiveDate>,
+    precision: Option<DatePrecision>,
+) -> Option<PartialDate> {
+    match patch {
+        MaybeUndefined::Value(d) => Some(*d),
+        MaybeUndefined::Null => None,
+        MaybeUndefined::Undefined => PartialDate::from_columns(date, precision),
+    }
+}
+
 /// Records the update in the write log.
 pub(super) async fn record(
     txn: &DatabaseTransaction,
