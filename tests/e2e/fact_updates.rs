@@ -1111,3 +1111,45 @@ pub async fn update_event_refuses_bad_dates_counts_and_spans_and_changes_nothing
     assert_eq!(barrage(&server).await, before, "nothing was written");
     assert!(audit(&db).await.is_empty(), "nothing was logged");
 }
+
+// ----- subscriptions ---------------------------------------------------------
+
+pub async fn node_changed_subscribers_hear_each_fact_update(db: TestDb) {
+    use crate::subscriptions::{connect, next, send as ws_send};
+
+    let server = seeded(&db).await;
+    let statement = quote(&server).await["id"].clone();
+    let measure = loan(&server).await["id"].clone();
+    let event = barrage(&server).await["id"].clone();
+    let (mut socket, _) = connect(&server, json!({})).await;
+    let query = "subscription($id: ID!) { nodeChanged(id: $id) { id \
+        ... on Statement { text version } ... on FinancialMeasure { status version } \
+        ... on Event { label version } } }";
+    for id in [&statement, &measure, &event] {
+        let subscribe = json!({ "id": id, "type": "subscribe", "payload": { "query": query, "variables": { "id": id } } });
+        ws_send(&mut socket, subscribe).await;
+    }
+    ws_send(&mut socket, json!({ "type": "ping" })).await;
+    assert_eq!(next(&mut socket).await["type"], "pong");
+
+    let updates = [
+        (update_statement(), &statement, json!({ "text": "Corrected." })),
+        (update_measure(), &measure, json!({ "status": "DISBURSED" })),
+        (update_event(), &event, json!({ "label": "Corrected" })),
+    ];
+    for (mutation, id, input) in updates {
+        let body = send(&server, &mutation, id, 1, input).await;
+        assert!(body.get("errors").is_none(), "{body}");
+        let message = next(&mut socket).await;
+        assert_eq!(message["id"], *id, "{message}");
+        assert_eq!(
+            message["payload"]["data"]["nodeChanged"]["version"], 2,
+            "{message}"
+        );
+    }
+    // A refused update announces nothing: the next message is the pong.
+    let body = send(&server, &update_event(), &event, 2, json!({ "label": "" })).await;
+    assert!(body.get("errors").is_some(), "{body}");
+    ws_send(&mut socket, json!({ "type": "ping" })).await;
+    assert_eq!(next(&mut socket).await["type"], "pong");
+}

@@ -78,6 +78,7 @@ fn main() {
         case!(fact_updates::update_financial_measure_refuses_what_the_import_refuses_and_changes_nothing),
         case!(fact_updates::update_event_replaces_places_participants_and_counts),
         case!(fact_updates::update_event_refuses_bad_dates_counts_and_spans_and_changes_nothing),
+        case!(fact_updates::node_changed_subscribers_hear_each_fact_update),
         case!(subscriptions::a_subscriber_sees_statements_as_they_are_added),
         case!(subscriptions::a_filtered_subscription_sees_only_its_statements),
         case!(subscriptions::node_changed_follows_corrections),
