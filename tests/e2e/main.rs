@@ -11,6 +11,7 @@ mod server;
 mod concurrency;
 mod creates;
 mod examples;
+mod fact_updates;
 mod filters;
 mod import;
 mod limits;
@@ -99,6 +100,14 @@ fn main() {
         case!(node_updates::update_entity_refuses_foreign_details_and_cycles),
         case!(concurrency::thirty_two_clients_creating_one_person_leave_one_node),
         case!(concurrency::thirty_two_overlapping_imports_leave_no_duplicate),
+        case!(fact_updates::update_statement_corrects_every_field_and_readers_see_it),
+        case!(fact_updates::update_statement_refuses_stale_unknown_and_bad_input_and_changes_nothing),
+        case!(fact_updates::of_two_updates_of_one_statement_version_exactly_one_wins),
+        case!(fact_updates::update_financial_measure_corrects_the_terms_and_readers_see_them),
+        case!(fact_updates::update_financial_measure_refuses_what_the_import_refuses_and_changes_nothing),
+        case!(fact_updates::update_event_replaces_places_participants_and_counts),
+        case!(fact_updates::update_event_refuses_bad_dates_counts_and_spans_and_changes_nothing),
+        case!(fact_updates::node_changed_subscribers_hear_each_fact_update),
         case!(subscriptions::a_subscriber_sees_statements_as_they_are_added),
         case!(subscriptions::a_filtered_subscription_sees_only_its_statements),
         case!(subscriptions::node_changed_follows_corrections),

@@ -15,7 +15,8 @@ use crate::server::{Server, newsgraph};
 
 const EDITOR: &str = "editor-token-0123456789";
 
-type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+pub(crate) type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 async fn server(db: &TestDb) -> Server {
     let mut cmd = newsgraph();
@@ -26,7 +27,7 @@ async fn server(db: &TestDb) -> Server {
 }
 
 /// Opens a `graphql-transport-ws` connection and initialises it.
-async fn connect(server: &Server, payload: Value) -> (Socket, Value) {
+pub(crate) async fn connect(server: &Server, payload: Value) -> (Socket, Value) {
     let url = format!("{}/graphql/ws", server.base.replacen("http", "ws", 1));
     let mut request = url.into_client_request().expect("a request");
     request.headers_mut().insert(
@@ -45,7 +46,7 @@ async fn connect(server: &Server, payload: Value) -> (Socket, Value) {
     (socket, ack)
 }
 
-async fn send(socket: &mut Socket, message: Value) {
+pub(crate) async fn send(socket: &mut Socket, message: Value) {
     socket
         .send(Message::text(message.to_string()))
         .await
@@ -53,7 +54,7 @@ async fn send(socket: &mut Socket, message: Value) {
 }
 
 /// The next protocol message, or the close frame as `{"close": code}`.
-async fn next(socket: &mut Socket) -> Value {
+pub(crate) async fn next(socket: &mut Socket) -> Value {
     loop {
         let message = tokio::time::timeout(Duration::from_secs(15), socket.next())
             .await

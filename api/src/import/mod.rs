@@ -10,6 +10,7 @@ use std::fmt;
 use sea_orm::DatabaseConnection;
 
 pub use format::{Document, FORMAT};
+/// The import's evidence checks, for writers that take evidence another way.
 pub(crate) use validate::{SourceText, check_evidence_numbers, check_span};
 pub use write::Counts;
 

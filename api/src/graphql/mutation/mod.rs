@@ -13,6 +13,7 @@ mod create;
 mod delete;
 mod entities;
 mod entity_details;
+mod facts;
 mod issues;
 mod links;
 mod merge;
@@ -23,6 +24,7 @@ mod span;
 pub use create::CreateMutation;
 pub use delete::DeleteMutation;
 pub use entities::{EntityMutation, EntityPatch};
+pub use facts::FactMutation;
 pub use issues::{IssueMutation, IssuePatch};
 pub use links::{LinkMutation, RelationPatch, RolePatch};
 pub use merge::MergeMutation;
@@ -35,6 +37,7 @@ pub struct Mutation(
     ImportMutation,
     CreateMutation,
     EntityMutation,
+    FactMutation,
     LinkMutation,
     IssueMutation,
     SourceMutation,

@@ -1,0 +1,269 @@
+//! What the fact updates check before they touch the database: problems
+//! collected at their paths in `input`, IDs checked against the kinds a
+//! field takes, dates, texts and evidence values. [`super::write`] checks
+//! the rest inside the write's transaction.
+
+use async_graphql::{ID, InputObject, MaybeUndefined};
+
+use crate::domain::PartialDate;
+use crate::error::{AppError, AppResult};
+use crate::graphql::ids::{GlobalId, NodeKind};
+
+pub(super) const ENTITIES: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation, NodeKind::Place];
+pub(super) const SPEAKERS: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation];
+pub(super) const PLACE: &[NodeKind] = &[NodeKind::Place];
+pub(super) const ISSUE: &[NodeKind] = &[NodeKind::Issue];
+
+/// New evidence for a fact: a span of an article's text, replacing the
+/// fact's evidence whole.
+#[derive(InputObject, Debug, Clone)]
+pub struct EvidencePatch {
+    /// The article (a `Source` ID).
+    pub source: ID,
+    /// Offset of the span's first character in the article's text, counted
+    /// in Unicode code points from 0.
+    pub start: i32,
+    /// Offset just past the span's last character.
+    pub end: i32,
+    /// The span's text, exactly as the article has it at those offsets.
+    pub excerpt: String,
+    /// How sure the fact is, from 0 to 1.
+    #[graphql(default = 1.0)]
+    pub confidence: f64,
+    /// True when a person curated the fact, false when a program extracted it.
+    #[graphql(default = true)]
+    pub curated: bool,
+}
+
+/// Evidence with its values checked; its source and span are checked in
+/// the transaction ([`super::write::check_evidence`]).
+#[derive(Debug, Clone)]
+pub(super) struct Evidence {
+    pub source: GlobalId,
+    pub start: i32,
+    pub end: i32,
+    pub excerpt: String,
+    pub confidence: f64,
+    pub curated: bool,
+}
+
+/// Sets the provenance columns of an active model from checked evidence.
+macro_rules! set_evidence {
+    ($row:ident, $evidence:expr) => {{
+        let e = $evidence;
+        $row.source_id = sea_orm::Set(e.source.key);
+        $row.span_start = sea_orm::Set(e.start);
+        $row.span_end = sea_orm::Set(e.end);
+        $row.excerpt = sea_orm::Set(e.excerpt.clone());
+        $row.confidence = sea_orm::Set(e.confidence);
+        $row.curated = sea_orm::Set(e.curated);
+    }};
+}
+pub(super) use set_evidence;
+
+/// What is wrong with a patch, each problem at its path in `input`.
+#[derive(Debug, Default)]
+pub(super) struct Problems(Vec<(String, String)>);
+
+impl Problems {
+    pub fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push((path.into(), message.into()));
+    }
+
+    /// `BAD_USER_INPUT` listing every problem, or `Ok` when there is none.
+    pub fn finish(self) -> AppResult<()> {
+        let Some((path, message)) = self.0.first() else {
+            return Ok(());
+        };
+        let more = match self.0.len() {
+            1 => String::new(),
+            2 => " (and 1 more problem; see extensions.problems)".to_owned(),
+            n => format!(" (and {} more problems; see extensions.problems)", n - 1),
+        };
+        Err(AppError::Invalid {
+            message: format!("{path}: {message}{more}"),
+            problems: self.0,
+        })
+    }
+
+    /// A field every fact of the kind has: it may be replaced, not cleared.
+    pub fn required<T>(&mut self, value: MaybeUndefined<T>, path: &str, what: &str) -> Option<T> {
+        match value {
+            MaybeUndefined::Value(v) => Some(v),
+            MaybeUndefined::Undefined => None,
+            MaybeUndefined::Null => {
+                self.push(
+                    path,
+                    format!("{what} cannot be cleared; leave the field out to keep it as it is"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list the patch replaces: `[]` empties it, null is refused.
+    pub fn list<T>(&mut self, value: MaybeUndefined<Vec<T>>, path: &str) -> Option<Vec<T>> {
+        match value {
+            MaybeUndefined::Value(v) => Some(v),
+            MaybeUndefined::Undefined => None,
+            MaybeUndefined::Null => {
+                self.push(
+                    path,
+                    "a list cannot be null: send [] to empty it, or leave the field out to keep it as it is",
+                );
+                None
+            }
+        }
+    }
+
+    /// Text that must say something.
+    pub fn text(&mut self, value: String, path: &str, what: &str) -> String {
+        if value.trim().is_empty() {
+            self.push(path, format!("{what} must not be empty"));
+        }
+        value
+    }
+
+    /// Optional text: null clears it, blank text is refused.
+    pub fn optional_text(
+        &mut self,
+        value: MaybeUndefined<String>,
+        path: &str,
+        what: &str,
+    ) -> MaybeUndefined<String> {
+        if let MaybeUndefined::Value(text) = &value
+            && text.trim().is_empty()
+        {
+            self.push(path, format!("{what} must not be empty; send null to clear it"));
+        }
+        value
+    }
+
+    /// An ID that must name a node of one of `kinds`.
+    pub fn id(&mut self, id: &ID, path: &str, kinds: &[NodeKind]) -> Option<GlobalId> {
+        match GlobalId::decode(id) {
+            Ok(global) if kinds.contains(&global.kind) => Some(global),
+            Ok(global) => {
+                let wanted: Vec<&str> = kinds.iter().map(|k| k.type_name()).collect();
+                let got = global.kind.type_name();
+                self.push(
+                    path,
+                    format!(
+                        "takes the ID of {} {}, not of {} {got}",
+                        article(wanted[0]),
+                        wanted.join(" or "),
+                        article(got)
+                    ),
+                );
+                None
+            }
+            Err(err) => {
+                self.push(path, err.message());
+                None
+            }
+        }
+    }
+
+    /// A list of IDs, each of one of `kinds`, without repeats.
+    pub fn ids(&mut self, ids: &[ID], path: &str, kinds: &[NodeKind]) -> Vec<GlobalId> {
+        let mut out: Vec<GlobalId> = Vec::new();
+        for (i, id) in ids.iter().enumerate() {
+            if let Some(global) = self.id(id, &format!("{path}[{i}]"), kinds)
+                && !out.contains(&global)
+            {
+                out.push(global);
+            }
+        }
+        out
+    }
+
+    /// An ID that null clears.
+    pub fn optional_id(
+        &mut self,
+        id: MaybeUndefined<ID>,
+        path: &str,
+        kinds: &[NodeKind],
+    ) -> MaybeUndefined<GlobalId> {
+        match id {
+            MaybeUndefined::Value(id) => match self.id(&id, path, kinds) {
+                Some(global) => MaybeUndefined::Value(global),
+                None => MaybeUndefined::Undefined,
+            },
+            MaybeUndefined::Null => MaybeUndefined::Null,
+            MaybeUndefined::Undefined => MaybeUndefined::Undefined,
+        }
+    }
+
+    /// A date `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
+    pub fn date(&mut self, value: MaybeUndefined<String>, path: &str) -> MaybeUndefined<PartialDate> {
+        match value {
+            MaybeUndefined::Value(text) => match PartialDate::parse(&text) {
+                Ok(date) => MaybeUndefined::Value(date),
+                Err(message) => {
+                    self.push(path, message);
+                    MaybeUndefined::Undefined
+                }
+            },
+            MaybeUndefined::Null => MaybeUndefined::Null,
+            MaybeUndefined::Undefined => MaybeUndefined::Undefined,
+        }
+    }
+
+    /// Evidence, as far as it can be checked without its source's text.
+    pub fn evidence(&mut self, e: EvidencePatch, path: &str) -> Option<Evidence> {
+        let source = self.id(&e.source, &format!("{path}.source"), &[NodeKind::Source]);
+        if e.start < 0 {
+            self.push(
+                format!("{path}.start"),
+                format!("{} must not be negative", e.start),
+            );
+        }
+        if e.end <= e.start {
+            self.push(
+                format!("{path}.end"),
+                format!("{} must be greater than start ({})", e.end, e.start),
+            );
+        }
+        if !(0.0..=1.0).contains(&e.confidence) {
+            self.push(
+                format!("{path}.confidence"),
+                format!("{} is not between 0 and 1", e.confidence),
+            );
+        }
+        Some(Evidence {
+            source: source?,
+            start: e.start,
+            end: e.end,
+            excerpt: e.excerpt,
+            confidence: e.confidence,
+            curated: e.curated,
+        })
+    }
+}
+
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// The names of the fields a patch gives, for the write log; refuses a
+/// patch that gives none.
+pub(super) fn given(fields: &[(&'static str, bool)]) -> AppResult<Vec<&'static str>> {
+    let given: Vec<&'static str> = fields
+        .iter()
+        .filter(|(_, set)| *set)
+        .map(|(name, _)| *name)
+        .collect();
+    if given.is_empty() {
+        let mut problems = Problems::default();
+        problems.push(
+            "input",
+            "the patch changes nothing: give at least one field to change",
+        );
+        problems.finish()?;
+    }
+    Ok(given)
+}

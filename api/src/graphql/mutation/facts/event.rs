@@ -1,0 +1,408 @@
+//! `updateEvent`: correcting what happened, when, where, who took part and
+//! how many, with the import's rules.
+
+use async_graphql::{ID, InputObject, MaybeUndefined};
+use chrono::Utc;
+use entity::kinds;
+use entity::{event, event_participant, event_place, event_quantity};
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
+
+use super::check::{self, ENTITIES, EvidencePatch, PLACE, Problems, set_evidence};
+use super::write;
+use crate::domain::PartialDate;
+use crate::error::AppResult;
+use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::object::{EventKind, Qualifier};
+
+/// Someone who took part in an event, and how.
+#[derive(InputObject, Debug, Clone)]
+pub struct ParticipantPatch {
+    /// Who (a `Person`, `Organisation` or `Place` ID).
+    pub entity: ID,
+    /// How they took part (`attacker`, `delegation`).
+    pub role: String,
+}
+
+/// A count the source gives for an event ("at least 111 drones"), with
+/// its own evidence.
+#[derive(InputObject, Debug, Clone)]
+pub struct QuantityPatch {
+    /// What is counted (`drones`, `killed`); each measure once per event.
+    pub measure: String,
+    /// The count, 0 or more.
+    pub value: i32,
+    /// How the count relates to the true number.
+    pub qualifier: Qualifier,
+    /// Where the source gives the count; checked against its text.
+    pub evidence: EvidencePatch,
+}
+
+/// Changes to an event. Fields left out stay as they are; null clears a
+/// field an event may lack; a list given replaces the whole list.
+#[derive(InputObject, Debug, Clone, Default)]
+pub struct EventPatch {
+    /// What kind of event it is.
+    pub kind: MaybeUndefined<EventKind>,
+    /// A short label.
+    pub label: MaybeUndefined<String>,
+    /// When it started: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
+    pub started_on: MaybeUndefined<String>,
+    /// When it ended, in the same form and not before it started; null
+    /// clears it.
+    pub ended_on: MaybeUndefined<String>,
+    /// Where it happened (`Place` IDs): replaces the list (`[]` for none).
+    pub places: MaybeUndefined<Vec<ID>>,
+    /// Who took part, each in a role: replaces the list (`[]` for none).
+    pub participants: MaybeUndefined<Vec<ParticipantPatch>>,
+    /// How many, each count with its evidence: replaces the list (`[]`
+    /// for none).
+    pub quantities: MaybeUndefined<Vec<QuantityPatch>>,
+    /// The span of the source that reports it, replacing the old evidence;
+    /// checked against the source's text.
+    pub evidence: MaybeUndefined<EvidencePatch>,
+}
+
+/// A count, checked.
+struct Quantity {
+    measure: String,
+    value: i32,
+    qualifier: kinds::Qualifier,
+    evidence: Option<check::Evidence>,
+}
+
+/// A patch with its values checked; what needs the database is checked in
+/// [`apply`].
+pub(super) struct Checked {
+    kind: Option<kinds::EventKind>,
+    label: Option<String>,
+    started_on: MaybeUndefined<PartialDate>,
+    ended_on: MaybeUndefined<PartialDate>,
+    places: Option<Vec<GlobalId>>,
+    participants: Option<Vec<(GlobalId, String)>>,
+    quantities: Option<Vec<Quantity>>,
+    evidence: Option<check::Evidence>,
+    /// The fields given, for the write log.
+    fields: Vec<&'static str>,
+}
+
+pub(super) fn checked(input: EventPatch) -> AppResult<Checked> {
+    let fields = check::given(&[
+        ("kind", !input.kind.is_undefined()),
+        ("label", !input.label.is_undefined()),
+        ("startedOn", !input.started_on.is_undefined()),
+        ("endedOn", !input.ended_on.is_undefined()),
+        ("places", !input.places.is_undefined()),
+        ("participants", !input.participants.is_undefined()),
+        ("quantities", !input.quantities.is_undefined()),
+        ("evidence", !input.evidence.is_undefined()),
+    ])?;
+    let mut p = Problems::default();
+    let kind = p
+        .required(input.kind, "input.kind", "an event's kind")
+        .map(Into::into);
+    let label = p
+        .required(input.label, "input.label", "an event's label")
+        .map(|l| p.text(l, "input.label", "label"));
+    let started_on = p.date(input.started_on, "input.startedOn");
+    let ended_on = p.date(input.ended_on, "input.endedOn");
+    if let (MaybeUndefined::Value(started), MaybeUndefined::Value(ended)) = (&started_on, &ended_on) {
+        ends_after_it_starts(*started, *ended, "input.endedOn", &mut p);
+    }
+    let places = p
+        .list(input.places, "input.places")
+        .map(|ids| p.ids(&ids, "input.places", PLACE));
+    let participants = p.list(input.participants, "input.participants").map(|list| {
+        let mut out: Vec<(GlobalId, String)> = Vec::new();
+        for (i, part) in list.into_iter().enumerate() {
+            let path = format!("input.participants[{i}]");
+            let entity = p.id(&part.entity, &format!("{path}.entity"), ENTITIES);
+            let role = p.text(part.role, &format!("{path}.role"), "role");
+            // The same entity in the same role once, as the import keeps it.
+            if let Some(entity) = entity
+                && !out.iter().any(|(e, r)| *e == entity && *r == role)
+            {
+                out.push((entity, role));
+            }
+        }
+        out
+    });
+    let quantities = p
+        .list(input.quantities, "input.quantities")
+        .map(|list| quantities(&mut p, list));
+    let evidence = p
+        .required(input.evidence, "input.evidence", "an event's evidence")
+        .and_then(|e| p.evidence(e, "input.evidence"));
+    p.finish()?;
+    Ok(Checked {
+        kind,
+        label,
+        started_on,
+        ended_on,
+        places,
+        participants,
+        quantities,
+        evidence,
+        fields,
+    })
+}
+
+fn quantities(p: &mut Problems, list: Vec<QuantityPatch>) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    for (i, q) in list.into_iter().enumerate() {
+        let path = format!("input.quantities[{i}]");
+        let measure = p.text(q.measure, &format!("{path}.measure"), "measure");
+        if out.iter().any(|seen| seen.measure == measure) {
+            p.push(
+                format!("{path}.measure"),
+                format!("\"{measure}\" is counted twice for this event"),
+            );
+        }
+        if q.value < 0 {
+            p.push(
+                format!("{path}.value"),
+                format!("a count must not be negative (got {})", q.value),
+            );
+        }
+        out.push(Quantity {
+            measure,
+            value: q.value,
+            qualifier: q.qualifier.into(),
+            evidence: p.evidence(q.evidence, &format!("{path}.evidence")),
+        });
+    }
+    out
+}
+
+/// Writes a checked patch, based on `version`.
+pub(super) async fn apply(
+    txn: &DatabaseTransaction,
+    key: i64,
+    version: i32,
+    patch: &Checked,
+    actor: &str,
+) -> AppResult<()> {
+    let Some(current) = event::Entity::find_by_id(key).one(txn).await? else {
+        return Err(write::no_such("event"));
+    };
+    if current.version != version {
+        return Err(write::stale("event", version, Some(current.version)));
+    }
+    let mut problems = Problems::default();
+    dates_after_patch(patch, &current, &mut problems);
+    let mut row = columns(patch);
+    if let Some(evidence) = &patch.evidence {
+        write::check_evidence(txn, evidence, "input.evidence", &mut problems).await?;
+        set_evidence!(row, evidence);
+    }
+    let places = match &patch.places {
+        Some(ids) => Some(write::entities(txn, ids, "input.places").await?),
+        None => None,
+    };
+    let participants = participants(txn, patch).await?;
+    if let Some(list) = &patch.quantities {
+        for (i, q) in list.iter().enumerate() {
+            if let Some(evidence) = &q.evidence {
+                let path = format!("input.quantities[{i}].evidence");
+                write::check_evidence(txn, evidence, &path, &mut problems).await?;
+            }
+        }
+    }
+    problems.finish()?;
+    refuse_twin(txn, patch, &current).await?;
+
+    row.updated_at = Set(Utc::now());
+    row.version = Set(version + 1);
+    // The version in the WHERE clause makes a concurrent update that got
+    // here first win, and this one fail, even between the read and the write.
+    let updated = event::Entity::update_many()
+        .set(row)
+        .filter(event::Column::Id.eq(key))
+        .filter(event::Column::Version.eq(version))
+        .exec(txn)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(write::stale("event", version, None));
+    }
+    if let Some(places) = places {
+        replace_places(txn, key, places).await?;
+    }
+    if let Some(participants) = participants {
+        replace_participants(txn, key, participants).await?;
+    }
+    if let Some(quantities) = &patch.quantities {
+        replace_quantities(txn, key, quantities).await?;
+    }
+    let node = GlobalId::new(NodeKind::Event, key);
+    write::record(txn, actor, "updateEvent", node, version, &patch.fields).await
+}
+
+/// The columns of plain values the patch changes.
+fn columns(patch: &Checked) -> event::ActiveModel {
+    let mut row = event::ActiveModel::default();
+    if let Some(kind) = patch.kind {
+        row.kind = Set(kind);
+    }
+    if let Some(label) = &patch.label {
+        row.label = Set(label.clone());
+    }
+    if let Some((date, precision)) = write::date_columns(&patch.started_on) {
+        (row.started_on, row.started_on_precision) = (Set(date), Set(precision));
+    }
+    if let Some((date, precision)) = write::date_columns(&patch.ended_on) {
+        (row.ended_on, row.ended_on_precision) = (Set(date), Set(precision));
+    }
+    row
+}
+
+/// The participants the patch replaces, looked up.
+async fn participants(txn: &DatabaseTransaction, patch: &Checked) -> AppResult<Option<Vec<(i64, String)>>> {
+    let Some(list) = &patch.participants else {
+        return Ok(None);
+    };
+    let mut links: Vec<(i64, String)> = Vec::new();
+    for (i, (id, role)) in list.iter().enumerate() {
+        let path = format!("input.participants[{i}].entity");
+        let (entity, _) = write::entity(txn, *id, &path).await?;
+        // Two IDs of one merged entity are one participant.
+        if !links.iter().any(|(e, r)| *e == entity && r == role) {
+            links.push((entity, role.clone()));
+        }
+    }
+    Ok(Some(links))
+}
+
+/// An event ends on or after the day it starts, after the patch as
+/// before it: with the stored dates where the patch gives only one.
+fn dates_after_patch(patch: &Checked, current: &event::Model, problems: &mut Problems) {
+    let started = write::date_after(
+        &patch.started_on,
+        current.started_on,
+        current.started_on_precision,
+    );
+    let ended = write::date_after(&patch.ended_on, current.ended_on, current.ended_on_precision);
+    let (Some(started), Some(ended)) = (started, ended) else {
+        return;
+    };
+    let path = if patch.ended_on.is_undefined() {
+        "input.startedOn"
+    } else {
+        "input.endedOn"
+    };
+    ends_after_it_starts(started, ended, path, problems);
+}
+
+/// The import's rule: each date taken at its first day, the end not
+/// before the start.
+fn ends_after_it_starts(started: PartialDate, ended: PartialDate, path: &str, problems: &mut Problems) {
+    if started.date > ended.date {
+        problems.push(
+            path,
+            format!(
+                "the event would end ({}) before it starts ({})",
+                ended.format(),
+                started.format()
+            ),
+        );
+    }
+}
+
+async fn replace_places(txn: &DatabaseTransaction, key: i64, places: Vec<i64>) -> AppResult<()> {
+    event_place::Entity::delete_many()
+        .filter(event_place::Column::EventId.eq(key))
+        .exec(txn)
+        .await?;
+    if places.is_empty() {
+        return Ok(());
+    }
+    let rows = places.into_iter().map(|place| event_place::ActiveModel {
+        event_id: Set(key),
+        place_id: Set(place),
+    });
+    event_place::Entity::insert_many(rows)
+        .exec_without_returning(txn)
+        .await?;
+    Ok(())
+}
+
+async fn replace_participants(
+    txn: &DatabaseTransaction,
+    key: i64,
+    participants: Vec<(i64, String)>,
+) -> AppResult<()> {
+    event_participant::Entity::delete_many()
+        .filter(event_participant::Column::EventId.eq(key))
+        .exec(txn)
+        .await?;
+    if participants.is_empty() {
+        return Ok(());
+    }
+    let rows = participants
+        .into_iter()
+        .map(|(entity, role)| event_participant::ActiveModel {
+            event_id: Set(key),
+            entity_id: Set(entity),
+            role: Set(role),
+            ..Default::default()
+        });
+    event_participant::Entity::insert_many(rows)
+        .exec_without_returning(txn)
+        .await?;
+    Ok(())
+}
+
+async fn replace_quantities(txn: &DatabaseTransaction, key: i64, quantities: &[Quantity]) -> AppResult<()> {
+    event_quantity::Entity::delete_many()
+        .filter(event_quantity::Column::EventId.eq(key))
+        .exec(txn)
+        .await?;
+    let mut rows = Vec::new();
+    for q in quantities {
+        let Some(evidence) = &q.evidence else { continue };
+        let mut row = event_quantity::ActiveModel {
+            event_id: Set(key),
+            measure: Set(q.measure.clone()),
+            value: Set(q.value.into()),
+            qualifier: Set(q.qualifier),
+            ..Default::default()
+        };
+        set_evidence!(row, evidence);
+        rows.push(row);
+    }
+    if !rows.is_empty() {
+        event_quantity::Entity::insert_many(rows)
+            .exec_without_returning(txn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Refuses to make the event one with another: the same kind and label
+/// from the same span, which is how the import tells events apart.
+async fn refuse_twin(txn: &DatabaseTransaction, patch: &Checked, current: &event::Model) -> AppResult<()> {
+    if patch.kind.is_none() && patch.label.is_none() && patch.evidence.is_none() {
+        return Ok(());
+    }
+    let (source, start, end) = write::span_after(
+        patch.evidence.as_ref(),
+        current.source_id,
+        current.span_start,
+        current.span_end,
+    );
+    let twin = event::Entity::find()
+        .filter(event::Column::Id.ne(current.id))
+        .filter(event::Column::SourceId.eq(source))
+        .filter(event::Column::SpanStart.eq(start))
+        .filter(event::Column::SpanEnd.eq(end))
+        .filter(event::Column::Kind.eq(patch.kind.unwrap_or(current.kind)))
+        .filter(event::Column::Label.eq(patch.label.as_deref().unwrap_or(&current.label)))
+        .one(txn)
+        .await?;
+    match twin {
+        Some(twin) => Err(write::same_as(
+            "event",
+            GlobalId::new(NodeKind::Event, twin.id),
+            "kind, label and evidence span",
+        )),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,424 @@
+//! `updateFinancialMeasure`: correcting money on the table, its amount,
+//! terms and parties, with the import's rules.
+
+use async_graphql::{ID, InputObject, MaybeUndefined};
+use chrono::Utc;
+use entity::kinds;
+use entity::{financial_measure, financial_measure_issue};
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
+
+use super::check::{self, ENTITIES, EvidencePatch, ISSUE, Problems, set_evidence};
+use super::write;
+use crate::domain::{Amount, CurrencyCode, PartialDate, Term};
+use crate::error::AppResult;
+use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::object::{FinancialMeasureKind, FinancialMeasureStatus, Qualifier};
+use crate::graphql::scalars::Decimal;
+
+/// A share of a need, as an exact fraction ("two-thirds of Kyiv's
+/// financing needs").
+#[derive(InputObject, Debug, Clone)]
+pub struct SharePatch {
+    /// The numerator, 0 or more (2 in two-thirds).
+    pub numerator: i32,
+    /// The denominator, 1 or more (3 in two-thirds).
+    pub denominator: i32,
+    /// What it is a share of, in words; null for none.
+    pub of: Option<String>,
+}
+
+/// What a financial measure is secured against: an entity or an issue.
+#[derive(InputObject, Debug, Clone)]
+pub struct SecuredAgainstPatch {
+    /// An entity whose assets secure it (a `Person`, `Organisation` or
+    /// `Place` ID); give this or `issue`.
+    pub entity: Option<ID>,
+    /// An issue that names the collateral (an `Issue` ID); give this or `entity`.
+    pub issue: Option<ID>,
+    /// How much of the measure it secures, in the source's words (`mostly`).
+    pub qualifier: Option<String>,
+}
+
+/// Changes to a financial measure. Fields left out stay as they are; null
+/// clears a field a measure may lack; a list given replaces the whole list.
+#[derive(InputObject, Debug, Clone, Default)]
+pub struct FinancialMeasurePatch {
+    /// What kind of measure it is.
+    pub kind: MaybeUndefined<FinancialMeasureKind>,
+    /// A short label.
+    pub label: MaybeUndefined<String>,
+    /// The exact amount, 0 or more, in `currency`; null clears it (and
+    /// `currency` must be cleared with it).
+    pub amount: MaybeUndefined<Decimal>,
+    /// The amount's ISO 4217 currency code (`EUR`); a measure has an
+    /// amount and a currency, or neither. Null clears it.
+    pub currency: MaybeUndefined<String>,
+    /// How the amount relates to the true figure; null clears it.
+    pub amount_qualifier: MaybeUndefined<Qualifier>,
+    /// Where the measure stands.
+    pub status: MaybeUndefined<FinancialMeasureStatus>,
+    /// How long it runs, as an ISO 8601 duration (`P2Y`); null clears it.
+    pub term: MaybeUndefined<String>,
+    /// The share of a need it covers, replacing the old one; null clears it.
+    pub share: MaybeUndefined<SharePatch>,
+    /// Who provides the money (a `Person`, `Organisation` or `Place` ID);
+    /// null clears it.
+    pub provider: MaybeUndefined<ID>,
+    /// Who receives the money (a `Person`, `Organisation` or `Place` ID);
+    /// null clears it.
+    pub recipient: MaybeUndefined<ID>,
+    /// What it is secured against, replacing the old one; null clears it.
+    pub secured_against: MaybeUndefined<SecuredAgainstPatch>,
+    /// The issues it serves (`Issue` IDs): replaces the list (`[]` for none).
+    pub issues: MaybeUndefined<Vec<ID>>,
+    /// When it was announced: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
+    pub announced_on: MaybeUndefined<String>,
+    /// The span of the source that reports it, replacing the old evidence;
+    /// checked against the source's text.
+    pub evidence: MaybeUndefined<EvidencePatch>,
+}
+
+/// What the measure is secured against, checked.
+struct Secured {
+    entity: Option<GlobalId>,
+    issue: Option<GlobalId>,
+    qualifier: Option<String>,
+}
+
+/// A patch with its values checked; what needs the database is checked in
+/// [`apply`].
+pub(super) struct Checked {
+    kind: Option<kinds::FinancialMeasureKind>,
+    label: Option<String>,
+    amount: MaybeUndefined<String>,
+    currency: MaybeUndefined<String>,
+    amount_qualifier: MaybeUndefined<kinds::Qualifier>,
+    status: Option<kinds::FinancialMeasureStatus>,
+    term: MaybeUndefined<String>,
+    share: MaybeUndefined<SharePatch>,
+    provider: MaybeUndefined<GlobalId>,
+    recipient: MaybeUndefined<GlobalId>,
+    secured_against: MaybeUndefined<Secured>,
+    issues: Option<Vec<GlobalId>>,
+    announced_on: MaybeUndefined<PartialDate>,
+    evidence: Option<check::Evidence>,
+    /// The fields given, for the write log.
+    fields: Vec<&'static str>,
+}
+
+pub(super) fn checked(input: FinancialMeasurePatch) -> AppResult<Checked> {
+    let fields = check::given(&[
+        ("kind", !input.kind.is_undefined()),
+        ("label", !input.label.is_undefined()),
+        ("amount", !input.amount.is_undefined()),
+        ("currency", !input.currency.is_undefined()),
+        ("amountQualifier", !input.amount_qualifier.is_undefined()),
+        ("status", !input.status.is_undefined()),
+        ("term", !input.term.is_undefined()),
+        ("share", !input.share.is_undefined()),
+        ("provider", !input.provider.is_undefined()),
+        ("recipient", !input.recipient.is_undefined()),
+        ("securedAgainst", !input.secured_against.is_undefined()),
+        ("issues", !input.issues.is_undefined()),
+        ("announcedOn", !input.announced_on.is_undefined()),
+        ("evidence", !input.evidence.is_undefined()),
+    ])?;
+    let mut p = Problems::default();
+    let kind = p
+        .required(input.kind, "input.kind", "a financial measure's kind")
+        .map(Into::into);
+    let label = p
+        .required(input.label, "input.label", "a financial measure's label")
+        .map(|l| p.text(l, "input.label", "label"));
+    let amount = input.amount.map_value(|a| {
+        // The import's rules, on the import's text of the number.
+        Amount::parse(&a.0.to_string())
+            .map(|a| a.canonical())
+            .unwrap_or_else(|message| {
+                p.push("input.amount", message);
+                String::new()
+            })
+    });
+    let currency = input.currency.map_value(|c| match CurrencyCode::parse(&c) {
+        Ok(code) => code.as_str().to_owned(),
+        Err(message) => {
+            p.push("input.currency", message);
+            c
+        }
+    });
+    let status = p
+        .required(input.status, "input.status", "a financial measure's status")
+        .map(Into::into);
+    let term = input.term.map_value(|t| match Term::parse(&t) {
+        Ok(term) => term.as_str().to_owned(),
+        Err(message) => {
+            p.push("input.term", message);
+            t
+        }
+    });
+    if let MaybeUndefined::Value(share) = &input.share {
+        if share.numerator < 0 {
+            p.push(
+                "input.share.numerator",
+                format!("{} must be between 0 and {}", share.numerator, i32::MAX),
+            );
+        }
+        if share.denominator < 1 {
+            p.push(
+                "input.share.denominator",
+                format!("{} must be between 1 and {}", share.denominator, i32::MAX),
+            );
+        }
+    }
+    let provider = p.optional_id(input.provider, "input.provider", ENTITIES);
+    let recipient = p.optional_id(input.recipient, "input.recipient", ENTITIES);
+    let secured_against = input.secured_against.map_value(|s| {
+        if s.entity.is_some() == s.issue.is_some() {
+            p.push("input.securedAgainst", "name either an entity or an issue");
+        }
+        Secured {
+            entity: s
+                .entity
+                .and_then(|id| p.id(&id, "input.securedAgainst.entity", ENTITIES)),
+            issue: s
+                .issue
+                .and_then(|id| p.id(&id, "input.securedAgainst.issue", ISSUE)),
+            qualifier: s.qualifier,
+        }
+    });
+    let issues = p
+        .list(input.issues, "input.issues")
+        .map(|ids| p.ids(&ids, "input.issues", ISSUE));
+    let announced_on = p.date(input.announced_on, "input.announcedOn");
+    let evidence = p
+        .required(input.evidence, "input.evidence", "a financial measure's evidence")
+        .and_then(|e| p.evidence(e, "input.evidence"));
+    p.finish()?;
+    Ok(Checked {
+        kind,
+        label,
+        amount,
+        currency,
+        amount_qualifier: input.amount_qualifier.map_value(Into::into),
+        status,
+        term,
+        share: input.share,
+        provider,
+        recipient,
+        secured_against,
+        issues,
+        announced_on,
+        evidence,
+        fields,
+    })
+}
+
+/// Writes a checked patch, based on `version`.
+pub(super) async fn apply(
+    txn: &DatabaseTransaction,
+    key: i64,
+    version: i32,
+    patch: &Checked,
+    actor: &str,
+) -> AppResult<()> {
+    let Some(current) = financial_measure::Entity::find_by_id(key).one(txn).await? else {
+        return Err(write::no_such("financial measure"));
+    };
+    if current.version != version {
+        return Err(write::stale("financial measure", version, Some(current.version)));
+    }
+    let mut problems = Problems::default();
+    amount_with_currency(patch, &current, &mut problems);
+    let mut row = columns(patch);
+    references(txn, patch, &mut row).await?;
+    let issues = issue_links(txn, key, patch).await?;
+    if let Some(evidence) = &patch.evidence {
+        write::check_evidence(txn, evidence, "input.evidence", &mut problems).await?;
+        set_evidence!(row, evidence);
+    }
+    problems.finish()?;
+    refuse_twin(txn, patch, &current).await?;
+
+    row.updated_at = Set(Utc::now());
+    row.version = Set(version + 1);
+    // The version in the WHERE clause makes a concurrent update that got
+    // here first win, and this one fail, even between the read and the write.
+    let updated = financial_measure::Entity::update_many()
+        .set(row)
+        .filter(financial_measure::Column::Id.eq(key))
+        .filter(financial_measure::Column::Version.eq(version))
+        .exec(txn)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(write::stale("financial measure", version, None));
+    }
+    if let Some(links) = issues {
+        financial_measure_issue::Entity::delete_many()
+            .filter(financial_measure_issue::Column::FinancialMeasureId.eq(key))
+            .exec(txn)
+            .await?;
+        if !links.is_empty() {
+            financial_measure_issue::Entity::insert_many(links)
+                .exec_without_returning(txn)
+                .await?;
+        }
+    }
+    let node = GlobalId::new(NodeKind::FinancialMeasure, key);
+    write::record(txn, actor, "updateFinancialMeasure", node, version, &patch.fields).await
+}
+
+/// The columns of plain values the patch changes.
+fn columns(patch: &Checked) -> financial_measure::ActiveModel {
+    let mut row = financial_measure::ActiveModel::default();
+    if let Some(kind) = patch.kind {
+        row.kind = Set(kind);
+    }
+    if let Some(label) = &patch.label {
+        row.label = Set(label.clone());
+    }
+    if !patch.amount.is_undefined() {
+        row.amount = Set(patch.amount.clone().take());
+    }
+    if !patch.currency.is_undefined() {
+        row.currency = Set(patch.currency.clone().take());
+    }
+    if !patch.amount_qualifier.is_undefined() {
+        row.amount_qualifier = Set(patch.amount_qualifier.take());
+    }
+    if let Some(status) = patch.status {
+        row.status = Set(status);
+    }
+    if !patch.term.is_undefined() {
+        row.term = Set(patch.term.clone().take());
+    }
+    if !patch.share.is_undefined() {
+        let share = patch.share.value();
+        row.share_numerator = Set(share.map(|s| s.numerator));
+        row.share_denominator = Set(share.map(|s| s.denominator));
+        row.share_of = Set(share.and_then(|s| s.of.clone()));
+    }
+    if let Some((date, precision)) = write::date_columns(&patch.announced_on) {
+        (row.announced_on, row.announced_on_precision) = (Set(date), Set(precision));
+    }
+    row
+}
+
+/// The parties and collateral the patch changes, looked up.
+async fn references(
+    txn: &DatabaseTransaction,
+    patch: &Checked,
+    row: &mut financial_measure::ActiveModel,
+) -> AppResult<()> {
+    if let Some(provider) = write::optional_entity(txn, &patch.provider, "input.provider").await? {
+        row.provider_id = Set(provider);
+    }
+    if let Some(recipient) = write::optional_entity(txn, &patch.recipient, "input.recipient").await? {
+        row.recipient_id = Set(recipient);
+    }
+    match &patch.secured_against {
+        MaybeUndefined::Undefined => {}
+        MaybeUndefined::Null => {
+            row.secured_against_entity_id = Set(None);
+            row.secured_against_issue_id = Set(None);
+            row.secured_against_qualifier = Set(None);
+        }
+        MaybeUndefined::Value(s) => {
+            let entity = match s.entity {
+                Some(id) => Some(write::entity(txn, id, "input.securedAgainst.entity").await?.0),
+                None => None,
+            };
+            let issue = match s.issue {
+                Some(id) => Some(write::issue(txn, id, "input.securedAgainst.issue").await?),
+                None => None,
+            };
+            row.secured_against_entity_id = Set(entity);
+            row.secured_against_issue_id = Set(issue);
+            row.secured_against_qualifier = Set(s.qualifier.clone());
+        }
+    }
+    Ok(())
+}
+
+/// The issues the patch replaces, looked up.
+async fn issue_links(
+    txn: &DatabaseTransaction,
+    key: i64,
+    patch: &Checked,
+) -> AppResult<Option<Vec<financial_measure_issue::ActiveModel>>> {
+    let Some(ids) = &patch.issues else {
+        return Ok(None);
+    };
+    let mut links = Vec::new();
+    for (i, id) in ids.iter().enumerate() {
+        let issue = write::issue(txn, *id, &format!("input.issues[{i}]")).await?;
+        links.push(financial_measure_issue::ActiveModel {
+            financial_measure_id: Set(key),
+            issue_id: Set(issue),
+        });
+    }
+    Ok(Some(links))
+}
+
+/// A measure has an amount with its currency, or neither, after the patch
+/// as before it.
+fn amount_with_currency(patch: &Checked, current: &financial_measure::Model, problems: &mut Problems) {
+    let after = |field: &MaybeUndefined<String>, stored: &Option<String>| match field {
+        MaybeUndefined::Undefined => stored.is_some(),
+        MaybeUndefined::Null => false,
+        MaybeUndefined::Value(_) => true,
+    };
+    let amount = after(&patch.amount, &current.amount);
+    let currency = after(&patch.currency, &current.currency);
+    if amount == currency {
+        return;
+    }
+    let path = if patch.currency.is_undefined() {
+        "input.amount"
+    } else {
+        "input.currency"
+    };
+    let (has, lacks) = if amount {
+        ("an amount", "currency")
+    } else {
+        ("a currency", "amount")
+    };
+    problems.push(
+        path,
+        format!("the measure would have {has} but no {lacks}: give an amount with its currency, or neither"),
+    );
+}
+
+/// Refuses to make the measure one with another: the same kind and label
+/// from the same span, which is how the import tells measures apart.
+async fn refuse_twin(
+    txn: &DatabaseTransaction,
+    patch: &Checked,
+    current: &financial_measure::Model,
+) -> AppResult<()> {
+    if patch.kind.is_none() && patch.label.is_none() && patch.evidence.is_none() {
+        return Ok(());
+    }
+    let (source, start, end) = write::span_after(
+        patch.evidence.as_ref(),
+        current.source_id,
+        current.span_start,
+        current.span_end,
+    );
+    let twin = financial_measure::Entity::find()
+        .filter(financial_measure::Column::Id.ne(current.id))
+        .filter(financial_measure::Column::SourceId.eq(source))
+        .filter(financial_measure::Column::SpanStart.eq(start))
+        .filter(financial_measure::Column::SpanEnd.eq(end))
+        .filter(financial_measure::Column::Kind.eq(patch.kind.unwrap_or(current.kind)))
+        .filter(financial_measure::Column::Label.eq(patch.label.as_deref().unwrap_or(&current.label)))
+        .one(txn)
+        .await?;
+    match twin {
+        Some(twin) => Err(write::same_as(
+            "financial measure",
+            GlobalId::new(NodeKind::FinancialMeasure, twin.id),
+            "kind, label and evidence span",
+        )),
+        None => Ok(()),
+    }
+}
