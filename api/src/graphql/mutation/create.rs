@@ -214,18 +214,18 @@ pub struct AddStatementInput {
 pub struct ShareInput {
     /// The numerator, 0 or more.
     pub numerator: i32,
-    /// The denominator, 1 or more and not below the numerator.
+    /// The denominator, 1 or more.
     pub denominator: i32,
     /// What it is a share of, in words.
     pub of: Option<String>,
 }
 
-/// What a financial measure is secured against: an entity, an issue, or both.
+/// What a financial measure is secured against: an entity or an issue.
 #[derive(InputObject, Debug, Clone)]
 pub struct SecuredAgainstInput {
-    /// An entity (a `Person`, `Organisation` or `Place` ID).
+    /// An entity (a `Person`, `Organisation` or `Place` ID); give this or `issue`.
     pub entity: Option<ID>,
-    /// An issue (an `Issue` ID).
+    /// An issue (an `Issue` ID); give this or `entity`.
     pub issue: Option<ID>,
     /// What exactly, in words (`frozen Russian assets`).
     pub qualifier: Option<String>,

@@ -6,11 +6,12 @@ use entity::kinds::EntityKind;
 use entity::{relation, role};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
+use super::EvidenceInput;
 use super::patch::{
     Problems, check_version, date_columns, existing_entity, fresh, id_field, log, missing, not_found,
     not_null, partial_date, patched, refuse_empty, required_text, stale, unique_violation,
 };
-use super::span::{CheckedSpan, SpanPatch, set_span};
+use super::span::{CheckedSpan, set_span};
 use super::{finish, require_write};
 use crate::changes::Change;
 use crate::domain::PartialDate;
@@ -34,7 +35,7 @@ pub struct RolePatch {
     /// The organisation the role is in (an Organisation ID).
     pub organisation: MaybeUndefined<ID>,
     /// The span of a source that states the role, replacing the one it has.
-    pub evidence: MaybeUndefined<SpanPatch>,
+    pub evidence: MaybeUndefined<EvidenceInput>,
 }
 
 /// Changes to a relation; fields left out stay as they are. The person it
@@ -46,7 +47,7 @@ pub struct RelationPatch {
     /// The person the relation points to (a Person ID), not the person it starts from.
     pub related_person: MaybeUndefined<ID>,
     /// The span of a source that states the relation, replacing the one it has.
-    pub evidence: MaybeUndefined<SpanPatch>,
+    pub evidence: MaybeUndefined<EvidenceInput>,
 }
 
 #[derive(Default)]
@@ -111,7 +112,11 @@ impl LinkMutation {
 }
 
 /// The evidence of a patch: left out, or a new span.
-fn evidence(value: MaybeUndefined<SpanPatch>, noun: &str, problems: &mut Problems) -> Option<CheckedSpan> {
+fn evidence(
+    value: MaybeUndefined<EvidenceInput>,
+    noun: &str,
+    problems: &mut Problems,
+) -> Option<CheckedSpan> {
     let why = format!("a {noun} always cites its evidence");
     not_null(value, "input.evidence", &why, problems)?.checked("input.evidence", problems)
 }

@@ -21,7 +21,10 @@ mod patch;
 mod sources;
 mod span;
 
-pub use create::CreateMutation;
+pub use create::{
+    CreateMutation, EvidenceInput, ParticipantInput, QuantityInput, SecuredAgainstInput, ShareInput,
+    StanceInput,
+};
 pub use delete::DeleteMutation;
 pub use entities::{EntityMutation, EntityPatch};
 pub use facts::FactMutation;
@@ -29,7 +32,6 @@ pub use issues::{IssueMutation, IssuePatch};
 pub use links::{LinkMutation, RelationPatch, RolePatch};
 pub use merge::MergeMutation;
 pub use sources::{SourceMutation, SourcePatch};
-pub use span::SpanPatch;
 
 /// Everything a client can write.
 #[derive(MergedObject, Default)]

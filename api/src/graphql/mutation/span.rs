@@ -1,36 +1,15 @@
 //! A fact's evidence, replaced whole by an update: checked as the import
 //! checks it, against the cited source's text by Unicode code points.
 
-use async_graphql::{ID, InputObject};
 use entity::source;
 use sea_orm::{DatabaseTransaction, EntityTrait};
 
+use super::EvidenceInput;
 use super::patch::{Problems, id_field, missing};
 use crate::error::AppResult;
 use crate::graphql::ids::NodeKind;
 use crate::import::format::EvidenceRecord;
 use crate::import::{SourceText, check_evidence_numbers, check_span};
-
-/// A new span of evidence for a fact, replacing the one it has: where in
-/// which source the fact is stated. Offsets count Unicode code points, end
-/// exclusive, and `excerpt` must be the text between them exactly.
-#[derive(InputObject, Debug, Clone)]
-pub struct SpanPatch {
-    /// The source whose text the span lies in (a Source ID).
-    pub source: ID,
-    /// Offset of the span's first code point in the source's text, from 0.
-    pub start: i32,
-    /// Offset just past the span's last code point.
-    pub end: i32,
-    /// The text of the span, exactly as the source has it.
-    pub excerpt: String,
-    /// How sure the fact is, from 0 to 1; 1 when left out, as in the import.
-    #[graphql(default = 1.0)]
-    pub confidence: f64,
-    /// True when a person curated the fact (the default), false when a program extracted it.
-    #[graphql(default = true)]
-    pub curated: bool,
-}
 
 /// A span whose numbers are checked; its source and text are checked in
 /// the write's transaction.
@@ -51,7 +30,7 @@ pub(super) struct Span {
     pub curated: bool,
 }
 
-impl SpanPatch {
+impl EvidenceInput {
     /// Checks what the span says without its source: the ID, the offsets
     /// and the confidence.
     pub(super) fn checked(self, path: &str, problems: &mut Problems) -> Option<CheckedSpan> {

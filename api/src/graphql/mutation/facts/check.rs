@@ -3,37 +3,17 @@
 //! field takes, dates, texts and evidence values. [`super::write`] checks
 //! the rest inside the write's transaction.
 
-use async_graphql::{ID, InputObject, MaybeUndefined};
+use async_graphql::{ID, MaybeUndefined};
 
 use crate::domain::PartialDate;
 use crate::error::{AppError, AppResult};
 use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::mutation::EvidenceInput;
 
 pub(super) const ENTITIES: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation, NodeKind::Place];
 pub(super) const SPEAKERS: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation];
 pub(super) const PLACE: &[NodeKind] = &[NodeKind::Place];
 pub(super) const ISSUE: &[NodeKind] = &[NodeKind::Issue];
-
-/// New evidence for a fact: a span of an article's text, replacing the
-/// fact's evidence whole.
-#[derive(InputObject, Debug, Clone)]
-pub struct EvidencePatch {
-    /// The article (a `Source` ID).
-    pub source: ID,
-    /// Offset of the span's first character in the article's text, counted
-    /// in Unicode code points from 0.
-    pub start: i32,
-    /// Offset just past the span's last character.
-    pub end: i32,
-    /// The span's text, exactly as the article has it at those offsets.
-    pub excerpt: String,
-    /// How sure the fact is, from 0 to 1.
-    #[graphql(default = 1.0)]
-    pub confidence: f64,
-    /// True when a person curated the fact, false when a program extracted it.
-    #[graphql(default = true)]
-    pub curated: bool,
-}
 
 /// Evidence with its values checked; its source and span are checked in
 /// the transaction ([`super::write::check_evidence`]).
@@ -210,7 +190,7 @@ impl Problems {
     }
 
     /// Evidence, as far as it can be checked without its source's text.
-    pub fn evidence(&mut self, e: EvidencePatch, path: &str) -> Option<Evidence> {
+    pub fn evidence(&mut self, e: EvidenceInput, path: &str) -> Option<Evidence> {
         let source = self.id(&e.source, &format!("{path}.source"), &[NodeKind::Source]);
         if e.start < 0 {
             self.push(

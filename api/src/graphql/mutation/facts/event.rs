@@ -7,35 +7,13 @@ use entity::kinds;
 use entity::{event, event_participant, event_place, event_quantity};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
-use super::check::{self, ENTITIES, EvidencePatch, PLACE, Problems, set_evidence};
+use super::check::{self, ENTITIES, PLACE, Problems, set_evidence};
 use super::write;
 use crate::domain::PartialDate;
 use crate::error::AppResult;
 use crate::graphql::ids::{GlobalId, NodeKind};
-use crate::graphql::object::{EventKind, Qualifier};
-
-/// Someone who took part in an event, and how.
-#[derive(InputObject, Debug, Clone)]
-pub struct ParticipantPatch {
-    /// Who (a `Person`, `Organisation` or `Place` ID).
-    pub entity: ID,
-    /// How they took part (`attacker`, `delegation`).
-    pub role: String,
-}
-
-/// A count the source gives for an event ("at least 111 drones"), with
-/// its own evidence.
-#[derive(InputObject, Debug, Clone)]
-pub struct QuantityPatch {
-    /// What is counted (`drones`, `killed`); each measure once per event.
-    pub measure: String,
-    /// The count, 0 or more.
-    pub value: i32,
-    /// How the count relates to the true number.
-    pub qualifier: Qualifier,
-    /// Where the source gives the count; checked against its text.
-    pub evidence: EvidencePatch,
-}
+use crate::graphql::mutation::{EvidenceInput, ParticipantInput, QuantityInput};
+use crate::graphql::object::EventKind;
 
 /// Changes to an event. Fields left out stay as they are; null clears a
 /// field an event may lack; a list given replaces the whole list.
@@ -53,13 +31,13 @@ pub struct EventPatch {
     /// Where it happened (`Place` IDs): replaces the list (`[]` for none).
     pub places: MaybeUndefined<Vec<ID>>,
     /// Who took part, each in a role: replaces the list (`[]` for none).
-    pub participants: MaybeUndefined<Vec<ParticipantPatch>>,
+    pub participants: MaybeUndefined<Vec<ParticipantInput>>,
     /// How many, each count with its evidence: replaces the list (`[]`
     /// for none).
-    pub quantities: MaybeUndefined<Vec<QuantityPatch>>,
+    pub quantities: MaybeUndefined<Vec<QuantityInput>>,
     /// The span of the source that reports it, replacing the old evidence;
     /// checked against the source's text.
-    pub evidence: MaybeUndefined<EvidencePatch>,
+    pub evidence: MaybeUndefined<EvidenceInput>,
 }
 
 /// A count, checked.
@@ -146,7 +124,7 @@ pub(super) fn checked(input: EventPatch) -> AppResult<Checked> {
     })
 }
 
-fn quantities(p: &mut Problems, list: Vec<QuantityPatch>) -> Vec<Quantity> {
+fn quantities(p: &mut Problems, list: Vec<QuantityInput>) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     for (i, q) in list.into_iter().enumerate() {
         let path = format!("input.quantities[{i}]");

@@ -7,37 +7,14 @@ use entity::kinds;
 use entity::{financial_measure, financial_measure_issue};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
-use super::check::{self, ENTITIES, EvidencePatch, ISSUE, Problems, set_evidence};
+use super::check::{self, ENTITIES, ISSUE, Problems, set_evidence};
 use super::write;
 use crate::domain::{Amount, CurrencyCode, PartialDate, Term};
 use crate::error::AppResult;
 use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::mutation::{EvidenceInput, SecuredAgainstInput, ShareInput};
 use crate::graphql::object::{FinancialMeasureKind, FinancialMeasureStatus, Qualifier};
 use crate::graphql::scalars::Decimal;
-
-/// A share of a need, as an exact fraction ("two-thirds of Kyiv's
-/// financing needs").
-#[derive(InputObject, Debug, Clone)]
-pub struct SharePatch {
-    /// The numerator, 0 or more (2 in two-thirds).
-    pub numerator: i32,
-    /// The denominator, 1 or more (3 in two-thirds).
-    pub denominator: i32,
-    /// What it is a share of, in words; null for none.
-    pub of: Option<String>,
-}
-
-/// What a financial measure is secured against: an entity or an issue.
-#[derive(InputObject, Debug, Clone)]
-pub struct SecuredAgainstPatch {
-    /// An entity whose assets secure it (a `Person`, `Organisation` or
-    /// `Place` ID); give this or `issue`.
-    pub entity: Option<ID>,
-    /// An issue that names the collateral (an `Issue` ID); give this or `entity`.
-    pub issue: Option<ID>,
-    /// How much of the measure it secures, in the source's words (`mostly`).
-    pub qualifier: Option<String>,
-}
 
 /// Changes to a financial measure. Fields left out stay as they are; null
 /// clears a field a measure may lack; a list given replaces the whole list.
@@ -60,7 +37,7 @@ pub struct FinancialMeasurePatch {
     /// How long it runs, as an ISO 8601 duration (`P2Y`); null clears it.
     pub term: MaybeUndefined<String>,
     /// The share of a need it covers, replacing the old one; null clears it.
-    pub share: MaybeUndefined<SharePatch>,
+    pub share: MaybeUndefined<ShareInput>,
     /// Who provides the money (a `Person`, `Organisation` or `Place` ID);
     /// null clears it.
     pub provider: MaybeUndefined<ID>,
@@ -68,14 +45,14 @@ pub struct FinancialMeasurePatch {
     /// null clears it.
     pub recipient: MaybeUndefined<ID>,
     /// What it is secured against, replacing the old one; null clears it.
-    pub secured_against: MaybeUndefined<SecuredAgainstPatch>,
+    pub secured_against: MaybeUndefined<SecuredAgainstInput>,
     /// The issues it serves (`Issue` IDs): replaces the list (`[]` for none).
     pub issues: MaybeUndefined<Vec<ID>>,
     /// When it was announced: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
     pub announced_on: MaybeUndefined<String>,
     /// The span of the source that reports it, replacing the old evidence;
     /// checked against the source's text.
-    pub evidence: MaybeUndefined<EvidencePatch>,
+    pub evidence: MaybeUndefined<EvidenceInput>,
 }
 
 /// What the measure is secured against, checked.
@@ -95,7 +72,7 @@ pub(super) struct Checked {
     amount_qualifier: MaybeUndefined<kinds::Qualifier>,
     status: Option<kinds::FinancialMeasureStatus>,
     term: MaybeUndefined<String>,
-    share: MaybeUndefined<SharePatch>,
+    share: MaybeUndefined<ShareInput>,
     provider: MaybeUndefined<GlobalId>,
     recipient: MaybeUndefined<GlobalId>,
     secured_against: MaybeUndefined<Secured>,

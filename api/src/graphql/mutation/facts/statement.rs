@@ -7,22 +7,14 @@ use entity::kinds;
 use entity::{statement, statement_issue, statement_mention};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
-use super::check::{self, ENTITIES, EvidencePatch, ISSUE, PLACE, Problems, SPEAKERS, set_evidence};
+use super::check::{self, ENTITIES, ISSUE, PLACE, Problems, SPEAKERS, set_evidence};
 use super::write;
 use crate::domain::PartialDate;
 use crate::error::AppResult;
 use crate::graphql::ids::{GlobalId, NodeKind};
-use crate::graphql::object::{Stance, StatementKind};
+use crate::graphql::mutation::{EvidenceInput, StanceInput};
+use crate::graphql::object::StatementKind;
 use crate::names::fold_text;
-
-/// An issue a statement is about, with the speaker's stance on it.
-#[derive(InputObject, Debug, Clone)]
-pub struct StancePatch {
-    /// The issue (an `Issue` ID).
-    pub issue: ID,
-    /// The speaker's stance on it.
-    pub stance: Stance,
-}
 
 /// Changes to a statement. Fields left out stay as they are; null clears
 /// a field a statement may lack; a list given replaces the whole list.
@@ -50,13 +42,13 @@ pub struct StatementPatch {
     pub audience_entity: MaybeUndefined<ID>,
     /// The issues it is about, each with the speaker's stance: replaces
     /// the list (`[]` for none). An issue may be listed once.
-    pub about: MaybeUndefined<Vec<StancePatch>>,
+    pub about: MaybeUndefined<Vec<StanceInput>>,
     /// The entities it mentions (`Person`, `Organisation` or `Place` IDs):
     /// replaces the list (`[]` for none).
     pub mentions: MaybeUndefined<Vec<ID>>,
     /// The span of the source it comes from, replacing the old evidence;
     /// checked against the source's text.
-    pub evidence: MaybeUndefined<EvidencePatch>,
+    pub evidence: MaybeUndefined<EvidenceInput>,
 }
 
 /// A patch with its values checked; what needs the database is checked in
