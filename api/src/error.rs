@@ -110,6 +110,25 @@ impl AppError {
         Self::BadUserInput(message.into())
     }
 
+    /// `BAD_USER_INPUT` for one or more `(path, message)` problems: the
+    /// message names the first and counts the rest, `extensions.problems`
+    /// lists them all. An empty list is a fault of ours.
+    pub fn invalid(problems: Vec<(String, String)>) -> Self {
+        let Some((path, message)) = problems.first() else {
+            tracing::error!("a write was refused without a problem");
+            return Self::Internal;
+        };
+        let more = match problems.len() {
+            1 => String::new(),
+            2 => " (and 1 more problem; see extensions.problems)".to_owned(),
+            n => format!(" (and {} more problems; see extensions.problems)", n - 1),
+        };
+        Self::Invalid {
+            message: format!("{path}: {message}{more}"),
+            problems,
+        }
+    }
+
     /// The sentence the client reads.
     pub fn message(&self) -> String {
         match self {

@@ -43,8 +43,9 @@ pub fn expect_id(id: &ID, field: &str, kinds: &[NodeKind]) -> AppResult<i64> {
     )))
 }
 
-fn article(noun: &str) -> &'static str {
-    if noun.starts_with(['A', 'E', 'I', 'O', 'U']) {
+/// The indefinite article of a type name: "an Issue", "a Person".
+pub(crate) fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']) {
         "an"
     } else {
         "a"

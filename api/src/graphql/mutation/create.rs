@@ -12,6 +12,7 @@ use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use super::require_write;
 use crate::changes::Change;
 use crate::error::{AppError, AppResult};
+use crate::graphql::filter::article;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::{Node, fetch_node};
 use crate::graphql::object::{
@@ -411,14 +412,6 @@ impl Refs {
     }
 }
 
-fn article(noun: &str) -> &'static str {
-    if noun.starts_with(['A', 'E', 'I', 'O', 'U']) {
-        "an"
-    } else {
-        "a"
-    }
-}
-
 fn record_kind(kind: NodeKind) -> RecordKind {
     match kind {
         NodeKind::Person => RecordKind::Person,
@@ -441,16 +434,7 @@ const ISSUE: &[NodeKind] = &[NodeKind::Issue];
 /// Problems as the client reads them: paths into `input`, not into the
 /// document (`statements[0].evidence.end` is `input.evidence.end`).
 fn invalid(problems: Vec<(String, String)>) -> AppError {
-    let (path, message) = &problems[0];
-    let more = match problems.len() {
-        1 => String::new(),
-        2 => " (and 1 more problem; see extensions.problems)".to_owned(),
-        n => format!(" (and {} more problems; see extensions.problems)", n - 1),
-    };
-    AppError::Invalid {
-        message: format!("{path}: {message}{more}"),
-        problems,
-    }
+    AppError::invalid(problems)
 }
 
 fn input_path(path: &str) -> String {

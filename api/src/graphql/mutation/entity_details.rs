@@ -8,8 +8,9 @@ use entity::{organisation, place};
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, EntityTrait, Set};
 
 use super::EntityPatch;
-use super::patch::{Problems, article, existing_entity, missing, not_null, optional_id_field, patched};
+use super::patch::{Problems, existing_entity, missing, not_null, optional_id_field, patched};
 use crate::error::{AppError, AppResult};
+use crate::graphql::filter::article;
 use crate::graphql::ids::NodeKind;
 
 /// The organisation and place fields of a patch, checked.

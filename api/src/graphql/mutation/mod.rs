@@ -132,21 +132,12 @@ impl ImportMutation {
                         .collect(),
                 })
             }
-            Err(ImportError::Invalid(problems)) => {
-                let first = &problems[0];
-                let more = match problems.len() {
-                    1 => String::new(),
-                    2 => " (and 1 more problem; see extensions.problems)".to_owned(),
-                    n => format!(" (and {} more problems; see extensions.problems)", n - 1),
-                };
-                Err(AppError::Invalid {
-                    message: format!("document.{}: {}{more}", first.path, first.message),
-                    problems: problems
-                        .into_iter()
-                        .map(|p| (format!("document.{}", p.path), p.message))
-                        .collect(),
-                })
-            }
+            Err(ImportError::Invalid(problems)) => Err(AppError::invalid(
+                problems
+                    .into_iter()
+                    .map(|p| (format!("document.{}", p.path), p.message))
+                    .collect(),
+            )),
             Err(ImportError::Json { path, message, .. }) => Err(AppError::bad_input(match path {
                 Some(path) => format!("document.{path}: {message}"),
                 None => format!("document: {message}"),

@@ -11,6 +11,7 @@ use sea_orm::{
 
 use crate::domain::PartialDate;
 use crate::error::{AppError, AppResult};
+use crate::graphql::filter::article;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::{Node, fetch_node};
 
@@ -30,18 +31,10 @@ impl Problems {
 
     /// `BAD_USER_INPUT` listing every problem, or `Ok` when there is none.
     pub fn check(self) -> AppResult<()> {
-        let Some((path, message)) = self.0.first() else {
+        if self.0.is_empty() {
             return Ok(());
-        };
-        let more = match self.0.len() {
-            1 => String::new(),
-            2 => " (and 1 more problem; see extensions.problems)".to_owned(),
-            n => format!(" (and {} more problems; see extensions.problems)", n - 1),
-        };
-        Err(AppError::Invalid {
-            message: format!("{path}: {message}{more}"),
-            problems: self.0,
-        })
+        }
+        Err(AppError::invalid(self.0))
     }
 }
 
@@ -52,15 +45,6 @@ pub(super) fn refuse_empty(given: bool, problems: &mut Problems) {
             "input",
             "the patch changes nothing: give at least one field to change",
         );
-    }
-}
-
-/// "a" or "an", as the noun begins.
-pub(super) fn article(noun: &str) -> &'static str {
-    if noun.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
     }
 }
 

@@ -7,6 +7,7 @@ use async_graphql::{ID, MaybeUndefined};
 
 use crate::domain::PartialDate;
 use crate::error::{AppError, AppResult};
+use crate::graphql::filter::article;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::mutation::EvidenceInput;
 
@@ -52,18 +53,10 @@ impl Problems {
 
     /// `BAD_USER_INPUT` listing every problem, or `Ok` when there is none.
     pub fn finish(self) -> AppResult<()> {
-        let Some((path, message)) = self.0.first() else {
+        if self.0.is_empty() {
             return Ok(());
-        };
-        let more = match self.0.len() {
-            1 => String::new(),
-            2 => " (and 1 more problem; see extensions.problems)".to_owned(),
-            n => format!(" (and {} more problems; see extensions.problems)", n - 1),
-        };
-        Err(AppError::Invalid {
-            message: format!("{path}: {message}{more}"),
-            problems: self.0,
-        })
+        }
+        Err(AppError::invalid(self.0))
     }
 
     /// A field every fact of the kind has: it may be replaced, not cleared.
@@ -218,14 +211,6 @@ impl Problems {
             confidence: e.confidence,
             curated: e.curated,
         })
-    }
-}
-
-fn article(noun: &str) -> &'static str {
-    if noun.starts_with(['A', 'E', 'I', 'O', 'U']) {
-        "an"
-    } else {
-        "a"
     }
 }
 
