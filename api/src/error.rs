@@ -100,6 +100,10 @@ pub enum AppError {
     /// `FORBIDDEN`: the token is known but does not allow this.
     Forbidden(String),
 
+    /// `DATABASE_UNAVAILABLE`: the database does not answer; nothing was
+    /// written, and the same request may be sent again once it is back.
+    DatabaseUnavailable,
+
     /// `INTERNAL_SERVER_ERROR`: a fault of ours; the cause is logged, not shown.
     Internal,
 }
@@ -138,6 +142,9 @@ impl AppError {
             | Self::Conflict(message)
             | Self::Unauthenticated(message)
             | Self::Forbidden(message) => message.clone(),
+            Self::DatabaseUnavailable => {
+                "the database is not answering; nothing was written, try again shortly".to_owned()
+            }
             Self::Internal => "internal error; the server log has the details".to_owned(),
         }
     }
@@ -150,6 +157,7 @@ impl AppError {
             Self::Conflict(_) => "CONFLICT",
             Self::Unauthenticated(_) => "UNAUTHENTICATED",
             Self::Forbidden(_) => "FORBIDDEN",
+            Self::DatabaseUnavailable => "DATABASE_UNAVAILABLE",
             Self::Internal => "INTERNAL_SERVER_ERROR",
         }
     }
@@ -157,8 +165,34 @@ impl AppError {
 
 impl From<DbErr> for AppError {
     fn from(err: DbErr) -> Self {
+        if unavailable(&err) {
+            tracing::warn!(error = %one_line(&err), "the database is not answering");
+            return Self::DatabaseUnavailable;
+        }
         tracing::error!(error = %err, "database error");
         Self::Internal
+    }
+}
+
+/// Whether an error says the database cannot be reached (down, restarting,
+/// the connection lost), rather than that a statement failed.
+pub fn unavailable(err: &DbErr) -> bool {
+    use sea_orm::RuntimeErr;
+    use sea_orm::sqlx::Error as Sqlx;
+    match err {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => match &**e {
+            Sqlx::Io(_) | Sqlx::PoolTimedOut | Sqlx::PoolClosed | Sqlx::WorkerCrashed | Sqlx::Protocol(_) => {
+                true
+            }
+            // 08: connection exceptions; 57P0x: the server is shutting down,
+            // crashed, or not yet accepting connections.
+            Sqlx::Database(db) => db
+                .code()
+                .is_some_and(|code| code.starts_with("08") || code.starts_with("57P")),
+            _ => false,
+        },
+        _ => false,
     }
 }
 

@@ -106,6 +106,10 @@ pub struct AppState {
     pub in_flight: Arc<Semaphore>,
     /// The metrics `/metrics` renders, when this process records them.
     pub metrics: Option<metrics_exporter_prometheus::PrometheusHandle>,
+    /// Set while the database is known not to answer: requests fail at
+    /// once instead of each waiting for a connection, until a probe finds
+    /// the database back.
+    pub database_down: Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// Everything the routes need besides the database.
@@ -129,6 +133,7 @@ pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
         in_flight: Arc::new(Semaphore::new(limits.max_in_flight)),
         limits,
         metrics: settings.metrics,
+        database_down: Arc::default(),
     };
     let cors = CorsLayer::new()
         .allow_methods([Method::GET, Method::POST])
@@ -247,6 +252,13 @@ async fn graphql(
             "mutations are sent with POST; GET only runs queries",
         );
     }
+    if state.database_down.load(Ordering::Relaxed) {
+        return refuse(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "DATABASE_UNAVAILABLE",
+            "the database is not answering; nothing was written, try again shortly",
+        );
+    }
     let operation = match &batch {
         BatchRequest::Single(r) => operation_label(r),
         BatchRequest::Batch(_) => "batch".to_owned(),
@@ -267,6 +279,9 @@ async fn graphql(
     match tokio::time::timeout(timeout, run).await {
         Ok(response) => {
             let outcome = outcome(operation, &response);
+            if outcome.codes.iter().any(|c| c == "DATABASE_UNAVAILABLE") {
+                watch_database(&state);
+            }
             let mut response = GraphQLResponse::from(response).into_response();
             response.extensions_mut().insert(outcome);
             response
@@ -280,6 +295,31 @@ async fn graphql(
             ),
         ),
     }
+}
+
+/// Marks the database down and, unless a probe runs already, probes it
+/// every 250 ms until it answers again.
+fn watch_database(state: &AppState) {
+    let down = state.database_down.clone();
+    if down
+        .compare_exchange(false, true, Ordering::AcqRel, Ordering::Relaxed)
+        .is_err()
+    {
+        return;
+    }
+    tracing::warn!("the database is not answering; refusing requests until it is back");
+    let db = state.db.clone();
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+            let ping = tokio::time::timeout(std::time::Duration::from_secs(2), db.ping()).await;
+            if matches!(ping, Ok(Ok(()))) {
+                down.store(false, Ordering::Release);
+                tracing::info!("the database answers again");
+                return;
+            }
+        }
+    });
 }
 
 /// Runs one request with loaders of its own, counting its SQL statements.

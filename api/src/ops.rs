@@ -61,7 +61,13 @@ pub async fn health() -> Response {
 /// `GET /ready`: the database answers; 503 while it does not.
 pub async fn ready(State(state): State<AppState>) -> Response {
     match tokio::time::timeout(std::time::Duration::from_secs(2), state.db.ping()).await {
-        Ok(Ok(())) => axum::Json(json!({ "status": "ready", "database": "up" })).into_response(),
+        Ok(Ok(())) => {
+            // Requests need not wait for the next probe to be served again.
+            state
+                .database_down
+                .store(false, std::sync::atomic::Ordering::Release);
+            axum::Json(json!({ "status": "ready", "database": "up" })).into_response()
+        }
         Ok(Err(err)) => {
             tracing::warn!(error = %crate::error::one_line(err), "not ready: the database does not answer");
             unavailable()

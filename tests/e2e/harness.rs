@@ -29,6 +29,8 @@ pub struct Case {
 pub struct Plain {
     pub name: &'static str,
     pub run: fn() -> BoxFuture,
+    /// Whether it needs PostgreSQL installed (it runs a server of its own).
+    pub postgres: bool,
 }
 
 /// `case!(module::function)`: a database case named after its function.
@@ -50,6 +52,7 @@ macro_rules! plain {
         $crate::harness::Plain {
             name: concat!(stringify!($first) $(, "::", stringify!($rest))*),
             run: || Box::pin($first $(:: $rest)*()),
+            postgres: false,
         }
     };
 }
@@ -95,10 +98,16 @@ pub fn trials(cases: Vec<Case>, plain: Vec<Plain>) -> Vec<Trial> {
     }
     for case in plain {
         let run = case.run;
-        trials.push(Trial::test(
-            format!("cli::{}", case.name.replace(" :: ", "::")),
-            move || block_on(async move { tokio::spawn(run()).await.map_err(panic_message) }),
-        ));
+        // A case that runs a PostgreSQL server of its own needs PostgreSQL
+        // installed: it runs where the PostgreSQL cases do.
+        let prefix = if case.postgres { "postgres" } else { "cli" };
+        trials.push(
+            Trial::test(
+                format!("{prefix}::{}", case.name.replace(" :: ", "::")),
+                move || block_on(async move { tokio::spawn(run()).await.map_err(panic_message) }),
+            )
+            .with_ignored_flag(case.postgres && postgres.is_none()),
+        );
     }
     trials
 }

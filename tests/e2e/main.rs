@@ -20,6 +20,7 @@ mod migrations;
 mod node_updates;
 mod nodes;
 mod operations;
+mod outage;
 mod playground;
 mod positions;
 mod relations;
@@ -171,6 +172,10 @@ fn main() {
         plain!(startup::unknown_database_scheme_is_one_clear_line),
         plain!(writes::a_malformed_token_setting_is_one_clear_line),
         plain!(limits::a_malformed_origin_setting_is_one_clear_line),
+        crate::harness::Plain {
+            postgres: true,
+            ..plain!(outage::the_server_survives_a_database_outage_and_loses_no_acknowledged_write)
+        },
         plain!(startup::unreachable_postgres_is_one_clear_line),
         plain!(startup::unwritable_data_folder_is_one_clear_line),
         plain!(startup::address_in_use_is_one_clear_line),

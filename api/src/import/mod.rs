@@ -106,6 +106,8 @@ pub enum ImportError {
     NotFound(Problem),
     /// The database failed; the message is for the operator.
     Database(String),
+    /// The database does not answer; nothing was written.
+    Unavailable(String),
 }
 
 impl fmt::Display for ImportError {
@@ -142,6 +144,20 @@ impl fmt::Display for ImportError {
             }
             Self::NotFound(problem) => write!(f, "{}: {}", problem.path, problem.message),
             Self::Database(message) => write!(f, "the database refused the import: {message}"),
+            Self::Unavailable(message) => {
+                write!(f, "the database is not answering; nothing was written: {message}")
+            }
+        }
+    }
+}
+
+impl ImportError {
+    /// A database error: `Unavailable` when the database cannot be reached.
+    pub fn from_db(err: sea_orm::DbErr) -> Self {
+        if crate::error::unavailable(&err) {
+            Self::Unavailable(crate::error::one_line(err))
+        } else {
+            Self::Database(crate::error::one_line(err))
         }
     }
 }
@@ -237,21 +253,17 @@ pub async fn import_pinned(
     if !problems.is_empty() {
         return Err(ImportError::Invalid(problems));
     }
-    let txn = crate::db::begin_write(db)
-        .await
-        .map_err(|e| ImportError::Database(e.to_string()))?;
+    let txn = crate::db::begin_write(db).await.map_err(ImportError::from_db)?;
     let written = match write::write(&txn, doc, pins).await {
         Ok(counts) => crate::audit::record(&txn, actor.name, actor.operation, counts.to_string())
             .await
             .map(|()| counts)
-            .map_err(|e| ImportError::Database(e.to_string())),
+            .map_err(ImportError::from_db),
         Err(err) => Err(err),
     };
     match written {
         Ok(counts) => {
-            txn.commit()
-                .await
-                .map_err(|e| ImportError::Database(e.to_string()))?;
+            txn.commit().await.map_err(ImportError::from_db)?;
             Ok(counts)
         }
         Err(err) => {

@@ -81,7 +81,7 @@ impl fmt::Display for Counts {
 }
 
 fn db(err: DbErr) -> ImportError {
-    ImportError::Database(crate::error::one_line(err))
+    ImportError::from_db(err)
 }
 
 type Result<T> = std::result::Result<T, ImportError>;

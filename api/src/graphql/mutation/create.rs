@@ -492,6 +492,7 @@ async fn write(
                 .collect(),
         )),
         Err(ImportError::NotFound(p)) => Err(AppError::NotFound(format!("{}: {}", p.path, p.message))),
+        Err(ImportError::Unavailable(_)) => Err(AppError::DatabaseUnavailable),
         Err(err) => {
             tracing::error!(error = %err, operation, "a write failed");
             Err(AppError::Internal)

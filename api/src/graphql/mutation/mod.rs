@@ -142,6 +142,7 @@ impl ImportMutation {
                 Some(path) => format!("document.{path}: {message}"),
                 None => format!("document: {message}"),
             })),
+            Err(ImportError::Unavailable(_)) => Err(AppError::DatabaseUnavailable),
             Err(
                 err @ (ImportError::Database(_) | ImportError::NotUtf8 { .. } | ImportError::NotFound(_)),
             ) => {
