@@ -71,6 +71,7 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
     println!("newsgraph listening on http://{local}/");
     let _ = std::io::stdout().flush();
     let changes = crate::changes::Changes::default();
+    let (stopping, _) = tokio::sync::watch::channel(false);
     if let Target::Postgres(url) = &target {
         changes.listen(url.clone()).await;
     }
@@ -81,12 +82,33 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
         limits: crate::limits::Limits::from(&cli.limits),
         exposure,
         metrics: crate::ops::install_metrics(),
+        stopping: stopping.subscribe(),
     };
     let app = http::router(db.clone(), settings);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|err| StartupError::Serve(one_line(err)))?;
+    // On SIGTERM or SIGINT: stop accepting, let requests in flight finish and
+    // subscriptions close (1001), for at most the grace period; then close
+    // the database.
+    let mut stopped = stopping.subscribe();
+    let server = axum::serve(listener, app)
+        .with_graceful_shutdown(async move {
+            let _ = stopped.wait_for(|stop| *stop).await;
+        })
+        .into_future();
+    tokio::pin!(server);
+    tokio::select! {
+        served = &mut server => served.map_err(|err| StartupError::Serve(one_line(err)))?,
+        () = shutdown_signal() => {
+            let _ = stopping.send(true);
+            let grace = std::time::Duration::from_millis(cli.shutdown_timeout_ms);
+            match tokio::time::timeout(grace, &mut server).await {
+                Ok(served) => served.map_err(|err| StartupError::Serve(one_line(err)))?,
+                Err(_) => tracing::warn!(
+                    grace_ms = cli.shutdown_timeout_ms,
+                    "requests still in flight at the end of the grace period; stopping anyway"
+                ),
+            }
+        }
+    }
     let _ = db.close().await;
     tracing::info!("stopped");
     Ok(())

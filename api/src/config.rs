@@ -46,6 +46,15 @@ pub struct Cli {
     #[arg(long, env = "NEWSGRAPH_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,
 
+    /// How long a shutdown waits for requests in flight, in milliseconds.
+    #[arg(
+        long,
+        env = "NEWSGRAPH_SHUTDOWN_TIMEOUT_MS",
+        default_value_t = 10_000,
+        global = true
+    )]
+    pub shutdown_timeout_ms: u64,
+
     #[command(flatten)]
     pub limits: LimitArgs,
 

@@ -6,20 +6,24 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
+use async_graphql::http::{ALL_WEBSOCKET_PROTOCOLS, WebSocketProtocols, WsMessage};
 use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql::{BatchRequest, BatchResponse};
-use async_graphql_axum::{GraphQLBatchRequest, GraphQLProtocol, GraphQLResponse, GraphQLWebSocket};
+use async_graphql_axum::{GraphQLBatchRequest, GraphQLResponse};
 use axum::Router;
 use axum::body::Body;
+use axum::extract::ws::{CloseFrame, Message, WebSocket};
 use axum::extract::{Request, State, WebSocketUpgrade};
-use axum::http::header::{AUTHORIZATION, CONTENT_LENGTH, RETRY_AFTER, WWW_AUTHENTICATE};
+use axum::http::header::{
+    AUTHORIZATION, CONTENT_LENGTH, RETRY_AFTER, SEC_WEBSOCKET_PROTOCOL, WWW_AUTHENTICATE,
+};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
+use futures_util::{SinkExt, StreamExt};
 use sea_orm::DatabaseConnection;
-use tokio::sync::Semaphore;
+use tokio::sync::{Semaphore, watch};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::auth::{Caller, Tokens};
@@ -110,6 +114,8 @@ pub struct AppState {
     /// once instead of each waiting for a connection, until a probe finds
     /// the database back.
     pub database_down: Arc<std::sync::atomic::AtomicBool>,
+    /// Becomes true when the server begins to shut down.
+    pub stopping: watch::Receiver<bool>,
 }
 
 /// Everything the routes need besides the database.
@@ -120,6 +126,8 @@ pub struct Settings {
     pub limits: Limits,
     pub exposure: Exposure,
     pub metrics: Option<metrics_exporter_prometheus::PrometheusHandle>,
+    /// Becomes true when the server begins to shut down.
+    pub stopping: watch::Receiver<bool>,
 }
 
 /// The application's routes over a migrated database.
@@ -134,6 +142,7 @@ pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
         limits,
         metrics: settings.metrics,
         database_down: Arc::default(),
+        stopping: settings.stopping,
     };
     let cors = CorsLayer::new()
         .allow_methods([Method::GET, Method::POST])
@@ -344,40 +353,107 @@ async fn execute(
 
 /// Subscriptions over WebSocket (`graphql-transport-ws`, and the older
 /// `graphql-ws`). The token goes in the `connection_init` payload as
-/// `{"Authorization": "Bearer <token>"}`, checked as for HTTP.
+/// `{"Authorization": "Bearer <token>"}`, checked as for HTTP: a refused
+/// one closes the connection with 4403 Forbidden. When the server shuts
+/// down, every connection is closed with 1001 Going Away.
 async fn graphql_ws(
     State(state): State<AppState>,
-    protocol: GraphQLProtocol,
+    headers: HeaderMap,
     upgrade: WebSocketUpgrade,
 ) -> Response {
+    let protocol = headers
+        .get(SEC_WEBSOCKET_PROTOCOL)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|list| {
+            list.split(',')
+                .find_map(|p| p.trim().parse::<WebSocketProtocols>().ok())
+        });
+    let Some(protocol) = protocol else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "a WebSocket subprotocol is needed: graphql-transport-ws (or graphql-ws)\n",
+        )
+            .into_response();
+    };
     upgrade
         .protocols(ALL_WEBSOCKET_PROTOCOLS)
-        .on_upgrade(move |socket| {
-            let tokens = state.tokens.clone();
-            let db = state.db.clone();
-            GraphQLWebSocket::new(socket, state.schema.clone(), protocol)
-                .on_connection_init(move |payload| async move {
-                    let header = payload
-                        .get("Authorization")
-                        .or_else(|| payload.get("authorization"))
-                        .and_then(|v| v.as_str())
-                        .map(|v| v.as_bytes().to_vec());
-                    let caller = tokens.caller(header.as_deref());
-                    match caller {
-                        Caller::Refused => Err("the bearer token is not one this server knows".into()),
-                        Caller::Anonymous if tokens.reads_need_token() => {
-                            Err("this server needs a token: send {\"Authorization\": \"Bearer <token>\"} in connection_init".into())
-                        }
-                        caller => {
-                            let mut data = async_graphql::Data::default();
-                            data.insert(caller);
-                            data.insert(Loaders::spawning(&db));
-                            Ok(data)
-                        }
-                    }
-                })
-                .serve()
-        })
+        .on_upgrade(move |socket| serve_socket(socket, state, protocol))
+}
+
+/// What a refused `connection_init` says; the close code becomes 4403.
+const REFUSED: &str = "forbidden: ";
+
+async fn serve_socket(socket: WebSocket, state: AppState, protocol: WebSocketProtocols) {
+    let (mut sink, stream) = socket.split();
+    let input = stream
+        .take_while(|message| std::future::ready(message.is_ok()))
+        .filter_map(|message| {
+            std::future::ready(match message {
+                Ok(m @ (Message::Text(_) | Message::Binary(_))) => Some(m.into_data()),
+                _ => None,
+            })
+        });
+    let tokens = state.tokens.clone();
+    let db = state.db.clone();
+    let messages = async_graphql::http::WebSocket::new(state.schema.clone(), input, protocol).on_connection_init(
+        move |payload: serde_json::Value| async move {
+            let header = payload
+                .get("Authorization")
+                .or_else(|| payload.get("authorization"))
+                .and_then(|v| v.as_str())
+                .map(|v| v.as_bytes().to_vec());
+            match tokens.caller(header.as_deref()) {
+                Caller::Refused => Err(format!("{REFUSED}the bearer token is not one this server knows").into()),
+                Caller::Anonymous if tokens.reads_need_token() => Err(format!(
+                    "{REFUSED}this server needs a token: send {{\"Authorization\": \"Bearer <token>\"}} in connection_init"
+                )
+                .into()),
+                caller => {
+                    let mut data = async_graphql::Data::default();
+                    data.insert(caller);
+                    data.insert(Loaders::spawning(&db));
+                    Ok(data)
+                }
+            }
+        },
+    );
+    futures_util::pin_mut!(messages);
+    let mut stopping = state.stopping.clone();
+    loop {
+        let outgoing = tokio::select! {
+            message = messages.next() => message,
+            () = async {
+                // The guard `wait_for` returns must not live across an await.
+                let _ = stopping.wait_for(|stop| *stop).await;
+            } => {
+                let _ = sink.send(close(1001, "the server is shutting down")).await;
+                break;
+            }
+        };
+        let sent = match outgoing {
+            Some(WsMessage::Text(text)) => sink.send(Message::Text(text.into())).await,
+            Some(WsMessage::Close(code, reason)) => {
+                let code = match reason.strip_prefix(REFUSED) {
+                    Some(_) if code == 1002 => 4403,
+                    _ => code,
+                };
+                let reason = reason.strip_prefix(REFUSED).unwrap_or(&reason);
+                let _ = sink.send(close(code, reason)).await;
+                break;
+            }
+            None => break,
+        };
+        if sent.is_err() {
+            break;
+        }
+    }
+}
+
+fn close(code: u16, reason: &str) -> Message {
+    Message::Close(Some(CloseFrame {
+        code,
+        reason: reason.into(),
+    }))
 }
 
 /// The operation's name for logs and metrics: its name when it is a plain

@@ -27,6 +27,7 @@ mod relations;
 mod schema;
 mod search;
 mod seed;
+mod shutdown;
 mod sql_count;
 mod startup;
 mod subscriptions;
@@ -109,6 +110,8 @@ fn main() {
         case!(fact_updates::update_event_replaces_places_participants_and_counts),
         case!(fact_updates::update_event_refuses_bad_dates_counts_and_spans_and_changes_nothing),
         case!(fact_updates::node_changed_subscribers_hear_each_fact_update),
+        case!(shutdown::sigterm_lets_requests_finish_and_tells_subscribers),
+        case!(shutdown::a_stalled_request_does_not_hold_the_shutdown_past_its_grace),
         case!(subscriptions::a_subscriber_sees_statements_as_they_are_added),
         case!(subscriptions::a_filtered_subscription_sees_only_its_statements),
         case!(subscriptions::node_changed_follows_corrections),

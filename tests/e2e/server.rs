@@ -155,6 +155,24 @@ impl Server {
         }
     }
 
+    /// Sends the server SIGTERM, as a service manager stops it.
+    pub fn terminate(&self) {
+        let pid = self.child.id().expect("the server is running");
+        let status = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
+    }
+
+    /// Waits for the server to exit; its exit status, or `None` after `limit`.
+    pub async fn exited(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
+        tokio::time::timeout(limit, self.child.wait())
+            .await
+            .ok()
+            .map(|status| status.expect("the server's status"))
+    }
+
     /// The server's log so far (its stderr).
     pub fn log(&self) -> String {
         String::from_utf8_lossy(&self.log.lock().expect("the log")).into_owned()

@@ -200,8 +200,8 @@ pub async fn a_bad_token_at_connection_init_closes_the_connection(db: TestDb) {
         json!({ "Authorization": "Bearer not-a-token-of-this-server" }),
     )
     .await;
-    // async-graphql closes a refused connection_init with 1002.
-    assert_eq!(answer["close"], 1002, "{answer}");
+    // 4403 Forbidden, as graphql-transport-ws clients expect.
+    assert_eq!(answer["close"], 4403, "{answer}");
     assert_eq!(answer["reason"], "the bearer token is not one this server knows");
 }
 
