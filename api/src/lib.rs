@@ -13,6 +13,8 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod export;
+#[cfg(test)]
+mod fuzz;
 pub mod generate;
 pub mod graphql;
 pub mod http;
