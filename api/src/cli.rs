@@ -75,6 +75,7 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
     if let Target::Postgres(url) = &target {
         changes.listen(url.clone()).await;
     }
+    crate::graphql::connection::set_max_page_size(cli.limits.max_page_size);
     let settings = http::Settings {
         sql_stats: cli.sql_stats,
         tokens,

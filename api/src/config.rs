@@ -126,6 +126,10 @@ pub struct LimitArgs {
     )]
     pub max_complexity: usize,
 
+    /// Most items in one page of a list (`first` or `last`).
+    #[arg(long, env = "NEWSGRAPH_MAX_PAGE_SIZE", default_value_t = 100, global = true)]
+    pub max_page_size: i32,
+
     /// Most aliases in a query.
     #[arg(long, env = "NEWSGRAPH_MAX_ALIASES", default_value_t = 30, global = true)]
     pub max_aliases: usize,

@@ -65,18 +65,30 @@ pub async fn deep_and_complex_queries_are_refused_with_the_limit(db: TestDb) {
     drop(server);
     let strict = server_fresh(
         &db,
-        &[("NEWSGRAPH_MAX_DEPTH", "4"), ("NEWSGRAPH_MAX_COMPLEXITY", "50")],
+        &[
+            ("NEWSGRAPH_MAX_DEPTH", "4"),
+            ("NEWSGRAPH_MAX_COMPLEXITY", "50"),
+            ("NEWSGRAPH_MAX_PAGE_SIZE", "10"),
+        ],
     )
     .await;
     let error = strict.query_error(&nested(5), json!({})).await;
     assert!(message(&error).contains("limit of 4"), "{error}");
     let error = strict
-        .query_error("{ people(first: 30) { nodes { name } } }", json!({}))
+        .query_error(
+            "{ people(first: 10) { nodes { name statements(first: 10) { nodes { text } } } } }",
+            json!({}),
+        )
         .await;
     assert!(message(&error).contains("limit of 50"), "{error}");
     strict
-        .query("{ people(first: 20) { nodes { name } } }", json!({}))
+        .query("{ people(first: 10) { nodes { name } } }", json!({}))
         .await;
+    let error = strict
+        .query_error("{ people(first: 11) { nodes { name } } }", json!({}))
+        .await;
+    assert_eq!(code(&error), "BAD_USER_INPUT", "{error}");
+    assert!(message(&error).contains("at most 10"), "{error}");
 }
 
 /// A second server on a database already seeded.

@@ -35,8 +35,22 @@ use crate::loader::{Keyed, ListKey, Listable, Listed, Plan, Scope};
 
 /// Page size when neither `first` nor `last` is given.
 pub const DEFAULT_PAGE_SIZE: i32 = 20;
-/// The largest `first` or `last` a client may ask for.
+/// The largest `first` or `last` a client may ask for, by default.
 pub const MAX_PAGE_SIZE: i32 = 100;
+
+/// The largest page this server serves: [`MAX_PAGE_SIZE`] unless the
+/// operator set another (`--max-page-size`).
+static PAGE_LIMIT: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(MAX_PAGE_SIZE);
+
+/// Sets the largest page, once, at startup.
+pub fn set_max_page_size(n: i32) {
+    PAGE_LIMIT.store(Ord::max(n, 1), std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The largest page this server serves.
+pub fn max_page_size() -> i32 {
+    PAGE_LIMIT.load(std::sync::atomic::Ordering::Relaxed)
+}
 
 /// The cost of a list field for the complexity limit: the items a page may
 /// hold (`first` or `last`, else the default page size, at most the maximum)
@@ -45,7 +59,7 @@ pub fn page_cost(first: Option<i32>, last: Option<i32>, child_complexity: usize)
     let items = first
         .or(last)
         .unwrap_or(DEFAULT_PAGE_SIZE)
-        .clamp(0, MAX_PAGE_SIZE) as usize;
+        .clamp(0, max_page_size()) as usize;
     1 + items.saturating_mul(child_complexity)
 }
 
@@ -437,8 +451,9 @@ impl PageArgs {
                 Some(n) if n < 0 => Err(AppError::bad_input(format!(
                     "`{name}` must not be negative (got {n})"
                 ))),
-                Some(n) if n > MAX_PAGE_SIZE => Err(AppError::bad_input(format!(
-                    "`{name}` must be at most {MAX_PAGE_SIZE} (got {n}); page through the list with `after`"
+                Some(n) if n > max_page_size() => Err(AppError::bad_input(format!(
+                    "`{name}` must be at most {} (got {n}); page through the list with `after`",
+                    max_page_size()
                 ))),
                 Some(n) => Ok(Some(n as u64)),
             }

@@ -7,7 +7,7 @@ use async_graphql::{Context, Enum, Object, SimpleObject, Union};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
-use super::connection::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageInfo};
+use super::connection::{DEFAULT_PAGE_SIZE, PageInfo, max_page_size};
 use super::node::Entity;
 use super::object::{Issue, Organisation, Person, Place, Statement};
 use super::{database, loaders};
@@ -192,9 +192,10 @@ pub async fn search_page(
                 "`first` must not be negative (got {n})"
             )));
         }
-        Some(n) if n > MAX_PAGE_SIZE => {
+        Some(n) if n > max_page_size() => {
             return Err(AppError::bad_input(format!(
-                "`first` must be at most {MAX_PAGE_SIZE} (got {n}); page through the hits with `after`"
+                "`first` must be at most {} (got {n}); page through the hits with `after`",
+                max_page_size()
             )));
         }
         Some(n) => n as usize,
