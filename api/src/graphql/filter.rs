@@ -28,19 +28,27 @@ use crate::names::fold;
 
 /// Reads an ID argument that must name one of `kinds`.
 pub fn expect_id(id: &ID, field: &str, kinds: &[NodeKind]) -> AppResult<i64> {
-    let global =
-        GlobalId::decode(id).map_err(|e| AppError::bad_input(format!("`{field}`: {}", e.message())))?;
+    id_of(id, kinds)
+        .map(|global| global.key)
+        .map_err(|message| AppError::bad_input(format!("`{field}` {message}")))
+}
+
+/// Decodes an ID that must name one of `kinds`; the error says what is
+/// wrong, to follow the field's name or path ("takes the ID of a Person
+/// or Organisation, not of a Source").
+pub(crate) fn id_of(id: &ID, kinds: &[NodeKind]) -> Result<GlobalId, String> {
+    let global = GlobalId::decode(id).map_err(|e| e.message())?;
     if kinds.contains(&global.kind) {
-        return Ok(global.key);
+        return Ok(global);
     }
     let wanted: Vec<&str> = kinds.iter().map(|k| k.type_name()).collect();
     let got = global.kind.type_name();
-    Err(AppError::bad_input(format!(
-        "`{field}` takes the ID of {} {}, not of {} {got}",
+    Err(format!(
+        "takes the ID of {} {}, not of {} {got}",
         article(wanted[0]),
         wanted.join(" or "),
         article(got),
-    )))
+    ))
 }
 
 /// The indefinite article of a type name: "an Issue", "a Person".

@@ -12,7 +12,7 @@ use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use super::require_write;
 use crate::changes::Change;
 use crate::error::{AppError, AppResult};
-use crate::graphql::filter::article;
+use crate::graphql::filter::id_of;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::{Node, fetch_node};
 use crate::graphql::object::{
@@ -364,27 +364,14 @@ struct Refs {
 impl Refs {
     /// The reference the document uses for an ID of one of `kinds`.
     fn id(&mut self, id: &ID, path: &str, kinds: &[NodeKind]) -> String {
-        match GlobalId::decode(id) {
-            Ok(global) if kinds.contains(&global.kind) => self.pins.push(Pin {
+        match id_of(id, kinds) {
+            Ok(global) => self.pins.push(Pin {
                 reference: id.0.clone(),
                 kind: record_kind(global.kind),
                 id: global.key,
                 path: path.to_owned(),
             }),
-            Ok(global) => {
-                let wanted: Vec<&str> = kinds.iter().map(|k| k.type_name()).collect();
-                self.problems.push((
-                    path.to_owned(),
-                    format!(
-                        "takes the ID of {} {}, not of {} {}",
-                        article(wanted[0]),
-                        wanted.join(" or "),
-                        article(global.kind.type_name()),
-                        global.kind.type_name()
-                    ),
-                ));
-            }
-            Err(err) => self.problems.push((path.to_owned(), err.message())),
+            Err(message) => self.problems.push((path.to_owned(), message)),
         }
         id.0.clone()
     }

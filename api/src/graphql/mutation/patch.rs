@@ -11,7 +11,7 @@ use sea_orm::{
 
 use crate::domain::PartialDate;
 use crate::error::{AppError, AppResult};
-use crate::graphql::filter::article;
+use crate::graphql::filter::id_of;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::{Node, fetch_node};
 
@@ -51,22 +51,10 @@ pub(super) fn refuse_empty(given: bool, problems: &mut Problems) {
 /// The key of an ID field that must name a node of `kind`; a malformed ID
 /// or the ID of another kind of node is a problem at `path`.
 pub(super) fn id_field(id: &ID, path: &str, kind: NodeKind, problems: &mut Problems) -> Option<i64> {
-    match GlobalId::decode(id) {
-        Ok(global) if global.kind == kind => Some(global.key),
-        Ok(global) => {
-            let (wanted, got) = (kind.type_name(), global.kind.type_name());
-            problems.push(
-                path,
-                format!(
-                    "takes the ID of {} {wanted}, not of {} {got}",
-                    article(wanted),
-                    article(got)
-                ),
-            );
-            None
-        }
-        Err(err) => {
-            problems.push(path, err.message());
+    match id_of(id, &[kind]) {
+        Ok(global) => Some(global.key),
+        Err(message) => {
+            problems.push(path, message);
             None
         }
     }

@@ -7,7 +7,7 @@ use async_graphql::{ID, MaybeUndefined};
 
 use crate::domain::PartialDate;
 use crate::error::{AppError, AppResult};
-use crate::graphql::filter::article;
+use crate::graphql::filter::id_of;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::mutation::EvidenceInput;
 
@@ -114,27 +114,7 @@ impl Problems {
 
     /// An ID that must name a node of one of `kinds`.
     pub fn id(&mut self, id: &ID, path: &str, kinds: &[NodeKind]) -> Option<GlobalId> {
-        match GlobalId::decode(id) {
-            Ok(global) if kinds.contains(&global.kind) => Some(global),
-            Ok(global) => {
-                let wanted: Vec<&str> = kinds.iter().map(|k| k.type_name()).collect();
-                let got = global.kind.type_name();
-                self.push(
-                    path,
-                    format!(
-                        "takes the ID of {} {}, not of {} {got}",
-                        article(wanted[0]),
-                        wanted.join(" or "),
-                        article(got)
-                    ),
-                );
-                None
-            }
-            Err(err) => {
-                self.push(path, err.message());
-                None
-            }
-        }
+        id_of(id, kinds).map_err(|message| self.push(path, message)).ok()
     }
 
     /// A list of IDs, each of one of `kinds`, without repeats.
