@@ -1,27 +1,22 @@
 //! HTTP: GraphQL at `/graphql` (POST, and GET for queries), subscriptions
-//! over WebSocket at `/graphql/ws`, and the GraphiQL playground at `/`,
-//! opened on example queries about the seed article. Bearer tokens are
-//! checked here, before anything runs.
+//! over WebSocket at `/graphql/ws` (in `ws`), and the GraphiQL playground
+//! at `/`, opened on example queries about the seed article. Bearer tokens
+//! are checked here, before anything runs.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use async_graphql::http::{ALL_WEBSOCKET_PROTOCOLS, WebSocketProtocols, WsMessage};
 use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql::{BatchRequest, BatchResponse};
 use async_graphql_axum::{GraphQLBatchRequest, GraphQLResponse};
 use axum::Router;
 use axum::body::Body;
-use axum::extract::ws::{CloseFrame, Message, WebSocket};
-use axum::extract::{Request, State, WebSocketUpgrade};
-use axum::http::header::{
-    AUTHORIZATION, CONTENT_LENGTH, RETRY_AFTER, SEC_WEBSOCKET_PROTOCOL, WWW_AUTHENTICATE,
-};
+use axum::extract::{Request, State};
+use axum::http::header::{AUTHORIZATION, CONTENT_LENGTH, RETRY_AFTER, WWW_AUTHENTICATE};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use futures_util::{SinkExt, StreamExt};
 use sea_orm::DatabaseConnection;
 use tokio::sync::{Semaphore, watch};
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -158,7 +153,7 @@ pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
     }
     let api = routes
         .route("/graphql", get(graphql).post(graphql))
-        .route("/graphql/ws", get(graphql_ws))
+        .route("/graphql/ws", get(crate::ws::graphql_ws))
         .layer(middleware::from_fn_with_state(state.clone(), admit))
         .layer(cors);
     // Probes and metrics stay outside the request limits: a full server
@@ -349,111 +344,6 @@ async fn execute(
             .insert("sqlStatements".to_owned(), async_graphql::Value::from(n));
     }
     response
-}
-
-/// Subscriptions over WebSocket (`graphql-transport-ws`, and the older
-/// `graphql-ws`). The token goes in the `connection_init` payload as
-/// `{"Authorization": "Bearer <token>"}`, checked as for HTTP: a refused
-/// one closes the connection with 4403 Forbidden. When the server shuts
-/// down, every connection is closed with 1001 Going Away.
-async fn graphql_ws(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    upgrade: WebSocketUpgrade,
-) -> Response {
-    let protocol = headers
-        .get(SEC_WEBSOCKET_PROTOCOL)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|list| {
-            list.split(',')
-                .find_map(|p| p.trim().parse::<WebSocketProtocols>().ok())
-        });
-    let Some(protocol) = protocol else {
-        return (
-            StatusCode::BAD_REQUEST,
-            "a WebSocket subprotocol is needed: graphql-transport-ws (or graphql-ws)\n",
-        )
-            .into_response();
-    };
-    upgrade
-        .protocols(ALL_WEBSOCKET_PROTOCOLS)
-        .on_upgrade(move |socket| serve_socket(socket, state, protocol))
-}
-
-/// What a refused `connection_init` says; the close code becomes 4403.
-const REFUSED: &str = "forbidden: ";
-
-async fn serve_socket(socket: WebSocket, state: AppState, protocol: WebSocketProtocols) {
-    let (mut sink, stream) = socket.split();
-    let input = stream
-        .take_while(|message| std::future::ready(message.is_ok()))
-        .filter_map(|message| {
-            std::future::ready(match message {
-                Ok(m @ (Message::Text(_) | Message::Binary(_))) => Some(m.into_data()),
-                _ => None,
-            })
-        });
-    let tokens = state.tokens.clone();
-    let db = state.db.clone();
-    let messages = async_graphql::http::WebSocket::new(state.schema.clone(), input, protocol).on_connection_init(
-        move |payload: serde_json::Value| async move {
-            let header = payload
-                .get("Authorization")
-                .or_else(|| payload.get("authorization"))
-                .and_then(|v| v.as_str())
-                .map(|v| v.as_bytes().to_vec());
-            match tokens.caller(header.as_deref()) {
-                Caller::Refused => Err(format!("{REFUSED}the bearer token is not one this server knows").into()),
-                Caller::Anonymous if tokens.reads_need_token() => Err(format!(
-                    "{REFUSED}this server needs a token: send {{\"Authorization\": \"Bearer <token>\"}} in connection_init"
-                )
-                .into()),
-                caller => {
-                    let mut data = async_graphql::Data::default();
-                    data.insert(caller);
-                    data.insert(Loaders::spawning(&db));
-                    Ok(data)
-                }
-            }
-        },
-    );
-    futures_util::pin_mut!(messages);
-    let mut stopping = state.stopping.clone();
-    loop {
-        let outgoing = tokio::select! {
-            message = messages.next() => message,
-            () = async {
-                // The guard `wait_for` returns must not live across an await.
-                let _ = stopping.wait_for(|stop| *stop).await;
-            } => {
-                let _ = sink.send(close(1001, "the server is shutting down")).await;
-                break;
-            }
-        };
-        let sent = match outgoing {
-            Some(WsMessage::Text(text)) => sink.send(Message::Text(text.into())).await,
-            Some(WsMessage::Close(code, reason)) => {
-                let code = match reason.strip_prefix(REFUSED) {
-                    Some(_) if code == 1002 => 4403,
-                    _ => code,
-                };
-                let reason = reason.strip_prefix(REFUSED).unwrap_or(&reason);
-                let _ = sink.send(close(code, reason)).await;
-                break;
-            }
-            None => break,
-        };
-        if sent.is_err() {
-            break;
-        }
-    }
-}
-
-fn close(code: u16, reason: &str) -> Message {
-    Message::Close(Some(CloseFrame {
-        code,
-        reason: reason.into(),
-    }))
 }
 
 /// The operation's name for logs and metrics: its name when it is a plain

@@ -27,3 +27,4 @@ pub mod search;
 pub mod seed;
 pub mod sql_stats;
 pub mod telemetry;
+pub mod ws;

@@ -117,6 +117,8 @@ fn main() {
         case!(subscriptions::node_changed_follows_corrections),
         case!(subscriptions::a_bad_token_at_connection_init_closes_the_connection),
         case!(subscriptions::every_subscriber_hears_a_write_even_on_another_server),
+        case!(subscriptions::breaches_of_the_protocol_close_the_connection_with_their_codes),
+        case!(subscriptions::a_client_without_a_subprotocol_the_server_speaks_gets_4406),
         case!(schema::every_type_field_argument_and_enum_value_is_described),
         case!(examples::each_example_answers_its_question_about_the_seed_article),
         case!(search::search_finds_a_name_across_case_accents_and_transliterations),

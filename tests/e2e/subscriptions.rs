@@ -236,3 +236,133 @@ pub async fn every_subscriber_hears_a_write_even_on_another_server(db: TestDb) {
         );
     }
 }
+
+/// Opens a WebSocket offering `protocol` (or none), without initialising.
+async fn open(server: &Server, protocol: Option<&str>) -> Socket {
+    let url = format!("{}/graphql/ws", server.base.replacen("http", "ws", 1));
+    let mut request = url.into_client_request().expect("a request");
+    if let Some(protocol) = protocol {
+        request
+            .headers_mut()
+            .insert("sec-websocket-protocol", protocol.parse().expect("a header"));
+    }
+    let (socket, _) = tokio_tungstenite::connect_async(request)
+        .await
+        .expect("connected");
+    socket
+}
+
+/// Sends each message in turn on a fresh connection (waiting for the
+/// connection's `connection_ack` after `connection_init` and for a `pong`
+/// after a ping); returns the close frame that ends it as `{"close", "reason"}`.
+async fn breach(server: &Server, messages: &[Value]) -> Value {
+    let mut socket = open(server, Some("graphql-transport-ws")).await;
+    for message in messages {
+        match message {
+            Value::String(text) => socket.send(Message::text(text.clone())).await.expect("sent"),
+            _ => send(&mut socket, message.clone()).await,
+        }
+        let reply = match message["type"].as_str() {
+            Some("connection_init") => "connection_ack",
+            Some("ping") => "pong",
+            _ => continue,
+        };
+        let answer = next(&mut socket).await;
+        if answer["type"] != reply {
+            return answer;
+        }
+    }
+    next(&mut socket).await
+}
+
+pub async fn breaches_of_the_protocol_close_the_connection_with_their_codes(db: TestDb) {
+    let server = server(&db).await;
+    let init = json!({ "type": "connection_init" });
+    let ping = json!({ "type": "ping" });
+    let subscribe = json!({ "id": "1", "type": "subscribe", "payload": { "query": ADDED } });
+    let complete = json!({ "id": "1", "type": "complete" });
+
+    let early = breach(&server, std::slice::from_ref(&subscribe)).await;
+    assert_eq!(early, json!({ "close": 4401, "reason": "Unauthorized" }));
+
+    let twice = breach(&server, &[init.clone(), init.clone()]).await;
+    assert_eq!(
+        twice,
+        json!({ "close": 4429, "reason": "Too many initialisation requests" })
+    );
+
+    for invalid in [
+        json!("not JSON"),
+        json!({ "type": "subscribe_all" }),
+        json!({ "type": "subscribe", "payload": { "query": ADDED } }),
+        json!({ "id": "2", "type": "subscribe", "payload": { "query": ADDED, "variables": [] } }),
+    ] {
+        let answer = breach(&server, &[init.clone(), invalid.clone()]).await;
+        assert_eq!(answer["close"], 4400, "{invalid}: {answer}");
+        let reason = answer["reason"].as_str().unwrap_or_default();
+        assert!(reason.starts_with("Invalid message received"), "{answer}");
+    }
+
+    let taken = breach(
+        &server,
+        &[init.clone(), subscribe.clone(), ping.clone(), subscribe.clone()],
+    )
+    .await;
+    assert_eq!(
+        taken,
+        json!({ "close": 4409, "reason": "Subscriber for 1 already exists" })
+    );
+
+    // Once completed, an id may be used again: the connection stays open.
+    let mut socket = open(&server, Some("graphql-transport-ws")).await;
+    for message in [init, subscribe.clone(), complete, subscribe, ping] {
+        send(&mut socket, message).await;
+    }
+    assert_eq!(next(&mut socket).await["type"], "connection_ack");
+    let answer = next(&mut socket).await;
+    // async-graphql confirms the client's complete before the pong.
+    let answer = match answer["type"].as_str() {
+        Some("complete") => next(&mut socket).await,
+        _ => answer,
+    };
+    assert_eq!(answer, json!({ "type": "pong" }));
+}
+
+pub async fn a_client_without_a_subprotocol_the_server_speaks_gets_4406(db: TestDb) {
+    let server = server(&db).await;
+    let mut socket = open(&server, None).await;
+    assert_eq!(
+        next(&mut socket).await,
+        json!({ "close": 4406, "reason": "Subprotocol not acceptable" })
+    );
+
+    // An unknown one: the upgrade succeeds without a subprotocol (so a
+    // strict client gives up there), and the first frame is the close.
+    let address = server.base.trim_start_matches("http://").to_owned();
+    let mut tcp = tokio::net::TcpStream::connect(&address).await.expect("connected");
+    let request = format!(
+        "GET /graphql/ws HTTP/1.1\r\nHost: {address}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\
+         Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\
+         Sec-WebSocket-Protocol: graphql-unknown\r\n\r\n"
+    );
+    tokio::io::AsyncWriteExt::write_all(&mut tcp, request.as_bytes())
+        .await
+        .expect("sent");
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(
+        Duration::from_secs(5),
+        tokio::io::AsyncReadExt::read_to_end(&mut tcp, &mut answer),
+    )
+    .await;
+    let end = answer
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a response head")
+        + 4;
+    let head = String::from_utf8_lossy(&answer[..end]).to_lowercase();
+    assert!(head.starts_with("http/1.1 101"), "{head}");
+    assert!(!head.contains("sec-websocket-protocol"), "{head}");
+    let frame = &answer[end..];
+    assert_eq!(frame[0] & 0x0f, 8, "a close frame: {frame:?}");
+    assert_eq!(u16::from_be_bytes([frame[2], frame[3]]), 4406);
+}
