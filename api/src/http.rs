@@ -1,14 +1,14 @@
-//! HTTP: GraphQL at `/graphql` (POST, and GET for queries), subscriptions
-//! over WebSocket at `/graphql/ws` (in `ws`), and the GraphiQL playground
-//! at `/`, opened on example queries about the seed article. Bearer tokens
-//! are checked here, before anything runs.
+//! HTTP: GraphQL at `/graphql` (POST, and GET for queries; media types in
+//! `media`), subscriptions over WebSocket at `/graphql/ws` (in `ws`), and
+//! the GraphiQL playground at `/`, opened on example queries about the
+//! seed article. Bearer tokens are checked here, before anything runs.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql::{BatchRequest, BatchResponse};
-use async_graphql_axum::{GraphQLBatchRequest, GraphQLResponse};
+use async_graphql_axum::GraphQLBatchRequest;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -155,6 +155,7 @@ pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
         .route("/graphql", get(graphql).post(graphql))
         .route("/graphql/ws", get(crate::ws::graphql_ws))
         .layer(middleware::from_fn_with_state(state.clone(), admit))
+        .layer(middleware::from_fn(crate::media::negotiate))
         .layer(cors);
     // Probes and metrics stay outside the request limits: a full server
     // must still say how it is.
@@ -248,6 +249,13 @@ async fn graphql(
             ),
         );
     }
+    if requests.iter().any(|r| r.query.trim().is_empty()) {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "BAD_REQUEST",
+            "the request has no `query`: send the GraphQL document as `query`",
+        );
+    }
     // GET is for reads: a mutation over GET could be triggered by a link.
     if method == Method::GET && requests.iter().any(|r| is_mutation(r)) {
         return refuse(
@@ -286,7 +294,7 @@ async fn graphql(
             if outcome.codes.iter().any(|c| c == "DATABASE_UNAVAILABLE") {
                 watch_database(&state);
             }
-            let mut response = GraphQLResponse::from(response).into_response();
+            let mut response = crate::media::render(response);
             response.extensions_mut().insert(outcome);
             response
         }
@@ -411,11 +419,7 @@ fn refuse(status: StatusCode, code: &'static str, message: &str) -> Response {
         outcome: code.to_owned(),
         codes: vec![code.to_owned()],
     };
-    let mut response = (
-        status,
-        GraphQLResponse::from(async_graphql::Response::from_errors(vec![error])),
-    )
-        .into_response();
+    let mut response = crate::media::render_error(status, error);
     if status == StatusCode::UNAUTHORIZED {
         response
             .headers_mut()

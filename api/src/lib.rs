@@ -21,6 +21,7 @@ pub mod http;
 pub mod import;
 pub mod limits;
 pub mod loader;
+pub mod media;
 pub mod names;
 pub mod ops;
 pub mod search;

@@ -16,6 +16,7 @@ mod filters;
 mod import;
 mod limits;
 mod lists;
+mod media;
 mod migrations;
 mod node_updates;
 mod nodes;
@@ -117,6 +118,9 @@ fn main() {
         case!(subscriptions::node_changed_follows_corrections),
         case!(subscriptions::a_bad_token_at_connection_init_closes_the_connection),
         case!(subscriptions::every_subscriber_hears_a_write_even_on_another_server),
+        case!(media::each_client_gets_the_media_type_it_asks_for),
+        case!(media::a_request_error_is_400_for_graphql_response_clients_and_has_no_data),
+        case!(media::a_request_without_a_json_body_or_a_query_is_refused),
         case!(subscriptions::breaches_of_the_protocol_close_the_connection_with_their_codes),
         case!(subscriptions::a_client_without_a_subprotocol_the_server_speaks_gets_4406),
         case!(schema::every_type_field_argument_and_enum_value_is_described),
