@@ -1,7 +1,7 @@
 //! HTTP: GraphQL at `/graphql` (POST, and GET for queries), subscriptions
-//! over WebSocket at `/graphql/ws`, and the GraphiQL playground at `/`,
-//! opened on example queries about the seed article. Bearer tokens are
-//! checked here, before anything runs.
+//! over WebSocket at `/graphql/ws`, and the GraphiQL playground at `/`
+//! (see [`crate::playground`]). Bearer tokens are checked here, before
+//! anything runs.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -19,7 +19,7 @@ use axum::http::header::{
 };
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use futures_util::{SinkExt, StreamExt};
 use sea_orm::DatabaseConnection;
@@ -154,7 +154,7 @@ pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
     };
     let mut routes = Router::new();
     if settings.exposure.playground {
-        routes = routes.route("/", get(playground));
+        routes = routes.merge(crate::playground::router());
     }
     let api = routes
         .route("/graphql", get(graphql).post(graphql))
@@ -533,29 +533,4 @@ fn refuse(status: StatusCode, code: &'static str, message: &str) -> Response {
     }
     response.extensions_mut().insert(outcome);
     response
-}
-
-/// The example queries the playground opens with, one tab each, in order.
-pub const EXAMPLES: [&str; 5] = [
-    include_str!("playground/1-who-opposes-nato-membership.graphql"),
-    include_str!("playground/2-everything-peskov-said.graphql"),
-    include_str!("playground/3-the-eu-loan.graphql"),
-    include_str!("playground/4-the-drone-attack.graphql"),
-    include_str!("playground/5-what-kremlin-officials-said.graphql"),
-];
-
-/// The GraphiQL playground, pointed at `/graphql`, with the examples open.
-async fn playground() -> impl IntoResponse {
-    static PAGE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-        let tabs: Vec<_> = EXAMPLES
-            .iter()
-            .map(|q| serde_json::json!({ "query": q }))
-            .collect();
-        // Inside <script>, "</" could end the element early.
-        let json = serde_json::to_string(&tabs)
-            .unwrap_or_else(|_| "[]".to_owned())
-            .replace("</", "<\\/");
-        include_str!("playground/index.html").replace("__EXAMPLES__", &json)
-    });
-    Html(PAGE.as_str())
 }

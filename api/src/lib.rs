@@ -23,6 +23,7 @@ pub mod limits;
 pub mod loader;
 pub mod names;
 pub mod ops;
+pub mod playground;
 pub mod search;
 pub mod seed;
 pub mod sql_stats;
