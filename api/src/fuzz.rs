@@ -239,7 +239,7 @@ const WORDS: &[&str] = &[
 
 fn random_query(rng: &mut StdRng) -> String {
     if rng.random_bool(0.5) {
-        let mut bytes = crate::http::EXAMPLES
+        let mut bytes = crate::playground::EXAMPLES
             .choose(rng)
             .copied()
             .unwrap_or("{ __typename }")

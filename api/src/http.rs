@@ -1,7 +1,7 @@
 //! HTTP: GraphQL at `/graphql` (POST, and GET for queries; media types in
 //! `media`), subscriptions over WebSocket at `/graphql/ws` (in `ws`), and
-//! the GraphiQL playground at `/`, opened on example queries about the
-//! seed article. Bearer tokens are checked here, before anything runs.
+//! the GraphiQL playground at `/` (see [`crate::playground`]). Bearer tokens
+//! are checked here, before anything runs.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -15,7 +15,7 @@ use axum::extract::{Request, State};
 use axum::http::header::{AUTHORIZATION, CONTENT_LENGTH, RETRY_AFTER, WWW_AUTHENTICATE};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use sea_orm::DatabaseConnection;
 use tokio::sync::{Semaphore, watch};
@@ -149,7 +149,7 @@ pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
     };
     let mut routes = Router::new();
     if settings.exposure.playground {
-        routes = routes.route("/", get(playground));
+        routes = routes.merge(crate::playground::router());
     }
     let api = routes
         .route("/graphql", get(graphql).post(graphql))
@@ -427,29 +427,4 @@ fn refuse(status: StatusCode, code: &'static str, message: &str) -> Response {
     }
     response.extensions_mut().insert(outcome);
     response
-}
-
-/// The example queries the playground opens with, one tab each, in order.
-pub const EXAMPLES: [&str; 5] = [
-    include_str!("playground/1-who-opposes-nato-membership.graphql"),
-    include_str!("playground/2-everything-peskov-said.graphql"),
-    include_str!("playground/3-the-eu-loan.graphql"),
-    include_str!("playground/4-the-drone-attack.graphql"),
-    include_str!("playground/5-what-kremlin-officials-said.graphql"),
-];
-
-/// The GraphiQL playground, pointed at `/graphql`, with the examples open.
-async fn playground() -> impl IntoResponse {
-    static PAGE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-        let tabs: Vec<_> = EXAMPLES
-            .iter()
-            .map(|q| serde_json::json!({ "query": q }))
-            .collect();
-        // Inside <script>, "</" could end the element early.
-        let json = serde_json::to_string(&tabs)
-            .unwrap_or_else(|_| "[]".to_owned())
-            .replace("</", "<\\/");
-        include_str!("playground/index.html").replace("__EXAMPLES__", &json)
-    });
-    Html(PAGE.as_str())
 }

@@ -24,6 +24,7 @@ pub mod loader;
 pub mod media;
 pub mod names;
 pub mod ops;
+pub mod playground;
 pub mod search;
 pub mod seed;
 pub mod sql_stats;

@@ -67,10 +67,9 @@ pub async fn each_example_answers_its_question_about_the_seed_article(db: TestDb
         .await;
     let peskov = &data["people"]["nodes"][0];
     assert_eq!(peskov["name"], "Dmitry Peskov");
-    assert_eq!(
-        peskov["roles"]["nodes"][0],
-        json!({ "title": "spokesman", "organisation": { "name": "Kremlin" } })
-    );
+    let role = &peskov["roles"]["nodes"][0];
+    assert_eq!(role["title"], "spokesman");
+    assert_eq!(role["organisation"]["name"], "Kremlin");
     assert_eq!(peskov["statements"]["totalCount"], 5);
     assert_eq!(
         texts(&peskov["statements"]["nodes"]),
@@ -89,10 +88,10 @@ pub async fn each_example_answers_its_question_about_the_seed_article(db: TestDb
     assert_eq!(loan["currency"], "GBP");
     assert_eq!(loan["provider"]["name"], "European Commission");
     assert_eq!(loan["recipient"]["name"], "Government of Ukraine");
-    assert_eq!(
-        loan["securedAgainst"],
-        json!({ "qualifier": "mostly", "issue": { "name": "Frozen Russian assets" }, "entity": null })
-    );
+    let secured = &loan["securedAgainst"];
+    assert_eq!(secured["qualifier"], "mostly");
+    assert_eq!(secured["issue"]["name"], "Frozen Russian assets");
+    assert_eq!(secured["entity"], Value::Null);
     assert_eq!(
         loan["share"],
         json!({ "numerator": 2, "denominator": 3, "of": "Kyiv's financing needs over the next two years" })

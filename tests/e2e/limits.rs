@@ -320,6 +320,13 @@ pub async fn production_hides_the_schema_the_playground_and_suggestions(db: Test
         .await
         .expect("sent");
     assert_eq!(page.status(), 404);
+    let script = prod
+        .http()
+        .get(format!("{}/playground/graphiql-3.9.0.min.js", prod.base))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(script.status(), 404, "the playground's files go with it");
     // Everything else still works.
     still_serving(&prod).await;
     drop(prod);

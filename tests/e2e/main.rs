@@ -38,6 +38,7 @@ fn main() {
     let args = libtest_mimic::Arguments::from_args();
     let cases = vec![
         case!(playground::root_serves_the_graphiql_playground),
+        case!(playground::the_playground_loads_every_file_from_the_server_itself),
         case!(playground::typename_answers_over_post_and_get),
         case!(playground::first_start_creates_and_migrates_the_database),
         case!(migrations::migrations_go_up_down_and_up_again),
