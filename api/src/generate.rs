@@ -119,11 +119,14 @@ impl Generator {
         }
     }
 
-    /// A new pronounceable word, unique once folded, capitalised.
+    /// A new pronounceable word, unique once folded, capitalised. When the
+    /// words of `syllables` syllables run out (a million statements want
+    /// more names than 24 syllables make in two), longer ones are drawn.
     fn unique_word(&mut self, syllables: usize) -> String {
+        let mut attempts = 0;
         loop {
             let mut word = String::new();
-            for _ in 0..syllables {
+            for _ in 0..syllables + attempts / 8 {
                 word.push_str(SYLLABLES[self.rng.random_range(0..SYLLABLES.len())]);
             }
             let mut chars = word.chars();
@@ -134,6 +137,7 @@ impl Generator {
             if self.names.insert(fold(&word)) {
                 return word;
             }
+            attempts += 1;
         }
     }
 
@@ -394,6 +398,14 @@ mod tests {
         let b = serde_json::to_string(&generate(200, 7)).unwrap();
         assert_eq!(a, b);
         assert_ne!(a, serde_json::to_string(&generate(200, 8)).unwrap());
+    }
+
+    #[test]
+    fn names_do_not_run_out_at_a_million_statements() {
+        // Only the named nodes: their counts grow with the statements.
+        let mut g = Generator::new(1);
+        let words: HashSet<_> = (0..3_000).map(|_| g.unique_word(2)).collect();
+        assert_eq!(words.len(), 3_000);
     }
 
     #[test]
