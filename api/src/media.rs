@@ -101,19 +101,26 @@ pub fn render(batch: async_graphql::BatchResponse) -> Response {
         async_graphql::BatchResponse::Batch(_) => false,
     };
     let headers = batch.http_headers();
-    let body = match serde_json::to_value(&batch) {
-        Ok(mut body) => {
-            if request_error && let Some(fields) = body.as_object_mut() {
+    // Straight to bytes: a detour through `serde_json::Value` would sort
+    // each object's keys, and the spec keeps them in the query's order.
+    let body = if request_error {
+        serde_json::to_value(&batch).map(|mut body| {
+            if let Some(fields) = body.as_object_mut() {
                 fields.remove("data");
             }
-            body
-        }
+            body.to_string().into_bytes()
+        })
+    } else {
+        serde_json::to_vec(&batch)
+    };
+    let body = match body {
+        Ok(body) => body,
         Err(error) => {
             tracing::error!(%error, "a GraphQL response could not be serialized");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let mut response = Response::new(Body::from(body.to_string()));
+    let mut response = Response::new(Body::from(body));
     response
         .headers_mut()
         .insert(CONTENT_TYPE, HeaderValue::from_static(GRAPHQL_RESPONSE));

@@ -165,3 +165,89 @@ pub async fn each_example_answers_its_question_about_the_seed_article(db: TestDb
         [("Vladimir Putin", 0), ("Yuri Ushakov", 2), ("Dmitry Peskov", 5)]
     );
 }
+
+/// The raw text of a POSTed query's answer, so that the order of its keys
+/// can be checked.
+async fn raw(server: &Server, query: &str) -> String {
+    server
+        .http()
+        .post(format!("{}/graphql", server.base))
+        .json(&json!({ "query": query }))
+        .send()
+        .await
+        .expect("the request reached the server")
+        .text()
+        .await
+        .expect("a body")
+}
+
+/// Asserts that each key first appears in `text` after the one before it.
+fn in_order(text: &str, keys: &[&str]) {
+    let at: Vec<usize> = keys
+        .iter()
+        .map(|k| {
+            text.find(&format!("\"{k}\":"))
+                .unwrap_or_else(|| panic!("{k} missing from {text}"))
+        })
+        .collect();
+    assert!(
+        at.windows(2).all(|w| w[0] < w[1]),
+        "keys out of the query's order {keys:?} at {at:?}: {text}"
+    );
+}
+
+pub async fn answers_keep_the_order_the_query_asks_for(db: TestDb) {
+    let server = Server::start_seeded(&db).await;
+    // Fields that wait for the database (provider, issues) come before
+    // ones that do not (evidence), nested too (securedAgainst).
+    let text = raw(&server, &example("3-the-eu-loan")).await;
+    in_order(
+        &text,
+        &[
+            "label",
+            "amount",
+            "currency",
+            "status",
+            "term",
+            "share",
+            "provider",
+            "recipient",
+            "securedAgainst",
+            "qualifier",
+            "issue",
+            "entity",
+            "issues",
+            "evidence",
+        ],
+    );
+
+    // Fragments are expanded where they are spread, aliases keep their place.
+    let text = raw(
+        &server,
+        r#"{ people(filter: { name: "Peskov" }) { nodes {
+              ...Roles
+              ... on Person { who: name }
+              statements(first: 1) { nodes { about { stance issue { name } } evidence { excerpt } text } }
+              key: id
+        } } }
+        fragment Roles on Person { roles { nodes { title organisation { name } } } }"#,
+    )
+    .await;
+    in_order(
+        &text,
+        &[
+            "roles",
+            "title",
+            "organisation",
+            "who",
+            "statements",
+            "about",
+            "stance",
+            "issue",
+            "evidence",
+            "excerpt",
+            "text",
+            "key",
+        ],
+    );
+}

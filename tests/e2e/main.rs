@@ -126,6 +126,7 @@ fn main() {
         case!(subscriptions::a_client_without_a_subprotocol_the_server_speaks_gets_4406),
         case!(schema::every_type_field_argument_and_enum_value_is_described),
         case!(examples::each_example_answers_its_question_about_the_seed_article),
+        case!(examples::answers_keep_the_order_the_query_asks_for),
         case!(search::search_finds_a_name_across_case_accents_and_transliterations),
         case!(search::search_finds_aliases_and_says_which_one_matched),
         case!(search::search_matches_the_last_word_as_a_prefix),

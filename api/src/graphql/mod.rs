@@ -8,6 +8,7 @@ pub mod mutation;
 pub mod nested;
 pub mod node;
 pub mod object;
+mod order;
 pub mod query;
 pub mod scalars;
 pub mod search;
@@ -52,7 +53,8 @@ pub fn build_schema(
         .extension(DocumentLimits {
             limits,
             introspection: exposure.introspection,
-        });
+        })
+        .extension(order::FieldOrder);
     if !exposure.introspection {
         schema = schema.disable_introspection();
     }
