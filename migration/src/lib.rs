@@ -18,6 +18,7 @@ mod m20261126_000008_create_search;
 mod m20261126_000009_order_indexes;
 mod m20261126_000010_create_write_log;
 mod m20261126_000011_create_entity_redirect;
+mod m20261126_000012_speaker_order_index;
 
 /// Applies and reverts the migrations in order.
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000009_order_indexes::Migration),
             Box::new(m20261126_000010_create_write_log::Migration),
             Box::new(m20261126_000011_create_entity_redirect::Migration),
+            Box::new(m20261126_000012_speaker_order_index::Migration),
         ]
     }
 }
