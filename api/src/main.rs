@@ -4,6 +4,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// A server answers many small requests, each allocating and freeing many
+// small values; mimalloc serves them with less locking and fragmentation
+// than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = newsgraph::config::Cli::parse();
