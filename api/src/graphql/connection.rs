@@ -243,8 +243,12 @@ impl<E: Keyed> Order<E> {
         self.after(cursor).or(id.eq(cursor.key))
     }
 
-    /// The ORDER BY terms that read the list forwards, or backwards.
-    pub(crate) fn terms(&self, backwards: bool) -> Vec<(Expr, SqlOrder, NullOrdering)> {
+    /// The ORDER BY terms that read the list forwards, or backwards. The
+    /// sort column says where NULLs go; the key, never NULL, says nothing,
+    /// so that PostgreSQL can read the page from an index in list order (a
+    /// `NULLS FIRST` on an ascending key matches no B-tree index, and made
+    /// it fetch and sort every row of the list for each page).
+    pub(crate) fn terms(&self, backwards: bool) -> Vec<(Expr, SqlOrder, Option<NullOrdering>)> {
         let ascending = (self.direction == OrderDirection::Asc) != backwards;
         let (order, nulls) = if ascending {
             (SqlOrder::Asc, NullOrdering::First)
@@ -256,13 +260,13 @@ impl<E: Keyed> Order<E> {
             terms.push((
                 Expr::col((E::default(), column).into_column_ref()),
                 order.clone(),
-                nulls,
+                Some(nulls),
             ));
         }
         terms.push((
             Expr::col((E::default(), E::id_column()).into_column_ref()),
             order,
-            nulls,
+            None,
         ));
         terms
     }
@@ -536,7 +540,10 @@ pub async fn slice<E: Keyed>(
     let (size, backwards) = window.reading();
     let mut query = within(select.clone(), order, &window);
     for (expr, dir, nulls) in order.terms(backwards) {
-        query = query.order_by_with_nulls(expr, dir, nulls);
+        query = match nulls {
+            Some(nulls) => query.order_by_with_nulls(expr, dir, nulls),
+            None => query.order_by(expr, dir),
+        };
     }
     let mut rows = query.limit(size + 1).all(db).await?;
     let more = rows.len() as u64 > size;
