@@ -29,6 +29,10 @@ def num(x):
     return f"{x:,.0f}" if x >= 100 else f"{x:,.1f}"
 
 
+def ratio(x):
+    return f"{x:.2f}x" if x < 1 else f"{x:.1f}x"
+
+
 def section(r):
     n = r["statements"]
     deep = r.get("page_deep", 1000)
@@ -62,7 +66,7 @@ def section(r):
         base = t["postgraphile"]["load"][q]["requests_per_second"] or 1
         pg = t["newsgraph-postgres"]["load"][q]["requests_per_second"] / base
         lite = t["newsgraph-sqlite"]["load"][q]["requests_per_second"] / base
-        out.append(f"| {title} | " + " | ".join(cells) + f" | {pg:.1f}x | {lite:.1f}x |")
+        out.append(f"| {title} | " + " | ".join(cells) + f" | {ratio(pg)} | {ratio(lite)} |")
     out.append("")
 
     out += [f"At a fixed rate (half the slowest server's throughput for that query, "
