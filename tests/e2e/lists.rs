@@ -391,3 +391,89 @@ pub async fn a_cursor_of_another_list_or_order_is_refused(db: TestDb) {
         .await;
     assert_eq!(error["extensions"]["code"], "BAD_USER_INPUT");
 }
+
+/// The ids of a list's page, and its end cursor.
+fn page_of(list: &Value) -> (Vec<String>, Value) {
+    let ids = list["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .map(|n| n["id"].as_str().expect("id").to_owned())
+        .collect();
+    (ids, list["pageInfo"]["endCursor"].clone())
+}
+
+pub async fn an_issues_statements_read_the_same_nested_as_filtered_for_popular_and_rare_issues(db: TestDb) {
+    // A generated graph, where the most talked-about issue has thousands of
+    // statements (on SQLite its pages walk the list) and the least has a
+    // few (its pages list the links first).
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = dir.path().join("graph.json");
+    let mut generate = crate::server::newsgraph();
+    generate
+        .args(["generate", "--statements", "5000", "--seed", "3", "-o"])
+        .arg(&file);
+    let done = crate::server::run(generate).await;
+    assert!(done.success, "{}", done.stderr);
+    let done = crate::server::import(&db, &[file.to_str().expect("a UTF-8 path")]).await;
+    assert!(done.success, "{}", done.stderr);
+    let server = Server::start(&db).await;
+
+    let issues = server
+        .query(
+            "{ issues(first: 100) { nodes { id statements { totalCount } } } }",
+            json!({}),
+        )
+        .await;
+    let mut counted: Vec<(i64, String)> = issues["issues"]["nodes"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .map(|i| {
+            let n = i["statements"]["totalCount"].as_i64().expect("a count");
+            (n, i["id"].as_str().expect("id").to_owned())
+        })
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    counted.sort();
+    let (most, popular) = counted.last().cloned().expect("issues with statements");
+    assert!(
+        most >= 1_000,
+        "the generated graph has an issue of {most} statements"
+    );
+    let (_, rare) = counted.first().cloned().expect("issues with statements");
+
+    let nested = "query($id: ID!, $order: StatementOrder, $after: String) { node(id: $id) { ... on Issue {
+        statements(first: 20, orderBy: $order, after: $after) { nodes { id } pageInfo { endCursor } } } } }";
+    let filtered = "query($id: ID!, $order: StatementOrder, $after: String) {
+        statements(filter: { issue: $id }, first: 20, orderBy: $order, after: $after) { nodes { id } pageInfo { endCursor } } }";
+    for issue in [&popular, &rare] {
+        for order in [Value::Null, json!({ "field": "SAID_ON", "direction": "DESC" })] {
+            let (mut after_nested, mut after_filtered) = (Value::Null, Value::Null);
+            // Two pages each way: the second from each list's own cursor.
+            for page in 1..=2 {
+                let a = server
+                    .query(
+                        nested,
+                        json!({ "id": issue, "order": order, "after": after_nested }),
+                    )
+                    .await;
+                let b = server
+                    .query(
+                        filtered,
+                        json!({ "id": issue, "order": order, "after": after_filtered }),
+                    )
+                    .await;
+                let (ids_a, end_a) = page_of(&a["node"]["statements"]);
+                let (ids_b, end_b) = page_of(&b["statements"]);
+                assert!(!ids_a.is_empty() || page == 2, "page {page} of {issue} is empty");
+                assert_eq!(ids_a, ids_b, "page {page} of {issue} in order {order}");
+                after_nested = end_a;
+                after_filtered = end_b;
+                if after_nested.is_null() {
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -58,6 +58,7 @@ fn main() {
         case!(lists::statements_sort_by_date_with_undated_ones_first_ascending_and_last_descending),
         case!(lists::an_empty_list_and_a_list_of_exactly_one_page),
         case!(lists::a_cursor_of_another_list_or_order_is_refused),
+        case!(lists::an_issues_statements_read_the_same_nested_as_filtered_for_popular_and_rare_issues),
         case!(filters::names_match_aliases_ignoring_case_accents_and_spelling),
         case!(filters::organisations_and_places_filter_by_kind_country_and_tree),
         case!(filters::statement_filters_hold_alone_and_together),
