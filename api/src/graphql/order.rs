@@ -108,19 +108,31 @@ fn sort_response(document: &ExecutableDocument, operation_name: Option<&str>, re
     );
 }
 
+/// The response keys a selection asks for, in order, each with the
+/// selection sets asked of it.
+type Keys<'d> = Vec<(&'d Name, Vec<&'d SelectionSet>)>;
+
 /// Sorts `value`, the answer to the union of `sets`, and what it holds.
 fn sort(value: &mut Value, sets: &[&SelectionSet], document: &ExecutableDocument) {
+    if !matches!(value, Value::List(_) | Value::Object(_)) {
+        return;
+    }
+    // Worked out once for a whole list: its items answer the same selection.
+    let mut keys = Keys::new();
+    for set in sets {
+        collect(set, document, &mut keys, 0);
+    }
+    sort_by_keys(value, &keys, document);
+}
+
+fn sort_by_keys(value: &mut Value, keys: &Keys<'_>, document: &ExecutableDocument) {
     match value {
         Value::List(items) => {
             for item in items {
-                sort(item, sets, document);
+                sort_by_keys(item, keys, document);
             }
         }
         Value::Object(map) => {
-            let mut keys: Vec<(&Name, Vec<&SelectionSet>)> = Vec::new();
-            for set in sets {
-                collect(set, document, &mut keys, 0);
-            }
             let position = |name: &Name| keys.iter().position(|(k, _)| *k == name).unwrap_or(usize::MAX);
             map.sort_by(|a, _, b, _| position(a).cmp(&position(b)));
             for (name, inner) in map.iter_mut() {
@@ -138,12 +150,7 @@ fn sort(value: &mut Value, sets: &[&SelectionSet], document: &ExecutableDocument
 /// The response keys of `set` in document order, fragments expanded in
 /// place, each with the selection sets asked of it. Fragment cycles are
 /// refused by validation; `depth` guards anyway.
-fn collect<'d>(
-    set: &'d SelectionSet,
-    document: &'d ExecutableDocument,
-    keys: &mut Vec<(&'d Name, Vec<&'d SelectionSet>)>,
-    depth: usize,
-) {
+fn collect<'d>(set: &'d SelectionSet, document: &'d ExecutableDocument, keys: &mut Keys<'d>, depth: usize) {
     if depth > 64 {
         return;
     }

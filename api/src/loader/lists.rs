@@ -106,9 +106,10 @@ pub enum Scope {
     ColumnWithin(&'static str, Tree),
 }
 
-/// Up to how many parents a list through a link table probes its links
-/// on SQLite, and how many links make a parent's rows dense enough to walk.
+/// Up to how many parents a list through a link table counts their links
+/// on SQLite; with more, every parent's links are listed.
 const DENSE_PROBES: usize = 4;
+/// How many links make a parent's rows dense enough to walk in list order.
 const DENSE_LINKS: u64 = 1_000;
 
 const OWNER: &str = "owner";
@@ -134,7 +135,7 @@ impl Scope {
         // EXISTS, which for an issue of 200 statements among a million
         // costs as much. So on SQLite, for a few parents, a bounded count
         // of the links decides: many links, walk; few, list.
-        let sqlite = db.get_database_backend() == DbBackend::Sqlite && parents.len() <= DENSE_PROBES;
+        let probe_links = db.get_database_backend() == DbBackend::Sqlite && parents.len() <= DENSE_PROBES;
         let id_column = Alias::new(E::id_column().to_string());
         let linked = async |link: &'static str, parent: &'static str, row: &'static str, nodes: Vec<i64>| {
             let links = Query::select()
@@ -142,7 +143,7 @@ impl Scope {
                 .from(Alias::new(link))
                 .and_where(Expr::col((Alias::new(link), Alias::new(parent))).is_in(nodes))
                 .to_owned();
-            let dense = sqlite && {
+            let dense = probe_links && {
                 let probe = Query::select()
                     .expr(Expr::cust("COUNT(*)"))
                     .from_subquery(links.clone().limit(DENSE_LINKS).to_owned(), Alias::new("probe"))
