@@ -52,7 +52,7 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
             addr: cli.addr.clone(),
             reason: one_line(err),
         })?;
-    let mut db = open(&target).await?;
+    let mut db = open_with(&target, db::PoolSize::from(&cli.database)).await?;
     crate::sql_stats::install(&mut db);
     let empty = seed::is_empty(&db)
         .await
@@ -90,6 +90,7 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
     // subscriptions close (1001), for at most the grace period; then close
     // the database.
     let mut stopped = stopping.subscribe();
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     let server = axum::serve(listener, app)
         .with_graceful_shutdown(async move {
             let _ = stopped.wait_for(|stop| *stop).await;
@@ -253,7 +254,12 @@ fn write_output(path: Option<&std::path::Path>, json: &str) -> Result<(), Startu
 
 /// Connects and applies pending migrations.
 pub async fn open(target: &Target) -> Result<DatabaseConnection, StartupError> {
-    let db = db::connect(target).await?;
+    open_with(target, db::PoolSize::DEFAULT).await
+}
+
+/// Connects with a pool of this size and applies pending migrations.
+async fn open_with(target: &Target, pool: db::PoolSize) -> Result<DatabaseConnection, StartupError> {
+    let db = db::connect_with(target, pool).await?;
     db::migrate(&db, target).await?;
     Ok(db)
 }

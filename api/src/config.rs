@@ -172,6 +172,44 @@ pub struct LimitArgs {
     /// Most requests served at once; more are refused with HTTP 503 at once.
     #[arg(long, env = "NEWSGRAPH_MAX_IN_FLIGHT", default_value_t = 256, global = true)]
     pub max_in_flight: usize,
+
+    /// Complexity above which a query is heavy: heavy queries take turns.
+    #[arg(
+        long,
+        env = "NEWSGRAPH_HEAVY_COMPLEXITY",
+        default_value_t = 10_000,
+        global = true
+    )]
+    pub heavy_complexity: usize,
+
+    /// Most heavy queries running at once, so that they never hold the
+    /// whole database pool.
+    #[arg(
+        long,
+        env = "NEWSGRAPH_MAX_HEAVY_IN_FLIGHT",
+        default_value_t = 4,
+        global = true
+    )]
+    pub max_heavy_in_flight: usize,
+
+    /// Most heavy queries one client address runs at once.
+    #[arg(
+        long,
+        env = "NEWSGRAPH_MAX_HEAVY_PER_CLIENT",
+        default_value_t = 2,
+        global = true
+    )]
+    pub max_heavy_per_client: usize,
+
+    /// How long a heavy query waits for its turn before it is refused with
+    /// HTTP 503, in milliseconds.
+    #[arg(
+        long,
+        env = "NEWSGRAPH_HEAVY_QUEUE_MS",
+        default_value_t = 2_000,
+        global = true
+    )]
+    pub heavy_queue_ms: u64,
 }
 
 /// Who may write and read: bearer tokens, each with a name.
@@ -203,6 +241,16 @@ pub struct DatabaseArgs {
     /// Folder of the embedded SQLite database, created on first start.
     #[arg(long, env = "NEWSGRAPH_DATA_DIR", default_value = ".", global = true)]
     pub data_dir: PathBuf,
+
+    /// Most database connections the server holds open.
+    #[arg(long, env = "NEWSGRAPH_DB_MAX_CONNECTIONS", default_value_t = crate::db::PoolSize::DEFAULT.max_connections, global = true)]
+    pub db_max_connections: u32,
+
+    /// How long a request waits for a free database connection before it
+    /// is refused (SERVER_BUSY, or DATABASE_UNAVAILABLE when the database
+    /// does not answer), in milliseconds.
+    #[arg(long, env = "NEWSGRAPH_DB_ACQUIRE_TIMEOUT_MS", default_value_t = crate::db::PoolSize::DEFAULT.acquire_timeout_ms, global = true)]
+    pub db_acquire_timeout_ms: u64,
 }
 
 /// The subcommands.

@@ -3,15 +3,17 @@
 //! the GraphiQL playground at `/` (see [`crate::playground`]). Bearer tokens
 //! are checked here, before anything runs.
 
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql::{BatchRequest, BatchResponse};
 use async_graphql_axum::GraphQLBatchRequest;
+use axum::Extension;
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::header::{AUTHORIZATION, CONTENT_LENGTH, RETRY_AFTER, WWW_AUTHENTICATE};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
@@ -24,6 +26,7 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use crate::auth::{Caller, Tokens};
 use crate::changes::Changes;
 use crate::config::{Environment, ExposureArgs};
+use crate::fairness::ClientAddr;
 use crate::graphql::{AppSchema, build_schema};
 use crate::limits::Limits;
 use crate::loader::Loaders;
@@ -109,6 +112,8 @@ pub struct AppState {
     /// once instead of each waiting for a connection, until a probe finds
     /// the database back.
     pub database_down: Arc<std::sync::atomic::AtomicBool>,
+    /// Tells a busy pool apart from a database that does not answer.
+    pub prober: Arc<crate::fairness::Prober>,
     /// Becomes true when the server begins to shut down.
     pub stopping: watch::Receiver<bool>,
 }
@@ -130,13 +135,14 @@ pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
     let limits = Arc::new(settings.limits);
     let state = AppState {
         schema: build_schema(db.clone(), settings.changes, limits.clone(), &settings.exposure),
-        db,
+        db: db.clone(),
         sql_stats: settings.sql_stats,
         tokens: Arc::new(settings.tokens),
         in_flight: Arc::new(Semaphore::new(limits.max_in_flight)),
         limits,
         metrics: settings.metrics,
         database_down: Arc::default(),
+        prober: Arc::new(crate::fairness::Prober::new(db.clone())),
         stopping: settings.stopping,
     };
     let cors = CorsLayer::new()
@@ -211,8 +217,10 @@ async fn graphql(
     State(state): State<AppState>,
     method: Method,
     headers: HeaderMap,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
     request: GraphQLBatchRequest,
 ) -> Response {
+    let client = peer.map(|Extension(ConnectInfo(addr))| ClientAddr(addr.ip()));
     let caller = state
         .tokens
         .caller(headers.get(AUTHORIZATION).map(|v| v.as_bytes()));
@@ -278,23 +286,40 @@ async fn graphql(
     let timeout = state.limits.timeout;
     let run = async {
         match batch {
-            BatchRequest::Single(r) => BatchResponse::Single(execute(&state, r, caller).await),
+            BatchRequest::Single(r) => BatchResponse::Single(execute(&state, r, caller, client).await),
             BatchRequest::Batch(rs) => {
                 let mut responses = Vec::with_capacity(rs.len());
                 for r in rs {
-                    responses.push(execute(&state, r, caller.clone()).await);
+                    responses.push(execute(&state, r, caller.clone(), client).await);
                 }
                 BatchResponse::Batch(responses)
             }
         }
     };
     match tokio::time::timeout(timeout, run).await {
-        Ok(response) => {
-            let outcome = outcome(operation, &response);
-            if outcome.codes.iter().any(|c| c == "DATABASE_UNAVAILABLE") {
-                watch_database(&state);
+        Ok(mut response) => {
+            if has_code(&response, "DATABASE_UNAVAILABLE") {
+                // A pool with every connection in use times out like a
+                // database that is down; only the database's own answer
+                // to a fresh connection may open the breaker.
+                if state.prober.database_answers().await {
+                    pool_busy(&mut response);
+                } else {
+                    watch_database(&state);
+                }
             }
+            let busy = has_code(&response, "SERVER_BUSY");
+            let single = matches!(response, BatchResponse::Single(_));
+            let outcome = outcome(operation, &response);
             let mut response = crate::media::render(response);
+            if busy {
+                if single {
+                    *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+                }
+                response
+                    .headers_mut()
+                    .insert(RETRY_AFTER, HeaderValue::from_static("1"));
+            }
             response.extensions_mut().insert(outcome);
             response
         }
@@ -306,6 +331,46 @@ async fn graphql(
                 timeout.as_millis()
             ),
         ),
+    }
+}
+
+/// Whether any response of the batch has an error with this code.
+fn has_code(response: &BatchResponse, code: &str) -> bool {
+    let responses: Vec<&async_graphql::Response> = match response {
+        BatchResponse::Single(r) => vec![r],
+        BatchResponse::Batch(rs) => rs.iter().collect(),
+    };
+    responses
+        .iter()
+        .flat_map(|r| r.errors.iter())
+        .any(|e| error_code(e) == Some(code))
+}
+
+/// The code in an error's `extensions.code`, if it has one.
+fn error_code(error: &async_graphql::ServerError) -> Option<&str> {
+    match error.extensions.as_ref().and_then(|x| x.get("code")) {
+        Some(async_graphql::Value::String(code)) => Some(code),
+        _ => None,
+    }
+}
+
+/// Turns the errors of a request that waited in vain for a pool connection,
+/// while the database itself answers, into `SERVER_BUSY`.
+fn pool_busy(response: &mut BatchResponse) {
+    let responses: Vec<&mut async_graphql::Response> = match response {
+        BatchResponse::Single(r) => vec![r],
+        BatchResponse::Batch(rs) => rs.iter_mut().collect(),
+    };
+    for error in responses.into_iter().flat_map(|r| r.errors.iter_mut()) {
+        if error_code(error) == Some("DATABASE_UNAVAILABLE") {
+            let mut busy = crate::limits::coded(
+                "SERVER_BUSY",
+                "the server is busy: no database connection came free in time; nothing was written, retry shortly".to_owned(),
+            );
+            busy.locations = std::mem::take(&mut error.locations);
+            busy.path = std::mem::take(&mut error.path);
+            *error = busy;
+        }
     }
 }
 
@@ -339,10 +404,14 @@ async fn execute(
     state: &AppState,
     request: async_graphql::Request,
     caller: Caller,
+    client: Option<ClientAddr>,
 ) -> async_graphql::Response {
     let statements = Arc::new(AtomicU64::new(0));
     let (loaders, batches) = Loaders::new(&state.db);
-    let request = request.data(loaders).data(caller);
+    let mut request = request.data(loaders).data(caller);
+    if let Some(client) = client {
+        request = request.data(client);
+    }
     let mut response =
         sql_stats::counting(statements.clone(), batches.drive(state.schema.execute(request))).await;
     if state.sql_stats {
@@ -379,16 +448,7 @@ fn outcome(operation: String, response: &BatchResponse) -> crate::ops::Outcome {
     let codes: Vec<String> = responses
         .iter()
         .flat_map(|r| r.errors.iter())
-        .map(|e| {
-            e.extensions
-                .as_ref()
-                .and_then(|x| x.get("code"))
-                .and_then(|v| match v {
-                    async_graphql::Value::String(s) => Some(s.clone()),
-                    _ => None,
-                })
-                .unwrap_or_else(|| "GRAPHQL_ERROR".to_owned())
-        })
+        .map(|e| error_code(e).unwrap_or("GRAPHQL_ERROR").to_owned())
         .collect();
     crate::ops::Outcome {
         operation,

@@ -13,6 +13,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod export;
+pub mod fairness;
 #[cfg(test)]
 mod fuzz;
 pub mod generate;

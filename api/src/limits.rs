@@ -28,6 +28,10 @@ pub struct Limits {
     pub max_body_bytes: usize,
     pub timeout: Duration,
     pub max_in_flight: usize,
+    pub heavy_complexity: usize,
+    pub max_heavy_in_flight: usize,
+    pub max_heavy_per_client: usize,
+    pub heavy_queue: Duration,
 }
 
 impl From<&LimitArgs> for Limits {
@@ -43,6 +47,10 @@ impl From<&LimitArgs> for Limits {
             max_body_bytes: args.max_body_bytes,
             timeout: Duration::from_millis(args.timeout_ms),
             max_in_flight: args.max_in_flight,
+            heavy_complexity: args.heavy_complexity,
+            max_heavy_in_flight: args.max_heavy_in_flight.max(1),
+            max_heavy_per_client: args.max_heavy_per_client.max(1),
+            heavy_queue: Duration::from_millis(args.heavy_queue_ms),
         }
     }
 }

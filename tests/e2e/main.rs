@@ -12,6 +12,7 @@ mod concurrency;
 mod creates;
 mod examples;
 mod fact_updates;
+mod fairness;
 mod filters;
 mod import;
 mod limits;
@@ -69,6 +70,8 @@ fn main() {
         case!(positions::positions_say_who_supports_and_who_opposes_and_what_they_said),
         case!(positions::a_speaker_whose_stance_changed_has_one_position_per_stance),
         case!(sql_count::a_hundred_statements_with_their_relations_take_at_most_ten_sql_statements),
+        case!(fairness::a_pool_with_every_connection_in_use_is_busy_not_down),
+        case!(fairness::heavy_queries_take_turns_per_client_and_for_the_server),
         case!(examples::the_playground_opens_on_the_examples),
         case!(writes::import_graph_with_a_write_token_writes_and_is_logged),
         case!(writes::writes_without_a_write_token_are_refused_and_write_nothing),
