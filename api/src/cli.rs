@@ -52,6 +52,7 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
             addr: cli.addr.clone(),
             reason: one_line(err),
         })?;
+    let metrics_listener = bind_metrics(cli.exposure.metrics_addr.as_deref()).await?;
     let mut db = open_with(&target, db::PoolSize::from(&cli.database)).await?;
     crate::sql_stats::install(&mut db);
     let empty = seed::is_empty(&db)
@@ -76,13 +77,23 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
         changes.listen(url.clone()).await;
     }
     crate::graphql::connection::set_max_page_size(cli.limits.max_page_size);
+    crate::ops::set_max_operation_labels(cli.exposure.max_operation_labels);
+    let metrics = crate::ops::install_metrics();
+    if let Some(listener) = metrics_listener {
+        let state = crate::ops::MetricsState {
+            handle: metrics.clone(),
+            db: db.clone(),
+            token: exposure.metrics_token.clone(),
+        };
+        crate::ops::serve_metrics(listener, state, stopping.subscribe());
+    }
     let settings = http::Settings {
         sql_stats: cli.sql_stats,
         tokens,
         changes,
         limits: crate::limits::Limits::from(&cli.limits),
         exposure,
-        metrics: crate::ops::install_metrics(),
+        metrics,
         stopping: stopping.subscribe(),
     };
     let app = http::router(db.clone(), settings);
@@ -114,6 +125,17 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
     let _ = db.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// The listener of `--metrics-addr`, taken before the database is touched.
+async fn bind_metrics(addr: Option<&str>) -> Result<Option<TcpListener>, StartupError> {
+    let Some(addr) = addr else { return Ok(None) };
+    TcpListener::bind(addr).await.map(Some).map_err(|err| {
+        StartupError::Config(format!(
+            "cannot listen on {addr} (set --metrics-addr or NEWSGRAPH_METRICS_ADDR to a free address): {}",
+            one_line(err)
+        ))
+    })
 }
 
 /// Whether the database is the embedded default (no `DATABASE_URL`).

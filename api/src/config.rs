@@ -78,8 +78,10 @@ pub enum Environment {
     /// Introspection, field suggestions and the playground on; any origin
     /// may call the API from a browser.
     Development,
-    /// Introspection, field suggestions and the playground off; no origin
-    /// may call from a browser unless listed.
+    /// Introspection, field suggestions and the playground off, validation
+    /// messages name only what the query spelled, `/metrics` only on its own
+    /// address or behind a token; no origin may call from a browser unless
+    /// listed.
     Production,
 }
 
@@ -107,6 +109,27 @@ pub struct ExposureArgs {
     /// development, none in production).
     #[arg(long, env = "NEWSGRAPH_CORS_ORIGINS", global = true)]
     pub cors_origins: Option<String>,
+
+    /// A persisted-document manifest (Relay, GraphQL Code Generator or Apollo); when set, only its documents run.
+    #[arg(long, env = "NEWSGRAPH_TRUSTED_DOCUMENTS", global = true, value_name = "FILE")]
+    pub trusted_documents: Option<PathBuf>,
+
+    /// Serve `/metrics` on this address (host:port) of its own, and not on `--addr`.
+    #[arg(long, env = "NEWSGRAPH_METRICS_ADDR", global = true)]
+    pub metrics_addr: Option<String>,
+
+    /// A bearer token of at least 16 characters that `/metrics` asks for.
+    #[arg(long, env = "NEWSGRAPH_METRICS_TOKEN", global = true, hide_env_values = true)]
+    pub metrics_token: Option<String>,
+
+    /// Most operation names the metrics label; requests of later names count as `other`.
+    #[arg(
+        long,
+        env = "NEWSGRAPH_MAX_OPERATION_LABELS",
+        default_value_t = 200,
+        global = true
+    )]
+    pub max_operation_labels: usize,
 }
 
 /// Limits on one request; each refusal names the limit's value.

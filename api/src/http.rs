@@ -43,6 +43,14 @@ pub struct Exposure {
     pub playground: bool,
     /// Browser origins allowed to call; `None` for any.
     pub cors_origins: Option<Vec<HeaderValue>>,
+    /// Whether validation messages name only what the request spelled.
+    pub redact_messages: bool,
+    /// The only documents that run, when the operator gave a manifest.
+    pub trusted_documents: Option<Arc<crate::trusted::TrustedDocuments>>,
+    /// Whether `/metrics` is served on the main address.
+    pub metrics_on_main: bool,
+    /// The bearer token `/metrics` asks for, if any.
+    pub metrics_token: Option<Arc<str>>,
 }
 
 impl Exposure {
@@ -73,11 +81,32 @@ impl Exposure {
                     })?,
             ),
         };
+        let suggestions = args.suggestions.unwrap_or(introspection);
+        let trusted_documents = match &args.trusted_documents {
+            Some(path) => Some(Arc::new(crate::trusted::TrustedDocuments::load(path)?)),
+            None => None,
+        };
+        let metrics_token = match args.metrics_token.as_deref().map(str::trim) {
+            Some(token) if token.len() < 16 || !token.bytes().all(|b| b.is_ascii_graphic()) => {
+                return Err(
+                    "NEWSGRAPH_METRICS_TOKEN: a metrics token is at least 16 visible ASCII characters"
+                        .to_owned(),
+                );
+            }
+            token => token.map(Arc::from),
+        };
+        // In production `/metrics` is public only if the operator says how
+        // to keep it private.
+        let metrics_on_main = args.metrics_addr.is_none() && (!production || metrics_token.is_some());
         Ok(Self {
             introspection,
-            suggestions: args.suggestions.unwrap_or(introspection),
+            suggestions,
             playground: args.playground.unwrap_or(!production),
             cors_origins,
+            redact_messages: !introspection && !suggestions,
+            trusted_documents,
+            metrics_on_main,
+            metrics_token,
         })
     }
 }
@@ -89,6 +118,10 @@ impl Default for Exposure {
             suggestions: true,
             playground: true,
             cors_origins: None,
+            redact_messages: false,
+            trusted_documents: None,
+            metrics_on_main: true,
+            metrics_token: None,
         }
     }
 }
@@ -106,8 +139,6 @@ pub struct AppState {
     pub limits: Arc<Limits>,
     /// Permits for requests in flight.
     pub in_flight: Arc<Semaphore>,
-    /// The metrics `/metrics` renders, when this process records them.
-    pub metrics: Option<metrics_exporter_prometheus::PrometheusHandle>,
     /// Set while the database is known not to answer: requests fail at
     /// once instead of each waiting for a connection, until a probe finds
     /// the database back.
@@ -133,6 +164,11 @@ pub struct Settings {
 /// The application's routes over a migrated database.
 pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
     let limits = Arc::new(settings.limits);
+    let metrics = crate::ops::MetricsState {
+        handle: settings.metrics,
+        db: db.clone(),
+        token: settings.exposure.metrics_token.clone(),
+    };
     let state = AppState {
         schema: build_schema(db.clone(), settings.changes, limits.clone(), &settings.exposure),
         db: db.clone(),
@@ -140,7 +176,6 @@ pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
         tokens: Arc::new(settings.tokens),
         in_flight: Arc::new(Semaphore::new(limits.max_in_flight)),
         limits,
-        metrics: settings.metrics,
         database_down: Arc::default(),
         prober: Arc::new(crate::fairness::Prober::new(db.clone())),
         stopping: settings.stopping,
@@ -157,18 +192,26 @@ pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
     if settings.exposure.playground {
         routes = routes.merge(crate::playground::router());
     }
+    let mut graphql_route = get(graphql).post(graphql);
+    if let Some(documents) = settings.exposure.trusted_documents.clone() {
+        graphql_route =
+            graphql_route.route_layer(middleware::from_fn_with_state(documents, crate::trusted::resolve));
+    }
     let api = routes
-        .route("/graphql", get(graphql).post(graphql))
+        .route("/graphql", graphql_route)
         .route("/graphql/ws", get(crate::ws::graphql_ws))
         .layer(middleware::from_fn_with_state(state.clone(), admit))
         .layer(middleware::from_fn(crate::media::negotiate))
         .layer(cors);
     // Probes and metrics stay outside the request limits: a full server
     // must still say how it is.
-    api.route("/health", get(crate::ops::health))
-        .route("/ready", get(crate::ops::ready))
-        .route("/metrics", get(crate::ops::metrics))
-        .layer(middleware::from_fn(crate::ops::log_request))
+    let mut app = api
+        .route("/health", get(crate::ops::health))
+        .route("/ready", get(crate::ops::ready));
+    if settings.exposure.metrics_on_main {
+        app = app.merge(crate::ops::metrics_router(metrics));
+    }
+    app.layer(middleware::from_fn(crate::ops::log_request))
         .with_state(state)
 }
 
@@ -279,14 +322,23 @@ async fn graphql(
             "the database is not answering; nothing was written, try again shortly",
         );
     }
-    let operation = match &batch {
-        BatchRequest::Single(r) => operation_label(r),
-        BatchRequest::Batch(_) => "batch".to_owned(),
+    if let BatchRequest::Batch(rs) = &batch
+        && let Some(refusal) =
+            crate::limits::batch_over_complexity(&state.schema, rs, state.limits.max_complexity).await
+    {
+        return refuse(StatusCode::BAD_REQUEST, "QUERY_TOO_COMPLEX", &refusal);
+    }
+    let label = match &batch {
+        BatchRequest::Single(r) => Some(crate::ops::OperationLabel::new(r.operation_name.as_deref())),
+        BatchRequest::Batch(_) => None,
     };
     let timeout = state.limits.timeout;
     let run = async {
         match batch {
-            BatchRequest::Single(r) => BatchResponse::Single(execute(&state, r, caller, client).await),
+            BatchRequest::Single(r) => {
+                let r = r.data(label.clone().unwrap_or_default());
+                BatchResponse::Single(execute(&state, r, caller, client).await)
+            }
             BatchRequest::Batch(rs) => {
                 let mut responses = Vec::with_capacity(rs.len());
                 for r in rs {
@@ -310,6 +362,7 @@ async fn graphql(
             }
             let busy = has_code(&response, "SERVER_BUSY");
             let single = matches!(response, BatchResponse::Single(_));
+            let operation = label.map_or_else(|| "batch".to_owned(), |l| l.get());
             let outcome = outcome(operation, &response);
             let mut response = crate::media::render(response);
             if busy {
@@ -421,22 +474,6 @@ async fn execute(
             .insert("sqlStatements".to_owned(), async_graphql::Value::from(n));
     }
     response
-}
-
-/// The operation's name for logs and metrics: its name when it is a plain
-/// identifier of at most 64 characters, else `anonymous` or `other`.
-fn operation_label(request: &async_graphql::Request) -> String {
-    match request.operation_name.as_deref() {
-        None => "anonymous".to_owned(),
-        Some(name)
-            if !name.is_empty()
-                && name.len() <= 64
-                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
-        {
-            name.to_owned()
-        }
-        Some(_) => "other".to_owned(),
-    }
 }
 
 /// How a request went, for the request log and the metrics.

@@ -55,7 +55,14 @@ pub fn build_schema(
             limits,
             introspection: exposure.introspection,
         })
-        .extension(order::FieldOrder);
+        .extension(order::FieldOrder)
+        .extension(crate::ops::LabelOperations);
+    if let Some(documents) = &exposure.trusted_documents {
+        schema = schema.extension(crate::trusted::Gate(documents.clone()));
+    }
+    if exposure.redact_messages {
+        schema = schema.extension(crate::redact::Redaction);
+    }
     if !exposure.introspection {
         schema = schema.disable_introspection();
     }
