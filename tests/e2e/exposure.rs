@@ -26,6 +26,19 @@ async fn again(db: &TestDb, env: &[(&str, &str)]) -> Server {
     Server::spawn(cmd).await
 }
 
+/// What the server answers a subscription over WebSocket first.
+async fn subscribe(server: &Server, query: &str) -> Value {
+    use crate::subscriptions::{connect, next, send};
+    let (mut socket, ack) = connect(server, json!({})).await;
+    assert_eq!(ack["type"], "connection_ack", "{ack}");
+    send(
+        &mut socket,
+        json!({ "id": "1", "type": "subscribe", "payload": { "query": query } }),
+    )
+    .await;
+    next(&mut socket).await
+}
+
 /// The quoted words of a message.
 fn quoted(message: &str) -> Vec<&str> {
     message.split('"').skip(1).step_by(2).collect()
@@ -54,6 +67,13 @@ pub async fn production_validation_messages_name_only_what_the_query_spelled(db:
         message(&error),
         r#"Invalid value for argument "filter", unknown field "zzz""#,
         "{error}"
+    );
+    let answer = subscribe(&prod, "subscription { statementAdded }").await;
+    assert!(
+        answer
+            .to_string()
+            .contains(r#"Field \"statementAdded\" must have a selection of subfields"#),
+        "{answer}"
     );
     let error = prod.query_error("{ zzz }", json!({})).await;
     assert_eq!(message(&error), r#"Unknown field "zzz"."#, "{error}");
@@ -195,6 +215,12 @@ pub async fn trusted_documents_run_by_id_and_every_other_document_is_refused(db:
     .await;
     assert_eq!(body[0]["data"], people, "{body}");
     assert_eq!(code(&body[1]["errors"][0]), "TRUSTED_DOCUMENT_REQUIRED", "{body}");
+    // Subscriptions too.
+    let answer = subscribe(&server, "subscription { statementAdded { text } }").await;
+    assert!(
+        answer.to_string().contains("TRUSTED_DOCUMENT_REQUIRED"),
+        "{answer}"
+    );
     drop(server);
 
     // Apollo's manifest, with the ids its clients send.
