@@ -1,8 +1,10 @@
 //! Limits on what one request may ask, so that no query can tie up the
 //! server: document size in bytes and tokens, aliases, directives, depth
-//! and complexity (checked by the schema extension here), and batch size,
-//! body size, time and requests in flight (checked in `http`). Each refusal
-//! is a GraphQL error with a code and the limit's value in its message.
+//! (the parser's and the schema's recursion guards, which fragment cycles
+//! meet, included) and complexity (checked by the schema extension here; a
+//! batch's complexity is summed by [`batch_over_complexity`]), and batch
+//! size, body size, time and requests in flight (checked in `http`). Each
+//! refusal is a GraphQL error with a code and the limit's value in its message.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -320,10 +320,7 @@ pub async fn metrics_label_only_operations_the_document_defines_up_to_the_cap(db
         ["Op0", "Op1", "Op2", "Op3", "Op4", "anonymous", "other"],
         "{text}"
     );
-    let count = |series_name: &str| {
-        text.lines()
-            .find_map(|l| l.strip_prefix(series_name)?.trim().parse::<f64>().ok())
-    };
+    let count = |series: &str| crate::operations::sample(&text, series);
     assert_eq!(
         count(r#"newsgraph_requests_total{operation="other",outcome="GRAPHQL_ERROR"}"#),
         Some(40.0),
