@@ -162,6 +162,10 @@ pub fn redact(message: &str, spelled: impl Fn(&str) -> bool) -> String {
         ("expecting type ", "expecting another type"),
         ("expected type ", "expected a value of another type"),
         ("enumeration type ", "the enumeration"),
+        ("Expected input type ", "Expected input of another type"),
+        ("while parsing ", "while parsing it"),
+        ("Failed to parse ", "Failed to parse a value"),
+        ("composite type ", "composite type"),
         ("\" argument ", "\": an argument"),
         ("field ", "a field"),
         ("argument ", "an argument"),
@@ -251,7 +255,11 @@ mod tests {
             ),
             (
                 r#"Failed to parse "Cursor": bad"#,
-                r#"Failed to parse a name: bad"#,
+                r#"Failed to parse a value: bad"#,
+            ),
+            (
+                r#"Expected input type "StatementFilter", found 3. (occurred while parsing "Date")"#,
+                r#"Expected input of another type, found 3. (occurred while parsing it)"#,
             ),
         ] {
             assert_eq!(redacted(message, query), expected, "{message}");
