@@ -323,6 +323,7 @@ async fn graphql(
         );
     }
     if let BatchRequest::Batch(rs) = &batch
+        && rs.len() > 1
         && let Some(refusal) =
             crate::limits::batch_over_complexity(&state.schema, rs, state.limits.max_complexity).await
     {
