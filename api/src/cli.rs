@@ -101,20 +101,22 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
     // subscriptions close (1001), for at most the grace period; then close
     // the database.
     let mut stopped = stopping.subscribe();
-    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let server = axum::serve(listener, app)
-        .with_graceful_shutdown(async move {
+    let server = crate::transport::serve(
+        listener,
+        app,
+        crate::transport::Transport::from(&cli.limits),
+        async move {
             let _ = stopped.wait_for(|stop| *stop).await;
-        })
-        .into_future();
+        },
+    );
     tokio::pin!(server);
     tokio::select! {
-        served = &mut server => served.map_err(|err| StartupError::Serve(one_line(err)))?,
+        () = &mut server => {}
         () = shutdown_signal() => {
             let _ = stopping.send(true);
             let grace = std::time::Duration::from_millis(cli.shutdown_timeout_ms);
             match tokio::time::timeout(grace, &mut server).await {
-                Ok(served) => served.map_err(|err| StartupError::Serve(one_line(err)))?,
+                Ok(()) => {}
                 Err(_) => tracing::warn!(
                     grace_ms = cli.shutdown_timeout_ms,
                     "requests still in flight at the end of the grace period; stopping anyway"

@@ -9,13 +9,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql::{BatchRequest, BatchResponse};
-use async_graphql_axum::GraphQLBatchRequest;
 use axum::Extension;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::header::{AUTHORIZATION, CONTENT_LENGTH, RETRY_AFTER, WWW_AUTHENTICATE};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::header::{AUTHORIZATION, CONNECTION, CONTENT_LENGTH, RETRY_AFTER, WWW_AUTHENTICATE};
+use axum::http::{HeaderValue, Method, StatusCode};
+use http_body_util::BodyExt;
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::get;
@@ -192,7 +192,7 @@ pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
     if settings.exposure.playground {
         routes = routes.merge(crate::playground::router());
     }
-    let mut graphql_route = get(graphql).post(graphql);
+    let mut graphql_route = get(graphql).post(graphql).fallback(wrong_method);
     if let Some(documents) = settings.exposure.trusted_documents.clone() {
         graphql_route =
             graphql_route.route_layer(middleware::from_fn_with_state(documents, crate::trusted::resolve));
@@ -215,11 +215,49 @@ pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
         .with_state(state)
 }
 
-/// Admits a request if the server has room for one more in flight (from
-/// its headers until its response: a slow body holds its place), and
-/// refuses a body over the limit: at once when its length is declared, and
-/// as soon as it passes the limit when it is streamed.
+/// Reads the body first (within the size limit and the body timeout), and
+/// only then admits the request if the server has room for one more in
+/// flight: a client that dawdles over its body holds no place. A body over
+/// the limit is refused at once when its length is declared, and as soon
+/// as it passes the limit when it is streamed.
 async fn admit(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let max = state.limits.max_body_bytes;
+    let declared = request
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > max as u64) {
+        return too_large(max);
+    }
+    let (parts, body) = request.into_parts();
+    let limit = state.limits.body_timeout;
+    let body = match tokio::time::timeout(limit, http_body_util::Limited::new(body, max).collect()).await {
+        Ok(Ok(body)) => body.to_bytes(),
+        Ok(Err(err)) if err.is::<http_body_util::LengthLimitError>() => return too_large(max),
+        Ok(Err(err)) => {
+            tracing::debug!(%err, "a request body could not be read");
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                "BAD_REQUEST",
+                "the request body could not be read to its end",
+            );
+        }
+        Err(_) => {
+            let mut response = refuse(
+                StatusCode::REQUEST_TIMEOUT,
+                "REQUEST_TIMEOUT",
+                &format!(
+                    "the request body did not arrive within the limit of {} ms",
+                    limit.as_millis()
+                ),
+            );
+            response
+                .headers_mut()
+                .insert(CONNECTION, HeaderValue::from_static("close"));
+            return response;
+        }
+    };
     let Ok(permit) = state.in_flight.clone().try_acquire_owned() else {
         let mut response = refuse(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -234,23 +272,43 @@ async fn admit(State(state): State<AppState>, request: Request, next: Next) -> R
             .insert(RETRY_AFTER, HeaderValue::from_static("1"));
         return response;
     };
-    let max = state.limits.max_body_bytes;
-    let declared = request
-        .headers()
-        .get(CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > max as u64) {
-        return refuse(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "PAYLOAD_TOO_LARGE",
-            &format!("the request body is over the limit of {max} bytes"),
-        );
-    }
-    let (parts, body) = request.into_parts();
-    let body = Body::new(http_body_util::Limited::new(body, max));
-    let response = next.run(Request::from_parts(parts, body)).await;
+    let response = next.run(Request::from_parts(parts, Body::from(body))).await;
     drop(permit);
+    response
+}
+
+/// The refusal of a body over the size limit.
+fn too_large(max: usize) -> Response {
+    refuse(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "PAYLOAD_TOO_LARGE",
+        &format!("the request body is over the limit of {max} bytes"),
+    )
+}
+
+/// The GraphQL request (or batch) a GET's query string or a POST's body
+/// holds, already read by [`admit`].
+async fn read_request(method: &Method, request: Request) -> Result<BatchRequest, Response> {
+    let malformed = |message: String| refuse(StatusCode::BAD_REQUEST, "BAD_REQUEST", &message);
+    if method == Method::GET {
+        return crate::wire::from_query_string(request.uri().query().unwrap_or_default()).map_err(malformed);
+    }
+    let body = axum::body::to_bytes(request.into_body(), usize::MAX)
+        .await
+        .map_err(|_| malformed("the request body could not be read to its end".to_owned()))?;
+    crate::wire::from_body(&body).map_err(malformed)
+}
+
+/// A method other than GET and POST on `/graphql`.
+async fn wrong_method() -> Response {
+    let mut response = refuse(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "BAD_REQUEST",
+        "GraphQL is served over POST, and over GET for queries",
+    );
+    response
+        .headers_mut()
+        .insert(axum::http::header::ALLOW, HeaderValue::from_static("GET, POST"));
     response
 }
 
@@ -259,14 +317,13 @@ async fn admit(State(state): State<AppState>, request: Request, next: Next) -> R
 async fn graphql(
     State(state): State<AppState>,
     method: Method,
-    headers: HeaderMap,
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
-    request: GraphQLBatchRequest,
+    request: Request,
 ) -> Response {
     let client = peer.map(|Extension(ConnectInfo(addr))| ClientAddr(addr.ip()));
     let caller = state
         .tokens
-        .caller(headers.get(AUTHORIZATION).map(|v| v.as_bytes()));
+        .caller(request.headers().get(AUTHORIZATION).map(|v| v.as_bytes()));
     match &caller {
         Caller::Refused => {
             return refuse(
@@ -284,7 +341,10 @@ async fn graphql(
         }
         _ => {}
     }
-    let batch = request.into_inner();
+    let batch = match read_request(&method, request).await {
+        Ok(batch) => batch,
+        Err(refused) => return refused,
+    };
     let requests: Vec<&async_graphql::Request> = match &batch {
         BatchRequest::Single(r) => vec![r],
         BatchRequest::Batch(rs) => rs.iter().collect(),

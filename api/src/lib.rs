@@ -31,5 +31,7 @@ pub mod search;
 pub mod seed;
 pub mod sql_stats;
 pub mod telemetry;
+pub mod transport;
 pub mod trusted;
+pub mod wire;
 pub mod ws;

@@ -36,6 +36,8 @@ pub struct Limits {
     pub max_heavy_in_flight: usize,
     pub max_heavy_per_client: usize,
     pub heavy_queue: Duration,
+    /// How long a request's body may take to arrive.
+    pub body_timeout: Duration,
 }
 
 impl From<&LimitArgs> for Limits {
@@ -55,6 +57,7 @@ impl From<&LimitArgs> for Limits {
             max_heavy_in_flight: args.max_heavy_in_flight.max(1),
             max_heavy_per_client: args.max_heavy_per_client.max(1),
             heavy_queue: Duration::from_millis(args.heavy_queue_ms),
+            body_timeout: Duration::from_millis(args.body_timeout_ms),
         }
     }
 }

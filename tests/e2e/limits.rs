@@ -229,51 +229,38 @@ pub async fn batches_bodies_and_time_have_limits(db: TestDb) {
 
 pub async fn requests_beyond_the_cap_in_flight_are_refused_at_once(db: TestDb) {
     let server = server(&db, &[("NEWSGRAPH_MAX_IN_FLIGHT", "1")]).await;
-    // A client that sends its headers and then dawdles over its body holds
-    // the one place.
-    let addr = server.base.trim_start_matches("http://").to_owned();
+    // One place: of requests that arrive together, those that find it taken
+    // are refused at once. Bursts of 32 until one is.
+    let query = "{ statements(first: 100) { nodes { text speaker { name } about { issue { name } } } } }";
     let mut refused = None;
-    let mut slow = None;
-    // Under load the slow request may itself meet a request of ours and be
-    // the one refused; then it tries again.
-    for _ in 0..10 {
-        let mut client = tokio::net::TcpStream::connect(&addr).await.expect("connected");
-        client
-            .write_all(
-                format!(
-                    "POST /graphql HTTP/1.1\r\nhost: {addr}\r\ncontent-type: application/json\r\ncontent-length: 40\r\n\r\n{{\"query\":"
-                )
-                .as_bytes(),
-            )
-            .await
-            .expect("written");
-        client.flush().await.expect("flushed");
-        // Give the server the slow request before anything else arrives.
-        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-        let (status, body) = server.post("{ people { totalCount } }", json!({})).await;
-        slow = Some(client);
-        if status == 503 {
-            refused = Some(body);
+    for _ in 0..20 {
+        let burst = (0..32).map(|_| {
+            let request = reqwest::Client::new()
+                .post(format!("{}/graphql", server.base))
+                .json(&json!({ "query": query }));
+            async move {
+                let res = request.send().await.expect("sent");
+                let status = res.status().as_u16();
+                let retry_after = res.headers().get("retry-after").cloned();
+                (status, retry_after, res.json::<Value>().await.expect("JSON"))
+            }
+        });
+        let answers = futures_util::future::join_all(burst).await;
+        assert!(answers.iter().all(|(status, ..)| *status == 200 || *status == 503));
+        if let Some(busy) = answers.into_iter().find(|(status, ..)| *status == 503) {
+            refused = Some(busy);
             break;
         }
     }
-    let body = refused.expect("a request beyond the cap was refused");
+    let (_, retry_after, body) = refused.expect("a request beyond the cap was refused");
     assert_eq!(code(&body["errors"][0]), "SERVER_BUSY", "{body}");
+    assert_eq!(retry_after.as_ref().map(|v| v.as_bytes()), Some(&b"1"[..]));
     assert!(
         message(&body["errors"][0]).contains("limit of 1 requests"),
         "{body}"
     );
-    drop(slow);
-    // With the slow client gone, the place is free again.
-    let mut served = false;
-    for _ in 0..50 {
-        if server.post("{ people { totalCount } }", json!({})).await.0 == 200 {
-            served = true;
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
-    assert!(served, "the server serves again once the place is free");
+    // Once the burst is over, the place is free again.
+    still_serving(&server).await;
 }
 
 const INTROSPECTION: &str = "{ __schema { queryType { name } types { name } } }";

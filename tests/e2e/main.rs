@@ -34,6 +34,7 @@ mod shutdown;
 mod sql_count;
 mod startup;
 mod subscriptions;
+mod transport;
 mod writes;
 
 fn main() {
@@ -134,6 +135,11 @@ fn main() {
         case!(media::each_client_gets_the_media_type_it_asks_for),
         case!(media::a_request_error_is_400_for_graphql_response_clients_and_has_no_data),
         case!(media::a_request_without_a_json_body_or_a_query_is_refused),
+        case!(transport::slow_bodies_hold_no_place_and_are_cut_by_the_body_timeout),
+        case!(transport::idle_connections_and_slow_headers_are_closed),
+        case!(transport::a_chunked_body_over_the_limit_is_refused_with_413),
+        case!(transport::each_malformed_body_is_answered_as_graphql_with_bad_request),
+        case!(transport::get_runs_the_operation_that_operation_name_selects),
         case!(subscriptions::breaches_of_the_protocol_close_the_connection_with_their_codes),
         case!(subscriptions::a_client_without_a_subprotocol_the_server_speaks_gets_4406),
         case!(schema::every_type_field_argument_and_enum_value_is_described),
