@@ -235,19 +235,39 @@ pub struct LimitArgs {
     pub heavy_queue_ms: u64,
 
     /// Longest a request's body may take to arrive, in milliseconds (HTTP 408 after it).
-    #[arg(long, env = "NEWSGRAPH_BODY_TIMEOUT_MS", default_value_t = 30_000, global = true)]
+    #[arg(
+        long,
+        env = "NEWSGRAPH_BODY_TIMEOUT_MS",
+        default_value_t = 30_000,
+        global = true
+    )]
     pub body_timeout_ms: u64,
 
     /// Longest a request's headers may take to arrive from their first byte, in milliseconds.
-    #[arg(long, env = "NEWSGRAPH_HEADER_TIMEOUT_MS", default_value_t = 10_000, global = true)]
+    #[arg(
+        long,
+        env = "NEWSGRAPH_HEADER_TIMEOUT_MS",
+        default_value_t = 10_000,
+        global = true
+    )]
     pub header_timeout_ms: u64,
 
     /// Longest a connection may stay open waiting for a request, in milliseconds.
-    #[arg(long, env = "NEWSGRAPH_IDLE_TIMEOUT_MS", default_value_t = 60_000, global = true)]
+    #[arg(
+        long,
+        env = "NEWSGRAPH_IDLE_TIMEOUT_MS",
+        default_value_t = 60_000,
+        global = true
+    )]
     pub idle_timeout_ms: u64,
 
     /// Most connections open at once; more wait to be accepted until one closes.
-    #[arg(long, env = "NEWSGRAPH_MAX_CONNECTIONS", default_value_t = 4_096, global = true)]
+    #[arg(
+        long,
+        env = "NEWSGRAPH_MAX_CONNECTIONS",
+        default_value_t = 4_096,
+        global = true
+    )]
     pub max_connections: usize,
 }
 

@@ -185,11 +185,17 @@ impl Activity {
     }
 
     fn get(&self) -> (Phase, Instant) {
-        *self.phase.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        *self
+            .phase
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     fn set(&self, phase: Phase) {
-        *self.phase.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = (phase, Instant::now());
+        *self
+            .phase
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = (phase, Instant::now());
         self.changed.notify_one();
     }
 
@@ -203,7 +209,10 @@ impl Activity {
     /// Bytes left: a response still being written keeps its connection
     /// from counting as idle.
     fn wrote(&self) {
-        let mut phase = self.phase.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut phase = self
+            .phase
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if phase.0 == Phase::Idle {
             phase.1 = Instant::now();
         }

@@ -15,7 +15,9 @@ pub fn from_body(body: &[u8]) -> Result<BatchRequest, String> {
         )
     })?;
     if text.trim().is_empty() {
-        return Err(r#"the body is empty: send a JSON object such as {"query": "{ __typename }"}"#.to_owned());
+        return Err(
+            r#"the body is empty: send a JSON object such as {"query": "{ __typename }"}"#.to_owned(),
+        );
     }
     match serde_json::from_str::<Value>(text).map_err(|err| not_json("the body", &err))? {
         Value::Object(fields) => Ok(BatchRequest::Single(request(fields, None)?)),
@@ -131,7 +133,9 @@ fn kind(value: &Value) -> &'static str {
 fn not_json(what: &str, err: &serde_json::Error) -> String {
     let text = err.to_string();
     // serde_json ends its message with the place; we say it first.
-    let reason = text.rsplit_once(" at line ").map_or(text.as_str(), |(reason, _)| reason);
+    let reason = text
+        .rsplit_once(" at line ")
+        .map_or(text.as_str(), |(reason, _)| reason);
     let reason = match reason {
         "recursion limit exceeded" => "nested more than 128 levels deep",
         "unexpected end of hex escape" | "lone leading surrogate in hex escape" => {
@@ -164,8 +168,12 @@ mod tests {
         };
         assert_eq!(one.query, "query A { __typename }");
         assert_eq!(one.operation_name.as_deref(), Some("A"));
-        assert_eq!(one.variables.into_value().into_json().expect("JSON"), serde_json::json!({ "x": 1 }));
-        let BatchRequest::Batch(many) = from_body(br#"[{"query":"{ a }"},{"query":"{ b }"}]"#).expect("read") else {
+        assert_eq!(
+            one.variables.into_value().into_json().expect("JSON"),
+            serde_json::json!({ "x": 1 })
+        );
+        let BatchRequest::Batch(many) = from_body(br#"[{"query":"{ a }"},{"query":"{ b }"}]"#).expect("read")
+        else {
             panic!("a batch")
         };
         assert_eq!(many.len(), 2);
@@ -214,7 +222,9 @@ mod tests {
         assert_eq!(one.query, "query A { a }");
         assert_eq!(one.operation_name.as_deref(), Some("A"));
         let old = from_query_string("query=%7Ba%7D&operation_name=B").expect("read");
-        let BatchRequest::Single(old) = old else { panic!("one request") };
+        let BatchRequest::Single(old) = old else {
+            panic!("one request")
+        };
         assert_eq!(old.operation_name.as_deref(), Some("B"));
         assert_eq!(
             from_query_string("query=%7Ba%7D&variables=%7Bx").expect_err("refused"),

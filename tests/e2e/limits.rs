@@ -246,7 +246,11 @@ pub async fn requests_beyond_the_cap_in_flight_are_refused_at_once(db: TestDb) {
             }
         });
         let answers = futures_util::future::join_all(burst).await;
-        assert!(answers.iter().all(|(status, ..)| *status == 200 || *status == 503));
+        assert!(
+            answers
+                .iter()
+                .all(|(status, ..)| *status == 200 || *status == 503)
+        );
         if let Some(busy) = answers.into_iter().find(|(status, ..)| *status == 503) {
             refused = Some(busy);
             break;

@@ -74,7 +74,11 @@ async fn read_one(stream: &mut TcpStream) -> Answer {
         if let Some((head, body)) = text.split_once("\r\n\r\n") {
             let length = head
                 .lines()
-                .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_owned()))
+                .find_map(|l| {
+                    l.to_ascii_lowercase()
+                        .strip_prefix("content-length:")
+                        .map(|v| v.trim().to_owned())
+                })
                 .and_then(|v| v.parse::<usize>().ok())
                 .expect("a content-length");
             if body.len() >= length {
@@ -87,11 +91,7 @@ async fn read_one(stream: &mut TcpStream) -> Answer {
 fn answer(bytes: &[u8], closed: bool) -> Answer {
     let text = String::from_utf8_lossy(bytes);
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
+    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
     Answer {
         status,
         head: head.to_ascii_lowercase(),
@@ -140,9 +140,16 @@ pub async fn slow_bodies_hold_no_place_and_are_cut_by_the_body_timeout(db: TestD
     for answer in &answers {
         assert_eq!(answer.status, 408, "{}{}", answer.head, answer.body);
         assert!(answer.closed, "the connection is closed");
-        assert!(answer.head.contains("content-type: application/json"), "{}", answer.head);
+        assert!(
+            answer.head.contains("content-type: application/json"),
+            "{}",
+            answer.head
+        );
         let body = answer.json();
-        assert_eq!(body["errors"][0]["extensions"]["code"], "REQUEST_TIMEOUT", "{body}");
+        assert_eq!(
+            body["errors"][0]["extensions"]["code"], "REQUEST_TIMEOUT",
+            "{body}"
+        );
         assert_eq!(
             body["errors"][0]["message"],
             "the request body did not arrive within the limit of 5000 ms"
@@ -167,7 +174,10 @@ pub async fn idle_connections_and_slow_headers_are_closed(db: TestDb) {
     for stream in [&mut kept_alive, &mut silent] {
         let rest = read_to_close(stream, Duration::from_secs(20)).await;
         assert!(rest.closed, "an idle connection is closed");
-        assert!(rest.body.is_empty() && rest.head.is_empty(), "and nothing is sent on it");
+        assert!(
+            rest.body.is_empty() && rest.head.is_empty(),
+            "and nothing is sent on it"
+        );
     }
     drop(server_idle);
 
@@ -185,7 +195,9 @@ pub async fn idle_connections_and_slow_headers_are_closed(db: TestDb) {
             break;
         }
         let mut probe = [0u8; 64];
-        if let Ok(Ok(0) | Err(_)) = tokio::time::timeout(Duration::from_millis(1), trickle.read(&mut probe)).await {
+        if let Ok(Ok(0) | Err(_)) =
+            tokio::time::timeout(Duration::from_millis(1), trickle.read(&mut probe)).await
+        {
             closed = true;
             break;
         }
@@ -221,9 +233,16 @@ pub async fn a_chunked_body_over_the_limit_is_refused_with_413(db: TestDb) {
     sending.abort();
     let answer = answer(&bytes, true);
     assert_eq!(answer.status, 413, "{}{}", answer.head, answer.body);
-    assert!(answer.head.contains(&format!("content-type: {GRAPHQL_RESPONSE}")), "{}", answer.head);
+    assert!(
+        answer.head.contains(&format!("content-type: {GRAPHQL_RESPONSE}")),
+        "{}",
+        answer.head
+    );
     let body = answer.json();
-    assert_eq!(body["errors"][0]["extensions"]["code"], "PAYLOAD_TOO_LARGE", "{body}");
+    assert_eq!(
+        body["errors"][0]["extensions"]["code"], "PAYLOAD_TOO_LARGE",
+        "{body}"
+    );
     assert_eq!(
         body["errors"][0]["message"],
         "the request body is over the limit of 100000 bytes"
@@ -287,7 +306,10 @@ pub async fn each_malformed_body_is_answered_as_graphql_with_bad_request(db: Tes
             let content_type = res.headers()["content-type"].to_str().expect("text").to_owned();
             assert!(content_type.starts_with(accept), "{name}: {content_type}");
             let text = res.text().await.expect("a body");
-            assert!(!text.contains("Error(") && !text.contains("Custom {"), "{name}: {text}");
+            assert!(
+                !text.contains("Error(") && !text.contains("Custom {"),
+                "{name}: {text}"
+            );
             let answer: Value = serde_json::from_str(&text).expect("JSON");
             assert_eq!(
                 answer,
@@ -301,7 +323,10 @@ pub async fn each_malformed_body_is_answered_as_graphql_with_bad_request(db: Tes
     let res = server.http().put(&url).send().await.expect("sent");
     assert_eq!(res.status(), 405);
     let answer: Value = res.json().await.expect("JSON");
-    assert_eq!(answer["errors"][0]["extensions"]["code"], "BAD_REQUEST", "{answer}");
+    assert_eq!(
+        answer["errors"][0]["extensions"]["code"], "BAD_REQUEST",
+        "{answer}"
+    );
     still_serving(&server).await;
 }
 
