@@ -25,6 +25,21 @@ struct Answer {
 }
 
 impl Answer {
+    /// Asserts that this is a GraphQL refusal: the status, in the media
+    /// type, one error with the code and the message.
+    fn is_refusal(&self, (status, media_type): (u16, &str), code: &str, message: &str) {
+        assert_eq!(self.status, status, "{}{}", self.head, self.body);
+        assert!(
+            self.head.contains(&format!("content-type: {media_type}")),
+            "{}",
+            self.head
+        );
+        assert_eq!(
+            self.json(),
+            json!({ "errors": [{ "message": message, "extensions": { "code": code } }] })
+        );
+    }
+
     fn json(&self) -> Value {
         serde_json::from_str(&self.body).unwrap_or_else(|err| panic!("a JSON body ({err}): {}", self.body))
     }
@@ -138,22 +153,12 @@ pub async fn slow_bodies_hold_no_place_and_are_cut_by_the_body_timeout(db: TestD
     )
     .await;
     for answer in &answers {
-        assert_eq!(answer.status, 408, "{}{}", answer.head, answer.body);
+        answer.is_refusal(
+            (408, "application/json"),
+            "REQUEST_TIMEOUT",
+            "the request body did not arrive within the limit of 5000 ms",
+        );
         assert!(answer.closed, "the connection is closed");
-        assert!(
-            answer.head.contains("content-type: application/json"),
-            "{}",
-            answer.head
-        );
-        let body = answer.json();
-        assert_eq!(
-            body["errors"][0]["extensions"]["code"], "REQUEST_TIMEOUT",
-            "{body}"
-        );
-        assert_eq!(
-            body["errors"][0]["message"],
-            "the request body did not arrive within the limit of 5000 ms"
-        );
     }
     still_serving(&server).await;
 }
@@ -232,20 +237,10 @@ pub async fn a_chunked_body_over_the_limit_is_refused_with_413(db: TestDb) {
     let _ = tokio::time::timeout(Duration::from_secs(20), reader.read_to_end(&mut bytes)).await;
     sending.abort();
     let answer = answer(&bytes, true);
-    assert_eq!(answer.status, 413, "{}{}", answer.head, answer.body);
-    assert!(
-        answer.head.contains(&format!("content-type: {GRAPHQL_RESPONSE}")),
-        "{}",
-        answer.head
-    );
-    let body = answer.json();
-    assert_eq!(
-        body["errors"][0]["extensions"]["code"], "PAYLOAD_TOO_LARGE",
-        "{body}"
-    );
-    assert_eq!(
-        body["errors"][0]["message"],
-        "the request body is over the limit of 100000 bytes"
+    answer.is_refusal(
+        (413, GRAPHQL_RESPONSE),
+        "PAYLOAD_TOO_LARGE",
+        "the request body is over the limit of 100000 bytes",
     );
     still_serving(&server).await;
 }
