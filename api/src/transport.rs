@@ -4,7 +4,8 @@
 //! connection closes one whose request headers take longer than the header
 //! timeout from their first byte, and one that waits longer than the idle
 //! timeout for its next request. Reading a body is timed by the routes
-//! (see `http`), which answer 408 as GraphQL. On shutdown it stops
+//! (see `http`), which answer 408 as GraphQL. Each request carries its
+//! client's address as axum's `ConnectInfo<SocketAddr>`. On shutdown it stops
 //! accepting, lets each connection finish the request it is serving, and
 //! resolves once every connection has closed.
 

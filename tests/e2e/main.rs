@@ -140,6 +140,7 @@ fn main() {
         case!(transport::a_chunked_body_over_the_limit_is_refused_with_413),
         case!(transport::each_malformed_body_is_answered_as_graphql_with_bad_request),
         case!(transport::get_runs_the_operation_that_operation_name_selects),
+        case!(transport::connections_beyond_the_cap_wait_until_one_closes),
         case!(subscriptions::breaches_of_the_protocol_close_the_connection_with_their_codes),
         case!(subscriptions::a_client_without_a_subprotocol_the_server_speaks_gets_4406),
         case!(schema::every_type_field_argument_and_enum_value_is_described),

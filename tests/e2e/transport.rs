@@ -354,3 +354,30 @@ pub async fn get_runs_the_operation_that_operation_name_selects(db: TestDb) {
         "the `variables` parameter is not valid JSON at line 1 column 2: key must be a string"
     );
 }
+
+pub async fn connections_beyond_the_cap_wait_until_one_closes(db: TestDb) {
+    let server = server(&db, &[("NEWSGRAPH_MAX_CONNECTIONS", "1")]).await;
+    // One connection, open and quiet, takes the only place.
+    let holder = TcpStream::connect(addr(&server)).await.expect("connected");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let request = reqwest::Client::new()
+        .post(format!("{}/graphql", server.base))
+        .json(&json!({ "query": "{ __typename }" }));
+    let waiting = tokio::spawn(async move {
+        let res = request.send().await.expect("sent");
+        (res.status().as_u16(), res.json::<Value>().await.expect("JSON"))
+    });
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert!(
+        !waiting.is_finished(),
+        "a second connection is not served while the first is open"
+    );
+    // Once the first closes, the second is served, not refused.
+    drop(holder);
+    let (status, body) = tokio::time::timeout(Duration::from_secs(10), waiting)
+        .await
+        .expect("served within 10 s")
+        .expect("the request task");
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body, json!({ "data": { "__typename": "Query" } }));
+}
