@@ -129,7 +129,7 @@ impl Connection {
         let mut connection = pin!(connection);
         let mut closing = false;
         loop {
-            let deadline = activity.deadline(&self.transport, closing);
+            let deadline = activity.deadline(&self.transport);
             tokio::select! {
                 served = connection.as_mut() => {
                     if let Err(err) = served {
@@ -143,15 +143,10 @@ impl Connection {
                 }
                 () = activity.changed.notified() => {}
                 () = tokio::time::sleep_until(deadline.unwrap_or_else(Instant::now)), if deadline.is_some() => {
-                    match activity.expired(&self.transport, closing) {
-                        // Headers that dawdle: drop the connection.
-                        Some(Phase::Head) => return,
-                        // Nothing asked for a while: close it cleanly.
-                        Some(Phase::Idle) => {
-                            closing = true;
-                            connection.as_mut().graceful_shutdown();
-                        }
-                        Some(Phase::Busy) | None => {}
+                    // Headers that dawdle, or nothing asked for (nor a
+                    // response read) for a while: drop the connection.
+                    if activity.expired(&self.transport) {
+                        return;
                     }
                 }
             }
@@ -219,20 +214,19 @@ impl Activity {
         }
     }
 
-    /// When the present phase runs out; `None` while serving a request,
-    /// and while idle once the connection is closing anyway.
-    fn deadline(&self, transport: &Transport, closing: bool) -> Option<Instant> {
+    /// When the present phase runs out; `None` while serving a request.
+    fn deadline(&self, transport: &Transport) -> Option<Instant> {
         match self.get() {
-            (Phase::Idle, since) if !closing => Some(since + transport.idle_timeout),
+            (Phase::Idle, since) => Some(since + transport.idle_timeout),
             (Phase::Head, since) => Some(since + transport.header_timeout),
-            _ => None,
+            (Phase::Busy, _) => None,
         }
     }
 
-    /// The phase that has run out, if one has.
-    fn expired(&self, transport: &Transport, closing: bool) -> Option<Phase> {
-        let deadline = self.deadline(transport, closing)?;
-        (deadline <= Instant::now()).then(|| self.get().0)
+    /// Whether the present phase has run out.
+    fn expired(&self, transport: &Transport) -> bool {
+        self.deadline(transport)
+            .is_some_and(|deadline| deadline <= Instant::now())
     }
 }
 
