@@ -103,6 +103,8 @@ pub struct AppState {
     pub limits: Arc<Limits>,
     /// Permits for requests in flight.
     pub in_flight: Arc<Semaphore>,
+    /// Places for open WebSocket connections.
+    pub ws_connections: Arc<Semaphore>,
     /// The metrics `/metrics` renders, when this process records them.
     pub metrics: Option<metrics_exporter_prometheus::PrometheusHandle>,
     /// Set while the database is known not to answer: requests fail at
@@ -134,6 +136,7 @@ pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
         sql_stats: settings.sql_stats,
         tokens: Arc::new(settings.tokens),
         in_flight: Arc::new(Semaphore::new(limits.max_in_flight)),
+        ws_connections: Arc::new(Semaphore::new(limits.max_ws_connections)),
         limits,
         metrics: settings.metrics,
         database_down: Arc::default(),

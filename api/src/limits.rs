@@ -28,6 +28,10 @@ pub struct Limits {
     pub max_body_bytes: usize,
     pub timeout: Duration,
     pub max_in_flight: usize,
+    /// How long a WebSocket may wait before `connection_init`.
+    pub ws_init_timeout: Duration,
+    pub max_subscriptions_per_connection: usize,
+    pub max_ws_connections: usize,
 }
 
 impl From<&LimitArgs> for Limits {
@@ -43,6 +47,9 @@ impl From<&LimitArgs> for Limits {
             max_body_bytes: args.max_body_bytes,
             timeout: Duration::from_millis(args.timeout_ms),
             max_in_flight: args.max_in_flight,
+            ws_init_timeout: Duration::from_millis(args.ws_init_timeout_ms),
+            max_subscriptions_per_connection: args.max_subscriptions_per_connection,
+            max_ws_connections: args.max_ws_connections,
         }
     }
 }
