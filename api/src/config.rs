@@ -173,18 +173,31 @@ pub struct LimitArgs {
     #[arg(long, env = "NEWSGRAPH_MAX_IN_FLIGHT", default_value_t = 256, global = true)]
     pub max_in_flight: usize,
 
-    /// How long a WebSocket may wait before `connection_init`, in
-    /// milliseconds; then it is closed with 4408.
-    #[arg(long, env = "NEWSGRAPH_WS_INIT_TIMEOUT_MS", default_value_t = 10_000, global = true)]
+    /// Milliseconds a WebSocket may wait for `connection_init`; then it is closed with 4408.
+    #[arg(
+        long,
+        env = "NEWSGRAPH_WS_INIT_TIMEOUT_MS",
+        default_value_t = 10_000,
+        global = true
+    )]
     pub ws_init_timeout_ms: u64,
 
-    /// Most subscriptions running on one WebSocket; one more is refused
-    /// with an `error` message (`TOO_MANY_SUBSCRIPTIONS`).
-    #[arg(long, env = "NEWSGRAPH_MAX_SUBSCRIPTIONS_PER_CONNECTION", default_value_t = 100, global = true)]
+    /// Most subscriptions on one WebSocket; one more gets an `error` (`TOO_MANY_SUBSCRIPTIONS`).
+    #[arg(
+        long,
+        env = "NEWSGRAPH_MAX_SUBSCRIPTIONS_PER_CONNECTION",
+        default_value_t = 100,
+        global = true
+    )]
     pub max_subscriptions_per_connection: usize,
 
     /// Most WebSockets open at once; one more is closed with 1013 Try Again Later.
-    #[arg(long, env = "NEWSGRAPH_MAX_WS_CONNECTIONS", default_value_t = 1_000, global = true)]
+    #[arg(
+        long,
+        env = "NEWSGRAPH_MAX_WS_CONNECTIONS",
+        default_value_t = 1_000,
+        global = true
+    )]
     pub max_ws_connections: usize,
 }
 

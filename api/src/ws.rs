@@ -52,12 +52,14 @@ pub async fn graphql_ws(
         });
     let place = state.ws_connections.clone().try_acquire_owned();
     match (protocol, place) {
-        (Some(protocol), Ok(place)) => upgrade
-            .protocols(ALL_WEBSOCKET_PROTOCOLS)
-            .on_upgrade(move |socket| async move {
-                let _open = Open::new(place);
-                serve_socket(socket, state, protocol).await;
-            }),
+        (Some(protocol), Ok(place)) => {
+            upgrade
+                .protocols(ALL_WEBSOCKET_PROTOCOLS)
+                .on_upgrade(move |socket| async move {
+                    let _open = Open::new(place);
+                    serve_socket(socket, state, protocol).await;
+                })
+        }
         (Some(_), Err(_)) => {
             let reason = format!(
                 "the server holds its limit of {} WebSocket connections; retry later",
@@ -520,7 +522,10 @@ mod tests {
         let answer: Value = serde_json::from_str(&answer).expect("JSON");
         assert_eq!(answer["id"], "3");
         assert_eq!(answer["type"], "error");
-        assert_eq!(answer["payload"][0]["extensions"]["code"], "TOO_MANY_SUBSCRIPTIONS");
+        assert_eq!(
+            answer["payload"][0]["extensions"]["code"],
+            "TOO_MANY_SUBSCRIPTIONS"
+        );
         // Its id was never taken; once one completes, it may run.
         assert_eq!(code(c.receive(br#"{"type":"complete","id":"1"}"#)), 0);
         assert_eq!(c.receive(&subscribe("3")).ok(), Some(Verdict::Forward));

@@ -84,9 +84,15 @@ impl Fanout {
     }
 
     /// Follows new statements that match `filter`, checked already.
-    pub fn statements(&self, filter: Option<StatementFilter>) -> Subscriber<Arc<Vec<statement::Model>>, FilterTarget> {
+    pub fn statements(
+        &self,
+        filter: Option<StatementFilter>,
+    ) -> Subscriber<Arc<Vec<statement::Model>>, FilterTarget> {
         self.listen();
-        let key = filter.as_ref().map(|f| f.to_value().to_string()).unwrap_or_default();
+        let key = filter
+            .as_ref()
+            .map(|f| f.to_value().to_string())
+            .unwrap_or_default();
         let target = shared(&self.0.filters, key.clone(), || FilterTarget {
             key,
             filter,
@@ -216,7 +222,10 @@ async fn dispatch(hub: Weak<Hub>, mut feed: broadcast::Receiver<Change>, stateme
         let change = match feed.recv().await {
             Ok(change) => change,
             Err(RecvError::Lagged(missed)) => {
-                tracing::warn!(missed, "subscriptions fell behind the change feed and missed changes");
+                tracing::warn!(
+                    missed,
+                    "subscriptions fell behind the change feed and missed changes"
+                );
                 continue;
             }
             Err(RecvError::Closed) => return,
@@ -226,7 +235,9 @@ async fn dispatch(hub: Weak<Hub>, mut feed: broadcast::Receiver<Change>, stateme
             Change::NodeChanged { id } => node_changed(&hub, &id),
             Change::StatementsAdded { ids } => {
                 if statements.try_send(ids).is_err() {
-                    tracing::warn!("new statements came faster than subscriptions could read them; some were missed");
+                    tracing::warn!(
+                        "new statements came faster than subscriptions could read them; some were missed"
+                    );
                 }
             }
         }
@@ -237,12 +248,18 @@ async fn dispatch(hub: Weak<Hub>, mut feed: broadcast::Receiver<Change>, stateme
 /// then that read is followed by one more.
 fn node_changed(hub: &Arc<Hub>, id: &str) {
     let target = {
-        let nodes = hub.nodes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let nodes = hub
+            .nodes
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         nodes.get(id).and_then(Weak::upgrade)
     };
     let Some(target) = target else { return };
     {
-        let mut reading = target.reading.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut reading = target
+            .reading
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         match *reading {
             Reading::Idle => *reading = Reading::Busy,
             Reading::Busy | Reading::Again => {
@@ -255,7 +272,10 @@ fn node_changed(hub: &Arc<Hub>, id: &str) {
     tokio::spawn(async move {
         loop {
             read_node(&hub, &target).await;
-            let mut reading = target.reading.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut reading = target
+                .reading
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             if *reading == Reading::Again {
                 *reading = Reading::Busy;
             } else {
@@ -267,7 +287,9 @@ fn node_changed(hub: &Arc<Hub>, id: &str) {
 }
 
 async fn read_node(hub: &Hub, target: &NodeTarget) {
-    let Ok(_permit) = hub.reads.acquire().await else { return };
+    let Ok(_permit) = hub.reads.acquire().await else {
+        return;
+    };
     metrics::counter!(READS_METRIC).increment(1);
     match fetch_node(&hub.db, target.global).await {
         // No receiver is no error: the last subscriber just left.
@@ -285,7 +307,10 @@ async fn read_statements(hub: Weak<Hub>, mut batches: mpsc::Receiver<Vec<i64>>) 
     while let Some(ids) = batches.recv().await {
         let Some(hub) = hub.upgrade() else { return };
         let targets: Vec<Arc<FilterTarget>> = {
-            let filters = hub.filters.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let filters = hub
+                .filters
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             filters.values().filter_map(Weak::upgrade).collect()
         };
         futures_util::stream::iter(targets)
@@ -298,7 +323,9 @@ async fn read_statements(hub: Weak<Hub>, mut batches: mpsc::Receiver<Vec<i64>>) 
 }
 
 async fn read_matching(hub: &Hub, target: &FilterTarget, ids: &[i64]) {
-    let Ok(_permit) = hub.reads.acquire().await else { return };
+    let Ok(_permit) = hub.reads.acquire().await else {
+        return;
+    };
     metrics::counter!(READS_METRIC).increment(1);
     let select = statement::Entity::find()
         .filter(statement::Column::Id.is_in(ids.iter().copied()))
@@ -315,5 +342,52 @@ async fn read_matching(hub: &Hub, target: &FilterTarget, ids: &[i64]) {
             let _ = target.results.send(Arc::new(models));
         }
         Err(err) => tracing::warn!(%err, "new statements could not be read"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graphql::ids::NodeKind;
+
+    fn count<T>(targets: &Mutex<HashMap<String, Weak<T>>>) -> usize {
+        targets.lock().map(|t| t.len()).unwrap_or_default()
+    }
+
+    /// How many nodes and how many filters are followed.
+    fn followed(fanout: &Fanout) -> (usize, usize) {
+        (count(&fanout.0.nodes), count(&fanout.0.filters))
+    }
+
+    #[tokio::test]
+    async fn subscribers_of_one_target_share_it_and_the_last_one_forgets_it() {
+        let fanout = Fanout::new(DatabaseConnection::default(), Changes::default());
+        let peskov = GlobalId {
+            kind: NodeKind::Person,
+            key: 1,
+        };
+        let one = fanout.node(peskov);
+        let two = fanout.node(peskov);
+        let other = fanout.node(GlobalId {
+            kind: NodeKind::Person,
+            key: 2,
+        });
+        let all = fanout.statements(None);
+        let also_all = fanout.statements(None);
+        let by_speaker = StatementFilter {
+            speaker: Some(peskov.encode()),
+            ..StatementFilter::default()
+        };
+        let filtered = fanout.statements(Some(by_speaker.clone()));
+        let same = fanout.statements(Some(by_speaker));
+        assert_eq!(followed(&fanout), (2, 2));
+        drop((one, other, all, filtered));
+        assert_eq!(
+            followed(&fanout),
+            (1, 2),
+            "each target is followed while one subscriber is left"
+        );
+        drop((two, also_all, same));
+        assert_eq!(followed(&fanout), (0, 0));
     }
 }
