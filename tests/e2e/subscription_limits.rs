@@ -77,7 +77,7 @@ pub async fn a_subscription_over_the_connection_limit_gets_an_error_and_the_othe
     );
     // The two within the limit still run.
     import(&server, document("one", "Moscow will keep meeting.")).await;
-    let mut heard = vec![next(&mut socket).await, next(&mut socket).await];
+    let mut heard = [next(&mut socket).await, next(&mut socket).await];
     heard.sort_by_key(|m| m["id"].as_str().map(str::to_owned));
     for (message, id) in heard.iter().zip(["1", "2"]) {
         assert_eq!(message["id"], id, "{message}");
@@ -211,7 +211,7 @@ pub async fn statement_subscribers_with_the_same_filter_share_a_read_and_see_onl
         (1, "all-b", Value::Null),
         (1, "rubio-c", json!({ "speaker": rubio })),
     ];
-    let mut sockets = vec![
+    let mut sockets = [
         connect(&server, json!({})).await.0,
         connect(&server, json!({})).await.0,
     ];
