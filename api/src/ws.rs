@@ -51,6 +51,14 @@ pub async fn graphql_ws(
                 .find_map(|p| p.trim().parse::<WebSocketProtocols>().ok())
         });
     let place = state.ws_connections.clone().try_acquire_owned();
+    // A message is held to what a request body may be; the read buffer,
+    // allocated whole for each connection, is small (4 KiB, not 128), as
+    // the client's messages are.
+    let max = state.limits.max_body_bytes;
+    let upgrade = upgrade
+        .read_buffer_size(READ_BUFFER)
+        .max_message_size(max)
+        .max_frame_size(max);
     match (protocol, place) {
         (Some(protocol), Ok(place)) => {
             upgrade
@@ -101,6 +109,9 @@ impl Drop for Open {
         metrics::gauge!(CONNECTIONS_METRIC).decrement(1.0);
     }
 }
+
+/// Bytes read from a connection at a time.
+const READ_BUFFER: usize = 4 * 1024;
 
 /// What a refused `connection_init` says; the close code becomes 4403.
 const REFUSED: &str = "forbidden: ";

@@ -131,6 +131,7 @@ fn main() {
         case!(subscription_limits::a_websocket_over_the_server_limit_is_closed_with_1013),
         case!(subscription_limits::five_thousand_subscribers_of_one_node_hear_its_change_from_one_read),
         case!(subscription_limits::statement_subscribers_with_the_same_filter_share_a_read_and_see_only_their_matches),
+        case!(subscription_limits::a_websocket_message_over_the_body_limit_ends_the_connection),
         case!(schema::every_type_field_argument_and_enum_value_is_described),
         case!(examples::each_example_answers_its_question_about_the_seed_article),
         case!(examples::answers_keep_the_order_the_query_asks_for),

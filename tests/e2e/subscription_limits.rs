@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use futures_util::SinkExt;
+use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::Message;
 
@@ -270,4 +270,23 @@ pub async fn statement_subscribers_with_the_same_filter_share_a_read_and_see_onl
     // Three filters, three changes: nine reads, however many subscribers.
     await_metric(&server, READS, |n| n >= reads + 9.0).await;
     assert_eq!(metric(&server, READS).await - reads, 9.0);
+}
+
+pub async fn a_websocket_message_over_the_body_limit_ends_the_connection(db: TestDb) {
+    let server = server_with(&db, &[("NEWSGRAPH_MAX_BODY_BYTES", "2000")]).await;
+    let (mut socket, _) = connect(&server, json!({})).await;
+    let long = format!(
+        "subscription {{ statementAdded {{ id }} }} # {}",
+        "x".repeat(3000)
+    );
+    let subscribe = json!({ "id": "1", "type": "subscribe", "payload": { "query": long } });
+    let _ = socket.send(Message::text(subscribe.to_string())).await;
+    let end = tokio::time::timeout(Duration::from_secs(15), socket.next())
+        .await
+        .expect("an answer within 15 s");
+    // The server drops it without a close frame.
+    assert!(
+        matches!(end, None | Some(Err(_)) | Some(Ok(Message::Close(_)))),
+        "the connection ends: {end:?}"
+    );
 }
