@@ -223,6 +223,23 @@ pub async fn statement_subscribers_with_the_same_filter_share_a_read_and_see_onl
         )
         .await;
     }
+    // A bad filter still fails its subscription at once.
+    let bad = json!({ "query": ADDED, "variables": { "f": { "speaker": "not-an-id" } } });
+    send(
+        &mut sockets[0],
+        json!({ "id": "bad", "type": "subscribe", "payload": bad }),
+    )
+    .await;
+    let refused = next(&mut sockets[0]).await;
+    assert_eq!(refused["id"], "bad", "{refused}");
+    assert_eq!(
+        refused["payload"]["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{refused}"
+    );
+    assert_eq!(
+        next(&mut sockets[0]).await,
+        json!({ "id": "bad", "type": "complete" })
+    );
     await_metric(&server, RUNNING, |n| n >= 6.0).await;
     let reads = metric(&server, READS).await;
 

@@ -23,6 +23,7 @@ use super::filter::{self, StatementFilter};
 use super::ids::GlobalId;
 use super::node::{Node, fetch_node};
 use crate::changes::{Change, Changes};
+use crate::error::{AppError, AppResult};
 
 /// Database connections the subscription reads may hold at once.
 pub const READS_AT_ONCE: usize = 2;
@@ -83,23 +84,30 @@ impl Fanout {
         Subscriber::new(target.results.subscribe(), target)
     }
 
-    /// Follows new statements that match `filter`, checked already.
-    pub fn statements(
+    /// Follows new statements that match `filter`. A filter no one follows
+    /// yet is checked first, so that a bad one fails the subscription at
+    /// once; the check may read (an issue's or a place's subtree), and does
+    /// so within the bound on subscription reads.
+    pub async fn statements(
         &self,
         filter: Option<StatementFilter>,
-    ) -> Subscriber<Arc<Vec<statement::Model>>, FilterTarget> {
+    ) -> AppResult<Subscriber<Arc<Vec<statement::Model>>, FilterTarget>> {
         self.listen();
         let key = filter
             .as_ref()
             .map(|f| f.to_value().to_string())
             .unwrap_or_default();
+        if live(&self.0.filters, &key).is_none() {
+            let _permit = self.0.reads.acquire().await.map_err(|_| AppError::Internal)?;
+            filter::statements(&self.0.db, statement::Entity::find(), filter.clone()).await?;
+        }
         let target = shared(&self.0.filters, key.clone(), || FilterTarget {
             key,
             filter,
             results: broadcast::channel(BACKLOG).0,
             hub: Arc::downgrade(&self.0),
         });
-        Subscriber::new(target.results.subscribe(), target)
+        Ok(Subscriber::new(target.results.subscribe(), target))
     }
 
     /// Starts hearing the change feed, once: node changes are dispatched
@@ -114,6 +122,12 @@ impl Fanout {
             tokio::spawn(read_statements(Arc::downgrade(&self.0), batches));
         });
     }
+}
+
+/// The live target under `key`, if any.
+fn live<T>(targets: &Mutex<HashMap<String, Weak<T>>>, key: &str) -> Option<Arc<T>> {
+    let targets = targets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    targets.get(key).and_then(Weak::upgrade)
 }
 
 /// The live target under `key`, or a new one made by `make`.
@@ -247,14 +261,9 @@ async fn dispatch(hub: Weak<Hub>, mut feed: broadcast::Receiver<Change>, stateme
 /// Reads a changed node for its subscribers, unless a read is under way:
 /// then that read is followed by one more.
 fn node_changed(hub: &Arc<Hub>, id: &str) {
-    let target = {
-        let nodes = hub
-            .nodes
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        nodes.get(id).and_then(Weak::upgrade)
+    let Some(target) = live(&hub.nodes, id) else {
+        return;
     };
-    let Some(target) = target else { return };
     {
         let mut reading = target
             .reading
@@ -372,14 +381,17 @@ mod tests {
             kind: NodeKind::Person,
             key: 2,
         });
-        let all = fanout.statements(None);
-        let also_all = fanout.statements(None);
+        let all = fanout.statements(None).await.expect("no filter");
+        let also_all = fanout.statements(None).await.expect("no filter");
         let by_speaker = StatementFilter {
             speaker: Some(peskov.encode()),
             ..StatementFilter::default()
         };
-        let filtered = fanout.statements(Some(by_speaker.clone()));
-        let same = fanout.statements(Some(by_speaker));
+        let filtered = fanout
+            .statements(Some(by_speaker.clone()))
+            .await
+            .expect("a filter");
+        let same = fanout.statements(Some(by_speaker)).await.expect("a filter");
         assert_eq!(followed(&fanout), (2, 2));
         drop((one, other, all, filtered));
         assert_eq!(
