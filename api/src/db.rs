@@ -66,8 +66,38 @@ fn redact(url: &str) -> String {
     }
 }
 
-/// Opens the database, creating the embedded one's folder and file if needed.
+/// How many connections the pool holds, and how long a request waits for one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolSize {
+    pub max_connections: u32,
+    pub acquire_timeout_ms: u64,
+}
+
+impl PoolSize {
+    /// The pool of commands other than `serve`, and `serve`'s defaults.
+    pub const DEFAULT: Self = Self {
+        max_connections: 10,
+        acquire_timeout_ms: 5_000,
+    };
+}
+
+impl From<&DatabaseArgs> for PoolSize {
+    fn from(args: &DatabaseArgs) -> Self {
+        Self {
+            max_connections: args.db_max_connections.max(1),
+            acquire_timeout_ms: args.db_acquire_timeout_ms,
+        }
+    }
+}
+
+/// Opens the database with the default pool, creating the embedded one's
+/// folder and file if needed.
 pub async fn connect(target: &Target) -> Result<DatabaseConnection, StartupError> {
+    connect_with(target, PoolSize::DEFAULT).await
+}
+
+/// Opens the database with a pool of this size.
+pub async fn connect_with(target: &Target, pool: PoolSize) -> Result<DatabaseConnection, StartupError> {
     let options = match target {
         Target::Sqlite(path) => {
             prepare_folder(path)?;
@@ -87,7 +117,8 @@ pub async fn connect(target: &Target) -> Result<DatabaseConnection, StartupError
     let mut options = options;
     options
         .connect_timeout(Duration::from_secs(5))
-        .acquire_timeout(Duration::from_secs(5))
+        .max_connections(pool.max_connections)
+        .acquire_timeout(Duration::from_millis(pool.acquire_timeout_ms))
         .sqlx_logging(false);
     Database::connect(options)
         .await
@@ -162,6 +193,8 @@ mod tests {
         DatabaseArgs {
             database_url: url.map(str::to_owned),
             data_dir: PathBuf::from("/data"),
+            db_max_connections: 10,
+            db_acquire_timeout_ms: 5_000,
         }
     }
 
