@@ -16,6 +16,7 @@
 //! would only tell it that the upgrade failed) and retries later.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use async_graphql::http::{ALL_WEBSOCKET_PROTOCOLS, WebSocketProtocols, WsMessage};
 use axum::body::Bytes;
@@ -27,9 +28,10 @@ use axum::response::Response;
 use futures_util::{SinkExt, StreamExt};
 use serde::Deserialize;
 use serde_json::{Map, Value};
-use tokio::sync::OwnedSemaphorePermit;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::auth::Caller;
+use crate::graphql::fanout::{Fanout, READS_AT_ONCE};
 use crate::http::AppState;
 use crate::loader::Loaders;
 
@@ -128,6 +130,7 @@ async fn serve_socket(socket: WebSocket, state: AppState, protocol: WebSocketPro
     });
     let tokens = state.tokens.clone();
     let db = state.db.clone();
+    let reads = subscription_reads(&state);
     let messages = async_graphql::http::WebSocket::new(state.schema.clone(), input, protocol).on_connection_init(
         move |payload: serde_json::Value| async move {
             let header = payload
@@ -144,7 +147,7 @@ async fn serve_socket(socket: WebSocket, state: AppState, protocol: WebSocketPro
                 caller => {
                     let mut data = async_graphql::Data::default();
                     data.insert(caller);
-                    data.insert(Loaders::spawning(&db));
+                    data.insert(Loaders::spawning(&db, reads));
                     Ok(data)
                 }
             }
@@ -205,6 +208,17 @@ async fn serve_socket(socket: WebSocket, state: AppState, protocol: WebSocketPro
         if let Some(Closing(code, reason)) = closing {
             let _ = sink.send(close(code, &reason)).await;
             break;
+        }
+    }
+}
+
+/// The places for database reads that every subscription shares.
+fn subscription_reads(state: &AppState) -> Arc<Semaphore> {
+    match state.schema.data::<Fanout>() {
+        Some(fanout) => fanout.reads(),
+        None => {
+            tracing::error!("schema without subscription fan-out");
+            Arc::new(Semaphore::new(READS_AT_ONCE))
         }
     }
 }

@@ -4,9 +4,11 @@
 //! Subscribers do not read the database themselves: they register a target
 //! here (a node's ID, or a statement filter) and receive what one read
 //! found. A changed node is read once for all its subscribers; new
-//! statements are read once per distinct filter. The reads of all targets
-//! together use at most [`READS_AT_ONCE`] database connections, so that a
-//! crowd of subscribers leaves the pool to ordinary requests. A target lives
+//! statements are read once per distinct filter. The reads of all targets,
+//! and the loaders of WebSocket connections (which read what an event's
+//! selection asks beyond the target), together use at most
+//! [`READS_AT_ONCE`] database connections, so that a crowd of subscribers
+//! leaves the pool to ordinary requests. A target lives
 //! while it has subscribers, and is forgotten with the last of them.
 
 use std::collections::HashMap;
@@ -51,7 +53,8 @@ struct Hub {
     nodes: Mutex<HashMap<String, Weak<NodeTarget>>>,
     /// Statement filters followed, by their GraphQL value (`""` for none).
     filters: Mutex<HashMap<String, Weak<FilterTarget>>>,
-    reads: Semaphore,
+    /// Places for subscription reads, shared by the loaders of subscriptions.
+    reads: Arc<Semaphore>,
     /// Set once the hub listens to the change feed.
     listening: OnceLock<()>,
 }
@@ -65,9 +68,15 @@ impl Fanout {
             changes,
             nodes: Mutex::default(),
             filters: Mutex::default(),
-            reads: Semaphore::new(READS_AT_ONCE),
+            reads: Arc::new(Semaphore::new(READS_AT_ONCE)),
             listening: OnceLock::new(),
         }))
+    }
+
+    /// The places for subscription reads: what the loaders of subscriptions
+    /// share with the reads of this hub.
+    pub fn reads(&self) -> Arc<Semaphore> {
+        self.0.reads.clone()
     }
 
     /// Follows a node: each time it changes, what it is then.
