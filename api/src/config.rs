@@ -269,6 +269,33 @@ pub struct LimitArgs {
         global = true
     )]
     pub max_connections: usize,
+
+    /// Milliseconds a WebSocket may wait for `connection_init`; then it is closed with 4408.
+    #[arg(
+        long,
+        env = "NEWSGRAPH_WS_INIT_TIMEOUT_MS",
+        default_value_t = 10_000,
+        global = true
+    )]
+    pub ws_init_timeout_ms: u64,
+
+    /// Most subscriptions on one WebSocket; one more gets an `error` (`TOO_MANY_SUBSCRIPTIONS`).
+    #[arg(
+        long,
+        env = "NEWSGRAPH_MAX_SUBSCRIPTIONS_PER_CONNECTION",
+        default_value_t = 100,
+        global = true
+    )]
+    pub max_subscriptions_per_connection: usize,
+
+    /// Most WebSockets open at once; one more is closed with 1013 Try Again Later.
+    #[arg(
+        long,
+        env = "NEWSGRAPH_MAX_WS_CONNECTIONS",
+        default_value_t = 1_000,
+        global = true
+    )]
+    pub max_ws_connections: usize,
 }
 
 /// Who may write and read: bearer tokens, each with a name.

@@ -139,6 +139,8 @@ pub struct AppState {
     pub limits: Arc<Limits>,
     /// Permits for requests in flight.
     pub in_flight: Arc<Semaphore>,
+    /// Places for open WebSocket connections.
+    pub ws_connections: Arc<Semaphore>,
     /// Set while the database is known not to answer: requests fail at
     /// once instead of each waiting for a connection, until a probe finds
     /// the database back.
@@ -175,6 +177,7 @@ pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
         sql_stats: settings.sql_stats,
         tokens: Arc::new(settings.tokens),
         in_flight: Arc::new(Semaphore::new(limits.max_in_flight)),
+        ws_connections: Arc::new(Semaphore::new(limits.max_ws_connections)),
         limits,
         database_down: Arc::default(),
         prober: Arc::new(crate::fairness::Prober::new(db.clone())),

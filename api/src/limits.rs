@@ -38,6 +38,10 @@ pub struct Limits {
     pub heavy_queue: Duration,
     /// How long a request's body may take to arrive.
     pub body_timeout: Duration,
+    /// How long a WebSocket may wait before `connection_init`.
+    pub ws_init_timeout: Duration,
+    pub max_subscriptions_per_connection: usize,
+    pub max_ws_connections: usize,
 }
 
 impl From<&LimitArgs> for Limits {
@@ -58,6 +62,9 @@ impl From<&LimitArgs> for Limits {
             max_heavy_per_client: args.max_heavy_per_client.max(1),
             heavy_queue: Duration::from_millis(args.heavy_queue_ms),
             body_timeout: Duration::from_millis(args.body_timeout_ms),
+            ws_init_timeout: Duration::from_millis(args.ws_init_timeout_ms),
+            max_subscriptions_per_connection: args.max_subscriptions_per_connection,
+            max_ws_connections: args.max_ws_connections,
         }
     }
 }

@@ -55,6 +55,15 @@ pub fn install_metrics() -> Option<PrometheusHandle> {
                 "newsgraph_db_connections",
                 "Database pool connections, by state (idle or in_use)"
             );
+            metrics::describe_counter!(
+                crate::graphql::fanout::READS_METRIC,
+                "Database reads for subscriptions: one per change per distinct node or statement filter followed"
+            );
+            metrics::describe_gauge!(
+                crate::graphql::fanout::SUBSCRIPTIONS_METRIC,
+                "Subscriptions running"
+            );
+            metrics::describe_gauge!(crate::ws::CONNECTIONS_METRIC, "WebSocket connections open");
             Some(handle)
         }
         Err(err) => {

@@ -4,10 +4,19 @@
 //! where async-graphql does not, closing the connection on a breach with
 //! the code the protocol gives it, as the `graphql-ws` reference server
 //! does: 4400 for an invalid message, 4401 for a subscribe before
-//! `connection_init`, 4406 for no subprotocol it speaks, 4409 for an id in
-//! use and 4429 for a second `connection_init`.
+//! `connection_init`, 4406 for no subprotocol it speaks, 4408 for no
+//! `connection_init` in time, 4409 for an id in use and 4429 for a second
+//! `connection_init`.
+//!
+//! Each connection runs at most `--max-subscriptions-per-connection`
+//! operations: one more gets an `error` message for its id, with the code
+//! `TOO_MANY_SUBSCRIPTIONS`, and the others go on. The server holds at most
+//! `--max-ws-connections` connections: one more is accepted and closed at
+//! once with 1013 Try Again Later, which a client sees (a refused upgrade
+//! would only tell it that the upgrade failed) and retries later.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use async_graphql::http::{ALL_WEBSOCKET_PROTOCOLS, WebSocketProtocols, WsMessage};
 use axum::body::Bytes;
@@ -19,8 +28,10 @@ use axum::response::Response;
 use futures_util::{SinkExt, StreamExt};
 use serde::Deserialize;
 use serde_json::{Map, Value};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::auth::Caller;
+use crate::graphql::fanout::{Fanout, READS_AT_ONCE};
 use crate::http::AppState;
 use crate::loader::Loaders;
 
@@ -41,18 +52,68 @@ pub async fn graphql_ws(
             list.split(',')
                 .find_map(|p| p.trim().parse::<WebSocketProtocols>().ok())
         });
-    match protocol {
-        Some(protocol) => upgrade
-            .protocols(ALL_WEBSOCKET_PROTOCOLS)
-            .on_upgrade(move |socket| serve_socket(socket, state, protocol)),
+    let place = state.ws_connections.clone().try_acquire_owned();
+    // A message is held to what a request body may be; the read buffer,
+    // allocated whole for each connection, is small (4 KiB, not 128), as
+    // the client's messages are.
+    let max = state.limits.max_body_bytes;
+    let upgrade = upgrade
+        .read_buffer_size(READ_BUFFER)
+        .max_message_size(max)
+        .max_frame_size(max);
+    match (protocol, place) {
+        (Some(protocol), Ok(place)) => {
+            upgrade
+                .protocols(ALL_WEBSOCKET_PROTOCOLS)
+                .on_upgrade(move |socket| async move {
+                    let _open = Open::new(place);
+                    serve_socket(socket, state, protocol).await;
+                })
+        }
+        (Some(_), Err(_)) => {
+            let reason = format!(
+                "the server holds its limit of {} WebSocket connections; retry later",
+                state.limits.max_ws_connections
+            );
+            upgrade
+                .protocols(ALL_WEBSOCKET_PROTOCOLS)
+                .on_upgrade(move |mut socket| async move {
+                    let _ = socket.send(close(1013, &reason)).await;
+                })
+        }
         // Accepted without a subprotocol and closed at once, as the
         // reference server does: a close code reaches the client, where a
         // refused upgrade would only say that it failed.
-        None => upgrade.on_upgrade(|mut socket| async move {
+        (None, _) => upgrade.on_upgrade(|mut socket| async move {
             let _ = socket.send(close(4406, "Subprotocol not acceptable")).await;
         }),
     }
 }
+
+/// The gauge of open WebSocket connections in `/metrics`.
+pub const CONNECTIONS_METRIC: &str = "newsgraph_ws_connections";
+
+/// An open connection: its place among the server's connections, counted
+/// in `/metrics` while it lives.
+struct Open {
+    _place: OwnedSemaphorePermit,
+}
+
+impl Open {
+    fn new(place: OwnedSemaphorePermit) -> Self {
+        metrics::gauge!(CONNECTIONS_METRIC).increment(1.0);
+        Self { _place: place }
+    }
+}
+
+impl Drop for Open {
+    fn drop(&mut self) {
+        metrics::gauge!(CONNECTIONS_METRIC).decrement(1.0);
+    }
+}
+
+/// Bytes read from a connection at a time.
+const READ_BUFFER: usize = 4 * 1024;
 
 /// What a refused `connection_init` says; the close code becomes 4403.
 const REFUSED: &str = "forbidden: ";
@@ -69,6 +130,7 @@ async fn serve_socket(socket: WebSocket, state: AppState, protocol: WebSocketPro
     });
     let tokens = state.tokens.clone();
     let db = state.db.clone();
+    let reads = subscription_reads(&state);
     let messages = async_graphql::http::WebSocket::new(state.schema.clone(), input, protocol).on_connection_init(
         move |payload: serde_json::Value| async move {
             let header = payload
@@ -85,23 +147,39 @@ async fn serve_socket(socket: WebSocket, state: AppState, protocol: WebSocketPro
                 caller => {
                     let mut data = async_graphql::Data::default();
                     data.insert(caller);
-                    data.insert(Loaders::spawning(&db));
+                    data.insert(Loaders::spawning(&db, reads));
                     Ok(data)
                 }
             }
         },
     );
     futures_util::pin_mut!(messages);
-    let mut conversation = Conversation::new(protocol);
+    let mut conversation = Conversation::new(protocol, state.limits.max_subscriptions_per_connection);
     let mut stopping = state.stopping.clone();
+    let init_timeout = tokio::time::sleep(state.limits.ws_init_timeout);
+    tokio::pin!(init_timeout);
     loop {
         let closing = tokio::select! {
-            incoming = stream.next(), if forward.capacity() > 0 => match incoming {
+            // Room in the queue first: while there is none, the client's
+            // next message waits in the socket. A message read ends the
+            // branch at once, so none is lost when another branch wins.
+            (place, incoming) = async { (forward.reserve().await, stream.next().await) } => match incoming {
                 Some(Ok(message @ (Message::Text(_) | Message::Binary(_)))) => {
                     let data = message.into_data();
                     match conversation.receive(&data) {
-                        // Capacity was checked, and only this loop sends.
-                        Ok(()) => forward.try_send(data).err().map(|_| Closing::internal()),
+                        Ok(Verdict::Forward) => match place {
+                            Ok(place) => {
+                                place.send(data);
+                                None
+                            }
+                            Err(_) => Some(Closing::internal()),
+                        },
+                        Ok(Verdict::Answer(text)) => {
+                            if sink.send(Message::Text(text.into())).await.is_err() {
+                                break;
+                            }
+                            None
+                        }
                         Err(breach) => Some(breach),
                     }
                 }
@@ -119,6 +197,9 @@ async fn serve_socket(socket: WebSocket, state: AppState, protocol: WebSocketPro
                 Some(WsMessage::Close(code, reason)) => Some(Closing::from_graphql(code, &reason)),
                 None => break,
             },
+            () = &mut init_timeout, if !conversation.initialised => {
+                Some(Closing(4408, "Connection initialisation timeout".to_owned()))
+            }
             () = async {
                 // The guard `wait_for` returns must not live across an await.
                 let _ = stopping.wait_for(|stop| *stop).await;
@@ -127,6 +208,17 @@ async fn serve_socket(socket: WebSocket, state: AppState, protocol: WebSocketPro
         if let Some(Closing(code, reason)) = closing {
             let _ = sink.send(close(code, &reason)).await;
             break;
+        }
+    }
+}
+
+/// The places for database reads that every subscription shares.
+fn subscription_reads(state: &AppState) -> Arc<Semaphore> {
+    match state.schema.data::<Fanout>() {
+        Some(fanout) => fanout.reads(),
+        None => {
+            tracing::error!("schema without subscription fan-out");
+            Arc::new(Semaphore::new(READS_AT_ONCE))
         }
     }
 }
@@ -194,13 +286,41 @@ struct SubscribePayload {
     _extensions: Option<Map<String, Value>>,
 }
 
-/// Where a `graphql-transport-ws` conversation stands, as far as the
-/// protocol's rules need: whether it was initialised, and which operation
+/// A message from a client of the older `graphql-ws` protocol, as far as
+/// the count of its operations needs; async-graphql checks the rest.
+#[derive(Deserialize)]
+struct OlderMessage {
+    #[serde(rename = "type")]
+    kind: String,
+    id: Option<String>,
+}
+
+/// What a client's message does to the conversation.
+enum Step {
+    Init,
+    Subscribe(String),
+    Complete(String),
+    Other,
+}
+
+/// What becomes of a client's message that breaks no rule.
+#[derive(Debug, PartialEq, Eq)]
+enum Verdict {
+    /// async-graphql handles it.
+    Forward,
+    /// This answer goes to the client instead.
+    Answer(String),
+}
+
+/// Where a conversation stands, as far as the protocol's rules and the
+/// server's limits need: whether it was initialised, and which operation
 /// ids are in use.
 struct Conversation {
     /// False for the older `graphql-ws` protocol, whose rules differ.
     checked: bool,
     initialised: bool,
+    /// Most operations running at once.
+    max_running: usize,
     /// Ids of the operations running.
     running: HashSet<String>,
     /// Ids the client completed, whose `complete` from async-graphql is
@@ -209,29 +329,50 @@ struct Conversation {
 }
 
 impl Conversation {
-    fn new(protocol: WebSocketProtocols) -> Self {
+    fn new(protocol: WebSocketProtocols, max_running: usize) -> Self {
         Self {
             checked: protocol == WebSocketProtocols::GraphQLWS,
             initialised: false,
+            max_running,
             running: HashSet::new(),
             completing: HashSet::new(),
         }
     }
 
-    /// Checks a message from the client against the protocol.
-    fn receive(&mut self, data: &[u8]) -> Result<(), Closing> {
-        if !self.checked {
-            return Ok(());
+    /// Checks a message from the client against the protocol and the
+    /// limit on operations.
+    fn receive(&mut self, data: &[u8]) -> Result<Verdict, Closing> {
+        let step = if self.checked {
+            self.check(data)?
+        } else {
+            older_step(data)
+        };
+        match step {
+            Step::Init => self.initialised = true,
+            Step::Subscribe(id) if self.running.len() >= self.max_running && !self.running.contains(&id) => {
+                return Ok(Verdict::Answer(too_many(&id, self.max_running)));
+            }
+            Step::Subscribe(id) => {
+                self.running.insert(id);
+            }
+            Step::Complete(id) => {
+                if self.running.remove(&id) {
+                    self.completing.insert(id);
+                }
+            }
+            Step::Other => {}
         }
+        Ok(Verdict::Forward)
+    }
+
+    /// The rules of `graphql-transport-ws`.
+    fn check(&self, data: &[u8]) -> Result<Step, Closing> {
         let message: ClientMessage = serde_json::from_slice(data).map_err(Closing::invalid)?;
         match message {
             ClientMessage::ConnectionInit { .. } if self.initialised => {
                 Err(Closing(4429, "Too many initialisation requests".to_owned()))
             }
-            ClientMessage::ConnectionInit { .. } => {
-                self.initialised = true;
-                Ok(())
-            }
+            ClientMessage::ConnectionInit { .. } => Ok(Step::Init),
             ClientMessage::Subscribe { id, .. } | ClientMessage::Complete { id } if id.is_empty() => {
                 Err(Closing::invalid("the id is empty"))
             }
@@ -242,17 +383,9 @@ impl Conversation {
                 let reason = format!("Subscriber for {id} already exists");
                 Err(Closing(4409, reason))
             }
-            ClientMessage::Subscribe { id, .. } => {
-                self.running.insert(id);
-                Ok(())
-            }
-            ClientMessage::Complete { id } => {
-                if self.running.remove(&id) {
-                    self.completing.insert(id);
-                }
-                Ok(())
-            }
-            ClientMessage::Ping { .. } | ClientMessage::Pong { .. } => Ok(()),
+            ClientMessage::Subscribe { id, .. } => Ok(Step::Subscribe(id)),
+            ClientMessage::Complete { id } => Ok(Step::Complete(id)),
+            ClientMessage::Ping { .. } | ClientMessage::Pong { .. } => Ok(Step::Other),
         }
     }
 
@@ -264,7 +397,7 @@ impl Conversation {
             id: String,
         }
         // Serialized by async-graphql, the type comes first.
-        if !self.checked || !text.starts_with(r#"{"type":"complete""#) {
+        if !text.starts_with(r#"{"type":"complete""#) {
             return;
         }
         if let Ok(Complete { id }) = serde_json::from_str(text)
@@ -273,6 +406,35 @@ impl Conversation {
             self.running.remove(&id);
         }
     }
+}
+
+/// What a message of the older protocol does; one it cannot read is left
+/// to async-graphql to refuse.
+fn older_step(data: &[u8]) -> Step {
+    let Ok(OlderMessage { kind, id }) = serde_json::from_slice(data) else {
+        return Step::Other;
+    };
+    match (kind.as_str(), id) {
+        ("connection_init", _) => Step::Init,
+        ("start" | "subscribe", Some(id)) => Step::Subscribe(id),
+        ("stop" | "complete", Some(id)) => Step::Complete(id),
+        _ => Step::Other,
+    }
+}
+
+/// The `error` message refusing operation `id` over the limit of `max`.
+fn too_many(id: &str, max: usize) -> String {
+    serde_json::json!({
+        "id": id,
+        "type": "error",
+        "payload": [{
+            "message": format!(
+                "this connection runs its limit of {max} subscriptions; complete one before starting another"
+            ),
+            "extensions": { "code": "TOO_MANY_SUBSCRIPTIONS" },
+        }],
+    })
+    .to_string()
 }
 
 /// A close frame; its reason cut to the 123 bytes a frame has room for.
@@ -292,10 +454,10 @@ mod tests {
     use super::*;
 
     fn conversation() -> Conversation {
-        Conversation::new(WebSocketProtocols::GraphQLWS)
+        Conversation::new(WebSocketProtocols::GraphQLWS, 100)
     }
 
-    fn code(result: Result<(), Closing>) -> u16 {
+    fn code(result: Result<Verdict, Closing>) -> u16 {
         result.err().map_or(0, |Closing(code, _)| code)
     }
 
@@ -361,11 +523,51 @@ mod tests {
 
     #[test]
     fn the_older_protocol_is_passed_through() {
-        let mut c = Conversation::new(WebSocketProtocols::SubscriptionsTransportWS);
+        let mut c = Conversation::new(WebSocketProtocols::SubscriptionsTransportWS, 100);
         assert_eq!(
             code(c.receive(br#"{"type":"start","id":"1","payload":{"query":"{ a }"}}"#)),
             0
         );
+    }
+
+    fn subscribe(id: &str) -> Vec<u8> {
+        format!(r#"{{"type":"subscribe","id":"{id}","payload":{{"query":"subscription {{ statementAdded {{ id }} }}"}}}}"#)
+            .into_bytes()
+    }
+
+    #[test]
+    fn a_subscription_over_the_limit_is_refused_and_the_others_go_on() {
+        let mut c = Conversation::new(WebSocketProtocols::GraphQLWS, 2);
+        c.receive(INIT).ok();
+        assert_eq!(c.receive(&subscribe("1")).ok(), Some(Verdict::Forward));
+        assert_eq!(c.receive(&subscribe("2")).ok(), Some(Verdict::Forward));
+        let Ok(Verdict::Answer(answer)) = c.receive(&subscribe("3")) else {
+            panic!("a third subscription is refused");
+        };
+        let answer: Value = serde_json::from_str(&answer).expect("JSON");
+        assert_eq!(answer["id"], "3");
+        assert_eq!(answer["type"], "error");
+        assert_eq!(
+            answer["payload"][0]["extensions"]["code"],
+            "TOO_MANY_SUBSCRIPTIONS"
+        );
+        // Its id was never taken; once one completes, it may run.
+        assert_eq!(code(c.receive(br#"{"type":"complete","id":"1"}"#)), 0);
+        assert_eq!(c.receive(&subscribe("3")).ok(), Some(Verdict::Forward));
+    }
+
+    #[test]
+    fn the_older_protocol_has_the_same_limit() {
+        let mut c = Conversation::new(WebSocketProtocols::SubscriptionsTransportWS, 1);
+        c.receive(INIT).ok();
+        assert!(c.initialised);
+        let start = |id: &str| format!(r#"{{"type":"start","id":"{id}","payload":{{"query":"{{ a }}"}}}}"#);
+        assert_eq!(c.receive(start("1").as_bytes()).ok(), Some(Verdict::Forward));
+        // The same id again replaces the operation: still one.
+        assert_eq!(c.receive(start("1").as_bytes()).ok(), Some(Verdict::Forward));
+        assert!(matches!(c.receive(start("2").as_bytes()), Ok(Verdict::Answer(_))));
+        c.sent(r#"{"type":"complete","id":"1"}"#);
+        assert_eq!(c.receive(start("2").as_bytes()).ok(), Some(Verdict::Forward));
     }
 
     #[test]

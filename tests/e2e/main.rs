@@ -33,6 +33,7 @@ mod seed;
 mod shutdown;
 mod sql_count;
 mod startup;
+mod subscription_limits;
 mod subscriptions;
 mod transport;
 mod writes;
@@ -143,6 +144,12 @@ fn main() {
         case!(transport::connections_beyond_the_cap_wait_until_one_closes),
         case!(subscriptions::breaches_of_the_protocol_close_the_connection_with_their_codes),
         case!(subscriptions::a_client_without_a_subprotocol_the_server_speaks_gets_4406),
+        case!(subscription_limits::a_connection_without_connection_init_is_closed_with_4408),
+        case!(subscription_limits::a_subscription_over_the_connection_limit_gets_an_error_and_the_others_go_on),
+        case!(subscription_limits::a_websocket_over_the_server_limit_is_closed_with_1013),
+        case!(subscription_limits::five_thousand_subscribers_of_one_node_hear_its_change_from_one_read),
+        case!(subscription_limits::statement_subscribers_with_the_same_filter_share_a_read_and_see_only_their_matches),
+        case!(subscription_limits::a_websocket_message_over_the_body_limit_ends_the_connection),
         case!(schema::every_type_field_argument_and_enum_value_is_described),
         case!(examples::each_example_answers_its_question_about_the_seed_article),
         case!(examples::answers_keep_the_order_the_query_asks_for),

@@ -13,16 +13,22 @@ use crate::fixtures::span;
 use crate::harness::{Backend, TestDb};
 use crate::server::{Server, newsgraph};
 
-const EDITOR: &str = "editor-token-0123456789";
+pub(crate) const EDITOR: &str = "editor-token-0123456789";
 
 pub(crate) type Socket =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 async fn server(db: &TestDb) -> Server {
+    server_with(db, &[]).await
+}
+
+/// An empty server with an editor's token and settings of the test's own.
+pub(crate) async fn server_with(db: &TestDb, env: &[(&str, &str)]) -> Server {
     let mut cmd = newsgraph();
     cmd.envs(db.env())
         .env("NEWSGRAPH_NO_SEED", "1")
-        .env("NEWSGRAPH_WRITE_TOKENS", format!("editor={EDITOR}"));
+        .env("NEWSGRAPH_WRITE_TOKENS", format!("editor={EDITOR}"))
+        .envs(env.iter().copied());
     Server::spawn(cmd).await
 }
 
@@ -74,7 +80,7 @@ pub(crate) async fn next(socket: &mut Socket) -> Value {
     }
 }
 
-fn document(key: &str, text: &str) -> Value {
+pub(crate) fn document(key: &str, text: &str) -> Value {
     let excerpt = "as many times as it took";
     let (start, end) = span(excerpt);
     json!({
@@ -88,7 +94,7 @@ fn document(key: &str, text: &str) -> Value {
     })
 }
 
-async fn import(server: &Server, doc: Value) {
+pub(crate) async fn import(server: &Server, doc: Value) {
     let res = server
         .http()
         .post(format!("{}/graphql", server.base))
@@ -104,7 +110,7 @@ async fn import(server: &Server, doc: Value) {
     assert!(body.get("errors").is_none(), "{body}");
 }
 
-const ADDED: &str =
+pub(crate) const ADDED: &str =
     "subscription($f: StatementFilter) { statementAdded(filter: $f) { text speaker { name } } }";
 
 pub async fn a_subscriber_sees_statements_as_they_are_added(db: TestDb) {
@@ -238,7 +244,7 @@ pub async fn every_subscriber_hears_a_write_even_on_another_server(db: TestDb) {
 }
 
 /// Opens a WebSocket offering `protocol` (or none), without initialising.
-async fn open(server: &Server, protocol: Option<&str>) -> Socket {
+pub(crate) async fn open(server: &Server, protocol: Option<&str>) -> Socket {
     let url = format!("{}/graphql/ws", server.base.replacen("http", "ws", 1));
     let mut request = url.into_client_request().expect("a request");
     if let Some(protocol) = protocol {

@@ -2,6 +2,7 @@
 //! the one [`build_schema`] that the server, the tests and the SDL export use.
 
 pub mod connection;
+pub mod fanout;
 pub mod filter;
 pub mod ids;
 pub mod mutation;
@@ -46,6 +47,7 @@ pub fn build_schema(
     exposure: &Exposure,
 ) -> AppSchema {
     let mut schema = builder()
+        .data(fanout::Fanout::new(db.clone(), changes.clone()))
         .data(db)
         .data(changes)
         .limit_depth(limits.max_depth)
@@ -76,6 +78,14 @@ pub fn build_schema(
 pub(crate) fn changes<'a>(ctx: &'a Context<'_>) -> AppResult<&'a Changes> {
     ctx.data::<Changes>().map_err(|_| {
         tracing::error!("schema without a change feed");
+        AppError::Internal
+    })
+}
+
+/// The process's subscription targets.
+pub(crate) fn fanout<'a>(ctx: &'a Context<'_>) -> AppResult<&'a fanout::Fanout> {
+    ctx.data::<fanout::Fanout>().map_err(|_| {
+        tracing::error!("schema without subscription fan-out");
         AppError::Internal
     })
 }

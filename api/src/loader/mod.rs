@@ -30,6 +30,7 @@ use std::task::{Context, Poll, Wake, Waker};
 use futures_util::StreamExt;
 use futures_util::stream::FuturesUnordered;
 use sea_orm::DatabaseConnection;
+use tokio::sync::Semaphore;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
 pub use by_id::{ById, Keyed};
@@ -99,16 +100,20 @@ impl Loaders {
     /// The loaders of one request, and the runner of their batches.
     pub fn new(db: &DatabaseConnection) -> (Self, Batches) {
         let (queue, batches) = tokio::sync::mpsc::unbounded_channel();
-        (Self::build(db, Some(&queue)), Batches { queue: batches })
+        (
+            Self::build(db, &Runner::Request(queue)),
+            Batches { queue: batches },
+        )
     }
 
     /// Loaders whose batches run as tasks of their own, for work that no
-    /// request drives (the events of a subscription).
-    pub fn spawning(db: &DatabaseConnection) -> Self {
-        Self::build(db, None)
+    /// request drives (the events of a subscription); each batch holds one
+    /// of `permits` while it runs, so that they share a bounded part of the pool.
+    pub fn spawning(db: &DatabaseConnection, permits: Arc<Semaphore>) -> Self {
+        Self::build(db, &Runner::Tasks(permits))
     }
 
-    fn build(db: &DatabaseConnection, queue: Option<&UnboundedSender<Batch>>) -> Self {
+    fn build(db: &DatabaseConnection, queue: &Runner) -> Self {
         Self {
             entity: make(queue, EntityLoader::new(db.clone())),
             issue: make(queue, ById::new(db.clone())),
@@ -143,9 +148,27 @@ type Batch = futures_util::future::BoxFuture<'static, ()>;
 
 /// A loader whose batches are queued for the request's [`Batches`], or
 /// without a queue spawned as tasks after the usual short delay.
-fn make<L: Send + Sync + 'static>(queue: Option<&UnboundedSender<Batch>>, loader: L) -> DataLoader<L> {
-    let Some(queue) = queue.cloned() else {
-        return DataLoader::new(loader, tokio::spawn);
+/// Where a loader's batches run.
+enum Runner {
+    /// Queued for the request's [`Batches`].
+    Request(UnboundedSender<Batch>),
+    /// As tasks of their own, each holding one of these permits.
+    Tasks(Arc<Semaphore>),
+}
+
+fn make<L: Send + Sync + 'static>(queue: &Runner, loader: L) -> DataLoader<L> {
+    let queue = match queue {
+        Runner::Request(queue) => queue.clone(),
+        Runner::Tasks(permits) => {
+            let permits = permits.clone();
+            return DataLoader::new(loader, move |batch: Batch| {
+                let permits = permits.clone();
+                tokio::spawn(async move {
+                    let _permit = permits.acquire_owned().await;
+                    batch.await;
+                })
+            });
+        }
     };
     DataLoader::new(loader, move |batch: Batch| {
         // The receiver lives as long as the request; a batch queued after
