@@ -52,17 +52,22 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
             addr: cli.addr.clone(),
             reason: one_line(err),
         })?;
-    let mut db = open(&target).await?;
-    crate::sql_stats::install(&mut db);
-    let empty = seed::is_empty(&db)
+    let prepared = open(&target).await?;
+    let empty = seed::is_empty(&prepared)
         .await
         .map_err(|e| StartupError::Database(one_line(e)))?;
     if embedded(cli) && !cli.no_seed && empty {
-        let counts = seed::import_seed(&db)
+        let counts = seed::import_seed(&prepared)
             .await
             .map_err(|e| StartupError::Seed(one_line(e)))?;
         tracing::info!(%counts, "imported the seed graph into the new embedded database");
     }
+    // Migrating and seeding may take longer than a request's statements
+    // may: requests get connections of their own.
+    let _ = prepared.close().await;
+    let timeout = std::time::Duration::from_millis(cli.limits.timeout_ms);
+    let mut db = db::connect_serving(&target, timeout).await?;
+    crate::sql_stats::install(&mut db);
     let local = listener
         .local_addr()
         .map_err(|e| StartupError::Serve(one_line(e)))?;
@@ -76,6 +81,7 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
         changes.listen(url.clone()).await;
     }
     crate::graphql::connection::set_max_page_size(cli.limits.max_page_size);
+    crate::budget::set_max_response_bytes(cli.limits.max_response_bytes);
     let settings = http::Settings {
         sql_stats: cli.sql_stats,
         tokens,

@@ -28,6 +28,7 @@ pub struct Limits {
     pub max_body_bytes: usize,
     pub timeout: Duration,
     pub max_in_flight: usize,
+    pub max_rows: u64,
 }
 
 impl From<&LimitArgs> for Limits {
@@ -43,6 +44,7 @@ impl From<&LimitArgs> for Limits {
             max_body_bytes: args.max_body_bytes,
             timeout: Duration::from_millis(args.timeout_ms),
             max_in_flight: args.max_in_flight,
+            max_rows: args.max_rows,
         }
     }
 }
