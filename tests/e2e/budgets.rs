@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::fixtures::span;
+use crate::fixtures::{generated, span};
 use crate::harness::{Backend, TestDb};
 use crate::server::{Server, import};
 
@@ -13,27 +13,6 @@ fn code(error: &Value) -> &str {
 
 fn message(error: &Value) -> &str {
     error["message"].as_str().unwrap_or_default()
-}
-
-/// Imports a generated graph of `statements` statements into the case's database.
-async fn generated(db: &TestDb, statements: u32) {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let file = dir.path().join("graph.json");
-    let mut generate = crate::server::newsgraph();
-    generate
-        .args([
-            "generate",
-            "--statements",
-            &statements.to_string(),
-            "--seed",
-            "3",
-            "-o",
-        ])
-        .arg(&file);
-    let done = crate::server::run(generate).await;
-    assert!(done.success, "{}", done.stderr);
-    let done = import(db, &[file.to_str().expect("a UTF-8 path")]).await;
-    assert!(done.success, "{}", done.stderr);
 }
 
 /// The query of issue 14: every statement of every position of every

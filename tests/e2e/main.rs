@@ -71,6 +71,7 @@ fn main() {
         case!(positions::a_speaker_whose_stance_changed_has_one_position_per_stance),
         case!(positions::positions_page_with_cursors_both_ways_and_count_the_whole_list),
         case!(positions::a_positions_statements_page_like_every_other_list),
+        case!(positions::every_position_of_a_page_of_issues_is_read_in_a_few_sql_statements),
         case!(budgets::a_request_that_reads_or_answers_past_its_budget_is_refused_whole),
         case!(budgets::long_string_filters_are_bad_user_input_naming_the_field_and_limit),
         case!(budgets::percent_and_underscore_in_a_text_filter_mean_themselves),

@@ -283,3 +283,42 @@ pub async fn a_positions_statements_page_like_every_other_list(db: TestDb) {
     let unique: std::collections::HashSet<String> = texts.iter().map(|t| t.to_string()).collect();
     assert_eq!(unique.len(), 4, "the two pages hold four different statements");
 }
+
+pub async fn every_position_of_a_page_of_issues_is_read_in_a_few_sql_statements(db: TestDb) {
+    // Issues of a hundred positions and more: more pages in one batch than
+    // SQLite takes in one compound query.
+    crate::fixtures::generated(&db, 2_000).await;
+    let mut cmd = crate::server::newsgraph();
+    cmd.envs(db.env())
+        .envs([("NEWSGRAPH_NO_SEED", "1"), ("NEWSGRAPH_SQL_STATS", "1")]);
+    let server = Server::spawn(cmd).await;
+    let (status, body) = server
+        .post(
+            "{ issues(first: 10) { nodes { positions(first: 100) { totalCount nodes {
+                firstSaidOn { date } lastSaidOn { date }
+                statements(first: 2) { totalCount nodes { id } } } } } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.get("errors").is_none(), "{body}");
+    let issues = body["data"]["issues"]["nodes"].as_array().expect("issues");
+    let positions: usize = issues
+        .iter()
+        .map(|i| i["positions"]["nodes"].as_array().expect("positions").len())
+        .sum();
+    assert!(
+        positions > 500,
+        "the graph has {positions} positions on a page of issues"
+    );
+    for issue in issues {
+        for position in issue["positions"]["nodes"].as_array().expect("positions") {
+            let statements = &position["statements"];
+            let shown = statements["nodes"].as_array().expect("statements").len() as i64;
+            let total = statements["totalCount"].as_i64().expect("a count");
+            assert!(shown >= 1 && shown <= total.min(2), "{position}");
+        }
+    }
+    let sql = body["extensions"]["sqlStatements"].as_u64().expect("a count");
+    assert!(sql <= 20, "{positions} positions took {sql} SQL statements");
+}

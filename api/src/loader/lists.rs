@@ -526,35 +526,36 @@ where
     }
 
     async fn counts(&self, plan: &Plan<E>, parents: &[Parent]) -> Result<HashMap<Parent, i64>, AppError> {
-        let scope = Alias::new("scope");
-        let table = Alias::new(E::default().table_name());
-        let mut query = plan.select.clone().into_query();
-        query.clear_selects();
-        query.join_subquery(
-            JoinType::InnerJoin,
-            plan.scope.pairs::<E>(&self.db, parents).await?,
-            scope.clone(),
-            Expr::col((scope.clone(), Alias::new(MEMBER)))
-                .equals((table, Alias::new(E::id_column().to_string()))),
-        );
-        query
-            .expr_as(
-                Expr::col((scope.clone(), Alias::new(OWNER))),
-                Alias::new(LIST_OWNER),
-            )
-            .expr_as(Expr::cust("COUNT(*)"), Alias::new(LIST_COUNT))
-            .group_by_col((scope, Alias::new(OWNER)));
-        let rows = self.db.query_all(&query).await?;
-        let owners: HashMap<i64, Parent> = parents
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.owner(i), *p))
-            .collect();
         let mut out: HashMap<Parent, i64> = parents.iter().map(|p| (*p, 0)).collect();
-        for row in rows {
-            let owner: i64 = row.try_get("", LIST_OWNER)?;
-            if let Some(parent) = owners.get(&owner) {
-                out.insert(*parent, row.try_get("", LIST_COUNT)?);
+        // A position's pairs are one compound SELECT term each: as many
+        // parents to a query as pages.
+        for chunk in parents.chunks(PAGES_PER_QUERY) {
+            let scope = Alias::new("scope");
+            let table = Alias::new(E::default().table_name());
+            let mut query = plan.select.clone().into_query();
+            query.clear_selects();
+            query.join_subquery(
+                JoinType::InnerJoin,
+                plan.scope.pairs::<E>(&self.db, chunk).await?,
+                scope.clone(),
+                Expr::col((scope.clone(), Alias::new(MEMBER)))
+                    .equals((table, Alias::new(E::id_column().to_string()))),
+            );
+            query
+                .expr_as(
+                    Expr::col((scope.clone(), Alias::new(OWNER))),
+                    Alias::new(LIST_OWNER),
+                )
+                .expr_as(Expr::cust("COUNT(*)"), Alias::new(LIST_COUNT))
+                .group_by_col((scope, Alias::new(OWNER)));
+            let rows = self.db.query_all(&query).await?;
+            let owners: HashMap<i64, Parent> =
+                chunk.iter().enumerate().map(|(i, p)| (p.owner(i), *p)).collect();
+            for row in rows {
+                let owner: i64 = row.try_get("", LIST_OWNER)?;
+                if let Some(parent) = owners.get(&owner) {
+                    out.insert(*parent, row.try_get("", LIST_COUNT)?);
+                }
             }
         }
         Ok(out)
