@@ -112,8 +112,20 @@ pub fn to_json_within<T: serde::Serialize>(value: &T) -> Result<Option<Vec<u8>>,
     }
 }
 
-/// The error a response longer than the limit is replaced with.
-pub fn response_refusal() -> async_graphql::ServerError {
+/// What a response longer than the limit is replaced with: the error,
+/// once for each operation of a batch.
+pub fn refused(batch: &async_graphql::BatchResponse) -> async_graphql::BatchResponse {
+    let one = || async_graphql::Response::from_errors(vec![response_refusal()]);
+    match batch {
+        async_graphql::BatchResponse::Single(_) => one().into(),
+        async_graphql::BatchResponse::Batch(all) => {
+            async_graphql::BatchResponse::Batch(all.iter().map(|_| one()).collect())
+        }
+    }
+}
+
+/// The error of a response longer than the limit.
+fn response_refusal() -> async_graphql::ServerError {
     crate::limits::coded(
         "RESULT_TOO_LARGE",
         format!(

@@ -115,11 +115,7 @@ pub fn render(batch: async_graphql::BatchResponse) -> Response {
     };
     let body = match body {
         Ok(Some(body)) => body,
-        Ok(None) => {
-            return render(
-                async_graphql::Response::from_errors(vec![crate::budget::response_refusal()]).into(),
-            );
-        }
+        Ok(None) => return render(crate::budget::refused(&batch)),
         Err(error) => {
             tracing::error!(%error, "a GraphQL response could not be serialized");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();

@@ -58,6 +58,21 @@ pub async fn a_request_that_reads_or_answers_past_its_budget_is_refused_whole(db
     assert_eq!(code(&body["errors"][0]), "RESULT_TOO_LARGE", "{body}");
     assert!(message(&body["errors"][0]).contains("3000 bytes"), "{body}");
     assert!(body.get("data").is_none_or(Value::is_null), "{body}");
+    // A batch keeps its shape: the refusal once for each of its operations.
+    let one = json!({ "query": "{ sources(first: 5) { nodes { text } } }" });
+    let body: Value = server
+        .http()
+        .post(format!("{}/graphql", server.base))
+        .json(&json!([one, one]))
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("JSON");
+    let answers = body.as_array().expect("a batch answer");
+    assert_eq!(answers.len(), 2, "{body}");
+    assert!(answers.iter().all(|a| code(&a["errors"][0]) == "RESULT_TOO_LARGE"), "{body}");
 }
 
 pub async fn long_string_filters_are_bad_user_input_naming_the_field_and_limit(db: TestDb) {
