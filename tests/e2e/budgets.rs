@@ -72,7 +72,12 @@ pub async fn a_request_that_reads_or_answers_past_its_budget_is_refused_whole(db
         .expect("JSON");
     let answers = body.as_array().expect("a batch answer");
     assert_eq!(answers.len(), 2, "{body}");
-    assert!(answers.iter().all(|a| code(&a["errors"][0]) == "RESULT_TOO_LARGE"), "{body}");
+    assert!(
+        answers
+            .iter()
+            .all(|a| code(&a["errors"][0]) == "RESULT_TOO_LARGE"),
+        "{body}"
+    );
 }
 
 pub async fn long_string_filters_are_bad_user_input_naming_the_field_and_limit(db: TestDb) {

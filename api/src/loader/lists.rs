@@ -250,7 +250,9 @@ impl Scope {
         db: &DatabaseConnection,
         parents: &[Parent],
     ) -> Result<SelectStatement, AppError> {
-        let positions = parents;
+        // Most scopes pair rows with the parents' ids; a position's rows
+        // carry its place in the batch.
+        let given = parents;
         let ids: Vec<i64> = parents.iter().map(|p| p.id()).collect();
         let parents = &ids[..];
         let table = Alias::new(E::default().table_name());
@@ -327,7 +329,7 @@ impl Scope {
                 union(parts)
             }
             Self::Position => {
-                let parts = positions
+                let parts = given
                     .iter()
                     .enumerate()
                     .map(|(i, parent)| {
