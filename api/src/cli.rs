@@ -52,7 +52,9 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
             addr: cli.addr.clone(),
             reason: one_line(err),
         })?;
-    let prepared = open(&target).await?;
+    let metrics_listener = bind_metrics(cli.exposure.metrics_addr.as_deref()).await?;
+    let pool = db::PoolSize::from(&cli.database);
+    let prepared = open_with(&target, pool).await?;
     let empty = seed::is_empty(&prepared)
         .await
         .map_err(|e| StartupError::Database(one_line(e)))?;
@@ -66,7 +68,7 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
     // may: requests get connections of their own.
     let _ = prepared.close().await;
     let timeout = std::time::Duration::from_millis(cli.limits.timeout_ms);
-    let mut db = db::connect_serving(&target, timeout).await?;
+    let mut db = db::connect_serving(&target, pool, timeout).await?;
     crate::sql_stats::install(&mut db);
     let local = listener
         .local_addr()
@@ -82,13 +84,23 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
     }
     crate::graphql::connection::set_max_page_size(cli.limits.max_page_size);
     crate::budget::set_max_response_bytes(cli.limits.max_response_bytes);
+    crate::ops::set_max_operation_labels(cli.exposure.max_operation_labels);
+    let metrics = crate::ops::install_metrics();
+    if let Some(listener) = metrics_listener {
+        let state = crate::ops::MetricsState {
+            handle: metrics.clone(),
+            db: db.clone(),
+            token: exposure.metrics_token.clone(),
+        };
+        crate::ops::serve_metrics(listener, state, stopping.subscribe());
+    }
     let settings = http::Settings {
         sql_stats: cli.sql_stats,
         tokens,
         changes,
         limits: crate::limits::Limits::from(&cli.limits),
         exposure,
-        metrics: crate::ops::install_metrics(),
+        metrics,
         stopping: stopping.subscribe(),
     };
     let app = http::router(db.clone(), settings);
@@ -96,6 +108,7 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
     // subscriptions close (1001), for at most the grace period; then close
     // the database.
     let mut stopped = stopping.subscribe();
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     let server = axum::serve(listener, app)
         .with_graceful_shutdown(async move {
             let _ = stopped.wait_for(|stop| *stop).await;
@@ -119,6 +132,17 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
     let _ = db.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// The listener of `--metrics-addr`, taken before the database is touched.
+async fn bind_metrics(addr: Option<&str>) -> Result<Option<TcpListener>, StartupError> {
+    let Some(addr) = addr else { return Ok(None) };
+    TcpListener::bind(addr).await.map(Some).map_err(|err| {
+        StartupError::Config(format!(
+            "cannot listen on {addr} (set --metrics-addr or NEWSGRAPH_METRICS_ADDR to a free address): {}",
+            one_line(err)
+        ))
+    })
 }
 
 /// Whether the database is the embedded default (no `DATABASE_URL`).
@@ -259,7 +283,12 @@ fn write_output(path: Option<&std::path::Path>, json: &str) -> Result<(), Startu
 
 /// Connects and applies pending migrations.
 pub async fn open(target: &Target) -> Result<DatabaseConnection, StartupError> {
-    let db = db::connect(target).await?;
+    open_with(target, db::PoolSize::DEFAULT).await
+}
+
+/// Connects with a pool of this size and applies pending migrations.
+async fn open_with(target: &Target, pool: db::PoolSize) -> Result<DatabaseConnection, StartupError> {
+    let db = db::connect_with(target, pool).await?;
     db::migrate(&db, target).await?;
     Ok(db)
 }

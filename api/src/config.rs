@@ -78,8 +78,10 @@ pub enum Environment {
     /// Introspection, field suggestions and the playground on; any origin
     /// may call the API from a browser.
     Development,
-    /// Introspection, field suggestions and the playground off; no origin
-    /// may call from a browser unless listed.
+    /// Introspection, field suggestions and the playground off, validation
+    /// messages name only what the query spelled, `/metrics` only on its own
+    /// address or behind a token; no origin may call from a browser unless
+    /// listed.
     Production,
 }
 
@@ -107,6 +109,27 @@ pub struct ExposureArgs {
     /// development, none in production).
     #[arg(long, env = "NEWSGRAPH_CORS_ORIGINS", global = true)]
     pub cors_origins: Option<String>,
+
+    /// A persisted-document manifest (Relay, GraphQL Code Generator or Apollo); when set, only its documents run.
+    #[arg(long, env = "NEWSGRAPH_TRUSTED_DOCUMENTS", global = true, value_name = "FILE")]
+    pub trusted_documents: Option<PathBuf>,
+
+    /// Serve `/metrics` on this address (host:port) of its own, and not on `--addr`.
+    #[arg(long, env = "NEWSGRAPH_METRICS_ADDR", global = true)]
+    pub metrics_addr: Option<String>,
+
+    /// A bearer token of at least 16 characters that `/metrics` asks for.
+    #[arg(long, env = "NEWSGRAPH_METRICS_TOKEN", global = true, hide_env_values = true)]
+    pub metrics_token: Option<String>,
+
+    /// Most operation names the metrics label; requests of later names count as `other`.
+    #[arg(
+        long,
+        env = "NEWSGRAPH_MAX_OPERATION_LABELS",
+        default_value_t = 200,
+        global = true
+    )]
+    pub max_operation_labels: usize,
 }
 
 /// Limits on one request; each refusal names the limit's value.
@@ -180,6 +203,44 @@ pub struct LimitArgs {
     /// Most requests served at once; more are refused with HTTP 503 at once.
     #[arg(long, env = "NEWSGRAPH_MAX_IN_FLIGHT", default_value_t = 256, global = true)]
     pub max_in_flight: usize,
+
+    /// Complexity above which a query is heavy: heavy queries take turns.
+    #[arg(
+        long,
+        env = "NEWSGRAPH_HEAVY_COMPLEXITY",
+        default_value_t = 10_000,
+        global = true
+    )]
+    pub heavy_complexity: usize,
+
+    /// Most heavy queries running at once, so that they never hold the
+    /// whole database pool.
+    #[arg(
+        long,
+        env = "NEWSGRAPH_MAX_HEAVY_IN_FLIGHT",
+        default_value_t = 4,
+        global = true
+    )]
+    pub max_heavy_in_flight: usize,
+
+    /// Most heavy queries one client address runs at once.
+    #[arg(
+        long,
+        env = "NEWSGRAPH_MAX_HEAVY_PER_CLIENT",
+        default_value_t = 2,
+        global = true
+    )]
+    pub max_heavy_per_client: usize,
+
+    /// How long a heavy query waits for its turn before it is refused with
+    /// HTTP 503, in milliseconds.
+    #[arg(
+        long,
+        env = "NEWSGRAPH_HEAVY_QUEUE_MS",
+        default_value_t = 2_000,
+        global = true
+    )]
+    pub heavy_queue_ms: u64,
 }
 
 /// Who may write and read: bearer tokens, each with a name.
@@ -211,6 +272,16 @@ pub struct DatabaseArgs {
     /// Folder of the embedded SQLite database, created on first start.
     #[arg(long, env = "NEWSGRAPH_DATA_DIR", default_value = ".", global = true)]
     pub data_dir: PathBuf,
+
+    /// Most database connections the server holds open.
+    #[arg(long, env = "NEWSGRAPH_DB_MAX_CONNECTIONS", default_value_t = crate::db::PoolSize::DEFAULT.max_connections, global = true)]
+    pub db_max_connections: u32,
+
+    /// How long a request waits for a free database connection before it
+    /// is refused (SERVER_BUSY, or DATABASE_UNAVAILABLE when the database
+    /// does not answer), in milliseconds.
+    #[arg(long, env = "NEWSGRAPH_DB_ACQUIRE_TIMEOUT_MS", default_value_t = crate::db::PoolSize::DEFAULT.acquire_timeout_ms, global = true)]
+    pub db_acquire_timeout_ms: u64,
 }
 
 /// The subcommands.

@@ -66,9 +66,39 @@ fn redact(url: &str) -> String {
     }
 }
 
-/// Opens the database, creating the embedded one's folder and file if needed.
+/// How many connections the pool holds, and how long a request waits for one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolSize {
+    pub max_connections: u32,
+    pub acquire_timeout_ms: u64,
+}
+
+impl PoolSize {
+    /// The pool of commands other than `serve`, and `serve`'s defaults.
+    pub const DEFAULT: Self = Self {
+        max_connections: 10,
+        acquire_timeout_ms: 5_000,
+    };
+}
+
+impl From<&DatabaseArgs> for PoolSize {
+    fn from(args: &DatabaseArgs) -> Self {
+        Self {
+            max_connections: args.db_max_connections.max(1),
+            acquire_timeout_ms: args.db_acquire_timeout_ms,
+        }
+    }
+}
+
+/// Opens the database with the default pool, creating the embedded one's
+/// folder and file if needed.
 pub async fn connect(target: &Target) -> Result<DatabaseConnection, StartupError> {
-    open_pool(target, options(target)?).await
+    connect_with(target, PoolSize::DEFAULT).await
+}
+
+/// Opens the database with a pool of this size.
+pub async fn connect_with(target: &Target, pool: PoolSize) -> Result<DatabaseConnection, StartupError> {
+    open_pool(target, options(target, pool)?).await
 }
 
 /// Opens the database to serve requests: as [`connect`], and the database
@@ -76,8 +106,12 @@ pub async fn connect(target: &Target) -> Result<DatabaseConnection, StartupError
 /// `statement_timeout`), or on SQLite past the end of the request that
 /// runs it ([`crate::budget::deadline`]), so that a request stopped by
 /// its time limit does not leave its SQL running.
-pub async fn connect_serving(target: &Target, timeout: Duration) -> Result<DatabaseConnection, StartupError> {
-    let mut options = options(target)?;
+pub async fn connect_serving(
+    target: &Target,
+    pool: PoolSize,
+    timeout: Duration,
+) -> Result<DatabaseConnection, StartupError> {
+    let mut options = options(target, pool)?;
     match target {
         Target::Postgres(_) => {
             let ms = timeout.as_millis().max(1);
@@ -119,7 +153,7 @@ async fn stop_at_deadline(
 }
 
 /// The connection options of a target, before the pool is opened.
-fn options(target: &Target) -> Result<ConnectOptions, StartupError> {
+fn options(target: &Target, pool: PoolSize) -> Result<ConnectOptions, StartupError> {
     let options = match target {
         Target::Sqlite(path) => {
             prepare_folder(path)?;
@@ -139,7 +173,8 @@ fn options(target: &Target) -> Result<ConnectOptions, StartupError> {
     let mut options = options;
     options
         .connect_timeout(Duration::from_secs(5))
-        .acquire_timeout(Duration::from_secs(5))
+        .max_connections(pool.max_connections)
+        .acquire_timeout(Duration::from_millis(pool.acquire_timeout_ms))
         .sqlx_logging(false);
     Ok(options)
 }
@@ -218,6 +253,8 @@ mod tests {
         DatabaseArgs {
             database_url: url.map(str::to_owned),
             data_dir: PathBuf::from("/data"),
+            db_max_connections: 10,
+            db_acquire_timeout_ms: 5_000,
         }
     }
 
@@ -252,7 +289,7 @@ mod tests {
         use sea_orm::ConnectionTrait;
         let dir = tempfile::tempdir().expect("a temporary folder");
         let target = Target::Sqlite(dir.path().join("x.db"));
-        let db = connect_serving(&target, Duration::from_secs(30))
+        let db = connect_serving(&target, PoolSize::DEFAULT, Duration::from_secs(30))
             .await
             .expect("opened");
         // Counts to a billion: far longer than the request may run.

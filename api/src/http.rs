@@ -3,6 +3,7 @@
 //! the GraphiQL playground at `/` (see [`crate::playground`]). Bearer tokens
 //! are checked here, before anything runs.
 
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
@@ -10,9 +11,10 @@ use std::time::Instant;
 use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql::{BatchRequest, BatchResponse};
 use async_graphql_axum::GraphQLBatchRequest;
+use axum::Extension;
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::header::{AUTHORIZATION, CONTENT_LENGTH, RETRY_AFTER, WWW_AUTHENTICATE};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
@@ -26,6 +28,7 @@ use crate::auth::{Caller, Tokens};
 use crate::budget::{self, Budget};
 use crate::changes::Changes;
 use crate::config::{Environment, ExposureArgs};
+use crate::fairness::ClientAddr;
 use crate::graphql::{AppSchema, build_schema};
 use crate::limits::Limits;
 use crate::loader::Loaders;
@@ -42,6 +45,14 @@ pub struct Exposure {
     pub playground: bool,
     /// Browser origins allowed to call; `None` for any.
     pub cors_origins: Option<Vec<HeaderValue>>,
+    /// Whether validation messages name only what the request spelled.
+    pub redact_messages: bool,
+    /// The only documents that run, when the operator gave a manifest.
+    pub trusted_documents: Option<Arc<crate::trusted::TrustedDocuments>>,
+    /// Whether `/metrics` is served on the main address.
+    pub metrics_on_main: bool,
+    /// The bearer token `/metrics` asks for, if any.
+    pub metrics_token: Option<Arc<str>>,
 }
 
 impl Exposure {
@@ -72,11 +83,32 @@ impl Exposure {
                     })?,
             ),
         };
+        let suggestions = args.suggestions.unwrap_or(introspection);
+        let trusted_documents = match &args.trusted_documents {
+            Some(path) => Some(Arc::new(crate::trusted::TrustedDocuments::load(path)?)),
+            None => None,
+        };
+        let metrics_token = match args.metrics_token.as_deref().map(str::trim) {
+            Some(token) if token.len() < 16 || !token.bytes().all(|b| b.is_ascii_graphic()) => {
+                return Err(
+                    "NEWSGRAPH_METRICS_TOKEN: a metrics token is at least 16 visible ASCII characters"
+                        .to_owned(),
+                );
+            }
+            token => token.map(Arc::from),
+        };
+        // In production `/metrics` is public only if the operator says how
+        // to keep it private.
+        let metrics_on_main = args.metrics_addr.is_none() && (!production || metrics_token.is_some());
         Ok(Self {
             introspection,
-            suggestions: args.suggestions.unwrap_or(introspection),
+            suggestions,
             playground: args.playground.unwrap_or(!production),
             cors_origins,
+            redact_messages: !introspection && !suggestions,
+            trusted_documents,
+            metrics_on_main,
+            metrics_token,
         })
     }
 }
@@ -88,6 +120,10 @@ impl Default for Exposure {
             suggestions: true,
             playground: true,
             cors_origins: None,
+            redact_messages: false,
+            trusted_documents: None,
+            metrics_on_main: true,
+            metrics_token: None,
         }
     }
 }
@@ -105,12 +141,12 @@ pub struct AppState {
     pub limits: Arc<Limits>,
     /// Permits for requests in flight.
     pub in_flight: Arc<Semaphore>,
-    /// The metrics `/metrics` renders, when this process records them.
-    pub metrics: Option<metrics_exporter_prometheus::PrometheusHandle>,
     /// Set while the database is known not to answer: requests fail at
     /// once instead of each waiting for a connection, until a probe finds
     /// the database back.
     pub database_down: Arc<std::sync::atomic::AtomicBool>,
+    /// Tells a busy pool apart from a database that does not answer.
+    pub prober: Arc<crate::fairness::Prober>,
     /// Becomes true when the server begins to shut down.
     pub stopping: watch::Receiver<bool>,
 }
@@ -130,15 +166,20 @@ pub struct Settings {
 /// The application's routes over a migrated database.
 pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
     let limits = Arc::new(settings.limits);
+    let metrics = crate::ops::MetricsState {
+        handle: settings.metrics,
+        db: db.clone(),
+        token: settings.exposure.metrics_token.clone(),
+    };
     let state = AppState {
         schema: build_schema(db.clone(), settings.changes, limits.clone(), &settings.exposure),
-        db,
+        db: db.clone(),
         sql_stats: settings.sql_stats,
         tokens: Arc::new(settings.tokens),
         in_flight: Arc::new(Semaphore::new(limits.max_in_flight)),
         limits,
-        metrics: settings.metrics,
         database_down: Arc::default(),
+        prober: Arc::new(crate::fairness::Prober::new(db.clone())),
         stopping: settings.stopping,
     };
     let cors = CorsLayer::new()
@@ -153,18 +194,26 @@ pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
     if settings.exposure.playground {
         routes = routes.merge(crate::playground::router());
     }
+    let mut graphql_route = get(graphql).post(graphql);
+    if let Some(documents) = settings.exposure.trusted_documents.clone() {
+        graphql_route =
+            graphql_route.route_layer(middleware::from_fn_with_state(documents, crate::trusted::resolve));
+    }
     let api = routes
-        .route("/graphql", get(graphql).post(graphql))
+        .route("/graphql", graphql_route)
         .route("/graphql/ws", get(crate::ws::graphql_ws))
         .layer(middleware::from_fn_with_state(state.clone(), admit))
         .layer(middleware::from_fn(crate::media::negotiate))
         .layer(cors);
     // Probes and metrics stay outside the request limits: a full server
     // must still say how it is.
-    api.route("/health", get(crate::ops::health))
-        .route("/ready", get(crate::ops::ready))
-        .route("/metrics", get(crate::ops::metrics))
-        .layer(middleware::from_fn(crate::ops::log_request))
+    let mut app = api
+        .route("/health", get(crate::ops::health))
+        .route("/ready", get(crate::ops::ready));
+    if settings.exposure.metrics_on_main {
+        app = app.merge(crate::ops::metrics_router(metrics));
+    }
+    app.layer(middleware::from_fn(crate::ops::log_request))
         .with_state(state)
 }
 
@@ -213,8 +262,10 @@ async fn graphql(
     State(state): State<AppState>,
     method: Method,
     headers: HeaderMap,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
     request: GraphQLBatchRequest,
 ) -> Response {
+    let client = peer.map(|Extension(ConnectInfo(addr))| ClientAddr(addr.ip()));
     let caller = state
         .tokens
         .caller(headers.get(AUTHORIZATION).map(|v| v.as_bytes()));
@@ -273,30 +324,58 @@ async fn graphql(
             "the database is not answering; nothing was written, try again shortly",
         );
     }
-    let operation = match &batch {
-        BatchRequest::Single(r) => operation_label(r),
-        BatchRequest::Batch(_) => "batch".to_owned(),
+    if let BatchRequest::Batch(rs) = &batch
+        && rs.len() > 1
+        && let Some(refusal) =
+            crate::limits::batch_over_complexity(&state.schema, rs, state.limits.max_complexity).await
+    {
+        return refuse(StatusCode::BAD_REQUEST, "QUERY_TOO_COMPLEX", &refusal);
+    }
+    let label = match &batch {
+        BatchRequest::Single(r) => Some(crate::ops::OperationLabel::new(r.operation_name.as_deref())),
+        BatchRequest::Batch(_) => None,
     };
     let timeout = state.limits.timeout;
     let run = async {
         match batch {
-            BatchRequest::Single(r) => BatchResponse::Single(execute(&state, r, caller).await),
+            BatchRequest::Single(r) => {
+                let r = r.data(label.clone().unwrap_or_default());
+                BatchResponse::Single(execute(&state, r, caller, client).await)
+            }
             BatchRequest::Batch(rs) => {
                 let mut responses = Vec::with_capacity(rs.len());
                 for r in rs {
-                    responses.push(execute(&state, r, caller.clone()).await);
+                    responses.push(execute(&state, r, caller.clone(), client).await);
                 }
                 BatchResponse::Batch(responses)
             }
         }
     };
     match tokio::time::timeout(timeout, run).await {
-        Ok(response) => {
-            let outcome = outcome(operation, &response);
-            if outcome.codes.iter().any(|c| c == "DATABASE_UNAVAILABLE") {
-                watch_database(&state);
+        Ok(mut response) => {
+            if has_code(&response, "DATABASE_UNAVAILABLE") {
+                // A pool with every connection in use times out like a
+                // database that is down; only the database's own answer
+                // to a fresh connection may open the breaker.
+                if state.prober.database_answers().await {
+                    pool_busy(&mut response);
+                } else {
+                    watch_database(&state);
+                }
             }
+            let busy = has_code(&response, "SERVER_BUSY");
+            let single = matches!(response, BatchResponse::Single(_));
+            let operation = label.map_or_else(|| "batch".to_owned(), |l| l.get());
+            let outcome = outcome(operation, &response);
             let mut response = crate::media::render(response);
+            if busy {
+                if single {
+                    *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+                }
+                response
+                    .headers_mut()
+                    .insert(RETRY_AFTER, HeaderValue::from_static("1"));
+            }
             response.extensions_mut().insert(outcome);
             response
         }
@@ -308,6 +387,46 @@ async fn graphql(
                 timeout.as_millis()
             ),
         ),
+    }
+}
+
+/// Whether any response of the batch has an error with this code.
+fn has_code(response: &BatchResponse, code: &str) -> bool {
+    let responses: Vec<&async_graphql::Response> = match response {
+        BatchResponse::Single(r) => vec![r],
+        BatchResponse::Batch(rs) => rs.iter().collect(),
+    };
+    responses
+        .iter()
+        .flat_map(|r| r.errors.iter())
+        .any(|e| error_code(e) == Some(code))
+}
+
+/// The code in an error's `extensions.code`, if it has one.
+fn error_code(error: &async_graphql::ServerError) -> Option<&str> {
+    match error.extensions.as_ref().and_then(|x| x.get("code")) {
+        Some(async_graphql::Value::String(code)) => Some(code),
+        _ => None,
+    }
+}
+
+/// Turns the errors of a request that waited in vain for a pool connection,
+/// while the database itself answers, into `SERVER_BUSY`.
+fn pool_busy(response: &mut BatchResponse) {
+    let responses: Vec<&mut async_graphql::Response> = match response {
+        BatchResponse::Single(r) => vec![r],
+        BatchResponse::Batch(rs) => rs.iter_mut().collect(),
+    };
+    for error in responses.into_iter().flat_map(|r| r.errors.iter_mut()) {
+        if error_code(error) == Some("DATABASE_UNAVAILABLE") {
+            let mut busy = crate::limits::coded(
+                "SERVER_BUSY",
+                "the server is busy: no database connection came free in time; nothing was written, retry shortly".to_owned(),
+            );
+            busy.locations = std::mem::take(&mut error.locations);
+            busy.path = std::mem::take(&mut error.path);
+            *error = busy;
+        }
     }
 }
 
@@ -341,11 +460,15 @@ async fn execute(
     state: &AppState,
     request: async_graphql::Request,
     caller: Caller,
+    client: Option<ClientAddr>,
 ) -> async_graphql::Response {
     let statements = Arc::new(AtomicU64::new(0));
     let share = Budget::new(state.limits.max_rows, Instant::now() + state.limits.timeout);
     let (loaders, batches) = Loaders::new(&state.db);
-    let request = request.data(loaders).data(caller);
+    let mut request = request.data(loaders).data(caller);
+    if let Some(client) = client {
+        request = request.data(client);
+    }
     let run = batches.drive(state.schema.execute(request));
     let mut response = sql_stats::counting(statements.clone(), budget::within(share.clone(), run)).await;
     if share.exceeded() {
@@ -362,22 +485,6 @@ async fn execute(
     response
 }
 
-/// The operation's name for logs and metrics: its name when it is a plain
-/// identifier of at most 64 characters, else `anonymous` or `other`.
-fn operation_label(request: &async_graphql::Request) -> String {
-    match request.operation_name.as_deref() {
-        None => "anonymous".to_owned(),
-        Some(name)
-            if !name.is_empty()
-                && name.len() <= 64
-                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
-        {
-            name.to_owned()
-        }
-        Some(_) => "other".to_owned(),
-    }
-}
-
 /// How a request went, for the request log and the metrics.
 fn outcome(operation: String, response: &BatchResponse) -> crate::ops::Outcome {
     let responses: Vec<&async_graphql::Response> = match response {
@@ -387,16 +494,7 @@ fn outcome(operation: String, response: &BatchResponse) -> crate::ops::Outcome {
     let codes: Vec<String> = responses
         .iter()
         .flat_map(|r| r.errors.iter())
-        .map(|e| {
-            e.extensions
-                .as_ref()
-                .and_then(|x| x.get("code"))
-                .and_then(|v| match v {
-                    async_graphql::Value::String(s) => Some(s.clone()),
-                    _ => None,
-                })
-                .unwrap_or_else(|| "GRAPHQL_ERROR".to_owned())
-        })
+        .map(|e| error_code(e).unwrap_or("GRAPHQL_ERROR").to_owned())
         .collect();
     crate::ops::Outcome {
         operation,

@@ -14,6 +14,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod export;
+pub mod fairness;
 #[cfg(test)]
 mod fuzz;
 pub mod generate;
@@ -26,8 +27,10 @@ pub mod media;
 pub mod names;
 pub mod ops;
 pub mod playground;
+pub mod redact;
 pub mod search;
 pub mod seed;
 pub mod sql_stats;
 pub mod telemetry;
+pub mod trusted;
 pub mod ws;

@@ -1,10 +1,13 @@
 //! Limits on what one request may ask, so that no query can tie up the
 //! server: document size in bytes and tokens, aliases, directives, depth
-//! and complexity (checked by the schema extension here), and batch size,
-//! body size, time and requests in flight (checked in `http`). Each refusal
-//! is a GraphQL error with a code and the limit's value in its message.
+//! (the parser's and the schema's recursion guards, which fragment cycles
+//! meet, included) and complexity (checked by the schema extension here; a
+//! batch's complexity is summed by [`batch_over_complexity`]), and batch
+//! size, body size, time and requests in flight (checked in `http`). Each
+//! refusal is a GraphQL error with a code and the limit's value in its message.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use async_graphql::extensions::{
@@ -14,6 +17,7 @@ use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 use async_graphql::{ServerError, ServerResult, ValidationResult, Variables};
 
 use crate::config::LimitArgs;
+use crate::graphql::AppSchema;
 
 /// The limits the server applies, from the configuration.
 #[derive(Debug, Clone)]
@@ -29,6 +33,10 @@ pub struct Limits {
     pub timeout: Duration,
     pub max_in_flight: usize,
     pub max_rows: u64,
+    pub heavy_complexity: usize,
+    pub max_heavy_in_flight: usize,
+    pub max_heavy_per_client: usize,
+    pub heavy_queue: Duration,
 }
 
 impl From<&LimitArgs> for Limits {
@@ -45,6 +53,10 @@ impl From<&LimitArgs> for Limits {
             timeout: Duration::from_millis(args.timeout_ms),
             max_in_flight: args.max_in_flight,
             max_rows: args.max_rows,
+            heavy_complexity: args.heavy_complexity,
+            max_heavy_in_flight: args.max_heavy_in_flight.max(1),
+            max_heavy_per_client: args.max_heavy_per_client.max(1),
+            heavy_queue: Duration::from_millis(args.heavy_queue_ms),
         }
     }
 }
@@ -118,7 +130,10 @@ impl Extension for Checker {
                 ),
             ));
         }
-        let document = next.run(ctx, query, variables).await?;
+        let document = next
+            .run(ctx, query, variables)
+            .await
+            .map_err(|error| too_deep(error, query))?;
         let counts = count(&document);
         if counts.aliases > limits.max_aliases {
             return Err(coded(
@@ -155,7 +170,7 @@ impl Extension for Checker {
     ) -> Result<ValidationResult, Vec<ServerError>> {
         // The schema's own depth and complexity checks say neither a code
         // nor the limit; say both.
-        next.run(ctx).await.map_err(|errors| {
+        let result = next.run(ctx).await.map_err(|errors| {
             errors
                 .into_iter()
                 .map(|error| match error.message.as_str() {
@@ -173,11 +188,97 @@ impl Extension for Checker {
                             self.0.max_depth
                         ),
                     ),
+                    cycle if cycle.starts_with("Cannot spread fragment") => {
+                        coded("QUERY_TOO_DEEP", format!("{cycle}: a fragment spreads itself, directly or through others"))
+                    }
                     _ => error,
                 })
-                .collect()
-        })
+                .collect::<Vec<_>>()
+        })?;
+        if let Some(measure) = ctx.data_opt::<Measure>() {
+            measure.0.fetch_add(result.complexity, Ordering::Relaxed);
+            return Err(vec![ServerError::new("measured only", None)]);
+        }
+        Ok(result)
     }
+}
+
+/// The parser's and the schema's guards against deep recursion, which a
+/// fragment cycle meets too, as `QUERY_TOO_DEEP`.
+fn too_deep(error: ServerError, query: &str) -> ServerError {
+    let deep = error.message.starts_with("The recursion depth of the query")
+        || error.message.starts_with("recursion limit exceeded");
+    if !deep {
+        return error;
+    }
+    let message = match async_graphql::parser::parse_query(query)
+        .ok()
+        .and_then(|d| fragment_cycle(&d))
+    {
+        Some(name) => format!("the fragment \"{name}\" spreads itself, directly or through other fragments"),
+        None => "the query nests selections (fields and fragments) deeper than the server allows".to_owned(),
+    };
+    let mut deep = coded("QUERY_TOO_DEEP", message);
+    deep.locations = error.locations;
+    deep
+}
+
+/// A fragment of the document that spreads itself, if one does.
+fn fragment_cycle(document: &ExecutableDocument) -> Option<String> {
+    fn spreads<'a>(set: &'a SelectionSet, into: &mut Vec<&'a str>) {
+        for item in &set.items {
+            match &item.node {
+                Selection::Field(f) => spreads(&f.node.selection_set.node, into),
+                Selection::FragmentSpread(s) => into.push(s.node.fragment_name.node.as_str()),
+                Selection::InlineFragment(i) => spreads(&i.node.selection_set.node, into),
+            }
+        }
+    }
+    for start in document.fragments.keys() {
+        let mut seen = std::collections::HashSet::new();
+        let mut todo = vec![start.as_str()];
+        while let Some(name) = todo.pop() {
+            let Some(fragment) = document.fragments.get(name) else {
+                continue;
+            };
+            let mut next = Vec::new();
+            spreads(&fragment.node.selection_set.node, &mut next);
+            if next.contains(&start.as_str()) {
+                return Some(start.to_string());
+            }
+            todo.extend(next.into_iter().filter(|n| seen.insert(*n)));
+        }
+    }
+    None
+}
+
+/// Marks a request that is only measured: its validation adds its
+/// complexity here and stops it.
+#[derive(Clone, Default)]
+struct Measure(Arc<AtomicUsize>);
+
+/// Refuses a batch whose operations together pass the complexity limit, before any of
+/// them runs: each is parsed and validated once more, to be measured, and
+/// the sum compared. `None` when the batch may run.
+pub async fn batch_over_complexity(
+    schema: &AppSchema,
+    requests: &[async_graphql::Request],
+    max: usize,
+) -> Option<String> {
+    let measure = Measure::default();
+    for request in requests {
+        let mut measured = async_graphql::Request::new(request.query.clone())
+            .variables(request.variables.clone())
+            .data(measure.clone());
+        measured.operation_name = request.operation_name.clone();
+        let _ = schema.execute(measured).await;
+    }
+    let total = measure.0.load(Ordering::Relaxed);
+    (total > max).then(|| {
+        format!(
+            "the batch's operations together have a complexity of {total}, more than the limit of {max}; send fewer or smaller operations"
+        )
+    })
 }
 
 #[derive(Default)]

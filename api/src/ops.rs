@@ -1,16 +1,27 @@
 //! Operations: `/health` (the process is up), `/ready` (the database
-//! answers), `/metrics` (Prometheus text), and one log line per request.
+//! answers), `/metrics` (Prometheus text, on the main address or one of its
+//! own, behind a bearer token if the operator sets one), and one log line
+//! per request.
 
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
 
+use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
+use async_graphql::parser::types::{DocumentOperations, ExecutableDocument};
+use async_graphql::{ServerResult, Variables};
+use axum::Router;
 use axum::extract::{Request, State};
-use axum::http::header::CONTENT_TYPE;
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, WWW_AUTHENTICATE};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use sea_orm::DatabaseConnection;
 use serde_json::json;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
 
 use crate::http::AppState;
 
@@ -58,9 +69,20 @@ pub async fn health() -> Response {
     axum::Json(json!({ "status": "ok" })).into_response()
 }
 
-/// `GET /ready`: the database answers; 503 while it does not.
+/// `GET /ready`: the database answers; 503 while it does not. A pool with
+/// every connection in use is asked again outside the pool, so that a busy
+/// server is not taken for one without its database.
 pub async fn ready(State(state): State<AppState>) -> Response {
-    match tokio::time::timeout(std::time::Duration::from_secs(2), state.db.ping()).await {
+    let pinged = tokio::time::timeout(std::time::Duration::from_secs(2), state.db.ping()).await;
+    let answers = match pinged {
+        Ok(Ok(())) => Ok(Ok(())),
+        failed if state.prober.database_answers().await => {
+            tracing::info!(?failed, "the pool is busy; the database answers");
+            Ok(Ok(()))
+        }
+        failed => failed,
+    };
+    match answers {
         Ok(Ok(())) => {
             // Requests need not wait for the next probe to be served again.
             state
@@ -87,9 +109,66 @@ fn unavailable() -> Response {
         .into_response()
 }
 
-/// `GET /metrics`: every metric in the Prometheus text format.
-pub async fn metrics(State(state): State<AppState>) -> Response {
-    let Some(handle) = &state.metrics else {
+/// What `/metrics` needs: the recorder, the pool it reports on, and the
+/// bearer token it asks for, if any.
+#[derive(Clone)]
+pub struct MetricsState {
+    pub handle: Option<PrometheusHandle>,
+    pub db: DatabaseConnection,
+    pub token: Option<Arc<str>>,
+}
+
+/// `GET /metrics` alone, for the main address or one of its own.
+pub fn metrics_router<S: Clone + Send + Sync + 'static>(state: MetricsState) -> Router<S> {
+    Router::new().route("/metrics", get(metrics)).with_state(state)
+}
+
+/// Serves `/metrics` on a listener of its own until the server stops.
+pub fn serve_metrics(listener: TcpListener, state: MetricsState, mut stopping: watch::Receiver<bool>) {
+    if let Ok(local) = listener.local_addr() {
+        tracing::info!("serving metrics on http://{local}/metrics");
+    }
+    let app: Router = metrics_router(state);
+    tokio::spawn(async move {
+        let served = axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                let _ = stopping.wait_for(|stop| *stop).await;
+            })
+            .await;
+        if let Err(err) = served {
+            tracing::error!(error = %err, "the metrics listener stopped");
+        }
+    });
+}
+
+/// Whether the request carries the metrics token as a bearer token
+/// (compared in constant time).
+fn bearer_matches(headers: &HeaderMap, token: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    headers
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .is_some_and(|sent| bool::from(sent.trim().as_bytes().ct_eq(token.as_bytes())))
+}
+
+/// `GET /metrics`: every metric in the Prometheus text format; 401 without
+/// the metrics token where one is set.
+pub async fn metrics(State(state): State<MetricsState>, headers: HeaderMap) -> Response {
+    if let Some(token) = &state.token
+        && !bearer_matches(&headers, token)
+    {
+        let mut response = (
+            StatusCode::UNAUTHORIZED,
+            "metrics need the bearer token set by --metrics-token\n",
+        )
+            .into_response();
+        response
+            .headers_mut()
+            .insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        return response;
+    }
+    let Some(handle) = &state.handle else {
         return (
             StatusCode::NOT_FOUND,
             "metrics are not recorded by this process\n",
@@ -123,6 +202,104 @@ fn record_pool(db: &DatabaseConnection) {
     let idle = idle as f64;
     metrics::gauge!("newsgraph_db_connections", "state" => "idle").set(idle);
     metrics::gauge!("newsgraph_db_connections", "state" => "in_use").set(f64::from(size) - idle);
+}
+
+/// Most operation names `newsgraph_requests_total` gives a series of its
+/// own (`--max-operation-labels`); names first seen after these count as `other`.
+static MAX_OPERATION_LABELS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(200);
+
+/// Sets how many operation names get a series of their own.
+pub fn set_max_operation_labels(max: usize) {
+    MAX_OPERATION_LABELS.store(max, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The `operation` label of a request: the name of the operation it runs,
+/// found in its document once parsed (so a name the document does not
+/// define is never a label), `anonymous` for an operation without one, and
+/// `other` for anything else or past the first `--max-operation-labels` names.
+#[derive(Clone, Default)]
+pub struct OperationLabel {
+    /// The `operationName` the client sent.
+    requested: Option<String>,
+    found: Arc<OnceLock<String>>,
+}
+
+impl OperationLabel {
+    /// The label of a request that sent this `operationName`.
+    pub fn new(requested: Option<&str>) -> Self {
+        Self {
+            requested: requested.map(str::to_owned),
+            found: Arc::default(),
+        }
+    }
+
+    /// The label, once the request ran (`other` if its document never parsed).
+    pub fn get(&self) -> String {
+        self.found.get().cloned().unwrap_or_else(|| "other".to_owned())
+    }
+
+    fn find(&self, document: &ExecutableDocument) {
+        let name = match (&document.operations, self.requested.as_deref()) {
+            (DocumentOperations::Single(_), None) => Some("anonymous"),
+            (DocumentOperations::Multiple(ops), Some(name)) => {
+                ops.get_key_value(name).map(|(n, _)| n.as_str())
+            }
+            (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => {
+                ops.keys().next().map(|n| n.as_str())
+            }
+            _ => None,
+        };
+        let _ = self.found.set(bounded(name.unwrap_or("other")));
+    }
+}
+
+/// A name as a label: itself while fewer than `--max-operation-labels`
+/// names are labels (or it is one), else `other`.
+fn bounded(name: &str) -> String {
+    static SEEN: Mutex<Option<HashSet<String>>> = Mutex::new(None);
+    if matches!(name, "anonymous" | "other") {
+        return name.to_owned();
+    }
+    let Ok(mut seen) = SEEN.lock() else {
+        return "other".to_owned();
+    };
+    let seen = seen.get_or_insert_with(HashSet::new);
+    let max = MAX_OPERATION_LABELS.load(std::sync::atomic::Ordering::Relaxed);
+    if name.len() <= 64 && (seen.contains(name) || seen.len() < max) {
+        seen.insert(name.to_owned());
+        name.to_owned()
+    } else {
+        "other".to_owned()
+    }
+}
+
+/// The schema extension that finds each request's [`OperationLabel`] in
+/// its parsed document.
+pub struct LabelOperations;
+
+impl ExtensionFactory for LabelOperations {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(LabelFinder)
+    }
+}
+
+struct LabelFinder;
+
+#[async_graphql::async_trait::async_trait]
+impl Extension for LabelFinder {
+    async fn parse_query(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        query: &str,
+        variables: &Variables,
+        next: NextParseQuery<'_>,
+    ) -> ServerResult<ExecutableDocument> {
+        let document = next.run(ctx, query, variables).await?;
+        if let Some(label) = ctx.data_opt::<OperationLabel>() {
+            label.find(&document);
+        }
+        Ok(document)
+    }
 }
 
 /// What the GraphQL handler tells the request log and the metrics about a

@@ -12,7 +12,9 @@ mod budgets;
 mod concurrency;
 mod creates;
 mod examples;
+mod exposure;
 mod fact_updates;
+mod fairness;
 mod filters;
 mod import;
 mod limits;
@@ -77,6 +79,8 @@ fn main() {
         case!(budgets::percent_and_underscore_in_a_text_filter_mean_themselves),
         case!(budgets::a_request_stopped_by_its_time_limit_leaves_no_sql_running),
         case!(sql_count::a_hundred_statements_with_their_relations_take_at_most_ten_sql_statements),
+        case!(fairness::a_pool_with_every_connection_in_use_is_busy_not_down),
+        case!(fairness::heavy_queries_take_turns_per_client_and_for_the_server),
         case!(examples::the_playground_opens_on_the_examples),
         case!(writes::import_graph_with_a_write_token_writes_and_is_logged),
         case!(writes::writes_without_a_write_token_are_refused_and_write_nothing),
@@ -98,6 +102,13 @@ fn main() {
         case!(limits::requests_beyond_the_cap_in_flight_are_refused_at_once),
         case!(limits::production_hides_the_schema_the_playground_and_suggestions),
         case!(limits::browsers_may_call_from_the_origins_the_operator_allows),
+        case!(exposure::production_validation_messages_name_only_what_the_query_spelled),
+        case!(exposure::trusted_documents_run_by_id_and_every_other_document_is_refused),
+        case!(exposure::metrics_label_only_operations_the_document_defines_up_to_the_cap),
+        case!(exposure::production_keeps_metrics_private_unless_the_operator_says_how),
+        case!(exposure::deep_selections_and_fragment_cycles_are_query_too_deep),
+        case!(exposure::a_batch_may_cost_no_more_than_one_operation_may),
+        case!(exposure::names_with_control_characters_are_refused_with_their_path),
         case!(operations::health_and_ready_answer_while_the_database_does),
         case!(operations::metrics_count_requests_by_operation_and_outcome_and_errors_by_code),
         case!(operations::each_request_is_one_log_line_with_its_id_and_no_secrets),
@@ -192,6 +203,7 @@ fn main() {
         plain!(startup::unknown_database_scheme_is_one_clear_line),
         plain!(writes::a_malformed_token_setting_is_one_clear_line),
         plain!(limits::a_malformed_origin_setting_is_one_clear_line),
+        plain!(exposure::a_malformed_manifest_stops_the_server_with_one_line),
         crate::harness::Plain {
             postgres: true,
             ..plain!(outage::the_server_survives_a_database_outage_and_loses_no_acknowledged_write)

@@ -26,7 +26,7 @@ pub async fn health_and_ready_answer_while_the_database_does(db: TestDb) {
 
 /// The value of one sample line of the metrics text, e.g.
 /// `newsgraph_errors_total{code="BAD_USER_INPUT"}`.
-fn sample(metrics: &str, series: &str) -> Option<f64> {
+pub(crate) fn sample(metrics: &str, series: &str) -> Option<f64> {
     metrics
         .lines()
         .find_map(|line| line.strip_prefix(series)?.trim().parse().ok())

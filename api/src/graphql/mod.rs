@@ -50,11 +50,19 @@ pub fn build_schema(
         .data(changes)
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
+        .extension(crate::fairness::HeavyQueue::new(limits.clone()))
         .extension(DocumentLimits {
             limits,
             introspection: exposure.introspection,
         })
-        .extension(order::FieldOrder);
+        .extension(order::FieldOrder)
+        .extension(crate::ops::LabelOperations);
+    if let Some(documents) = &exposure.trusted_documents {
+        schema = schema.extension(crate::trusted::Gate(documents.clone()));
+    }
+    if exposure.redact_messages {
+        schema = schema.extension(crate::redact::Redaction);
+    }
     if !exposure.introspection {
         schema = schema.disable_introspection();
     }

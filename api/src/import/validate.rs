@@ -429,15 +429,31 @@ impl<'a> Validator<'a> {
 
     fn named(&mut self, path: &str, name: &str, aliases: &[String], qid: Option<&str>) {
         self.non_empty(path, "name", name);
+        self.no_control(&format!("{path}.name"), name);
         for (j, a) in aliases.iter().enumerate() {
             if a.trim().is_empty() {
                 self.problem(format!("{path}.aliases[{j}]"), "an alias must not be empty");
             }
+            self.no_control(&format!("{path}.aliases[{j}]"), a);
         }
         if let Some(q) = qid
             && let Err(e) = check_qid(q)
         {
             self.problem(format!("{path}.wikidataId"), e);
+        }
+    }
+
+    /// A name is one line of text: no control character (U+0000 to U+001F,
+    /// U+007F to U+009F), which would only hide or break it where it is shown.
+    fn no_control(&mut self, path: &str, value: &str) {
+        if let Some((at, c)) = value.chars().enumerate().find(|(_, c)| c.is_control()) {
+            self.problem(
+                path,
+                format!(
+                    "a name must not contain control characters; U+{:04X} is at character {at}",
+                    u32::from(c)
+                ),
+            );
         }
     }
 
