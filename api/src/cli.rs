@@ -53,17 +53,23 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
             reason: one_line(err),
         })?;
     let metrics_listener = bind_metrics(cli.exposure.metrics_addr.as_deref()).await?;
-    let mut db = open_with(&target, db::PoolSize::from(&cli.database)).await?;
-    crate::sql_stats::install(&mut db);
-    let empty = seed::is_empty(&db)
+    let pool = db::PoolSize::from(&cli.database);
+    let prepared = open_with(&target, pool).await?;
+    let empty = seed::is_empty(&prepared)
         .await
         .map_err(|e| StartupError::Database(one_line(e)))?;
     if embedded(cli) && !cli.no_seed && empty {
-        let counts = seed::import_seed(&db)
+        let counts = seed::import_seed(&prepared)
             .await
             .map_err(|e| StartupError::Seed(one_line(e)))?;
         tracing::info!(%counts, "imported the seed graph into the new embedded database");
     }
+    // Migrating and seeding may take longer than a request's statements
+    // may: requests get connections of their own.
+    let _ = prepared.close().await;
+    let timeout = std::time::Duration::from_millis(cli.limits.timeout_ms);
+    let mut db = db::connect_serving(&target, pool, timeout).await?;
+    crate::sql_stats::install(&mut db);
     let local = listener
         .local_addr()
         .map_err(|e| StartupError::Serve(one_line(e)))?;
@@ -77,6 +83,7 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
         changes.listen(url.clone()).await;
     }
     crate::graphql::connection::set_max_page_size(cli.limits.max_page_size);
+    crate::budget::set_max_response_bytes(cli.limits.max_response_bytes);
     crate::ops::set_max_operation_labels(cli.exposure.max_operation_labels);
     let metrics = crate::ops::install_metrics();
     if let Some(listener) = metrics_listener {

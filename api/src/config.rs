@@ -192,6 +192,14 @@ pub struct LimitArgs {
     #[arg(long, env = "NEWSGRAPH_TIMEOUT_MS", default_value_t = 30_000, global = true)]
     pub timeout_ms: u64,
 
+    /// Most rows one request may read from the database (RESULT_TOO_LARGE above it).
+    #[arg(long, env = "NEWSGRAPH_MAX_ROWS", default_value_t = 20_000, global = true)]
+    pub max_rows: u64,
+
+    /// Largest response body, in bytes (RESULT_TOO_LARGE above it).
+    #[arg(long, env = "NEWSGRAPH_MAX_RESPONSE_BYTES", default_value_t = 16 * 1024 * 1024, global = true)]
+    pub max_response_bytes: usize,
+
     /// Most requests served at once; more are refused with HTTP 503 at once.
     #[arg(long, env = "NEWSGRAPH_MAX_IN_FLIGHT", default_value_t = 256, global = true)]
     pub max_in_flight: usize,

@@ -98,6 +98,62 @@ pub async fn connect(target: &Target) -> Result<DatabaseConnection, StartupError
 
 /// Opens the database with a pool of this size.
 pub async fn connect_with(target: &Target, pool: PoolSize) -> Result<DatabaseConnection, StartupError> {
+    open_pool(target, options(target, pool)?).await
+}
+
+/// Opens the database to serve requests: as [`connect`], and the database
+/// stops a statement that runs past `timeout` (PostgreSQL's
+/// `statement_timeout`), or on SQLite past the end of the request that
+/// runs it ([`crate::budget::deadline`]), so that a request stopped by
+/// its time limit does not leave its SQL running.
+pub async fn connect_serving(
+    target: &Target,
+    pool: PoolSize,
+    timeout: Duration,
+) -> Result<DatabaseConnection, StartupError> {
+    let mut options = options(target, pool)?;
+    match target {
+        Target::Postgres(_) => {
+            let ms = timeout.as_millis().max(1);
+            options.map_sqlx_postgres_opts(move |o| o.options([("statement_timeout", ms)]));
+        }
+        Target::Sqlite(_) => {
+            options.map_sqlx_sqlite_pool_opts(|pool| {
+                pool.after_connect(|conn, _| Box::pin(stop_at_deadline(conn)))
+                    .before_acquire(|conn, _| {
+                        Box::pin(async move {
+                            stop_at_deadline(conn).await?;
+                            Ok(true)
+                        })
+                    })
+            });
+        }
+    }
+    open_pool(target, options).await
+}
+
+/// How many SQLite virtual machine steps run between two looks at the clock.
+const STEPS_PER_CHECK: i32 = 10_000;
+
+/// Makes a SQLite connection interrupt its statements once the request
+/// that takes it from the pool is past its deadline; outside a request,
+/// statements run to their end. Pool hooks run on the task that asks for
+/// the connection, so the request's deadline is at hand.
+async fn stop_at_deadline(
+    conn: &mut sea_orm::sqlx::sqlite::SqliteConnection,
+) -> Result<(), sea_orm::sqlx::Error> {
+    let mut handle = conn.lock_handle().await?;
+    match crate::budget::deadline() {
+        Some(deadline) => {
+            handle.set_progress_handler(STEPS_PER_CHECK, move || std::time::Instant::now() < deadline)
+        }
+        None => handle.remove_progress_handler(),
+    }
+    Ok(())
+}
+
+/// The connection options of a target, before the pool is opened.
+fn options(target: &Target, pool: PoolSize) -> Result<ConnectOptions, StartupError> {
     let options = match target {
         Target::Sqlite(path) => {
             prepare_folder(path)?;
@@ -120,6 +176,10 @@ pub async fn connect_with(target: &Target, pool: PoolSize) -> Result<DatabaseCon
         .max_connections(pool.max_connections)
         .acquire_timeout(Duration::from_millis(pool.acquire_timeout_ms))
         .sqlx_logging(false);
+    Ok(options)
+}
+
+async fn open_pool(target: &Target, options: ConnectOptions) -> Result<DatabaseConnection, StartupError> {
     Database::connect(options)
         .await
         .map_err(|err| StartupError::Connect {
@@ -222,6 +282,28 @@ mod tests {
     fn passwords_never_reach_messages() {
         let target = Target::from_args(&args(Some("postgres://me:secret@db:5432/news"))).unwrap();
         assert_eq!(target.describe(), "postgres://me@db:5432/news");
+    }
+
+    #[tokio::test]
+    async fn a_sqlite_statement_stops_at_its_requests_deadline_and_runs_on_outside_one() {
+        use sea_orm::ConnectionTrait;
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let target = Target::Sqlite(dir.path().join("x.db"));
+        let db = connect_serving(&target, PoolSize::DEFAULT, Duration::from_secs(30))
+            .await
+            .expect("opened");
+        // Counts to a billion: far longer than the request may run.
+        let endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000) \
+                       SELECT COUNT(*) FROM n";
+        let budget =
+            crate::budget::Budget::new(u64::MAX, std::time::Instant::now() + Duration::from_millis(200));
+        let stopped = crate::budget::within(budget, db.execute_unprepared(endless)).await;
+        let error = crate::error::AppError::from(stopped.expect_err("interrupted"));
+        assert_eq!(error.code(), "TIMEOUT");
+        // The same connection, outside a request, runs a statement to its end.
+        let short = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) \
+                     SELECT COUNT(*) FROM n";
+        db.execute_unprepared(short).await.expect("not interrupted");
     }
 
     #[test]

@@ -104,6 +104,14 @@ pub enum AppError {
     /// written, and the same request may be sent again once it is back.
     DatabaseUnavailable,
 
+    /// `RESULT_TOO_LARGE`: the request read more rows than one request may
+    /// (`--max-rows`); the message names the limit.
+    ResultTooLarge(String),
+
+    /// `TIMEOUT`: the database stopped a statement that ran past the
+    /// request's time limit.
+    Timeout,
+
     /// `INTERNAL_SERVER_ERROR`: a fault of ours; the cause is logged, not shown.
     Internal,
 }
@@ -141,10 +149,12 @@ impl AppError {
             | Self::NotFound(message)
             | Self::Conflict(message)
             | Self::Unauthenticated(message)
-            | Self::Forbidden(message) => message.clone(),
+            | Self::Forbidden(message)
+            | Self::ResultTooLarge(message) => message.clone(),
             Self::DatabaseUnavailable => {
                 "the database is not answering; nothing was written, try again shortly".to_owned()
             }
+            Self::Timeout => "the request ran longer than its time limit and was stopped".to_owned(),
             Self::Internal => "internal error; the server log has the details".to_owned(),
         }
     }
@@ -158,6 +168,8 @@ impl AppError {
             Self::Unauthenticated(_) => "UNAUTHENTICATED",
             Self::Forbidden(_) => "FORBIDDEN",
             Self::DatabaseUnavailable => "DATABASE_UNAVAILABLE",
+            Self::ResultTooLarge(_) => "RESULT_TOO_LARGE",
+            Self::Timeout => "TIMEOUT",
             Self::Internal => "INTERNAL_SERVER_ERROR",
         }
     }
@@ -168,6 +180,10 @@ impl From<DbErr> for AppError {
         if unavailable(&err) {
             tracing::warn!(error = %one_line(&err), "the database is not answering");
             return Self::DatabaseUnavailable;
+        }
+        if stopped(&err) {
+            tracing::warn!(error = %one_line(&err), "a statement ran past its request's time limit");
+            return Self::Timeout;
         }
         tracing::error!(error = %err, "database error");
         Self::Internal
@@ -219,6 +235,24 @@ impl From<AppError> for async_graphql::Error {
                 e.set("problems", async_graphql::Value::List(list));
             }
         })
+    }
+}
+
+/// Whether the database stopped a statement for running too long:
+/// PostgreSQL's `statement_timeout` (57014), or SQLite interrupted by the
+/// progress handler [`crate::db`] installs.
+fn stopped(err: &DbErr) -> bool {
+    use sea_orm::RuntimeErr;
+    use sea_orm::sqlx::Error as Sqlx;
+    match err {
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => match &**e {
+            Sqlx::Database(db) => {
+                db.code().is_some_and(|code| code == "57014" || code == "9")
+                    || db.message().contains("interrupted")
+            }
+            _ => false,
+        },
+        _ => false,
     }
 }
 

@@ -6,6 +6,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
 
 use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql::{BatchRequest, BatchResponse};
@@ -24,6 +25,7 @@ use tokio::sync::{Semaphore, watch};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::auth::{Caller, Tokens};
+use crate::budget::{self, Budget};
 use crate::changes::Changes;
 use crate::config::{Environment, ExposureArgs};
 use crate::fairness::ClientAddr;
@@ -524,13 +526,19 @@ async fn execute(
     client: Option<ClientAddr>,
 ) -> async_graphql::Response {
     let statements = Arc::new(AtomicU64::new(0));
+    let share = Budget::new(state.limits.max_rows, Instant::now() + state.limits.timeout);
     let (loaders, batches) = Loaders::new(&state.db);
     let mut request = request.data(loaders).data(caller);
     if let Some(client) = client {
         request = request.data(client);
     }
-    let mut response =
-        sql_stats::counting(statements.clone(), batches.drive(state.schema.execute(request))).await;
+    let run = batches.drive(state.schema.execute(request));
+    let mut response = sql_stats::counting(statements.clone(), budget::within(share.clone(), run)).await;
+    if share.exceeded() {
+        // A partial answer would hide what is missing: refuse it whole.
+        let error = crate::limits::coded("RESULT_TOO_LARGE", share.refusal().message());
+        response = async_graphql::Response::from_errors(vec![error]);
+    }
     if state.sql_stats {
         let n = statements.load(Ordering::Relaxed);
         response

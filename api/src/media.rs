@@ -108,13 +108,14 @@ pub fn render(batch: async_graphql::BatchResponse) -> Response {
             if let Some(fields) = body.as_object_mut() {
                 fields.remove("data");
             }
-            body.to_string().into_bytes()
+            Some(body.to_string().into_bytes())
         })
     } else {
-        serde_json::to_vec(&batch)
+        crate::budget::to_json_within(&batch)
     };
     let body = match body {
-        Ok(body) => body,
+        Ok(Some(body)) => body,
+        Ok(None) => return render(crate::budget::refused(&batch)),
         Err(error) => {
             tracing::error!(%error, "a GraphQL response could not be serialized");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();

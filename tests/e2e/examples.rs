@@ -49,7 +49,7 @@ pub async fn each_example_answers_its_question_about_the_seed_article(db: TestDb
     let data = server
         .query(&example("1-who-opposes-nato-membership"), json!({}))
         .await;
-    let positions = &data["issues"]["nodes"][0]["positions"];
+    let positions = &data["issues"]["nodes"][0]["positions"]["nodes"];
     let opposers: Vec<&str> = positions
         .as_array()
         .expect("positions")
@@ -58,7 +58,7 @@ pub async fn each_example_answers_its_question_about_the_seed_article(db: TestDb
         .collect();
     assert_eq!(opposers, ["Kremlin", "Donald Trump"]);
     assert_eq!(
-        texts(&positions[1]["statements"]),
+        texts(&positions[1]["statements"]["nodes"]),
         ["Trump signalled he has no intention of allowing Ukraine to join NATO."]
     );
 

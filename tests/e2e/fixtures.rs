@@ -262,3 +262,25 @@ pub async fn small_graph(db: &DatabaseConnection) {
     .await
     .expect("event");
 }
+
+/// Imports a graph of `statements` statements that `newsgraph generate`
+/// makes (always the same one) into the case's database.
+pub async fn generated(db: &crate::harness::TestDb, statements: u32) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = dir.path().join("graph.json");
+    let mut generate = crate::server::newsgraph();
+    generate
+        .args([
+            "generate",
+            "--statements",
+            &statements.to_string(),
+            "--seed",
+            "3",
+            "-o",
+        ])
+        .arg(&file);
+    let done = crate::server::run(generate).await;
+    assert!(done.success, "{}", done.stderr);
+    let done = crate::server::import(db, &[file.to_str().expect("a UTF-8 path")]).await;
+    assert!(done.success, "{}", done.stderr);
+}

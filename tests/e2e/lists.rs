@@ -407,16 +407,7 @@ pub async fn an_issues_statements_read_the_same_nested_as_filtered_for_popular_a
     // A generated graph, where the most talked-about issue has thousands of
     // statements (on SQLite its pages walk the list) and the least has a
     // few (its pages list the links first).
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let file = dir.path().join("graph.json");
-    let mut generate = crate::server::newsgraph();
-    generate
-        .args(["generate", "--statements", "5000", "--seed", "3", "-o"])
-        .arg(&file);
-    let done = crate::server::run(generate).await;
-    assert!(done.success, "{}", done.stderr);
-    let done = crate::server::import(&db, &[file.to_str().expect("a UTF-8 path")]).await;
-    assert!(done.success, "{}", done.stderr);
+    crate::fixtures::generated(&db, 5_000).await;
     let server = Server::start(&db).await;
 
     let issues = server

@@ -8,6 +8,7 @@ mod fixtures;
 mod harness;
 mod server;
 
+mod budgets;
 mod concurrency;
 mod creates;
 mod examples;
@@ -72,6 +73,13 @@ fn main() {
         case!(filters::sources_filter_by_publication_date_and_publisher),
         case!(positions::positions_say_who_supports_and_who_opposes_and_what_they_said),
         case!(positions::a_speaker_whose_stance_changed_has_one_position_per_stance),
+        case!(positions::positions_page_with_cursors_both_ways_and_count_the_whole_list),
+        case!(positions::a_positions_statements_page_like_every_other_list),
+        case!(positions::every_position_of_a_page_of_issues_is_read_in_a_few_sql_statements),
+        case!(budgets::a_request_that_reads_or_answers_past_its_budget_is_refused_whole),
+        case!(budgets::long_string_filters_are_bad_user_input_naming_the_field_and_limit),
+        case!(budgets::percent_and_underscore_in_a_text_filter_mean_themselves),
+        case!(budgets::a_request_stopped_by_its_time_limit_leaves_no_sql_running),
         case!(sql_count::a_hundred_statements_with_their_relations_take_at_most_ten_sql_statements),
         case!(fairness::a_pool_with_every_connection_in_use_is_busy_not_down),
         case!(fairness::heavy_queries_take_turns_per_client_and_for_the_server),

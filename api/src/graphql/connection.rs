@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{database, loaders};
 use crate::error::{AppError, AppResult};
-use crate::loader::{Keyed, ListKey, Listable, Listed, Plan, Scope};
+use crate::loader::{Keyed, ListKey, Listable, Listed, Parent, Plan, Scope};
 
 /// Page size when neither `first` nor `last` is given.
 pub const DEFAULT_PAGE_SIZE: i32 = 20;
@@ -61,6 +61,18 @@ pub fn page_cost(first: Option<i32>, last: Option<i32>, child_complexity: usize)
         .unwrap_or(DEFAULT_PAGE_SIZE)
         .clamp(0, max_page_size()) as usize;
     1 + items.saturating_mul(child_complexity)
+}
+
+/// How many items a list that is not paged counts as: such lists hold what
+/// one fact names (a statement's issues and mentions, an event's places and
+/// participants, a name's aliases), a handful each; their rows count
+/// against the request's row budget (`--max-rows`) as well.
+pub const SMALL_LIST_ITEMS: usize = 10;
+
+/// The cost of a list that is not paged: [`SMALL_LIST_ITEMS`] times what
+/// each item selects, plus one for the field itself.
+pub fn small_list_cost(child_complexity: usize) -> usize {
+    1 + SMALL_LIST_ITEMS.saturating_mul(child_complexity)
 }
 
 /// Whether a list runs from the smallest value up or from the largest down.
@@ -145,46 +157,16 @@ impl<E: Keyed> Order<E> {
 
     /// The cursor of a row in this order.
     pub fn cursor_of(&self, model: &E::Model) -> Cursor {
-        Cursor {
-            list: self.list.to_owned(),
-            field: self.field.to_owned(),
+        self.shape().cursor((self.value)(model), E::key(model))
+    }
+
+    /// What this order's cursors say.
+    pub(crate) fn shape(&self) -> CursorShape {
+        CursorShape {
+            list: self.list,
+            field: self.field,
             descending: self.direction == OrderDirection::Desc,
-            value: (self.value)(model),
-            key: E::key(model),
-        }
-    }
-
-    fn check_cursor(&self, name: &str, text: &str) -> AppResult<Cursor> {
-        let foreign = || {
-            AppError::bad_input(format!(
-                "`{name}`: \"{text}\" is not a cursor of this list in this order; \
-                 use a cursor this list returned with the same `orderBy`"
-            ))
-        };
-        let cursor = Cursor::decode(text).ok_or_else(foreign)?;
-        let same_order = cursor.list == self.list
-            && cursor.field == self.field
-            && cursor.descending == (self.direction == OrderDirection::Desc);
-        let value_fits = match (&self.column, &cursor.value) {
-            (None, None) | (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (Some((_, SortKind::Text)), Some(_)) => true,
-            (Some((_, SortKind::Date)), Some(v)) => v.parse::<chrono::NaiveDate>().is_ok(),
-        };
-        if same_order && value_fits {
-            Ok(cursor)
-        } else {
-            Err(foreign())
-        }
-    }
-
-    fn sql_value(&self, value: &str) -> Expr {
-        match self.column {
-            Some((_, SortKind::Date)) => match value.parse::<chrono::NaiveDate>() {
-                Ok(date) => Expr::val(date),
-                Err(_) => Expr::val(value.to_owned()),
-            },
-            _ => Expr::val(value.to_owned()),
+            kind: self.column.map(|(_, kind)| kind),
         }
     }
 
@@ -192,33 +174,8 @@ impl<E: Keyed> Order<E> {
     /// ascending terms: missing values are smaller than every value.
     fn beyond(&self, cursor: &Cursor, later: bool) -> Expr {
         let id = Expr::col((E::default(), E::id_column()));
-        let Some((column, _)) = self.column else {
-            return if later {
-                id.gt(cursor.key)
-            } else {
-                id.lt(cursor.key)
-            };
-        };
-        let col = Expr::col((E::default(), column));
-        match &cursor.value {
-            Some(value) => {
-                let pair = Expr::tuple([col.clone(), id]);
-                let at = Expr::tuple([self.sql_value(value), Expr::val(cursor.key)]);
-                if later {
-                    // Rows without a value sort first, so none lies after a value.
-                    pair.gt(at)
-                } else {
-                    pair.lt(at).or(col.is_null())
-                }
-            }
-            None => {
-                if later {
-                    col.clone().is_null().and(id.gt(cursor.key)).or(col.is_not_null())
-                } else {
-                    col.is_null().and(id.lt(cursor.key))
-                }
-            }
-        }
+        let column = self.column.map(|(column, _)| Expr::col((E::default(), column)));
+        keyset(column, id, &self.shape(), cursor, later)
     }
 
     /// `after` the cursor in this order's direction.
@@ -269,6 +226,100 @@ impl<E: Keyed> Order<E> {
             None,
         ));
         terms
+    }
+}
+
+/// What the cursors of one list in one order say: the list, the sort
+/// field and direction, and the kind of the sort values (none: by key).
+#[derive(Debug, Clone, Copy)]
+pub struct CursorShape {
+    pub list: &'static str,
+    pub field: &'static str,
+    pub descending: bool,
+    pub kind: Option<SortKind>,
+}
+
+impl CursorShape {
+    /// The cursor of a row with this sort value and key.
+    pub fn cursor(&self, value: Option<String>, key: i64) -> Cursor {
+        Cursor {
+            list: self.list.to_owned(),
+            field: self.field.to_owned(),
+            descending: self.descending,
+            value,
+            key,
+        }
+    }
+
+    fn check(&self, name: &str, text: &str) -> AppResult<Cursor> {
+        let foreign = || {
+            AppError::bad_input(format!(
+                "`{name}`: \"{text}\" is not a cursor of this list in this order; \
+                 use a cursor this list returned with the same `orderBy`"
+            ))
+        };
+        let cursor = Cursor::decode(text).ok_or_else(foreign)?;
+        let same_order =
+            cursor.list == self.list && cursor.field == self.field && cursor.descending == self.descending;
+        let value_fits = match (&self.kind, &cursor.value) {
+            (None, None) | (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (Some(SortKind::Text), Some(_)) => true,
+            (Some(SortKind::Date), Some(v)) => v.parse::<chrono::NaiveDate>().is_ok(),
+        };
+        if same_order && value_fits {
+            Ok(cursor)
+        } else {
+            Err(foreign())
+        }
+    }
+
+    fn sql_value(&self, value: &str) -> Expr {
+        match self.kind {
+            Some(SortKind::Date) => match value.parse::<chrono::NaiveDate>() {
+                Ok(date) => Expr::val(date),
+                Err(_) => Expr::val(value.to_owned()),
+            },
+            _ => Expr::val(value.to_owned()),
+        }
+    }
+}
+
+/// Rows whose (`column`, `id`) lies strictly after (`later`) or strictly
+/// before the cursor, in ascending terms: missing values are smaller than
+/// every value. `column` and `id` may be any expressions, aggregates too.
+pub(crate) fn keyset(
+    column: Option<Expr>,
+    id: Expr,
+    shape: &CursorShape,
+    cursor: &Cursor,
+    later: bool,
+) -> Expr {
+    let Some(col) = column else {
+        return if later {
+            id.gt(cursor.key)
+        } else {
+            id.lt(cursor.key)
+        };
+    };
+    match &cursor.value {
+        Some(value) => {
+            let pair = Expr::tuple([col.clone(), id]);
+            let at = Expr::tuple([shape.sql_value(value), Expr::val(cursor.key)]);
+            if later {
+                // Rows without a value sort first, so none lies after a value.
+                pair.gt(at)
+            } else {
+                pair.lt(at).or(col.is_null())
+            }
+        }
+        None => {
+            if later {
+                col.clone().is_null().and(id.gt(cursor.key)).or(col.is_not_null())
+            } else {
+                col.is_null().and(id.lt(cursor.key))
+            }
+        }
     }
 }
 
@@ -389,6 +440,32 @@ impl<T: OutputType> PageEdge<T> {
     }
 }
 
+impl<T> Page<T> {
+    /// A page of items with their cursors, read by a reader of its own.
+    pub fn from_edges(
+        edges: Vec<(String, T)>,
+        has_previous_page: bool,
+        has_next_page: bool,
+        count: Arc<dyn Counter>,
+    ) -> Self {
+        let edges: Vec<PageEdge<T>> = edges
+            .into_iter()
+            .map(|(cursor, node)| PageEdge { cursor, node })
+            .collect();
+        let page_info = PageInfo {
+            has_next_page,
+            has_previous_page,
+            start_cursor: edges.first().map(|e| e.cursor.clone()),
+            end_cursor: edges.last().map(|e| e.cursor.clone()),
+        };
+        Page {
+            edges,
+            page_info,
+            count,
+        }
+    }
+}
+
 /// Where a page lies in its list.
 #[derive(SimpleObject, Debug, Clone)]
 pub struct PageInfo {
@@ -432,6 +509,29 @@ impl Window {
         }
     }
 
+    /// The page of rows read in reading order, one more than the page size
+    /// (that one tells whether more follow), put in list order.
+    pub fn cut<M>(&self, mut rows: Vec<M>) -> Slice<M> {
+        let (size, backwards) = self.reading();
+        let more = rows.len() as u64 > size;
+        rows.truncate(size as usize);
+        if backwards {
+            rows.reverse();
+            Slice {
+                rows,
+                has_previous_page: more,
+                has_next_page: false,
+            }
+        } else {
+            let cut = self.trim_front(&mut rows);
+            Slice {
+                rows,
+                has_previous_page: cut,
+                has_next_page: more,
+            }
+        }
+    }
+
     /// Cuts rows read in list order to the window: `first` then `last`.
     /// Returns whether rows were cut from the front.
     pub fn trim_front<M>(&self, rows: &mut Vec<M>) -> bool {
@@ -449,6 +549,11 @@ impl Window {
 impl PageArgs {
     /// Checks the arguments against the list's order.
     pub fn check<E: Keyed>(self, order: &Order<E>) -> AppResult<Window> {
+        self.check_shape(&order.shape())
+    }
+
+    /// Checks the arguments against what the list's cursors say.
+    pub fn check_shape(self, shape: &CursorShape) -> AppResult<Window> {
         let size = |name: &str, value: Option<i32>| -> AppResult<Option<u64>> {
             match value {
                 None => Ok(None),
@@ -463,7 +568,7 @@ impl PageArgs {
             }
         };
         let cursor = |name: &str, value: Option<String>| -> AppResult<Option<Cursor>> {
-            value.map(|c| order.check_cursor(name, &c)).transpose()
+            value.map(|c| shape.check(name, &c)).transpose()
         };
         Ok(Window {
             first: size("first", self.first)?,
@@ -495,25 +600,15 @@ impl<M> Slice<M> {
         E: Keyed<Model = M>,
         T: OutputType,
     {
-        let edges: Vec<PageEdge<T>> = self
+        let edges = self
             .rows
             .into_iter()
             .filter_map(|m| {
                 let cursor = order.cursor_of(&m).encode();
-                wrap(m).map(|node| PageEdge { cursor, node })
+                wrap(m).map(|node| (cursor, node))
             })
             .collect();
-        let page_info = PageInfo {
-            has_next_page: self.has_next_page,
-            has_previous_page: self.has_previous_page,
-            start_cursor: edges.first().map(|e| e.cursor.clone()),
-            end_cursor: edges.last().map(|e| e.cursor.clone()),
-        };
-        Page {
-            edges,
-            page_info,
-            count,
-        }
+        Page::from_edges(edges, self.has_previous_page, self.has_next_page, count)
     }
 }
 
@@ -545,18 +640,14 @@ pub async fn slice<E: Keyed>(
             None => query.order_by(expr, dir),
         };
     }
-    let mut rows = query.limit(size + 1).all(db).await?;
-    let more = rows.len() as u64 > size;
-    rows.truncate(size as usize);
-    let (mut has_previous_page, mut has_next_page);
-    if backwards {
-        rows.reverse();
-        has_previous_page = more;
-        has_next_page = false;
-    } else {
-        has_next_page = more;
-        has_previous_page = window.trim_front(&mut rows);
-    }
+    crate::budget::check()?;
+    let rows = query.limit(size + 1).all(db).await?;
+    crate::budget::charge(rows.len())?;
+    let Slice {
+        rows,
+        mut has_previous_page,
+        mut has_next_page,
+    } = window.cut(rows);
     // Beyond the cursors: rows the client skipped exist if any row lies
     // at or past them. One indexed probe each, only when a cursor was given.
     if !has_previous_page && let Some(after) = &window.after {
@@ -611,7 +702,7 @@ where
 /// list of the parent's siblings, with a counter for `totalCount`.
 pub async fn nested<E>(
     ctx: &Context<'_>,
-    parent: i64,
+    parent: impl Into<Parent>,
     scope: Scope,
     select: Select<E>,
     order: Order<E>,
@@ -624,7 +715,7 @@ where
     let window = args.check(&order)?;
     let plan = Arc::new(Plan::new(scope, select, order, window));
     let key = ListKey {
-        parent,
+        parent: parent.into(),
         plan,
         count: false,
     };

@@ -73,9 +73,29 @@ fn in_subquery(column: impl ColumnTrait, subquery: SelectStatement) -> Expr {
     column.in_subquery(subquery)
 }
 
+/// The longest name filter (`filter.name`), in characters, as long as
+/// the longest `search` query.
+pub const MAX_NAME_FILTER_CHARS: usize = crate::search::MAX_QUERY_CHARS;
+/// The longest text filter (`filter.text`, `filter.speakerRole`,
+/// `filter.publisher`), in characters.
+pub const MAX_TEXT_FILTER_CHARS: usize = 1_000;
+
+/// The text of a string filter, or an error when it is longer than `max`
+/// characters: SQLite refuses LIKE patterns of 50,000 bytes and more, and
+/// no name or quote is that long.
+fn bounded<'a>(field: &str, text: &'a str, max: usize) -> AppResult<&'a str> {
+    let chars = text.chars().count();
+    if chars > max {
+        return Err(AppError::bad_input(format!(
+            "`{field}` is {chars} characters long; the limit is {max}"
+        )));
+    }
+    Ok(text)
+}
+
 /// The folded form of a name query, or an error when nothing is left of it.
 fn folded_query(field: &str, text: &str) -> AppResult<String> {
-    let folded = fold(text);
+    let folded = fold(bounded(field, text, MAX_NAME_FILTER_CHARS)?);
     if folded.is_empty() {
         return Err(AppError::bad_input(format!(
             "`{field}` needs at least one letter or digit (got \"{text}\")"
@@ -116,7 +136,7 @@ fn col(table: &'static str, column: &'static str) -> Expr {
 pub struct EntityFilter {
     /// Names or aliases that start with these words, or have a word that
     /// does, ignoring case, accents and transliteration ("zelensk" finds
-    /// Volodymyr Zelenskyy).
+    /// Volodymyr Zelenskyy). At most 200 characters.
     pub name: Option<String>,
 }
 
@@ -124,7 +144,8 @@ pub struct EntityFilter {
 #[derive(InputObject, Debug, Clone, Default)]
 pub struct OrganisationFilter {
     /// Names or aliases that start with these words, or have a word that
-    /// does, ignoring case, accents and transliteration.
+    /// does, ignoring case, accents and transliteration. At most 200
+    /// characters.
     pub name: Option<String>,
     /// Only organisations of this kind.
     pub kind: Option<OrganisationKind>,
@@ -136,7 +157,8 @@ pub struct OrganisationFilter {
 #[derive(InputObject, Debug, Clone, Default)]
 pub struct PlaceFilter {
     /// Names or aliases that start with these words, or have a word that
-    /// does, ignoring case, accents and transliteration ("odessa" finds Odesa).
+    /// does, ignoring case, accents and transliteration ("odessa" finds
+    /// Odesa). At most 200 characters.
     pub name: Option<String>,
     /// Only places of this kind.
     pub kind: Option<PlaceKind>,
@@ -223,7 +245,8 @@ fn entities_of(kind: EntityKind) -> Select<named_entity::Entity> {
 #[derive(InputObject, Debug, Clone, Default)]
 pub struct IssueFilter {
     /// Names or aliases that start with these words, or have a word that
-    /// does, ignoring case and accents ("nato" finds "Ukraine's NATO membership").
+    /// does, ignoring case and accents ("nato" finds "Ukraine's NATO
+    /// membership"). At most 200 characters.
     pub name: Option<String>,
     /// Only this issue and its sub-issues, at any depth (an Issue ID).
     pub within: Option<ID>,
@@ -262,7 +285,8 @@ pub struct StatementFilter {
     /// Said in a role in this organisation, or by the organisation itself
     /// ("what did Kremlin officials say").
     pub speaker_organisation: Option<ID>,
-    /// Said in a role whose title contains this text, ignoring case ("spokesman").
+    /// Said in a role whose title contains this text, ignoring case
+    /// ("spokesman"); at most 1,000 characters.
     pub speaker_role: Option<String>,
     /// About this issue or one of its sub-issues.
     pub issue: Option<ID>,
@@ -278,7 +302,7 @@ pub struct StatementFilter {
     pub said_from: Option<Date>,
     /// Said on or before this day.
     pub said_to: Option<Date>,
-    /// Whose text contains this, ignoring case.
+    /// Whose text contains this, ignoring case; at most 1,000 characters.
     pub text: Option<String>,
     /// Quoted or paraphrased.
     pub kind: Option<StatementKind>,
@@ -310,7 +334,10 @@ pub async fn statements(
         let roles = Query::select()
             .column(role::Column::Id)
             .from(role::Entity)
-            .and_where(text_contains(col("role", "title"), &title))
+            .and_where(text_contains(
+                col("role", "title"),
+                bounded("filter.speakerRole", &title, MAX_TEXT_FILTER_CHARS)?,
+            ))
             .to_owned();
         select = select.filter(S::SpeakerRoleId.in_subquery(roles));
     }
@@ -353,7 +380,8 @@ pub async fn statements(
         select = select.filter(S::SaidOn.lte(to.0));
     }
     if let Some(text) = f.text {
-        select = select.filter(text_contains(col("statement", "text"), &text));
+        let text = bounded("filter.text", &text, MAX_TEXT_FILTER_CHARS)?;
+        select = select.filter(text_contains(col("statement", "text"), text));
     }
     if let Some(kind) = f.kind {
         let kind: entity::kinds::StatementKind = kind.into();
@@ -533,7 +561,8 @@ pub struct SourceFilter {
     pub published_from: Option<Date>,
     /// Only sources published on or before this day.
     pub published_to: Option<Date>,
-    /// Only sources of this publisher, ignoring case ("the guardian").
+    /// Only sources of this publisher, ignoring case ("the guardian"); at
+    /// most 1,000 characters.
     pub publisher: Option<String>,
 }
 
@@ -556,7 +585,9 @@ pub fn sources(
         select = select.filter(S::PublishedOn.lte(to.0));
     }
     if let Some(publisher) = f.publisher {
-        let lowered = publisher.trim().to_lowercase();
+        let lowered = bounded("filter.publisher", &publisher, MAX_TEXT_FILTER_CHARS)?
+            .trim()
+            .to_lowercase();
         select = select.filter(Expr::expr(Func::lower(col("source", "publisher"))).eq(lowered));
     }
     Ok(select)

@@ -11,12 +11,12 @@ use super::connection::{Order, Page, PageArgs, nested};
 use super::loaders;
 use super::node::Entity;
 use crate::error::AppResult;
-use crate::loader::{Listable, Scope};
+use crate::loader::{Listable, Parent, Scope};
 
 /// One parent's page of a table whose rows are objects by themselves.
 pub async fn rows<E, T>(
     ctx: &Context<'_>,
-    parent: i64,
+    parent: impl Into<Parent>,
     scope: Scope,
     select: Select<E>,
     order: Order<E>,

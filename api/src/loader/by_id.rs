@@ -73,9 +73,11 @@ pub async fn load_by_ids<E>(db: &DatabaseConnection, keys: &[i64]) -> Result<Has
 where
     E: Keyed,
 {
+    crate::budget::check()?;
     let rows = E::find()
         .filter(E::id_column().is_in(keys.iter().copied()))
         .all(db)
         .await?;
+    crate::budget::charge(rows.len())?;
     Ok(rows.into_iter().map(|m| (E::key(&m), m)).collect())
 }

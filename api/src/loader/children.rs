@@ -79,11 +79,13 @@ where
     type Error = AppError;
 
     async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, Vec<T::Model>>, AppError> {
+        crate::budget::check()?;
         let rows = T::find()
             .filter(T::owner_column().is_in(keys.iter().copied()))
             .order_by_asc(T::order_column())
             .all(&self.db)
             .await?;
+        crate::budget::charge(rows.len())?;
         let mut out: HashMap<i64, Vec<T::Model>> = keys.iter().map(|k| (*k, Vec::new())).collect();
         for row in rows {
             out.entry(T::owner(&row)).or_default().push(row);

@@ -79,7 +79,9 @@ impl Loader<i64> for EntityLoader {
             );
         prefixed::<organisation::Entity>(&mut query, ORG);
         prefixed::<place::Entity>(&mut query, PLACE);
+        crate::budget::check()?;
         let rows = self.db.query_all(&query).await?;
+        crate::budget::charge(rows.len())?;
         let mut out = HashMap::with_capacity(rows.len());
         for row in rows {
             let e = named_entity::Model::from_query_result(&row, "")?;

@@ -16,12 +16,14 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use async_graphql::dataloader::Loader;
+use entity::kinds::Stance;
+use entity::{statement, statement_issue};
 use sea_orm::sea_query::{
     Alias, Asterisk, Condition, Expr, ExprTrait, JoinType, Query, SelectStatement, UnionType,
 };
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DbBackend, FromQueryResult, Iden, QueryFilter, QueryTrait, Select,
-    Statement,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, FromQueryResult, Iden, QueryFilter,
+    QueryResult, QueryTrait, Select, Statement,
 };
 
 use super::Keyed;
@@ -78,6 +80,58 @@ pub async fn subtrees(
     Ok(out)
 }
 
+/// Whose nested list it is: an object's, or a position's (the statements
+/// of one speaker taking one stance on one issue).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Parent {
+    /// The object with this id.
+    Id(i64),
+    /// A speaker's stance on an issue.
+    Position { issue: i64, actor: i64, stance: Stance },
+}
+
+impl From<i64> for Parent {
+    fn from(id: i64) -> Self {
+        Self::Id(id)
+    }
+}
+
+impl Parent {
+    /// The parent's id; a position has none of its own, and answers with its speaker's.
+    fn id(self) -> i64 {
+        match self {
+            Self::Id(id) => id,
+            Self::Position { actor, .. } => actor,
+        }
+    }
+
+    /// What the parent's rows carry as their owner in a batch query: the
+    /// parent's id, or for a position its place in the batch.
+    fn owner(self, index: usize) -> i64 {
+        match self {
+            Self::Id(id) => id,
+            Self::Position { .. } => index as i64,
+        }
+    }
+}
+
+/// The statements of a position: said by its speaker, about its very
+/// issue (not a sub-issue) with its stance. Only a position has any.
+fn position_statements(parent: Parent) -> Condition {
+    let Parent::Position { issue, actor, stance } = parent else {
+        return Condition::all().add(Expr::val(false));
+    };
+    let links = Query::select()
+        .column(statement_issue::Column::StatementId)
+        .from(statement_issue::Entity)
+        .and_where(statement_issue::Column::IssueId.eq(issue))
+        .and_where(statement_issue::Column::Stance.eq(stance))
+        .to_owned();
+    Condition::all()
+        .add(Expr::col((statement::Entity, statement::Column::SpeakerId)).eq(actor))
+        .add(Expr::col((statement::Entity, statement::Column::Id)).in_subquery(links))
+}
+
 /// How the rows of a nested list belong to their parent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
@@ -104,6 +158,8 @@ pub enum Scope {
     /// rows of every node in its subtree (statements said in a place or in
     /// a place within it).
     ColumnWithin(&'static str, Tree),
+    /// The statements of a position ([`Parent::Position`]).
+    Position,
 }
 
 /// Up to how many parents a list through a link table counts their links
@@ -121,8 +177,8 @@ impl Scope {
     async fn conditions<E: Keyed>(
         self,
         db: &DatabaseConnection,
-        parents: &[i64],
-    ) -> Result<Vec<(i64, Condition)>, AppError> {
+        parents: &[Parent],
+    ) -> Result<Vec<(Parent, Condition)>, AppError> {
         let table = Alias::new(E::default().table_name());
         let id = || Expr::col((table.clone(), Alias::new(E::id_column().to_string())));
         let col = |c: &'static str| Expr::col((table.clone(), Alias::new(c)));
@@ -164,15 +220,15 @@ impl Scope {
                 Condition::all().add(id().in_subquery(links))
             })
         };
+        let ids: Vec<i64> = parents.iter().map(|p| p.id()).collect();
         let subtrees = match self {
-            Self::LinkWithin { tree, .. } | Self::ColumnWithin(_, tree) => {
-                subtrees(db, tree, parents).await?
-            }
+            Self::LinkWithin { tree, .. } | Self::ColumnWithin(_, tree) => subtrees(db, tree, &ids).await?,
             _ => HashMap::new(),
         };
         let nodes = |p: i64| subtrees.get(&p).cloned().unwrap_or_default();
         let mut out = Vec::with_capacity(parents.len());
-        for &p in parents {
+        for &parent in parents {
+            let p = parent.id();
             let condition = match self {
                 Self::Column(c) => Condition::all().add(col(c).eq(p)),
                 Self::EitherColumn(a, b) => Condition::any().add(col(a).eq(p)).add(col(b).eq(p)),
@@ -181,8 +237,9 @@ impl Scope {
                     table, parent, row, ..
                 } => linked(table, parent, row, nodes(p)).await?,
                 Self::ColumnWithin(c, _) => Condition::all().add(col(c).is_in(nodes(p))),
+                Self::Position => position_statements(parent),
             };
-            out.push((p, condition));
+            out.push((parent, condition));
         }
         Ok(out)
     }
@@ -191,8 +248,13 @@ impl Scope {
     async fn pairs<E: Keyed>(
         self,
         db: &DatabaseConnection,
-        parents: &[i64],
+        parents: &[Parent],
     ) -> Result<SelectStatement, AppError> {
+        // Most scopes pair rows with the parents' ids; a position's rows
+        // carry its place in the batch.
+        let given = parents;
+        let ids: Vec<i64> = parents.iter().map(|p| p.id()).collect();
+        let parents = &ids[..];
         let table = Alias::new(E::default().table_name());
         let id = Alias::new(E::id_column().to_string());
         let select = |from: &str, owner: Expr, member: &str, filter: Expr| {
@@ -266,6 +328,24 @@ impl Scope {
                     .collect();
                 union(parts)
             }
+            Self::Position => {
+                let parts = given
+                    .iter()
+                    .enumerate()
+                    .map(|(i, parent)| {
+                        Query::select()
+                            .expr_as(Expr::val(parent.owner(i)), Alias::new(OWNER))
+                            .expr_as(
+                                Expr::col((statement::Entity, statement::Column::Id)),
+                                Alias::new(MEMBER),
+                            )
+                            .from(statement::Entity)
+                            .cond_where(position_statements(*parent))
+                            .to_owned()
+                    })
+                    .collect();
+                union(parts)
+            }
         })
     }
 }
@@ -301,7 +381,7 @@ impl<E: Keyed> Plan<E> {
 
 /// A request to the list loader: one parent's page, or its count.
 pub struct ListKey<E: Keyed> {
-    pub parent: i64,
+    pub parent: Parent,
     pub plan: Arc<Plan<E>>,
     pub count: bool,
 }
@@ -332,6 +412,41 @@ impl<E: Keyed> Hash for ListKey<E> {
         self.count.hash(state);
         self.plan.fingerprint.hash(state);
     }
+}
+
+/// How many pages one query reads at most: SQLite refuses a compound
+/// SELECT of more than 500 terms, and a batch of a nested list can have
+/// many more parents (each issue's positions, each position's statements).
+const PAGES_PER_QUERY: usize = 400;
+
+/// Reads the pages of several parents, charged to the request's budget:
+/// each page as a subquery (SQLite allows ORDER BY and LIMIT in a compound
+/// query only there), joined with UNION ALL, [`PAGES_PER_QUERY`] to a
+/// query. Both databases run the arms one after another and keep each
+/// subquery's order; the rows of one parent all come from its arm.
+pub(crate) async fn read_pages(
+    db: &DatabaseConnection,
+    pages: Vec<SelectStatement>,
+) -> Result<Vec<QueryResult>, AppError> {
+    let mut rows = Vec::new();
+    let mut pages = pages.into_iter().peekable();
+    while pages.peek().is_some() {
+        let mut arms = pages.by_ref().take(PAGES_PER_QUERY).enumerate().map(|(i, page)| {
+            Query::select()
+                .column(Asterisk)
+                .from_subquery(page, Alias::new(format!("page_{i}")))
+                .to_owned()
+        });
+        let Some(mut query) = arms.next() else { break };
+        for arm in arms {
+            query.union(UnionType::All, arm);
+        }
+        crate::budget::check()?;
+        let read = db.query_all(&query).await?;
+        crate::budget::charge(read.len())?;
+        rows.extend(read);
+    }
+    Ok(rows)
 }
 
 /// A parent's page, or the size of its whole list.
@@ -367,19 +482,27 @@ where
     async fn pages(
         &self,
         plan: &Plan<E>,
-        parents: &[i64],
-    ) -> Result<HashMap<i64, Slice<E::Model>>, AppError> {
+        parents: &[Parent],
+    ) -> Result<HashMap<Parent, Slice<E::Model>>, AppError> {
         let (size, backwards) = plan.window.reading();
         let terms = plan.order.terms(backwards);
         // One page per parent: its rows, in list order, cut at one more
         // than the page size (to tell whether there is a next page).
         let mut pages: Vec<SelectStatement> = Vec::with_capacity(parents.len());
-        for (parent, condition) in plan.scope.conditions::<E>(&self.db, parents).await? {
+        let mut owners: HashMap<i64, Parent> = HashMap::with_capacity(parents.len());
+        for (i, (parent, condition)) in plan
+            .scope
+            .conditions::<E>(&self.db, parents)
+            .await?
+            .into_iter()
+            .enumerate()
+        {
+            owners.insert(parent.owner(i), parent);
             let mut page = within(plan.select.clone(), &plan.order, &plan.window)
                 .filter(condition)
                 .into_query();
             page.clear_order_by();
-            page.expr_as(Expr::val(parent), Alias::new(LIST_OWNER));
+            page.expr_as(Expr::val(parent.owner(i)), Alias::new(LIST_OWNER));
             for (expr, order, nulls) in &terms {
                 match nulls {
                     Some(nulls) => page.order_by_expr_with_nulls(expr.clone(), order.clone(), *nulls),
@@ -389,83 +512,53 @@ where
             page.limit(size + 1);
             pages.push(page);
         }
-        let Some(first) = pages.first().cloned() else {
-            return Ok(HashMap::new());
-        };
-        // Several parents: each page as a subquery (SQLite allows ORDER BY
-        // and LIMIT in a compound query only there), joined with UNION ALL.
-        // Both databases run the arms one after another and keep each
-        // subquery's order; the rows of one parent all come from its arm.
-        let outer = if pages.len() == 1 {
-            first
-        } else {
-            let mut arms = pages.into_iter().enumerate().map(|(i, page)| {
-                Query::select()
-                    .column(Asterisk)
-                    .from_subquery(page, Alias::new(format!("page_{i}")))
-                    .to_owned()
-            });
-            let mut outer = arms.next().unwrap_or(first);
-            for arm in arms {
-                outer.union(UnionType::All, arm);
-            }
-            outer
-        };
-        let rows = self.db.query_all(&outer).await?;
-        let mut out: HashMap<i64, Vec<E::Model>> = parents.iter().map(|p| (*p, Vec::new())).collect();
+        let rows = read_pages(&self.db, pages).await?;
+        let mut out: HashMap<Parent, Vec<E::Model>> = parents.iter().map(|p| (*p, Vec::new())).collect();
         for row in rows {
             let owner: i64 = row.try_get("", LIST_OWNER)?;
             let model = E::Model::from_query_result(&row, "")?;
-            out.entry(owner).or_default().push(model);
+            if let Some(parent) = owners.get(&owner) {
+                out.entry(*parent).or_default().push(model);
+            }
         }
         Ok(out
             .into_iter()
-            .map(|(parent, mut rows)| {
-                let more = rows.len() as u64 > size;
-                rows.truncate(size as usize);
-                let slice = if backwards {
-                    rows.reverse();
-                    Slice {
-                        rows,
-                        has_previous_page: more,
-                        has_next_page: false,
-                    }
-                } else {
-                    let cut = plan.window.trim_front(&mut rows);
-                    Slice {
-                        rows,
-                        has_previous_page: cut,
-                        has_next_page: more,
-                    }
-                };
-                (parent, slice)
-            })
+            .map(|(parent, rows)| (parent, plan.window.cut(rows)))
             .collect())
     }
 
-    async fn counts(&self, plan: &Plan<E>, parents: &[i64]) -> Result<HashMap<i64, i64>, AppError> {
-        let scope = Alias::new("scope");
-        let table = Alias::new(E::default().table_name());
-        let mut query = plan.select.clone().into_query();
-        query.clear_selects();
-        query.join_subquery(
-            JoinType::InnerJoin,
-            plan.scope.pairs::<E>(&self.db, parents).await?,
-            scope.clone(),
-            Expr::col((scope.clone(), Alias::new(MEMBER)))
-                .equals((table, Alias::new(E::id_column().to_string()))),
-        );
-        query
-            .expr_as(
-                Expr::col((scope.clone(), Alias::new(OWNER))),
-                Alias::new(LIST_OWNER),
-            )
-            .expr_as(Expr::cust("COUNT(*)"), Alias::new(LIST_COUNT))
-            .group_by_col((scope, Alias::new(OWNER)));
-        let rows = self.db.query_all(&query).await?;
-        let mut out: HashMap<i64, i64> = parents.iter().map(|p| (*p, 0)).collect();
-        for row in rows {
-            out.insert(row.try_get("", LIST_OWNER)?, row.try_get("", LIST_COUNT)?);
+    async fn counts(&self, plan: &Plan<E>, parents: &[Parent]) -> Result<HashMap<Parent, i64>, AppError> {
+        let mut out: HashMap<Parent, i64> = parents.iter().map(|p| (*p, 0)).collect();
+        // A position's pairs are one compound SELECT term each: as many
+        // parents to a query as pages.
+        for chunk in parents.chunks(PAGES_PER_QUERY) {
+            let scope = Alias::new("scope");
+            let table = Alias::new(E::default().table_name());
+            let mut query = plan.select.clone().into_query();
+            query.clear_selects();
+            query.join_subquery(
+                JoinType::InnerJoin,
+                plan.scope.pairs::<E>(&self.db, chunk).await?,
+                scope.clone(),
+                Expr::col((scope.clone(), Alias::new(MEMBER)))
+                    .equals((table, Alias::new(E::id_column().to_string()))),
+            );
+            query
+                .expr_as(
+                    Expr::col((scope.clone(), Alias::new(OWNER))),
+                    Alias::new(LIST_OWNER),
+                )
+                .expr_as(Expr::cust("COUNT(*)"), Alias::new(LIST_COUNT))
+                .group_by_col((scope, Alias::new(OWNER)));
+            let rows = self.db.query_all(&query).await?;
+            let owners: HashMap<i64, Parent> =
+                chunk.iter().enumerate().map(|(i, p)| (p.owner(i), *p)).collect();
+            for row in rows {
+                let owner: i64 = row.try_get("", LIST_OWNER)?;
+                if let Some(parent) = owners.get(&owner) {
+                    out.insert(*parent, row.try_get("", LIST_COUNT)?);
+                }
+            }
         }
         Ok(out)
     }
@@ -491,7 +584,7 @@ where
         let mut out = HashMap::with_capacity(keys.len());
         for ((_, count), group) in groups {
             let plan = &group[0].plan;
-            let parents: Vec<i64> = group.iter().map(|k| k.parent).collect();
+            let parents: Vec<Parent> = group.iter().map(|k| k.parent).collect();
             if count {
                 let counts = self.counts(plan, &parents).await?;
                 for key in group {

@@ -36,8 +36,8 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 pub use by_id::{ById, Keyed};
 pub use children::{ChildTable, ChildrenLoader};
 pub use entity_record::{EntityLoader, EntityRecord};
-pub use lists::{ListKey, ListLoader, Listed, Plan, Scope, Tree, subtrees};
-pub use positions::{PositionsLoader, StanceTaken};
+pub use lists::{ListKey, ListLoader, Listed, Parent, Plan, Scope, Tree, subtrees};
+pub use positions::{POSITION_CURSORS, PositionRow, Positions, PositionsAsk, PositionsKey, PositionsLoader};
 
 /// Every loader of a request, registered in one place.
 pub struct Loaders {

@@ -1,24 +1,76 @@
-//! Loads the statements about issues with their stances, for
-//! `Issue.positions`: one query for a batch of issues.
+//! Reads `Issue.positions` a page at a time: the statements about an issue
+//! grouped by speaker and stance in SQL (`GROUP BY`), cut with a keyset
+//! cursor and a `LIMIT`, so that a page costs one row per position, never a
+//! row per statement. One query for the pages of a batch of issues, one
+//! for their counts.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use async_graphql::dataloader::Loader;
+use chrono::NaiveDate;
 use entity::kinds::Stance;
 use entity::{statement, statement_issue};
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, NullOrdering};
-use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, Order, QueryTrait};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, JoinType, Query, SelectStatement};
+use sea_orm::{ConnectionTrait, DatabaseConnection, Order};
 
+use super::lists::read_pages;
 use crate::error::AppError;
+use crate::graphql::connection::{CursorShape, Slice, SortKind, Window, keyset};
 
-/// A statement about an issue, with the stance it takes on it.
+/// What the cursors of `Issue.positions` say: positions come in the order
+/// of their earliest dated statement (positions with none first), ties
+/// broken by their first statement.
+pub const POSITION_CURSORS: CursorShape = CursorShape {
+    list: "positions",
+    field: "firstSaidOn",
+    descending: false,
+    kind: Some(SortKind::Date),
+};
+
+/// One speaker's stance on an issue, as one row of the grouped statements.
 #[derive(Debug, Clone)]
-pub struct StanceTaken {
+pub struct PositionRow {
+    pub actor: i64,
     pub stance: Stance,
-    pub statement: statement::Model,
+    /// The day of the earliest dated statement, if any is dated.
+    pub first_said_on: Option<NaiveDate>,
+    /// The first statement of the position, as added to the graph.
+    pub first_statement: i64,
 }
 
-/// Loads, per issue, every statement about it with its stance, oldest first.
+impl PositionRow {
+    /// The row's place in the list, as a cursor.
+    pub fn cursor(&self) -> String {
+        POSITION_CURSORS
+            .cursor(self.first_said_on.map(|d| d.to_string()), self.first_statement)
+            .encode()
+    }
+}
+
+/// What one `positions` field asks, the same for every issue of a batch.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PositionsAsk {
+    pub stance: Option<Stance>,
+    pub window: Window,
+}
+
+/// A request to the loader: one issue's page of positions, or its count.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PositionsKey {
+    pub issue: i64,
+    pub ask: Arc<PositionsAsk>,
+    pub count: bool,
+}
+
+/// A page of positions, or how many positions the issue has.
+#[derive(Debug, Clone)]
+pub enum Positions {
+    Page(Slice<PositionRow>),
+    Count(i64),
+}
+
+/// Reads pages of positions for many issues at once.
 pub struct PositionsLoader {
     db: DatabaseConnection,
 }
@@ -29,45 +81,174 @@ impl PositionsLoader {
     }
 }
 
-impl Loader<i64> for PositionsLoader {
-    type Value = Vec<StanceTaken>;
+const OWNER: &str = "owner";
+const ACTOR: &str = "actor";
+const STANCE: &str = "stance";
+const FIRST_SAID_ON: &str = "first_said_on";
+const FIRST_STATEMENT: &str = "first_statement";
+const POSITIONS: &str = "positions";
+
+fn link(column: statement_issue::Column) -> Expr {
+    Expr::col((statement_issue::Entity, column))
+}
+
+fn said_on() -> Expr {
+    Expr::expr(Func::min(Expr::col((
+        statement::Entity,
+        statement::Column::SaidOn,
+    ))))
+}
+
+fn first_id() -> Expr {
+    Expr::expr(Func::min(Expr::col((statement::Entity, statement::Column::Id))))
+}
+
+/// The statements about `issue` (itself, not its sub-issues), joined with
+/// their stance on it, grouped by speaker and stance.
+fn grouped(issue: Expr, ask: &PositionsAsk) -> SelectStatement {
+    let mut query = Query::select();
+    query
+        .from(statement_issue::Entity)
+        .join(
+            JoinType::InnerJoin,
+            statement::Entity,
+            Expr::col((statement::Entity, statement::Column::Id))
+                .equals((statement_issue::Entity, statement_issue::Column::StatementId)),
+        )
+        .and_where(link(statement_issue::Column::IssueId).eq(issue))
+        .expr_as(
+            Expr::col((statement::Entity, statement::Column::SpeakerId)),
+            Alias::new(ACTOR),
+        )
+        .expr_as(link(statement_issue::Column::Stance), Alias::new(STANCE))
+        .group_by_col((statement::Entity, statement::Column::SpeakerId))
+        .group_by_col((statement_issue::Entity, statement_issue::Column::Stance));
+    if let Some(stance) = ask.stance {
+        query.and_where(link(statement_issue::Column::Stance).eq(stance));
+    }
+    query
+}
+
+impl PositionsLoader {
+    async fn pages(
+        &self,
+        ask: &PositionsAsk,
+        issues: &[i64],
+    ) -> Result<HashMap<i64, Slice<PositionRow>>, AppError> {
+        let window = &ask.window;
+        let (size, backwards) = window.reading();
+        let (order, nulls) = if backwards {
+            (Order::Desc, sea_orm::sea_query::NullOrdering::Last)
+        } else {
+            (Order::Asc, sea_orm::sea_query::NullOrdering::First)
+        };
+        let pages = issues
+            .iter()
+            .map(|issue| {
+                let mut page = grouped(Expr::val(*issue), ask);
+                page.expr_as(Expr::val(*issue), Alias::new(OWNER))
+                    .expr_as(said_on(), Alias::new(FIRST_SAID_ON))
+                    .expr_as(first_id(), Alias::new(FIRST_STATEMENT));
+                if let Some(after) = &window.after {
+                    page.and_having(keyset(
+                        Some(said_on()),
+                        first_id(),
+                        &POSITION_CURSORS,
+                        after,
+                        true,
+                    ));
+                }
+                if let Some(before) = &window.before {
+                    page.and_having(keyset(
+                        Some(said_on()),
+                        first_id(),
+                        &POSITION_CURSORS,
+                        before,
+                        false,
+                    ));
+                }
+                page.order_by_expr_with_nulls(said_on(), order.clone(), nulls)
+                    .order_by_expr(first_id(), order.clone())
+                    .limit(size + 1);
+                page
+            })
+            .collect();
+        let mut out: HashMap<i64, Vec<PositionRow>> = issues.iter().map(|i| (*i, Vec::new())).collect();
+        let rows = read_pages(&self.db, pages).await?;
+        for row in rows {
+            let issue: i64 = row.try_get("", OWNER)?;
+            out.entry(issue).or_default().push(PositionRow {
+                actor: row.try_get("", ACTOR)?,
+                stance: row.try_get("", STANCE)?,
+                first_said_on: row.try_get("", FIRST_SAID_ON)?,
+                first_statement: row.try_get("", FIRST_STATEMENT)?,
+            });
+        }
+        Ok(out
+            .into_iter()
+            .map(|(issue, rows)| (issue, window.cut(rows)))
+            .collect())
+    }
+
+    async fn counts(&self, ask: &PositionsAsk, issues: &[i64]) -> Result<HashMap<i64, i64>, AppError> {
+        let mut each = Query::select();
+        each.from(statement_issue::Entity)
+            .join(
+                JoinType::InnerJoin,
+                statement::Entity,
+                Expr::col((statement::Entity, statement::Column::Id))
+                    .equals((statement_issue::Entity, statement_issue::Column::StatementId)),
+            )
+            .and_where(link(statement_issue::Column::IssueId).is_in(issues.iter().copied()))
+            .expr_as(link(statement_issue::Column::IssueId), Alias::new(OWNER))
+            .group_by_col((statement_issue::Entity, statement_issue::Column::IssueId))
+            .group_by_col((statement::Entity, statement::Column::SpeakerId))
+            .group_by_col((statement_issue::Entity, statement_issue::Column::Stance));
+        if let Some(stance) = ask.stance {
+            each.and_where(link(statement_issue::Column::Stance).eq(stance));
+        }
+        let query = Query::select()
+            .column(Alias::new(OWNER))
+            .expr_as(Expr::cust("COUNT(*)"), Alias::new(POSITIONS))
+            .from_subquery(each, Alias::new("each_position"))
+            .group_by_col(Alias::new(OWNER))
+            .to_owned();
+        let rows = self.db.query_all(&query).await?;
+        let mut out: HashMap<i64, i64> = issues.iter().map(|i| (*i, 0)).collect();
+        for row in rows {
+            out.insert(row.try_get("", OWNER)?, row.try_get("", POSITIONS)?);
+        }
+        Ok(out)
+    }
+}
+
+impl Loader<PositionsKey> for PositionsLoader {
+    type Value = Positions;
     type Error = AppError;
 
-    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, Vec<StanceTaken>>, AppError> {
-        let link = Alias::new("link");
-        let mut query = statement::Entity::find().into_query();
-        query
-            .join_as(
-                JoinType::InnerJoin,
-                statement_issue::Entity,
-                link.clone(),
-                Expr::col((link.clone(), statement_issue::Column::StatementId))
-                    .equals((statement::Entity, statement::Column::Id)),
-            )
-            .expr_as(
-                Expr::col((link.clone(), statement_issue::Column::IssueId)),
-                Alias::new("link_issue"),
-            )
-            .expr_as(
-                Expr::col((link.clone(), statement_issue::Column::Stance)),
-                Alias::new("link_stance"),
-            )
-            .and_where(Expr::col((link, statement_issue::Column::IssueId)).is_in(keys.iter().copied()))
-            .order_by_with_nulls(
-                (statement::Entity, statement::Column::SaidOn),
-                Order::Asc,
-                NullOrdering::First,
-            )
-            .order_by((statement::Entity, statement::Column::Id), Order::Asc);
-        let rows = self.db.query_all(&query).await?;
-        let mut out: HashMap<i64, Vec<StanceTaken>> = keys.iter().map(|k| (*k, Vec::new())).collect();
-        for row in rows {
-            let issue: i64 = row.try_get("", "link_issue")?;
-            let stance: Stance = row.try_get("", "link_stance")?;
-            let statement = statement::Model::from_query_result(&row, "")?;
-            out.entry(issue)
-                .or_default()
-                .push(StanceTaken { stance, statement });
+    async fn load(&self, keys: &[PositionsKey]) -> Result<HashMap<PositionsKey, Positions>, AppError> {
+        // Keys of one field share what they ask: one query per ask and kind.
+        let mut groups: HashMap<(&PositionsAsk, bool), Vec<&PositionsKey>> = HashMap::new();
+        for key in keys {
+            groups.entry((&*key.ask, key.count)).or_default().push(key);
+        }
+        let mut out = HashMap::with_capacity(keys.len());
+        for ((ask, count), group) in groups {
+            let issues: Vec<i64> = group.iter().map(|k| k.issue).collect();
+            if count {
+                let counts = self.counts(ask, &issues).await?;
+                for key in group {
+                    let n = counts.get(&key.issue).copied().unwrap_or(0);
+                    out.insert(key.clone(), Positions::Count(n));
+                }
+            } else {
+                let mut pages = self.pages(ask, &issues).await?;
+                for key in group {
+                    if let Some(page) = pages.remove(&key.issue) {
+                        out.insert(key.clone(), Positions::Page(page));
+                    }
+                }
+            }
         }
         Ok(out)
     }

@@ -44,6 +44,7 @@ impl Event {
     }
 
     /// Where it happened.
+    #[graphql(complexity = "crate::graphql::connection::small_list_cost(child_complexity)")]
     async fn places(&self, ctx: &Context<'_>) -> AppResult<Vec<Place>> {
         let links = loaders(ctx)?
             .event_places
@@ -61,6 +62,7 @@ impl Event {
     }
 
     /// Who took part, each in a role ("attacker", "delegation").
+    #[graphql(complexity = "crate::graphql::connection::small_list_cost(child_complexity)")]
     async fn participants(&self, ctx: &Context<'_>) -> AppResult<Vec<Participant>> {
         let links = loaders(ctx)?
             .event_participants
@@ -79,6 +81,7 @@ impl Event {
     }
 
     /// How many: drones launched, people killed or injured...
+    #[graphql(complexity = "crate::graphql::connection::small_list_cost(child_complexity)")]
     async fn quantities(&self, ctx: &Context<'_>) -> AppResult<Vec<Quantity>> {
         let rows = loaders(ctx)?
             .event_quantities

@@ -111,6 +111,7 @@ impl FinancialMeasure {
     }
 
     /// The issues the measure serves ("financing of Ukraine's defence").
+    #[graphql(complexity = "crate::graphql::connection::small_list_cost(child_complexity)")]
     async fn issues(&self, ctx: &Context<'_>) -> AppResult<Vec<Issue>> {
         let links = loaders(ctx)?
             .financial_measure_issues

@@ -5,18 +5,17 @@ use chrono::{DateTime, Utc};
 use entity::{financial_measure, issue, statement};
 use sea_orm::EntityTrait;
 
-use super::{FinancialMeasure, Stance, Statement, load_entity};
-use crate::error::{AppError, AppResult};
+use super::position::{self, Position};
+use super::{FinancialMeasure, Stance, Statement};
+use crate::error::AppResult;
 use crate::graphql::connection::{Page, PageArgs};
 use crate::graphql::filter::{
     self, FinancialMeasureFilter, FinancialMeasureOrder, IssueFilter, IssueOrder, StatementFilter,
     StatementOrder,
 };
 use crate::graphql::ids::{GlobalId, NodeKind};
-use crate::graphql::node::Entity;
-use crate::graphql::scalars::PartialDate;
 use crate::graphql::{database, loaders, nested};
-use crate::loader::{Scope, StanceTaken, Tree};
+use crate::loader::{Scope, Tree};
 
 /// An issue statements take positions on ("Ukraine's NATO membership").
 #[derive(Debug, Clone)]
@@ -141,41 +140,29 @@ impl Issue {
     /// Who stands where on this issue: one position per speaker and stance,
     /// with the statements that take it. A speaker whose stance changed over
     /// time has one position per stance. Only statements about this very
-    /// issue count, not those about its sub-issues; positions come in the
-    /// order they were first taken.
+    /// issue count, not those about its sub-issues. Positions come in the
+    /// order of their earliest dated statement; positions with no dated
+    /// statement come first.
+    #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn positions(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Only positions with this stance.")] stance: Option<Stance>,
-    ) -> AppResult<Vec<Position>> {
-        let taken = loaders(ctx)?
-            .positions
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default();
-        let mut positions: Vec<Position> = Vec::new();
-        for StanceTaken {
-            stance: taken_stance,
-            statement,
-        } in taken
-        {
-            let taken_stance: Stance = taken_stance.into();
-            if stance.is_some_and(|s| s != taken_stance) {
-                continue;
-            }
-            match positions
-                .iter_mut()
-                .find(|p| p.actor_id == statement.speaker_id && p.stance == taken_stance)
-            {
-                Some(position) => position.statements.push(statement),
-                None => positions.push(Position {
-                    actor_id: statement.speaker_id,
-                    stance: taken_stance,
-                    statements: vec![statement],
-                }),
-            }
-        }
-        Ok(positions)
+        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<
+            i32,
+        >,
+        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
+    ) -> AppResult<Page<Position>> {
+        let args = PageArgs {
+            first,
+            after,
+            last,
+            before,
+        };
+        position::page(ctx, self.0.id, stance, args).await
     }
 
     /// Financial measures that serve this issue or one of its sub-issues.
@@ -268,50 +255,5 @@ impl Issue {
     /// The issue's version: 1 when added, one more with each change.
     async fn version(&self) -> i32 {
         self.0.version
-    }
-}
-
-/// Where one speaker stands on an issue, and the statements that say so.
-#[derive(Debug, Clone)]
-pub struct Position {
-    actor_id: i64,
-    stance: Stance,
-    statements: Vec<statement::Model>,
-}
-
-/// Where one speaker stands on an issue, and the statements that say so.
-#[Object]
-impl Position {
-    /// Who takes the position: a person or an organisation.
-    async fn actor(&self, ctx: &Context<'_>) -> AppResult<Entity> {
-        load_entity(ctx, self.actor_id).await?.ok_or_else(|| {
-            tracing::error!(entity = self.actor_id, "position without its speaker");
-            AppError::Internal
-        })
-    }
-
-    /// The stance taken.
-    async fn stance(&self) -> Stance {
-        self.stance
-    }
-
-    /// The statements that take it, oldest first (undated ones first).
-    async fn statements(&self) -> Vec<Statement> {
-        self.statements.iter().cloned().map(Statement).collect()
-    }
-
-    /// When the stance was first taken, as far as the dated statements tell.
-    async fn first_said_on(&self) -> Option<PartialDate> {
-        self.statements
-            .iter()
-            .find_map(|s| PartialDate::from_columns(s.said_on, s.said_on_precision))
-    }
-
-    /// When the stance was last taken, as far as the dated statements tell.
-    async fn last_said_on(&self) -> Option<PartialDate> {
-        self.statements
-            .iter()
-            .rev()
-            .find_map(|s| PartialDate::from_columns(s.said_on, s.said_on_precision))
     }
 }

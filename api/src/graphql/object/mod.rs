@@ -5,6 +5,7 @@ mod event;
 mod evidence;
 mod financial_measure;
 mod issue;
+mod position;
 mod role;
 mod source;
 mod statement;
@@ -15,7 +16,8 @@ pub use evidence::Evidence;
 pub use financial_measure::{
     FinancialMeasure, FinancialMeasureKind, FinancialMeasureStatus, Qualifier, SecuredAgainst, Share,
 };
-pub use issue::{Issue, Position};
+pub use issue::Issue;
+pub use position::Position;
 pub use role::{Relation, Role};
 pub use source::Source;
 pub use statement::{IssueStance, Stance, Statement, StatementKind};

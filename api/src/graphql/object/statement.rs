@@ -76,6 +76,7 @@ impl Statement {
     }
 
     /// The issues the statement is about, each with the speaker's stance.
+    #[graphql(complexity = "crate::graphql::connection::small_list_cost(child_complexity)")]
     async fn about(&self, ctx: &Context<'_>) -> AppResult<Vec<IssueStance>> {
         let links = loaders(ctx)?
             .statement_issues
@@ -94,6 +95,7 @@ impl Statement {
     }
 
     /// The people, organisations and places the statement mentions.
+    #[graphql(complexity = "crate::graphql::connection::small_list_cost(child_complexity)")]
     async fn mentions(&self, ctx: &Context<'_>) -> AppResult<Vec<Entity>> {
         let links = loaders(ctx)?
             .statement_mentions

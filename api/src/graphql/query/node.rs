@@ -24,6 +24,7 @@ impl NodeQuery {
     }
 
     /// The objects with these global IDs, in the same order; null for each ID that names nothing.
+    #[graphql(complexity = "1 + ids.len().min(MAX_NODE_IDS).saturating_mul(child_complexity)")]
     async fn nodes(
         &self,
         ctx: &Context<'_>,

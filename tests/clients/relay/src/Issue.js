@@ -10,14 +10,34 @@ export const issue = graphql`
     description
     wikidataId
     parent { id name }
-    positions { actor { __typename id name } stance statements { id text } firstSaidOn { date precision text } lastSaidOn { date precision text } }
     createdAt
     updatedAt
     version
+    ...IssuePositions_issue
     ...IssueChildren_issue
     ...IssueStatements_issue
     ...IssueFinancialMeasures_issue
     ...IssueFinancialMeasuresSecured_issue
+  }
+`;
+
+export const issuePositions = graphql`
+  fragment IssuePositions_issue on Issue
+  @refetchable(queryName: "IssuePositionsPaginationQuery")
+  @argumentDefinitions(count: { type: "Int", defaultValue: 10 }, cursor: { type: "String" }) {
+    positions(first: $count, after: $cursor) @connection(key: "IssuePositions_issue_positions") {
+      totalCount
+      edges {
+        cursor
+        node {
+          actor { __typename id name }
+          stance
+          firstSaidOn { date precision text }
+          lastSaidOn { date precision text }
+          ...PositionStatements_position
+        }
+      }
+    }
   }
 `;
 

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<1317815d07698993807a20f624ee8016>>
+ * @generated SignedSource<<dfbcfd3f356156112b9ffa148d7aac28>>
  * @lightSyntaxTransform
  */
 
@@ -43,14 +43,35 @@ v4 = {
   "name": "name",
   "storageKey": null
 },
-v5 = {
+v5 = [
+  {
+    "kind": "Literal",
+    "name": "first",
+    "value": 10
+  }
+],
+v6 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "totalCount",
+  "storageKey": null
+},
+v7 = {
+  "alias": null,
+  "args": null,
+  "kind": "ScalarField",
+  "name": "cursor",
+  "storageKey": null
+},
+v8 = {
   "alias": null,
   "args": null,
   "kind": "ScalarField",
   "name": "text",
   "storageKey": null
 },
-v6 = [
+v9 = [
   {
     "alias": null,
     "args": null,
@@ -65,29 +86,8 @@ v6 = [
     "name": "precision",
     "storageKey": null
   },
-  (v5/*:: as any*/)
+  (v8/*:: as any*/)
 ],
-v7 = [
-  {
-    "kind": "Literal",
-    "name": "first",
-    "value": 10
-  }
-],
-v8 = {
-  "alias": null,
-  "args": null,
-  "kind": "ScalarField",
-  "name": "totalCount",
-  "storageKey": null
-},
-v9 = {
-  "alias": null,
-  "args": null,
-  "kind": "ScalarField",
-  "name": "cursor",
-  "storageKey": null
-},
 v10 = {
   "alias": null,
   "args": null,
@@ -113,8 +113,47 @@ v10 = {
   ],
   "storageKey": null
 },
-v11 = [
-  (v8/*:: as any*/),
+v11 = {
+  "alias": null,
+  "args": (v5/*:: as any*/),
+  "concreteType": "StatementConnection",
+  "kind": "LinkedField",
+  "name": "statements",
+  "plural": false,
+  "selections": [
+    (v6/*:: as any*/),
+    {
+      "alias": null,
+      "args": null,
+      "concreteType": "StatementEdge",
+      "kind": "LinkedField",
+      "name": "edges",
+      "plural": true,
+      "selections": [
+        (v7/*:: as any*/),
+        {
+          "alias": null,
+          "args": null,
+          "concreteType": "Statement",
+          "kind": "LinkedField",
+          "name": "node",
+          "plural": false,
+          "selections": [
+            (v3/*:: as any*/),
+            (v8/*:: as any*/),
+            (v2/*:: as any*/)
+          ],
+          "storageKey": null
+        }
+      ],
+      "storageKey": null
+    },
+    (v10/*:: as any*/)
+  ],
+  "storageKey": "statements(first:10)"
+},
+v12 = [
+  (v6/*:: as any*/),
   {
     "alias": null,
     "args": null,
@@ -123,7 +162,7 @@ v11 = [
     "name": "edges",
     "plural": true,
     "selections": [
-      (v9/*:: as any*/),
+      (v7/*:: as any*/),
       {
         "alias": null,
         "args": null,
@@ -233,71 +272,6 @@ return {
               {
                 "alias": null,
                 "args": null,
-                "concreteType": "Position",
-                "kind": "LinkedField",
-                "name": "positions",
-                "plural": true,
-                "selections": [
-                  {
-                    "alias": null,
-                    "args": null,
-                    "concreteType": null,
-                    "kind": "LinkedField",
-                    "name": "actor",
-                    "plural": false,
-                    "selections": [
-                      (v2/*:: as any*/),
-                      (v3/*:: as any*/),
-                      (v4/*:: as any*/)
-                    ],
-                    "storageKey": null
-                  },
-                  {
-                    "alias": null,
-                    "args": null,
-                    "kind": "ScalarField",
-                    "name": "stance",
-                    "storageKey": null
-                  },
-                  {
-                    "alias": null,
-                    "args": null,
-                    "concreteType": "Statement",
-                    "kind": "LinkedField",
-                    "name": "statements",
-                    "plural": true,
-                    "selections": [
-                      (v3/*:: as any*/),
-                      (v5/*:: as any*/)
-                    ],
-                    "storageKey": null
-                  },
-                  {
-                    "alias": null,
-                    "args": null,
-                    "concreteType": "PartialDate",
-                    "kind": "LinkedField",
-                    "name": "firstSaidOn",
-                    "plural": false,
-                    "selections": (v6/*:: as any*/),
-                    "storageKey": null
-                  },
-                  {
-                    "alias": null,
-                    "args": null,
-                    "concreteType": "PartialDate",
-                    "kind": "LinkedField",
-                    "name": "lastSaidOn",
-                    "plural": false,
-                    "selections": (v6/*:: as any*/),
-                    "storageKey": null
-                  }
-                ],
-                "storageKey": null
-              },
-              {
-                "alias": null,
-                "args": null,
                 "kind": "ScalarField",
                 "name": "createdAt",
                 "storageKey": null
@@ -318,13 +292,110 @@ return {
               },
               {
                 "alias": null,
-                "args": (v7/*:: as any*/),
+                "args": (v5/*:: as any*/),
+                "concreteType": "PositionConnection",
+                "kind": "LinkedField",
+                "name": "positions",
+                "plural": false,
+                "selections": [
+                  (v6/*:: as any*/),
+                  {
+                    "alias": null,
+                    "args": null,
+                    "concreteType": "PositionEdge",
+                    "kind": "LinkedField",
+                    "name": "edges",
+                    "plural": true,
+                    "selections": [
+                      (v7/*:: as any*/),
+                      {
+                        "alias": null,
+                        "args": null,
+                        "concreteType": "Position",
+                        "kind": "LinkedField",
+                        "name": "node",
+                        "plural": false,
+                        "selections": [
+                          {
+                            "alias": null,
+                            "args": null,
+                            "concreteType": null,
+                            "kind": "LinkedField",
+                            "name": "actor",
+                            "plural": false,
+                            "selections": [
+                              (v2/*:: as any*/),
+                              (v3/*:: as any*/),
+                              (v4/*:: as any*/)
+                            ],
+                            "storageKey": null
+                          },
+                          {
+                            "alias": null,
+                            "args": null,
+                            "kind": "ScalarField",
+                            "name": "stance",
+                            "storageKey": null
+                          },
+                          {
+                            "alias": null,
+                            "args": null,
+                            "concreteType": "PartialDate",
+                            "kind": "LinkedField",
+                            "name": "firstSaidOn",
+                            "plural": false,
+                            "selections": (v9/*:: as any*/),
+                            "storageKey": null
+                          },
+                          {
+                            "alias": null,
+                            "args": null,
+                            "concreteType": "PartialDate",
+                            "kind": "LinkedField",
+                            "name": "lastSaidOn",
+                            "plural": false,
+                            "selections": (v9/*:: as any*/),
+                            "storageKey": null
+                          },
+                          (v11/*:: as any*/),
+                          {
+                            "alias": null,
+                            "args": (v5/*:: as any*/),
+                            "filters": null,
+                            "handle": "connection",
+                            "key": "PositionStatements_position_statements",
+                            "kind": "LinkedHandle",
+                            "name": "statements"
+                          },
+                          (v2/*:: as any*/)
+                        ],
+                        "storageKey": null
+                      }
+                    ],
+                    "storageKey": null
+                  },
+                  (v10/*:: as any*/)
+                ],
+                "storageKey": "positions(first:10)"
+              },
+              {
+                "alias": null,
+                "args": (v5/*:: as any*/),
+                "filters": null,
+                "handle": "connection",
+                "key": "IssuePositions_issue_positions",
+                "kind": "LinkedHandle",
+                "name": "positions"
+              },
+              {
+                "alias": null,
+                "args": (v5/*:: as any*/),
                 "concreteType": "IssueConnection",
                 "kind": "LinkedField",
                 "name": "children",
                 "plural": false,
                 "selections": [
-                  (v8/*:: as any*/),
+                  (v6/*:: as any*/),
                   {
                     "alias": null,
                     "args": null,
@@ -333,7 +404,7 @@ return {
                     "name": "edges",
                     "plural": true,
                     "selections": [
-                      (v9/*:: as any*/),
+                      (v7/*:: as any*/),
                       {
                         "alias": null,
                         "args": null,
@@ -357,55 +428,17 @@ return {
               },
               {
                 "alias": null,
-                "args": (v7/*:: as any*/),
+                "args": (v5/*:: as any*/),
                 "filters": null,
                 "handle": "connection",
                 "key": "IssueChildren_issue_children",
                 "kind": "LinkedHandle",
                 "name": "children"
               },
+              (v11/*:: as any*/),
               {
                 "alias": null,
-                "args": (v7/*:: as any*/),
-                "concreteType": "StatementConnection",
-                "kind": "LinkedField",
-                "name": "statements",
-                "plural": false,
-                "selections": [
-                  (v8/*:: as any*/),
-                  {
-                    "alias": null,
-                    "args": null,
-                    "concreteType": "StatementEdge",
-                    "kind": "LinkedField",
-                    "name": "edges",
-                    "plural": true,
-                    "selections": [
-                      (v9/*:: as any*/),
-                      {
-                        "alias": null,
-                        "args": null,
-                        "concreteType": "Statement",
-                        "kind": "LinkedField",
-                        "name": "node",
-                        "plural": false,
-                        "selections": [
-                          (v3/*:: as any*/),
-                          (v5/*:: as any*/),
-                          (v2/*:: as any*/)
-                        ],
-                        "storageKey": null
-                      }
-                    ],
-                    "storageKey": null
-                  },
-                  (v10/*:: as any*/)
-                ],
-                "storageKey": "statements(first:10)"
-              },
-              {
-                "alias": null,
-                "args": (v7/*:: as any*/),
+                "args": (v5/*:: as any*/),
                 "filters": null,
                 "handle": "connection",
                 "key": "IssueStatements_issue_statements",
@@ -414,17 +447,17 @@ return {
               },
               {
                 "alias": null,
-                "args": (v7/*:: as any*/),
+                "args": (v5/*:: as any*/),
                 "concreteType": "FinancialMeasureConnection",
                 "kind": "LinkedField",
                 "name": "financialMeasures",
                 "plural": false,
-                "selections": (v11/*:: as any*/),
+                "selections": (v12/*:: as any*/),
                 "storageKey": "financialMeasures(first:10)"
               },
               {
                 "alias": null,
-                "args": (v7/*:: as any*/),
+                "args": (v5/*:: as any*/),
                 "filters": null,
                 "handle": "connection",
                 "key": "IssueFinancialMeasures_issue_financialMeasures",
@@ -433,17 +466,17 @@ return {
               },
               {
                 "alias": null,
-                "args": (v7/*:: as any*/),
+                "args": (v5/*:: as any*/),
                 "concreteType": "FinancialMeasureConnection",
                 "kind": "LinkedField",
                 "name": "financialMeasuresSecured",
                 "plural": false,
-                "selections": (v11/*:: as any*/),
+                "selections": (v12/*:: as any*/),
                 "storageKey": "financialMeasuresSecured(first:10)"
               },
               {
                 "alias": null,
-                "args": (v7/*:: as any*/),
+                "args": (v5/*:: as any*/),
                 "filters": null,
                 "handle": "connection",
                 "key": "IssueFinancialMeasuresSecured_issue_financialMeasuresSecured",
@@ -460,16 +493,16 @@ return {
     ]
   },
   "params": {
-    "cacheID": "6be73b0fda887ea05735504889aa597f",
+    "cacheID": "28ae921265863dfdaf2f4afcca5ddb82",
     "id": null,
     "metadata": {},
     "name": "IssueRefetchQuery",
     "operationKind": "query",
-    "text": "query IssueRefetchQuery(\n  $id: ID!\n) {\n  node(id: $id) {\n    __typename\n    ...Issue_issue\n    id\n  }\n}\n\nfragment IssueChildren_issue on Issue {\n  children(first: 10) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        name\n        __typename\n      }\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n  id\n}\n\nfragment IssueFinancialMeasuresSecured_issue on Issue {\n  financialMeasuresSecured(first: 10) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        label\n        __typename\n      }\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n  id\n}\n\nfragment IssueFinancialMeasures_issue on Issue {\n  financialMeasures(first: 10) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        label\n        __typename\n      }\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n  id\n}\n\nfragment IssueStatements_issue on Issue {\n  statements(first: 10) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        text\n        __typename\n      }\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n  id\n}\n\nfragment Issue_issue on Issue {\n  id\n  name\n  aliases\n  description\n  wikidataId\n  parent {\n    id\n    name\n  }\n  positions {\n    actor {\n      __typename\n      id\n      name\n    }\n    stance\n    statements {\n      id\n      text\n    }\n    firstSaidOn {\n      date\n      precision\n      text\n    }\n    lastSaidOn {\n      date\n      precision\n      text\n    }\n  }\n  createdAt\n  updatedAt\n  version\n  ...IssueChildren_issue\n  ...IssueStatements_issue\n  ...IssueFinancialMeasures_issue\n  ...IssueFinancialMeasuresSecured_issue\n}\n"
+    "text": "query IssueRefetchQuery(\n  $id: ID!\n) {\n  node(id: $id) {\n    __typename\n    ...Issue_issue\n    id\n  }\n}\n\nfragment IssueChildren_issue on Issue {\n  children(first: 10) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        name\n        __typename\n      }\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n  id\n}\n\nfragment IssueFinancialMeasuresSecured_issue on Issue {\n  financialMeasuresSecured(first: 10) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        label\n        __typename\n      }\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n  id\n}\n\nfragment IssueFinancialMeasures_issue on Issue {\n  financialMeasures(first: 10) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        label\n        __typename\n      }\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n  id\n}\n\nfragment IssuePositions_issue on Issue {\n  positions(first: 10) {\n    totalCount\n    edges {\n      cursor\n      node {\n        actor {\n          __typename\n          id\n          name\n        }\n        stance\n        firstSaidOn {\n          date\n          precision\n          text\n        }\n        lastSaidOn {\n          date\n          precision\n          text\n        }\n        ...PositionStatements_position\n        __typename\n      }\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n  id\n}\n\nfragment IssueStatements_issue on Issue {\n  statements(first: 10) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        text\n        __typename\n      }\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n  id\n}\n\nfragment Issue_issue on Issue {\n  id\n  name\n  aliases\n  description\n  wikidataId\n  parent {\n    id\n    name\n  }\n  createdAt\n  updatedAt\n  version\n  ...IssuePositions_issue\n  ...IssueChildren_issue\n  ...IssueStatements_issue\n  ...IssueFinancialMeasures_issue\n  ...IssueFinancialMeasuresSecured_issue\n}\n\nfragment PositionStatements_position on Position {\n  statements(first: 10) {\n    totalCount\n    edges {\n      cursor\n      node {\n        id\n        text\n        __typename\n      }\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n}\n"
   }
 };
 })();
 
-node.hash = "9e91a43b70a436b5d2a89c7e0ce60b75";
+node.hash = "b66615ab609922b7ff3fa622a2fc5104";
 
 export default node;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<925d092ec53e39b249e08ef81d46971c>>
+ * @generated SignedSource<<a2be5d7f858ca5de97c12fb46386340f>>
  * @lightSyntaxTransform
  */
 
@@ -23,31 +23,7 @@ v1 = {
   "kind": "ScalarField",
   "name": "name",
   "storageKey": null
-},
-v2 = {
-  "alias": null,
-  "args": null,
-  "kind": "ScalarField",
-  "name": "text",
-  "storageKey": null
-},
-v3 = [
-  {
-    "alias": null,
-    "args": null,
-    "kind": "ScalarField",
-    "name": "date",
-    "storageKey": null
-  },
-  {
-    "alias": null,
-    "args": null,
-    "kind": "ScalarField",
-    "name": "precision",
-    "storageKey": null
-  },
-  (v2/*:: as any*/)
-];
+};
 return {
   "argumentDefinitions": [],
   "kind": "Fragment",
@@ -105,77 +81,6 @@ return {
     {
       "alias": null,
       "args": null,
-      "concreteType": "Position",
-      "kind": "LinkedField",
-      "name": "positions",
-      "plural": true,
-      "selections": [
-        {
-          "alias": null,
-          "args": null,
-          "concreteType": null,
-          "kind": "LinkedField",
-          "name": "actor",
-          "plural": false,
-          "selections": [
-            {
-              "alias": null,
-              "args": null,
-              "kind": "ScalarField",
-              "name": "__typename",
-              "storageKey": null
-            },
-            (v0/*:: as any*/),
-            (v1/*:: as any*/)
-          ],
-          "storageKey": null
-        },
-        {
-          "alias": null,
-          "args": null,
-          "kind": "ScalarField",
-          "name": "stance",
-          "storageKey": null
-        },
-        {
-          "alias": null,
-          "args": null,
-          "concreteType": "Statement",
-          "kind": "LinkedField",
-          "name": "statements",
-          "plural": true,
-          "selections": [
-            (v0/*:: as any*/),
-            (v2/*:: as any*/)
-          ],
-          "storageKey": null
-        },
-        {
-          "alias": null,
-          "args": null,
-          "concreteType": "PartialDate",
-          "kind": "LinkedField",
-          "name": "firstSaidOn",
-          "plural": false,
-          "selections": (v3/*:: as any*/),
-          "storageKey": null
-        },
-        {
-          "alias": null,
-          "args": null,
-          "concreteType": "PartialDate",
-          "kind": "LinkedField",
-          "name": "lastSaidOn",
-          "plural": false,
-          "selections": (v3/*:: as any*/),
-          "storageKey": null
-        }
-      ],
-      "storageKey": null
-    },
-    {
-      "alias": null,
-      "args": null,
       "kind": "ScalarField",
       "name": "createdAt",
       "storageKey": null
@@ -193,6 +98,11 @@ return {
       "kind": "ScalarField",
       "name": "version",
       "storageKey": null
+    },
+    {
+      "args": null,
+      "kind": "FragmentSpread",
+      "name": "IssuePositions_issue"
     },
     {
       "args": null,
@@ -220,6 +130,6 @@ return {
 };
 })();
 
-node.hash = "9e91a43b70a436b5d2a89c7e0ce60b75";
+node.hash = "b66615ab609922b7ff3fa622a2fc5104";
 
 export default node;
