@@ -300,10 +300,20 @@ pub struct LimitArgs {
     #[arg(
         long,
         env = "NEWSGRAPH_MAX_WS_CONNECTIONS",
-        default_value_t = 1_000,
+        default_value_t = 500,
         global = true
     )]
     pub max_ws_connections: usize,
+
+    /// Most subscriptions running at once across every WebSocket; one more
+    /// gets an `error` (`TOO_MANY_SUBSCRIPTIONS`).
+    #[arg(
+        long,
+        env = "NEWSGRAPH_MAX_SUBSCRIPTIONS",
+        default_value_t = 5_000,
+        global = true
+    )]
+    pub max_subscriptions: usize,
 }
 
 /// Who may write and read: bearer tokens, each with a name.

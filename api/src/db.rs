@@ -104,8 +104,9 @@ pub async fn connect_with(target: &Target, pool: PoolSize) -> Result<DatabaseCon
 /// Opens the database to serve requests: as [`connect`], and the database
 /// stops a statement that runs past `timeout` (PostgreSQL's
 /// `statement_timeout`), or on SQLite past the end of the request that
-/// runs it ([`crate::budget::deadline`]), so that a request stopped by
-/// its time limit does not leave its SQL running.
+/// runs it ([`crate::budget::deadline`]), each with [`crate::limits::SQL_GRACE`]
+/// more, so that a request stopped by its time limit does not leave its SQL
+/// running.
 pub async fn connect_serving(
     target: &Target,
     pool: PoolSize,
@@ -114,7 +115,7 @@ pub async fn connect_serving(
     let mut options = options(target, pool)?;
     match target {
         Target::Postgres(_) => {
-            let ms = timeout.as_millis().max(1);
+            let ms = (timeout + crate::limits::SQL_GRACE).as_millis();
             options.map_sqlx_postgres_opts(move |o| o.options([("statement_timeout", ms)]));
         }
         Target::Sqlite(_) => {

@@ -143,6 +143,8 @@ pub struct AppState {
     pub in_flight: Arc<Semaphore>,
     /// Places for open WebSocket connections.
     pub ws_connections: Arc<Semaphore>,
+    /// Places for running subscriptions, across every connection.
+    pub subscriptions: Arc<Semaphore>,
     /// Set while the database is known not to answer: requests fail at
     /// once instead of each waiting for a connection, until a probe finds
     /// the database back.
@@ -180,6 +182,7 @@ pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
         tokens: Arc::new(settings.tokens),
         in_flight: Arc::new(Semaphore::new(limits.max_in_flight)),
         ws_connections: Arc::new(Semaphore::new(limits.max_ws_connections)),
+        subscriptions: Arc::new(Semaphore::new(limits.max_subscriptions)),
         limits,
         database_down: Arc::default(),
         prober: Arc::new(crate::fairness::Prober::new(db.clone())),
@@ -526,7 +529,10 @@ async fn execute(
     client: Option<ClientAddr>,
 ) -> async_graphql::Response {
     let statements = Arc::new(AtomicU64::new(0));
-    let share = Budget::new(state.limits.max_rows, Instant::now() + state.limits.timeout);
+    let share = Budget::new(
+        state.limits.max_rows,
+        Instant::now() + state.limits.timeout + crate::limits::SQL_GRACE,
+    );
     let (loaders, batches) = Loaders::new(&state.db);
     let mut request = request.data(loaders).data(caller);
     if let Some(client) = client {

@@ -43,6 +43,7 @@ pub struct Limits {
     pub ws_init_timeout: Duration,
     pub max_subscriptions_per_connection: usize,
     pub max_ws_connections: usize,
+    pub max_subscriptions: usize,
 }
 
 impl From<&LimitArgs> for Limits {
@@ -67,6 +68,7 @@ impl From<&LimitArgs> for Limits {
             ws_init_timeout: Duration::from_millis(args.ws_init_timeout_ms),
             max_subscriptions_per_connection: args.max_subscriptions_per_connection,
             max_ws_connections: args.max_ws_connections,
+            max_subscriptions: args.max_subscriptions,
         }
     }
 }
@@ -84,6 +86,11 @@ impl Default for Limits {
         Self::from(&defaults.limits)
     }
 }
+
+/// How long after a request's time limit the database stops its SQL: the
+/// request's own timer answers first (`TIMEOUT`, HTTP 503), and a statement
+/// it leaves behind is stopped a moment later.
+pub const SQL_GRACE: Duration = Duration::from_millis(250);
 
 /// A GraphQL error with a code in `extensions.code`.
 pub fn coded(code: &'static str, message: String) -> ServerError {

@@ -10,12 +10,13 @@
 //!
 //! Each connection runs at most `--max-subscriptions-per-connection`
 //! operations: one more gets an `error` message for its id, with the code
-//! `TOO_MANY_SUBSCRIPTIONS`, and the others go on. The server holds at most
+//! `TOO_MANY_SUBSCRIPTIONS`, and the others go on; so does one over the
+//! server's `--max-subscriptions`, across all connections. The server holds at most
 //! `--max-ws-connections` connections: one more is accepted and closed at
 //! once with 1013 Try Again Later, which a client sees (a refused upgrade
 //! would only tell it that the upgrade failed) and retries later.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use async_graphql::http::{ALL_WEBSOCKET_PROTOCOLS, WebSocketProtocols, WsMessage};
@@ -154,7 +155,11 @@ async fn serve_socket(socket: WebSocket, state: AppState, protocol: WebSocketPro
         },
     );
     futures_util::pin_mut!(messages);
-    let mut conversation = Conversation::new(protocol, state.limits.max_subscriptions_per_connection);
+    let mut conversation = Conversation::new(
+        protocol,
+        state.limits.max_subscriptions_per_connection,
+        state.subscriptions.clone(),
+    );
     let mut stopping = state.stopping.clone();
     let init_timeout = tokio::time::sleep(state.limits.ws_init_timeout);
     tokio::pin!(init_timeout);
@@ -321,20 +326,23 @@ struct Conversation {
     initialised: bool,
     /// Most operations running at once.
     max_running: usize,
-    /// Ids of the operations running.
-    running: HashSet<String>,
+    /// The places of the server's subscriptions, shared by every connection.
+    server: Arc<Semaphore>,
+    /// Ids of the operations running, each with its place on the server.
+    running: HashMap<String, OwnedSemaphorePermit>,
     /// Ids the client completed, whose `complete` from async-graphql is
     /// still to come.
     completing: HashSet<String>,
 }
 
 impl Conversation {
-    fn new(protocol: WebSocketProtocols, max_running: usize) -> Self {
+    fn new(protocol: WebSocketProtocols, max_running: usize, server: Arc<Semaphore>) -> Self {
         Self {
             checked: protocol == WebSocketProtocols::GraphQLWS,
             initialised: false,
             max_running,
-            running: HashSet::new(),
+            server,
+            running: HashMap::new(),
             completing: HashSet::new(),
         }
     }
@@ -349,14 +357,25 @@ impl Conversation {
         };
         match step {
             Step::Init => self.initialised = true,
-            Step::Subscribe(id) if self.running.len() >= self.max_running && !self.running.contains(&id) => {
-                return Ok(Verdict::Answer(too_many(&id, self.max_running)));
+            Step::Subscribe(id) if self.running.contains_key(&id) => {}
+            Step::Subscribe(id) if self.running.len() >= self.max_running => {
+                let why = format!(
+                    "this connection runs its limit of {} subscriptions; complete one before starting another",
+                    self.max_running
+                );
+                return Ok(Verdict::Answer(too_many(&id, &why)));
             }
-            Step::Subscribe(id) => {
-                self.running.insert(id);
-            }
+            Step::Subscribe(id) => match self.server.clone().try_acquire_owned() {
+                Ok(place) => {
+                    self.running.insert(id, place);
+                }
+                Err(_) => {
+                    let why = "the server runs its limit of subscriptions; retry later".to_owned();
+                    return Ok(Verdict::Answer(too_many(&id, &why)));
+                }
+            },
             Step::Complete(id) => {
-                if self.running.remove(&id) {
+                if self.running.remove(&id).is_some() {
                     self.completing.insert(id);
                 }
             }
@@ -379,7 +398,7 @@ impl Conversation {
             ClientMessage::Subscribe { .. } if !self.initialised => {
                 Err(Closing(4401, "Unauthorized".to_owned()))
             }
-            ClientMessage::Subscribe { id, .. } if self.running.contains(&id) => {
+            ClientMessage::Subscribe { id, .. } if self.running.contains_key(&id) => {
                 let reason = format!("Subscriber for {id} already exists");
                 Err(Closing(4409, reason))
             }
@@ -422,15 +441,13 @@ fn older_step(data: &[u8]) -> Step {
     }
 }
 
-/// The `error` message refusing operation `id` over the limit of `max`.
-fn too_many(id: &str, max: usize) -> String {
+/// The `error` message refusing operation `id` over a limit, saying which.
+fn too_many(id: &str, why: &str) -> String {
     serde_json::json!({
         "id": id,
         "type": "error",
         "payload": [{
-            "message": format!(
-                "this connection runs its limit of {max} subscriptions; complete one before starting another"
-            ),
+            "message": why,
             "extensions": { "code": "TOO_MANY_SUBSCRIPTIONS" },
         }],
     })
@@ -454,7 +471,7 @@ mod tests {
     use super::*;
 
     fn conversation() -> Conversation {
-        Conversation::new(WebSocketProtocols::GraphQLWS, 100)
+        Conversation::new(WebSocketProtocols::GraphQLWS, 100, Arc::new(Semaphore::new(1000)))
     }
 
     fn code(result: Result<Verdict, Closing>) -> u16 {
@@ -523,7 +540,11 @@ mod tests {
 
     #[test]
     fn the_older_protocol_is_passed_through() {
-        let mut c = Conversation::new(WebSocketProtocols::SubscriptionsTransportWS, 100);
+        let mut c = Conversation::new(
+            WebSocketProtocols::SubscriptionsTransportWS,
+            100,
+            Arc::new(Semaphore::new(1000)),
+        );
         assert_eq!(
             code(c.receive(br#"{"type":"start","id":"1","payload":{"query":"{ a }"}}"#)),
             0
@@ -537,7 +558,7 @@ mod tests {
 
     #[test]
     fn a_subscription_over_the_limit_is_refused_and_the_others_go_on() {
-        let mut c = Conversation::new(WebSocketProtocols::GraphQLWS, 2);
+        let mut c = Conversation::new(WebSocketProtocols::GraphQLWS, 2, Arc::new(Semaphore::new(1000)));
         c.receive(INIT).ok();
         assert_eq!(c.receive(&subscribe("1")).ok(), Some(Verdict::Forward));
         assert_eq!(c.receive(&subscribe("2")).ok(), Some(Verdict::Forward));
@@ -557,8 +578,32 @@ mod tests {
     }
 
     #[test]
+    fn the_servers_limit_is_shared_by_every_connection() {
+        let server = Arc::new(Semaphore::new(3));
+        let mut a = Conversation::new(WebSocketProtocols::GraphQLWS, 2, server.clone());
+        let mut b = Conversation::new(WebSocketProtocols::GraphQLWS, 2, server.clone());
+        a.receive(INIT).ok();
+        b.receive(INIT).ok();
+        assert_eq!(a.receive(&subscribe("1")).ok(), Some(Verdict::Forward));
+        assert_eq!(a.receive(&subscribe("2")).ok(), Some(Verdict::Forward));
+        assert_eq!(b.receive(&subscribe("1")).ok(), Some(Verdict::Forward));
+        let Ok(Verdict::Answer(answer)) = b.receive(&subscribe("2")) else {
+            panic!("a fourth subscription on the server is refused");
+        };
+        assert!(answer.contains("the server runs its limit"), "{answer}");
+        // A connection that ends gives its places back.
+        drop(a);
+        assert_eq!(b.receive(&subscribe("2")).ok(), Some(Verdict::Forward));
+        assert_eq!(server.available_permits(), 1);
+    }
+
+    #[test]
     fn the_older_protocol_has_the_same_limit() {
-        let mut c = Conversation::new(WebSocketProtocols::SubscriptionsTransportWS, 1);
+        let mut c = Conversation::new(
+            WebSocketProtocols::SubscriptionsTransportWS,
+            1,
+            Arc::new(Semaphore::new(1000)),
+        );
         c.receive(INIT).ok();
         assert!(c.initialised);
         let start = |id: &str| format!(r#"{{"type":"start","id":"{id}","payload":{{"query":"{{ a }}"}}}}"#);

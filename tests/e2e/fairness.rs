@@ -19,14 +19,14 @@ use serde_json::{Value, json};
 use crate::harness::TestDb;
 use crate::server::{Server, newsgraph};
 
-const EDITOR: &str = "fairness-editor-0123456789";
+pub(crate) const EDITOR: &str = "fairness-editor-0123456789";
 
 /// The key of the advisory lock the server's writers take (`db::begin_write`).
 const WRITE_LOCK: i64 = 0x6e65_7773_6772_6170;
 
 /// Takes the database's write lock and holds it until the transaction is
 /// dropped or committed.
-async fn hold_write_lock(db: &DatabaseConnection) -> DatabaseTransaction {
+pub(crate) async fn hold_write_lock(db: &DatabaseConnection) -> DatabaseTransaction {
     let txn = db
         .begin_with_options(TransactionOptions {
             sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
@@ -85,7 +85,7 @@ const HERE: IpAddr = IpAddr::V4(Ipv4Addr::new(127, 0, 0, 1));
 const ELSEWHERE: IpAddr = IpAddr::V4(Ipv4Addr::new(127, 0, 0, 2));
 
 /// A write that waits for the lock the case holds; cheap.
-fn create_person(name: &str) -> String {
+pub(crate) fn create_person(name: &str) -> String {
     format!(r#"mutation {{ createPerson(input: {{ name: "{name}" }}) {{ created person {{ id }} }} }}"#)
 }
 
@@ -98,7 +98,7 @@ fn create_person_heavy(name: &str) -> String {
 }
 
 /// Sends a write as the editor in the background; its answer when it ends.
-fn send_write(server: &Server, query: String) -> tokio::task::JoinHandle<Value> {
+pub(crate) fn send_write(server: &Server, query: String) -> tokio::task::JoinHandle<Value> {
     let request = server
         .http()
         .post(format!("{}/graphql", server.base))

@@ -155,6 +155,7 @@ fn main() {
         case!(subscription_limits::a_connection_without_connection_init_is_closed_with_4408),
         case!(subscription_limits::a_subscription_over_the_connection_limit_gets_an_error_and_the_others_go_on),
         case!(subscription_limits::a_websocket_over_the_server_limit_is_closed_with_1013),
+        case!(subscription_limits::subscriptions_over_the_servers_limit_get_an_error_on_any_connection),
         case!(subscription_limits::five_thousand_subscribers_of_one_node_hear_its_change_from_one_read),
         case!(subscription_limits::statement_subscribers_with_the_same_filter_share_a_read_and_see_only_their_matches),
         case!(subscription_limits::a_websocket_message_over_the_body_limit_ends_the_connection),

@@ -99,6 +99,54 @@ pub async fn a_subscription_over_the_connection_limit_gets_an_error_and_the_othe
     assert_eq!(next(&mut socket).await, json!({ "id": "4", "type": "complete" }));
 }
 
+pub async fn subscriptions_over_the_servers_limit_get_an_error_on_any_connection(db: TestDb) {
+    let server = server_with(&db, &[("NEWSGRAPH_MAX_SUBSCRIPTIONS", "3")]).await;
+    let (mut first, _) = connect(&server, json!({})).await;
+    let (mut second, _) = connect(&server, json!({})).await;
+    for id in ["1", "2"] {
+        send(
+            &mut first,
+            json!({ "id": id, "type": "subscribe", "payload": { "query": ADDED } }),
+        )
+        .await;
+    }
+    await_metric(&server, RUNNING, |n| n == 2.0).await;
+    for id in ["1", "2"] {
+        send(
+            &mut second,
+            json!({ "id": id, "type": "subscribe", "payload": { "query": ADDED } }),
+        )
+        .await;
+    }
+    assert_eq!(
+        next(&mut second).await,
+        json!({ "id": "2", "type": "error", "payload": [{
+            "message": "the server runs its limit of subscriptions; retry later",
+            "extensions": { "code": "TOO_MANY_SUBSCRIPTIONS" }
+        }] })
+    );
+    // A connection that goes gives its places back to the others.
+    drop(first);
+    await_metric(&server, "newsgraph_ws_connections", |n| n == 1.0).await;
+    send(
+        &mut second,
+        json!({ "id": "2", "type": "subscribe", "payload": { "query": ADDED } }),
+    )
+    .await;
+    // Both of the second connection's subscriptions follow the statements.
+    await_metric(&server, RUNNING, |n| n == 2.0).await;
+    import(&server, document("again", "Kyiv will keep talking.")).await;
+    let mut heard = [next(&mut second).await, next(&mut second).await];
+    heard.sort_by_key(|m| m["id"].as_str().map(str::to_owned));
+    for (message, id) in heard.iter().zip(["1", "2"]) {
+        assert_eq!(message["id"], id, "{message}");
+        assert_eq!(
+            message["payload"]["data"]["statementAdded"]["text"], "Kyiv will keep talking.",
+            "{message}"
+        );
+    }
+}
+
 pub async fn a_websocket_over_the_server_limit_is_closed_with_1013(db: TestDb) {
     let server = server_with(&db, &[("NEWSGRAPH_MAX_WS_CONNECTIONS", "2")]).await;
     let (mut first, _) = connect(&server, json!({})).await;
