@@ -145,12 +145,14 @@ async def attacker(url, seconds, targets, sizes, out):
     timeout = aiohttp.ClientTimeout(total=60)
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
-        heavy = [worst_query(name, n) for name, n in sizes.items()]
+        heavy = [worst_query(name, n) for name, n in sizes.items()
+                 if name in os.environ.get("ABUSE_HEAVY", name)]
 
         async def heavy_loop(i):
             while time.perf_counter() < end:
                 query = heavy[i % len(heavy)]
-                payload = ([{"query": q} for q in heavy] * 4)[:10] if i % 8 == 7 else {"query": query}
+                batch = i % 8 == 7 and "batch" in os.environ.get("ABUSE_HEAVY", "batch")
+                payload = ([{"query": q} for q in heavy] * 10)[:10] if batch else {"query": query}
                 try:
                     async with session.post(url + "/graphql", json=payload) as r:
                         body = await r.read()
@@ -277,13 +279,19 @@ async def attacker(url, seconds, targets, sizes, out):
                 except Exception as e:
                     count(f"edit {type(e).__name__}")
 
-        tasks = [heavy_loop(i) for i in range(16)]
-        tasks += [slow_body() for _ in range(256)]
-        tasks += [idle_socket(False) for _ in range(256)]
-        tasks += [idle_socket(True) for _ in range(128)]
-        tasks += [silent_ws() for _ in range(200)]
-        tasks += [subscription_flood() for _ in range(4)]
-        tasks.append(editor())
+        # ABUSE_ONLY=heavy,sockets,websockets picks parts, to see which one hurts.
+        only = set(filter(None, os.environ.get("ABUSE_ONLY", "heavy,sockets,websockets").split(",")))
+        tasks = []
+        if "heavy" in only:
+            tasks += [heavy_loop(i) for i in range(16)]
+        if "sockets" in only:
+            tasks += [slow_body() for _ in range(256)]
+            tasks += [idle_socket(False) for _ in range(256)]
+            tasks += [idle_socket(True) for _ in range(128)]
+        if "websockets" in only:
+            tasks += [silent_ws() for _ in range(200)]
+            tasks += [subscription_flood() for _ in range(4)]
+            tasks.append(editor())
         await asyncio.gather(*tasks, return_exceptions=True)
     Path(out).write_text(json.dumps(counts, sort_keys=True))
 

@@ -7,61 +7,40 @@
 //! fewer than `--max-heavy-per-client` from its client's address), waits
 //! at most `--heavy-queue-ms` for its turn, and is otherwise refused with
 //! `SERVER_BUSY` (HTTP 503, `Retry-After`). Heavy requests therefore never
-//! hold more than that share of the database pool.
+//! hold more than that share of the database pool, and they run on a
+//! thread of their own at a lower priority, so their work does not delay
+//! cheap requests. Subscriptions are not counted here: they have caps of
+//! their own (`ws`).
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::net::IpAddr;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextExecute, NextValidation};
-use async_graphql::{Response, ServerError, ValidationResult};
 use sea_orm::sqlx::Connection;
 use sea_orm::{DatabaseConnection, DbBackend};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use crate::limits::{Limits, coded};
+use crate::limits::Limits;
 
 /// The address a request came from, as the listener saw it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ClientAddr(pub IpAddr);
 
-/// The places heavy requests share, across every request of the server.
-pub struct HeavyQueue {
+/// The turns heavy requests take, across every request of the server.
+pub struct HeavyTurns {
     limits: Arc<Limits>,
     places: Arc<Semaphore>,
-    /// Heavy requests running per client address.
+    /// Heavy requests running or waiting, per client address.
     per_client: Arc<Mutex<HashMap<IpAddr, usize>>>,
 }
 
-impl HeavyQueue {
-    pub fn new(limits: Arc<Limits>) -> Self {
-        Self {
-            places: Arc::new(Semaphore::new(limits.max_heavy_in_flight)),
-            per_client: Arc::default(),
-            limits,
-        }
-    }
-}
-
-impl ExtensionFactory for HeavyQueue {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(HeavyTurn {
-            limits: self.limits.clone(),
-            places: self.places.clone(),
-            per_client: self.per_client.clone(),
-            complexity: AtomicUsize::new(0),
-        })
-    }
-}
-
-/// One request's turn: its complexity, once validation has worked it out.
-struct HeavyTurn {
-    limits: Arc<Limits>,
-    places: Arc<Semaphore>,
-    per_client: Arc<Mutex<HashMap<IpAddr, usize>>>,
-    complexity: AtomicUsize,
+/// A heavy request's turn: its place among the heavy requests and its
+/// client's, held until the request ends.
+pub struct Turn {
+    _place: OwnedSemaphorePermit,
+    _client: Option<ClientSlot>,
 }
 
 /// A client's count of heavy requests, one less when dropped.
@@ -82,8 +61,16 @@ impl Drop for ClientSlot {
     }
 }
 
-impl HeavyTurn {
-    /// Counts the client's heavy request, unless it has its share running.
+impl HeavyTurns {
+    pub fn new(limits: Arc<Limits>) -> Self {
+        Self {
+            places: Arc::new(Semaphore::new(limits.max_heavy_in_flight)),
+            per_client: Arc::default(),
+            limits,
+        }
+    }
+
+    /// Counts the client's heavy request, unless it has its share already.
     fn client_slot(&self, addr: IpAddr) -> Option<ClientSlot> {
         let mut counts = self.per_client.lock().unwrap_or_else(|e| e.into_inner());
         let n = counts.entry(addr).or_default();
@@ -97,68 +84,94 @@ impl HeavyTurn {
         })
     }
 
-    /// Waits for a heavy request's place: the client's share first, then
-    /// one of the server's; refuses with `SERVER_BUSY` when none comes.
-    async fn wait_for_place(
-        &self,
-        client: Option<ClientAddr>,
-    ) -> Result<(Option<ClientSlot>, OwnedSemaphorePermit), ServerError> {
+    /// Waits for a heavy request's turn: the client's share first, then one
+    /// of the server's places; says why when none comes.
+    pub async fn wait_for_turn(&self, client: Option<ClientAddr>) -> Result<Turn, String> {
         let limits = &self.limits;
         let slot = match client {
             Some(ClientAddr(addr)) => Some(self.client_slot(addr).ok_or_else(|| {
-                coded(
-                    "SERVER_BUSY",
-                    format!(
-                        "this client already runs {} heavy requests (complexity over {}), the most one client may run at once; retry when one has finished",
-                        limits.max_heavy_per_client, limits.heavy_complexity
-                    ),
+                format!(
+                    "this client already runs {} heavy requests (complexity over {}), the most one client may run at once; retry when one has finished",
+                    limits.max_heavy_per_client, limits.heavy_complexity
                 )
             })?),
             None => None,
         };
         match tokio::time::timeout(limits.heavy_queue, self.places.clone().acquire_owned()).await {
-            Ok(Ok(place)) => Ok((slot, place)),
-            _ => Err(coded(
-                "SERVER_BUSY",
-                format!(
-                    "{} heavy requests (complexity over {}) are running and no place came free within {} ms; retry shortly, or ask for fewer items",
-                    limits.max_heavy_in_flight,
-                    limits.heavy_complexity,
-                    limits.heavy_queue.as_millis()
-                ),
+            Ok(Ok(place)) => Ok(Turn {
+                _place: place,
+                _client: slot,
+            }),
+            _ => Err(format!(
+                "{} heavy requests (complexity over {}) are running and no place came free within {} ms; retry shortly, or ask for fewer items",
+                limits.max_heavy_in_flight,
+                limits.heavy_complexity,
+                limits.heavy_queue.as_millis()
             )),
         }
     }
 }
 
-#[async_graphql::async_trait::async_trait]
-impl Extension for HeavyTurn {
-    async fn validation(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        next: NextValidation<'_>,
-    ) -> Result<ValidationResult, Vec<ServerError>> {
-        let result = next.run(ctx).await?;
-        self.complexity.store(result.complexity, Ordering::Relaxed);
-        Ok(result)
+impl Turn {
+    /// Runs a heavy request on the heavy requests' own thread, which the
+    /// operating system serves after the others: however much work heavy
+    /// requests ask for, the server's other threads keep answering cheap
+    /// ones. The turn ends with the request; dropping the returned future
+    /// (a timeout) stops the request too.
+    pub async fn run<F>(self, work: F) -> F::Output
+    where
+        F: Future + Send + 'static,
+        F::Output: Send + 'static,
+    {
+        let mut task = AbortOnDrop(heavy_runtime().spawn(work));
+        let output = (&mut task.0).await;
+        drop(self);
+        match output {
+            Ok(output) => output,
+            Err(err) => std::panic::resume_unwind(err.into_panic()),
+        }
     }
+}
 
-    // Queries and mutations pass here; subscriptions do not, so a long-lived
-    // subscription never holds a heavy request's place.
-    async fn execute(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        operation_name: Option<&str>,
-        next: NextExecute<'_>,
-    ) -> Response {
-        if self.complexity.load(Ordering::Relaxed) <= self.limits.heavy_complexity {
-            return next.run(ctx, operation_name).await;
-        }
-        match self.wait_for_place(ctx.data_opt::<ClientAddr>().copied()).await {
-            Ok(_place) => next.run(ctx, operation_name).await,
-            Err(refusal) => Response::from_errors(vec![refusal]),
-        }
+/// A spawned task, stopped when its handle is dropped.
+struct AbortOnDrop<T>(tokio::task::JoinHandle<T>);
+
+impl<T> Drop for AbortOnDrop<T> {
+    fn drop(&mut self) {
+        self.0.abort();
     }
+}
+
+/// The runtime heavy requests run on: one thread, at a lower scheduling
+/// priority than the rest of the process (nice 10).
+fn heavy_runtime() -> &'static tokio::runtime::Handle {
+    static RUNTIME: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
+    RUNTIME
+        .get_or_init(|| {
+            tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(1)
+                .thread_name("newsgraph-heavy")
+                .enable_all()
+                .on_thread_start(|| {
+                    // On Linux a priority is a thread's own: this lowers the
+                    // heavy thread alone. Where it fails, heavy requests
+                    // still run, only at the usual priority.
+                    #[cfg(target_os = "linux")]
+                    // SAFETY: setpriority has no memory effects; 0 names
+                    // the calling thread.
+                    unsafe {
+                        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+                    }
+                })
+                .build()
+                .unwrap_or_else(|err| {
+                    tracing::error!(%err, "no thread for heavy requests; they share the others'");
+                    tokio::runtime::Builder::new_current_thread()
+                        .build()
+                        .expect("a current-thread runtime builds")
+                })
+        })
+        .handle()
 }
 
 /// Whether the database answers a fresh connection of its own, outside the

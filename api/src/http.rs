@@ -151,6 +151,8 @@ pub struct AppState {
     pub database_down: Arc<std::sync::atomic::AtomicBool>,
     /// Tells a busy pool apart from a database that does not answer.
     pub prober: Arc<crate::fairness::Prober>,
+    /// The turns heavy requests take.
+    pub heavy: Arc<crate::fairness::HeavyTurns>,
     /// Becomes true when the server begins to shut down.
     pub stopping: watch::Receiver<bool>,
 }
@@ -183,9 +185,11 @@ pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
         in_flight: Arc::new(Semaphore::new(limits.max_in_flight)),
         ws_connections: Arc::new(Semaphore::new(limits.max_ws_connections)),
         subscriptions: Arc::new(Semaphore::new(limits.max_subscriptions)),
+        heavy: Arc::new(crate::fairness::HeavyTurns::new(limits.clone())),
         limits,
         database_down: Arc::default(),
         prober: Arc::new(crate::fairness::Prober::new(db.clone())),
+
         stopping: settings.stopping,
     };
     let cors = CorsLayer::new()
@@ -390,70 +394,96 @@ async fn graphql(
             "the database is not answering; nothing was written, try again shortly",
         );
     }
-    if let BatchRequest::Batch(rs) = &batch
-        && rs.len() > 1
-        && let Some(refusal) =
-            crate::limits::batch_over_complexity(&state.schema, rs, state.limits.max_complexity).await
-    {
+    let complexity = crate::limits::complexity(&state.schema, &requests).await;
+    let max = state.limits.max_complexity;
+    if requests.len() > 1 && complexity > max {
+        let refusal = crate::limits::batch_over_complexity(complexity, max);
         return refuse(StatusCode::BAD_REQUEST, "QUERY_TOO_COMPLEX", &refusal);
     }
-    let label = match &batch {
-        BatchRequest::Single(r) => Some(crate::ops::OperationLabel::new(r.operation_name.as_deref())),
-        BatchRequest::Batch(_) => None,
-    };
-    let timeout = state.limits.timeout;
-    let run = async {
-        match batch {
-            BatchRequest::Single(r) => {
-                let r = r.data(label.clone().unwrap_or_default());
-                BatchResponse::Single(execute(&state, r, caller, client).await)
-            }
-            BatchRequest::Batch(rs) => {
-                let mut responses = Vec::with_capacity(rs.len());
-                for r in rs {
-                    responses.push(execute(&state, r, caller.clone(), client).await);
-                }
-                BatchResponse::Batch(responses)
-            }
-        }
-    };
-    match tokio::time::timeout(timeout, run).await {
-        Ok(mut response) => {
-            if has_code(&response, "DATABASE_UNAVAILABLE") {
-                // A pool with every connection in use times out like a
-                // database that is down; only the database's own answer
-                // to a fresh connection may open the breaker.
-                if state.prober.database_answers().await {
-                    pool_busy(&mut response);
-                } else {
-                    watch_database(&state);
-                }
-            }
-            let busy = has_code(&response, "SERVER_BUSY");
-            let single = matches!(response, BatchResponse::Single(_));
-            let operation = label.map_or_else(|| "batch".to_owned(), |l| l.get());
-            let outcome = outcome(operation, &response);
-            let mut response = crate::media::render(response);
-            if busy {
-                if single {
-                    *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
-                }
+    // A heavy request waits for its turn, then runs apart from the others.
+    let turn = if complexity > state.limits.heavy_complexity {
+        match state.heavy.wait_for_turn(client).await {
+            Ok(turn) => Some(turn),
+            Err(why) => {
+                let mut response = refuse(StatusCode::SERVICE_UNAVAILABLE, "SERVER_BUSY", &why);
                 response
                     .headers_mut()
                     .insert(RETRY_AFTER, HeaderValue::from_static("1"));
+                return response;
             }
-            response.extensions_mut().insert(outcome);
-            response
         }
-        Err(_) => refuse(
+    } else {
+        None
+    };
+    let timeout = state.limits.timeout;
+    let run = answer(state, batch, caller, client);
+    let answered = match turn {
+        None => tokio::time::timeout(timeout, run).await,
+        Some(turn) => tokio::time::timeout(timeout, turn.run(run)).await,
+    };
+    answered.unwrap_or_else(|_| {
+        refuse(
             StatusCode::SERVICE_UNAVAILABLE,
             "TIMEOUT",
             &format!(
                 "the request ran longer than the limit of {} ms and was stopped",
                 timeout.as_millis()
             ),
-        ),
+        )
+    })
+}
+
+/// Runs a request (or a batch, each with loaders of its own) and answers it
+/// as HTTP: a busy pool told apart from a database that is down, and the
+/// response in the media type the client accepts.
+async fn answer(
+    state: AppState,
+    batch: BatchRequest,
+    caller: Caller,
+    client: Option<ClientAddr>,
+) -> Response {
+    let label = match &batch {
+        BatchRequest::Single(r) => Some(crate::ops::OperationLabel::new(r.operation_name.as_deref())),
+        BatchRequest::Batch(_) => None,
+    };
+    let mut response = match batch {
+        BatchRequest::Single(r) => {
+            let r = r.data(label.clone().unwrap_or_default());
+            BatchResponse::Single(execute(&state, r, caller, client).await)
+        }
+        BatchRequest::Batch(rs) => {
+            let mut responses = Vec::with_capacity(rs.len());
+            for r in rs {
+                responses.push(execute(&state, r, caller.clone(), client).await);
+            }
+            BatchResponse::Batch(responses)
+        }
+    };
+    if has_code(&response, "DATABASE_UNAVAILABLE") {
+        // A pool with every connection in use times out like a database
+        // that is down; only the database's own answer to a fresh
+        // connection may open the breaker.
+        if state.prober.database_answers().await {
+            pool_busy(&mut response);
+        } else {
+            watch_database(&state);
+        }
     }
+    let busy = has_code(&response, "SERVER_BUSY");
+    let single = matches!(response, BatchResponse::Single(_));
+    let operation = label.map_or_else(|| "batch".to_owned(), |l| l.get());
+    let outcome = outcome(operation, &response);
+    let mut response = crate::media::render(response);
+    if busy {
+        if single {
+            *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+        }
+        response
+            .headers_mut()
+            .insert(RETRY_AFTER, HeaderValue::from_static("1"));
+    }
+    response.extensions_mut().insert(outcome);
+    response
 }
 
 /// Whether any response of the batch has an error with this code.

@@ -274,14 +274,10 @@ fn fragment_cycle(document: &ExecutableDocument) -> Option<String> {
 #[derive(Clone, Default)]
 struct Measure(Arc<AtomicUsize>);
 
-/// Refuses a batch whose operations together pass the complexity limit, before any of
-/// them runs: each is parsed and validated once more, to be measured, and
-/// the sum compared. `None` when the batch may run.
-pub async fn batch_over_complexity(
-    schema: &AppSchema,
-    requests: &[async_graphql::Request],
-    max: usize,
-) -> Option<String> {
+/// The complexity of requests together, before any of them runs: each is
+/// parsed and validated once more, to be measured. A request that does not
+/// validate counts 0 (running it will say why).
+pub async fn complexity(schema: &AppSchema, requests: &[&async_graphql::Request]) -> usize {
     let measure = Measure::default();
     for request in requests {
         let mut measured = async_graphql::Request::new(request.query.clone())
@@ -290,12 +286,15 @@ pub async fn batch_over_complexity(
         measured.operation_name = request.operation_name.clone();
         let _ = schema.execute(measured).await;
     }
-    let total = measure.0.load(Ordering::Relaxed);
-    (total > max).then(|| {
-        format!(
-            "the batch's operations together have a complexity of {total}, more than the limit of {max}; send fewer or smaller operations"
-        )
-    })
+    measure.0.load(Ordering::Relaxed)
+}
+
+/// Why a batch whose operations together pass the complexity limit is
+/// refused before any of them runs.
+pub fn batch_over_complexity(total: usize, max: usize) -> String {
+    format!(
+        "the batch's operations together have a complexity of {total}, more than the limit of {max}; send fewer or smaller operations"
+    )
 }
 
 #[derive(Default)]

@@ -80,6 +80,25 @@ pub async fn a_request_that_reads_or_answers_past_its_budget_is_refused_whole(db
     );
 }
 
+pub async fn a_filter_inside_the_words_costs_what_reading_the_table_costs(db: TestDb) {
+    let server = Server::start_seeded_with(&db, &[("NEWSGRAPH_MAX_COMPLEXITY", "1000")]).await;
+    // One statement's ID: 3 without a filter, and 1,000 more with one that
+    // no index serves, so thirty aliases of it cannot pass for a light query.
+    let plain = "{ statements(first: 1) { nodes { id } } }";
+    server.query(plain, json!({})).await;
+    for filter in [r#"{ text: "e" }"#, r#"{ speakerRole: "aide" }"#] {
+        let query = format!("{{ statements(first: 1, filter: {filter}) {{ nodes {{ id }} }} }}");
+        let (_, body) = server.post(&query, json!({})).await;
+        assert_eq!(code(&body["errors"][0]), "QUERY_TOO_COMPLEX", "{body}");
+    }
+    let nested =
+        r#"{ people(first: 1) { nodes { statements(first: 1, filter: { text: "e" }) { nodes { id } } } } }"#;
+    let (_, body) = server.post(nested, json!({})).await;
+    assert_eq!(code(&body["errors"][0]), "QUERY_TOO_COMPLEX", "{body}");
+    let by_speaker = r#"{ people(first: 1) { nodes { statements(first: 1, filter: { kind: DIRECT_QUOTE }) { nodes { id } } } } }"#;
+    server.query(by_speaker, json!({})).await;
+}
+
 pub async fn long_string_filters_are_bad_user_input_naming_the_field_and_limit(db: TestDb) {
     let server = Server::start_seeded(&db).await;
     let long_text = "e".repeat(50_000);

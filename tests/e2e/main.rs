@@ -78,6 +78,7 @@ fn main() {
         case!(positions::every_position_of_a_page_of_issues_is_read_in_a_few_sql_statements),
         case!(budgets::a_request_that_reads_or_answers_past_its_budget_is_refused_whole),
         case!(budgets::long_string_filters_are_bad_user_input_naming_the_field_and_limit),
+        case!(budgets::a_filter_inside_the_words_costs_what_reading_the_table_costs),
         case!(budgets::percent_and_underscore_in_a_text_filter_mean_themselves),
         case!(budgets::a_request_stopped_by_its_time_limit_leaves_no_sql_running),
         case!(sql_count::a_hundred_statements_with_their_relations_take_at_most_ten_sql_statements),

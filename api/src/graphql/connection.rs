@@ -63,6 +63,11 @@ pub fn page_cost(first: Option<i32>, last: Option<i32>, child_complexity: usize)
     1 + items.saturating_mul(child_complexity)
 }
 
+/// What a filter that no index serves adds to its list's complexity (see
+/// `StatementFilter::scan_cost`): as much as a page of a hundred items that
+/// select ten fields each, for the whole table it reads.
+pub const SCAN_COST: usize = 1_000;
+
 /// How many items a list that is not paged counts as: such lists hold what
 /// one fact names (a statement's issues and mentions, an event's places and
 /// participants, a name's aliases), a handful each; their rows count

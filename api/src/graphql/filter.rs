@@ -311,6 +311,22 @@ pub struct StatementFilter {
 const SPEAKERS: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation];
 const ENTITIES: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation, NodeKind::Place];
 
+impl StatementFilter {
+    /// What the filter adds to its list's complexity: a `text` or
+    /// `speakerRole` filter matches inside the words, which no index serves,
+    /// so the database reads the whole table to find a page of them.
+    pub fn scan_cost(filter: &Option<Self>) -> usize {
+        let scans = filter
+            .as_ref()
+            .is_some_and(|f| f.text.is_some() || f.speaker_role.is_some());
+        if scans {
+            crate::graphql::connection::SCAN_COST
+        } else {
+            0
+        }
+    }
+}
+
 pub async fn statements(
     db: &DatabaseConnection,
     mut select: Select<statement::Entity>,

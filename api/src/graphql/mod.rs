@@ -52,7 +52,6 @@ pub fn build_schema(
         .data(changes)
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
-        .extension(crate::fairness::HeavyQueue::new(limits.clone()))
         .extension(DocumentLimits {
             limits,
             introspection: exposure.introspection,

@@ -23,7 +23,7 @@ macro_rules! entity_object {
     // `child_complexity` that `#[Object]` defines must share the hygiene of
     // every cost expression that names it.
     // So the names of the `first` and `last` arguments come from there too.
-    ($pound:tt $object:tt $(#[$doc:meta])* $ty:ident($first:ident, $last:ident), cost = $cost:literal, { $($extra:tt)* }) => {
+    ($pound:tt $object:tt $(#[$doc:meta])* $ty:ident($first:ident, $last:ident, $filter:ident), cost = $cost:literal, statement_cost = $statement_cost:literal, { $($extra:tt)* }) => {
         $(#[$doc])*
         $pound $object
         impl $ty {
@@ -72,36 +72,36 @@ macro_rules! entity_object {
 
             /// Statements said to it: those whose audience it is.
             #[allow(clippy::too_many_arguments)]
-            #[graphql(complexity = $cost)]
+            #[graphql(complexity = $statement_cost)]
             async fn addressed_in(
                 &self,
                 ctx: &Context<'_>,
-                #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
+                #[graphql(desc = "Only statements matching this too.")] $filter: Option<StatementFilter>,
                 #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
                 #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] $first: Option<i32>,
                 #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
                 #[graphql(desc = "Return the last n items before `before` (at most 100).")] $last: Option<i32>,
                 #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
             ) -> AppResult<Page<Statement>> {
-                let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
+                let select = filter::statements(database(ctx)?, statement::Entity::find(), $filter).await?;
                 let args = PageArgs { first: $first, after, last: $last, before };
                 nested::rows(ctx, self.0.id, Scope::Column("audience_id"), select, StatementOrder::order(order_by), args, Statement).await
             }
 
             /// Statements that mention it.
             #[allow(clippy::too_many_arguments)]
-            #[graphql(complexity = $cost)]
+            #[graphql(complexity = $statement_cost)]
             async fn mentioned_in(
                 &self,
                 ctx: &Context<'_>,
-                #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
+                #[graphql(desc = "Only statements matching this too.")] $filter: Option<StatementFilter>,
                 #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
             #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] $first: Option<i32>,
             #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
             #[graphql(desc = "Return the last n items before `before` (at most 100).")] $last: Option<i32>,
             #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
             ) -> AppResult<Page<Statement>> {
-                let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
+                let select = filter::statements(database(ctx)?, statement::Entity::find(), $filter).await?;
                 let args = PageArgs { first: $first, after, last: $last, before };
                 nested::rows(ctx, self.0.id, Scope::Link { table: "statement_mention", parent: "entity_id", row: "statement_id" }, select, StatementOrder::order(order_by), args, Statement).await
             }
@@ -178,12 +178,15 @@ pub struct Person(pub named_entity::Model);
 entity_object!(
     #[Object]
     /// A person: someone who speaks, holds roles, takes part in events.
-    Person(first, last),
+    Person(first, last, filter),
     cost = "crate::graphql::connection::page_cost(first, last, child_complexity)",
+    statement_cost = "crate::graphql::connection::page_cost(first, last, child_complexity) + crate::graphql::filter::StatementFilter::scan_cost(&filter)",
     {
         /// What it said.
         #[allow(clippy::too_many_arguments)]
-        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
+        #[graphql(
+            complexity = "crate::graphql::connection::page_cost(first, last, child_complexity) + crate::graphql::filter::StatementFilter::scan_cost(&filter)"
+        )]
         async fn statements(
             &self,
             ctx: &Context<'_>,
@@ -321,8 +324,9 @@ pub struct Organisation(pub named_entity::Model, pub organisation::Model);
 entity_object!(
     #[Object]
     /// An organisation: a government, an institution, an alliance, a company, a news outlet...
-    Organisation(first, last),
+    Organisation(first, last, filter),
     cost = "crate::graphql::connection::page_cost(first, last, child_complexity)",
+    statement_cost = "crate::graphql::connection::page_cost(first, last, child_complexity) + crate::graphql::filter::StatementFilter::scan_cost(&filter)",
     {
         /// What kind of body it is.
         async fn kind(&self) -> OrganisationKind {
@@ -336,7 +340,9 @@ entity_object!(
 
         /// What it said.
         #[allow(clippy::too_many_arguments)]
-        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
+        #[graphql(
+            complexity = "crate::graphql::connection::page_cost(first, last, child_complexity) + crate::graphql::filter::StatementFilter::scan_cost(&filter)"
+        )]
         async fn statements(
             &self,
             ctx: &Context<'_>,
@@ -443,8 +449,9 @@ pub struct Place(pub named_entity::Model, pub place::Model);
 entity_object!(
     #[Object]
     /// A place: a continent, a country, a region, a city, a site; places form a tree.
-    Place(first, last),
+    Place(first, last, filter),
     cost = "crate::graphql::connection::page_cost(first, last, child_complexity)",
+    statement_cost = "crate::graphql::connection::page_cost(first, last, child_complexity) + crate::graphql::filter::StatementFilter::scan_cost(&filter)",
     {
         /// What kind of place it is.
         async fn kind(&self) -> PlaceKind {
@@ -547,7 +554,9 @@ entity_object!(
 
         /// Statements said in it or in a place within it.
         #[allow(clippy::too_many_arguments)]
-        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
+        #[graphql(
+            complexity = "crate::graphql::connection::page_cost(first, last, child_complexity) + crate::graphql::filter::StatementFilter::scan_cost(&filter)"
+        )]
         async fn statements(
             &self,
             ctx: &Context<'_>,

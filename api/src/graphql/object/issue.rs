@@ -99,7 +99,9 @@ impl Issue {
 
     /// Statements about this issue or one of its sub-issues.
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
+    #[graphql(
+        complexity = "crate::graphql::connection::page_cost(first, last, child_complexity) + crate::graphql::filter::StatementFilter::scan_cost(&filter)"
+    )]
     async fn statements(
         &self,
         ctx: &Context<'_>,

@@ -67,7 +67,9 @@ impl Role {
 
     /// What was said in this role.
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
+    #[graphql(
+        complexity = "crate::graphql::connection::page_cost(first, last, child_complexity) + crate::graphql::filter::StatementFilter::scan_cost(&filter)"
+    )]
     async fn statements(
         &self,
         ctx: &Context<'_>,

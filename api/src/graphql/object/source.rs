@@ -66,7 +66,9 @@ impl Source {
 
     /// The statements it reports.
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
+    #[graphql(
+        complexity = "crate::graphql::connection::page_cost(first, last, child_complexity) + crate::graphql::filter::StatementFilter::scan_cost(&filter)"
+    )]
     async fn statements(
         &self,
         ctx: &Context<'_>,

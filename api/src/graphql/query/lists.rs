@@ -172,7 +172,9 @@ impl ListQuery {
     /// Statements; by default in the order they were added. Every filter
     /// field given must hold.
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
+    #[graphql(
+        complexity = "crate::graphql::connection::page_cost(first, last, child_complexity) + crate::graphql::filter::StatementFilter::scan_cost(&filter)"
+    )]
     async fn statements(
         &self,
         ctx: &Context<'_>,
