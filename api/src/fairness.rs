@@ -36,6 +36,9 @@ pub struct HeavyTurns {
     per_client: Arc<Mutex<HashMap<IpAddr, usize>>>,
 }
 
+/// How often a client over its share of heavy requests looks for a free one.
+const CLIENT_POLL: Duration = Duration::from_millis(50);
+
 /// A heavy request's turn: its place among the heavy requests and its
 /// client's, held until the request ends.
 pub struct Turn {
@@ -88,16 +91,28 @@ impl HeavyTurns {
     /// of the server's places; says why when none comes.
     pub async fn wait_for_turn(&self, client: Option<ClientAddr>) -> Result<Turn, String> {
         let limits = &self.limits;
+        let deadline = tokio::time::Instant::now() + limits.heavy_queue;
         let slot = match client {
-            Some(ClientAddr(addr)) => Some(self.client_slot(addr).ok_or_else(|| {
-                format!(
-                    "this client already runs {} heavy requests (complexity over {}), the most one client may run at once; retry when one has finished",
-                    limits.max_heavy_per_client, limits.heavy_complexity
-                )
-            })?),
+            // A client over its share waits in line as long as the queue
+            // lets it: answering at once would let it ask again at once, and
+            // refusing costs work too.
+            Some(ClientAddr(addr)) => loop {
+                if let Some(slot) = self.client_slot(addr) {
+                    break Some(slot);
+                }
+                if tokio::time::Instant::now() >= deadline {
+                    return Err(format!(
+                        "this client already runs {} heavy requests (complexity over {}), the most one client may run at once, and none finished within {} ms; retry when one has finished",
+                        limits.max_heavy_per_client,
+                        limits.heavy_complexity,
+                        limits.heavy_queue.as_millis()
+                    ));
+                }
+                tokio::time::sleep(CLIENT_POLL).await;
+            },
             None => None,
         };
-        match tokio::time::timeout(limits.heavy_queue, self.places.clone().acquire_owned()).await {
+        match tokio::time::timeout_at(deadline, self.places.clone().acquire_owned()).await {
             Ok(Ok(place)) => Ok(Turn {
                 _place: place,
                 _client: slot,

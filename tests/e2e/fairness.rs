@@ -205,7 +205,7 @@ pub async fn heavy_queries_take_turns_per_client_and_for_the_server(db: TestDb) 
         message.contains("1 heavy requests (complexity over 200) are running") && message.contains("1000 ms"),
         "{message}"
     );
-    // ...and the same client's next heavy query is refused at once.
+    // ...and the same client's next heavy query waits as long and is too.
     let (status, retry, body) = post_from(&server, HERE, None, heavy_read).await;
     assert_eq!(status, 503, "{body}");
     assert_eq!(code(&body), "SERVER_BUSY", "{body}");
