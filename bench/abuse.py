@@ -30,6 +30,7 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -436,6 +437,7 @@ def main():
                 server.stop()
     finally:
         psql(pg_admin, f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
+        shutil.rmtree(work, ignore_errors=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"abuse-{n}.json").write_text(json.dumps(result, indent=2) + "\n")
     print(report(result))
