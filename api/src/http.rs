@@ -189,7 +189,6 @@ pub fn router(db: DatabaseConnection, settings: Settings) -> Router {
         limits,
         database_down: Arc::default(),
         prober: Arc::new(crate::fairness::Prober::new(db.clone())),
-
         stopping: settings.stopping,
     };
     let cors = CorsLayer::new()
@@ -271,7 +270,7 @@ async fn admit(State(state): State<AppState>, request: Request, next: Next) -> R
         }
     };
     let Ok(permit) = state.in_flight.clone().try_acquire_owned() else {
-        let mut response = refuse(
+        let response = refuse(
             StatusCode::SERVICE_UNAVAILABLE,
             "SERVER_BUSY",
             &format!(
@@ -279,10 +278,7 @@ async fn admit(State(state): State<AppState>, request: Request, next: Next) -> R
                 state.limits.max_in_flight
             ),
         );
-        response
-            .headers_mut()
-            .insert(RETRY_AFTER, HeaderValue::from_static("1"));
-        return response;
+        return retry_after(response);
     };
     let response = next.run(Request::from_parts(parts, Body::from(body))).await;
     drop(permit);
@@ -404,19 +400,13 @@ async fn graphql(
     let turn = if complexity > state.limits.heavy_complexity {
         match state.heavy.wait_for_turn(client).await {
             Ok(turn) => Some(turn),
-            Err(why) => {
-                let mut response = refuse(StatusCode::SERVICE_UNAVAILABLE, "SERVER_BUSY", &why);
-                response
-                    .headers_mut()
-                    .insert(RETRY_AFTER, HeaderValue::from_static("1"));
-                return response;
-            }
+            Err(why) => return retry_after(refuse(StatusCode::SERVICE_UNAVAILABLE, "SERVER_BUSY", &why)),
         }
     } else {
         None
     };
     let timeout = state.limits.timeout;
-    let run = answer(state, batch, caller, client);
+    let run = answer(state, batch, caller);
     let answered = match turn {
         None => tokio::time::timeout(timeout, run).await,
         Some(turn) => tokio::time::timeout(timeout, turn.run(run)).await,
@@ -436,12 +426,7 @@ async fn graphql(
 /// Runs a request (or a batch, each with loaders of its own) and answers it
 /// as HTTP: a busy pool told apart from a database that is down, and the
 /// response in the media type the client accepts.
-async fn answer(
-    state: AppState,
-    batch: BatchRequest,
-    caller: Caller,
-    client: Option<ClientAddr>,
-) -> Response {
+async fn answer(state: AppState, batch: BatchRequest, caller: Caller) -> Response {
     let label = match &batch {
         BatchRequest::Single(r) => Some(crate::ops::OperationLabel::new(r.operation_name.as_deref())),
         BatchRequest::Batch(_) => None,
@@ -449,12 +434,12 @@ async fn answer(
     let mut response = match batch {
         BatchRequest::Single(r) => {
             let r = r.data(label.clone().unwrap_or_default());
-            BatchResponse::Single(execute(&state, r, caller, client).await)
+            BatchResponse::Single(execute(&state, r, caller).await)
         }
         BatchRequest::Batch(rs) => {
             let mut responses = Vec::with_capacity(rs.len());
             for r in rs {
-                responses.push(execute(&state, r, caller.clone(), client).await);
+                responses.push(execute(&state, r, caller.clone()).await);
             }
             BatchResponse::Batch(responses)
         }
@@ -478,24 +463,32 @@ async fn answer(
         if single {
             *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
         }
-        response
-            .headers_mut()
-            .insert(RETRY_AFTER, HeaderValue::from_static("1"));
+        response = retry_after(response);
     }
     response.extensions_mut().insert(outcome);
     response
 }
 
+/// Tells the client of a busy answer to try again in a second.
+fn retry_after(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(RETRY_AFTER, HeaderValue::from_static("1"));
+    response
+}
+
+/// Every error of every response of the batch.
+fn errors(response: &BatchResponse) -> impl Iterator<Item = &async_graphql::ServerError> {
+    let responses: &[async_graphql::Response] = match response {
+        BatchResponse::Single(r) => std::slice::from_ref(r),
+        BatchResponse::Batch(rs) => rs,
+    };
+    responses.iter().flat_map(|r| r.errors.iter())
+}
+
 /// Whether any response of the batch has an error with this code.
 fn has_code(response: &BatchResponse, code: &str) -> bool {
-    let responses: Vec<&async_graphql::Response> = match response {
-        BatchResponse::Single(r) => vec![r],
-        BatchResponse::Batch(rs) => rs.iter().collect(),
-    };
-    responses
-        .iter()
-        .flat_map(|r| r.errors.iter())
-        .any(|e| error_code(e) == Some(code))
+    errors(response).any(|e| error_code(e) == Some(code))
 }
 
 /// The code in an error's `extensions.code`, if it has one.
@@ -556,7 +549,6 @@ async fn execute(
     state: &AppState,
     request: async_graphql::Request,
     caller: Caller,
-    client: Option<ClientAddr>,
 ) -> async_graphql::Response {
     let statements = Arc::new(AtomicU64::new(0));
     let share = Budget::new(
@@ -564,10 +556,7 @@ async fn execute(
         Instant::now() + state.limits.timeout + crate::limits::SQL_GRACE,
     );
     let (loaders, batches) = Loaders::new(&state.db);
-    let mut request = request.data(loaders).data(caller);
-    if let Some(client) = client {
-        request = request.data(client);
-    }
+    let request = request.data(loaders).data(caller);
     let run = batches.drive(state.schema.execute(request));
     let mut response = sql_stats::counting(statements.clone(), budget::within(share.clone(), run)).await;
     if share.exceeded() {
@@ -586,13 +575,7 @@ async fn execute(
 
 /// How a request went, for the request log and the metrics.
 fn outcome(operation: String, response: &BatchResponse) -> crate::ops::Outcome {
-    let responses: Vec<&async_graphql::Response> = match response {
-        BatchResponse::Single(r) => vec![r],
-        BatchResponse::Batch(rs) => rs.iter().collect(),
-    };
-    let codes: Vec<String> = responses
-        .iter()
-        .flat_map(|r| r.errors.iter())
+    let codes: Vec<String> = errors(response)
         .map(|e| error_code(e).unwrap_or("GRAPHQL_ERROR").to_owned())
         .collect();
     crate::ops::Outcome {
