@@ -13,9 +13,14 @@
 use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::error::{AppError, AppResult};
+
+/// How long after a request's time limit the database stops its SQL: the
+/// request's own timer answers first (`TIMEOUT`, HTTP 503), and a statement
+/// it leaves behind is stopped a moment later.
+pub const SQL_GRACE: Duration = Duration::from_millis(250);
 
 /// The share of one request.
 #[derive(Debug)]
@@ -126,7 +131,7 @@ pub fn refused(batch: &async_graphql::BatchResponse) -> async_graphql::BatchResp
 
 /// The error of a response longer than the limit.
 fn response_refusal() -> async_graphql::ServerError {
-    crate::limits::coded(
+    crate::error::coded(
         "RESULT_TOO_LARGE",
         format!(
             "the response is longer than {} bytes, the limit of one response; \

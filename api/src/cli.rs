@@ -43,7 +43,7 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
         cli.tokens.read_tokens.as_deref(),
         cli.tokens.tokens_file.as_deref(),
     )?;
-    let exposure = http::Exposure::from_args(&cli.exposure).map_err(StartupError::Config)?;
+    let exposure = crate::guard::Exposure::from_args(&cli.exposure).map_err(StartupError::Config)?;
     // Take the address before touching the database, so that a port in use
     // fails at once and leaves the database as it was.
     let listener = TcpListener::bind(&cli.addr)
@@ -84,21 +84,21 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
     }
     crate::graphql::connection::set_max_page_size(cli.limits.max_page_size);
     crate::budget::set_max_response_bytes(cli.limits.max_response_bytes);
-    crate::ops::set_max_operation_labels(cli.exposure.max_operation_labels);
-    let metrics = crate::ops::install_metrics();
+    crate::guard::labels::set_max_operation_labels(cli.exposure.max_operation_labels);
+    let metrics = http::ops::install_metrics();
     if let Some(listener) = metrics_listener {
-        let state = crate::ops::MetricsState {
+        let state = http::ops::MetricsState {
             handle: metrics.clone(),
             db: db.clone(),
             token: exposure.metrics_token.clone(),
         };
-        crate::ops::serve_metrics(listener, state, stopping.subscribe());
+        http::ops::serve_metrics(listener, state, stopping.subscribe());
     }
     let settings = http::Settings {
         sql_stats: cli.sql_stats,
         tokens,
         changes,
-        limits: crate::limits::Limits::from(&cli.limits),
+        limits: crate::guard::limits::Limits::from(&cli.limits),
         exposure,
         metrics,
         stopping: stopping.subscribe(),
@@ -108,10 +108,10 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
     // subscriptions close (1001), for at most the grace period; then close
     // the database.
     let mut stopped = stopping.subscribe();
-    let server = crate::transport::serve(
+    let server = http::transport::serve(
         listener,
         app,
-        crate::transport::Transport::from(&cli.limits),
+        http::transport::Transport::from(&cli.limits),
         async move {
             let _ = stopped.wait_for(|stop| *stop).await;
         },

@@ -334,6 +334,12 @@ pub struct TokenArgs {
     pub tokens_file: Option<PathBuf>,
 }
 
+/// `--db-max-connections` unless set, and the pool of commands other than `serve`.
+pub const DEFAULT_DB_MAX_CONNECTIONS: u32 = 10;
+
+/// `--db-acquire-timeout-ms` unless set, and the pool of commands other than `serve`.
+pub const DEFAULT_DB_ACQUIRE_TIMEOUT_MS: u64 = 5_000;
+
 /// Where the graph is stored.
 #[derive(Debug, Clone, Args)]
 pub struct DatabaseArgs {
@@ -347,13 +353,13 @@ pub struct DatabaseArgs {
     pub data_dir: PathBuf,
 
     /// Most database connections the server holds open.
-    #[arg(long, env = "NEWSGRAPH_DB_MAX_CONNECTIONS", default_value_t = crate::db::PoolSize::DEFAULT.max_connections, global = true)]
+    #[arg(long, env = "NEWSGRAPH_DB_MAX_CONNECTIONS", default_value_t = DEFAULT_DB_MAX_CONNECTIONS, global = true)]
     pub db_max_connections: u32,
 
     /// How long a request waits for a free database connection before it
     /// is refused (SERVER_BUSY, or DATABASE_UNAVAILABLE when the database
     /// does not answer), in milliseconds.
-    #[arg(long, env = "NEWSGRAPH_DB_ACQUIRE_TIMEOUT_MS", default_value_t = crate::db::PoolSize::DEFAULT.acquire_timeout_ms, global = true)]
+    #[arg(long, env = "NEWSGRAPH_DB_ACQUIRE_TIMEOUT_MS", default_value_t = DEFAULT_DB_ACQUIRE_TIMEOUT_MS, global = true)]
     pub db_acquire_timeout_ms: u64,
 }
 

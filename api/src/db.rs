@@ -76,8 +76,8 @@ pub struct PoolSize {
 impl PoolSize {
     /// The pool of commands other than `serve`, and `serve`'s defaults.
     pub const DEFAULT: Self = Self {
-        max_connections: 10,
-        acquire_timeout_ms: 5_000,
+        max_connections: crate::config::DEFAULT_DB_MAX_CONNECTIONS,
+        acquire_timeout_ms: crate::config::DEFAULT_DB_ACQUIRE_TIMEOUT_MS,
     };
 }
 
@@ -104,7 +104,7 @@ pub async fn connect_with(target: &Target, pool: PoolSize) -> Result<DatabaseCon
 /// Opens the database to serve requests: as [`connect`], and the database
 /// stops a statement that runs past `timeout` (PostgreSQL's
 /// `statement_timeout`), or on SQLite past the end of the request that
-/// runs it ([`crate::budget::deadline`]), each with [`crate::limits::SQL_GRACE`]
+/// runs it ([`crate::budget::deadline`]), each with [`crate::budget::SQL_GRACE`]
 /// more, so that a request stopped by its time limit does not leave its SQL
 /// running.
 pub async fn connect_serving(
@@ -115,7 +115,7 @@ pub async fn connect_serving(
     let mut options = options(target, pool)?;
     match target {
         Target::Postgres(_) => {
-            let ms = (timeout + crate::limits::SQL_GRACE).as_millis();
+            let ms = (timeout + crate::budget::SQL_GRACE).as_millis();
             options.map_sqlx_postgres_opts(move |o| o.options([("statement_timeout", ms)]));
         }
         Target::Sqlite(_) => {

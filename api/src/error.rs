@@ -71,6 +71,16 @@ pub fn one_line(err: impl std::fmt::Display) -> String {
     err.to_string().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A GraphQL error with a code in `extensions.code`, for a request refused
+/// outside a resolver (its limits, its document, its transport).
+pub fn coded(code: &'static str, message: String) -> async_graphql::ServerError {
+    let mut error = async_graphql::ServerError::new(message, None);
+    let mut extensions = async_graphql::ErrorExtensionValues::default();
+    extensions.set("code", code);
+    error.extensions = Some(extensions);
+    error
+}
+
 /// An error a GraphQL client sees, with a stable code in `extensions.code`.
 ///
 /// It deliberately has no `Display`: async-graphql turns anything that has

@@ -239,7 +239,7 @@ const WORDS: &[&str] = &[
 
 fn random_query(rng: &mut StdRng) -> String {
     if rng.random_bool(0.5) {
-        let mut bytes = crate::playground::EXAMPLES
+        let mut bytes = crate::http::playground::EXAMPLES
             .choose(rng)
             .copied()
             .unwrap_or("{ __typename }")
@@ -271,8 +271,8 @@ async fn query_execution_never_panics_and_every_error_says_something() {
     let schema = crate::graphql::build_schema(
         db.clone(),
         crate::changes::Changes::default(),
-        Arc::new(crate::limits::Limits::default()),
-        &crate::http::Exposure::default(),
+        Arc::new(crate::guard::limits::Limits::default()),
+        &crate::guard::Exposure::default(),
     );
     let n = cases(300);
     for case in 0..n as u64 {

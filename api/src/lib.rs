@@ -14,25 +14,18 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod export;
-pub mod fairness;
 #[cfg(test)]
 mod fuzz;
 pub mod generate;
 pub mod graphql;
+pub mod guard;
 pub mod http;
 pub mod import;
-pub mod limits;
+#[cfg(test)]
+mod layers;
 pub mod loader;
-pub mod media;
 pub mod names;
-pub mod ops;
-pub mod playground;
-pub mod redact;
 pub mod search;
 pub mod seed;
 pub mod sql_stats;
 pub mod telemetry;
-pub mod transport;
-pub mod trusted;
-pub mod wire;
-pub mod ws;

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use crate::harness::TestDb;
 use crate::server::Server;
 
-const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/playground");
+const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/http/playground");
 
 fn example(name: &str) -> String {
     std::fs::read_to_string(format!("{EXAMPLES}/{name}.graphql")).expect("the example file")

@@ -22,8 +22,11 @@ use std::sync::Arc;
 
 use crate::changes::Changes;
 use crate::error::{AppError, AppResult};
-use crate::http::Exposure;
-use crate::limits::{DocumentLimits, Limits};
+use crate::guard::labels::LabelOperations;
+use crate::guard::limits::{DocumentLimits, LimitCodes, Limits};
+use crate::guard::redact::Redaction;
+use crate::guard::trusted::Gate;
+use crate::guard::{Exposure, OnParse};
 use crate::loader::Loaders;
 
 pub use mutation::Mutation;
@@ -52,17 +55,18 @@ pub fn build_schema(
         .data(changes)
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
-        .extension(DocumentLimits {
-            limits,
+        .extension(OnParse(DocumentLimits {
+            limits: limits.clone(),
             introspection: exposure.introspection,
-        })
+        }))
+        .extension(LimitCodes(limits))
         .extension(order::FieldOrder)
-        .extension(crate::ops::LabelOperations);
+        .extension(OnParse(LabelOperations));
     if let Some(documents) = &exposure.trusted_documents {
-        schema = schema.extension(crate::trusted::Gate(documents.clone()));
+        schema = schema.extension(OnParse(Gate(documents.clone())));
     }
     if exposure.redact_messages {
-        schema = schema.extension(crate::redact::Redaction);
+        schema = schema.extension(Redaction::default());
     }
     if !exposure.introspection {
         schema = schema.disable_introspection();

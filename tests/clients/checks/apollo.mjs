@@ -16,7 +16,7 @@ import { format, isDeepStrictEqual } from "node:util";
 const base = process.env.NEWSGRAPH_URL ?? fail("NEWSGRAPH_URL is not set");
 const token = process.env.NEWSGRAPH_WRITE_TOKEN ?? fail("NEWSGRAPH_WRITE_TOKEN is not set");
 const endpoint = new URL("/graphql", base).toString();
-const examples = new URL("../../../api/src/playground/", import.meta.url);
+const examples = new URL("../../../api/src/http/playground/", import.meta.url);
 
 function fail(message) {
   console.error(`apollo: ${message}`);

@@ -6,27 +6,21 @@
 //! not send its text; any other document is refused.
 //!
 //! Two steps, so that no path around the first reaches execution: the
-//! [`resolve`] middleware puts the text of a named document in the request
+//! `http::trusted` middleware puts the text of a named document in the request
 //! (and refuses an unknown id with `PERSISTED_QUERY_NOT_FOUND`); the schema
-//! extension [`Gate`] refuses every document whose text is not one of the
+//! check [`Gate`] refuses every document whose text is not one of the
 //! manifest's with `TRUSTED_DOCUMENT_REQUIRED`, over HTTP and WebSocket alike.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
-use async_graphql::parser::types::ExecutableDocument;
-use async_graphql::{ServerResult, Variables};
-use axum::body::{Body, Bytes};
-use axum::extract::{Request, State};
-use axum::http::{Method, Uri};
-use axum::middleware::Next;
-use axum::response::Response;
+use async_graphql::ServerResult;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
-use crate::limits::coded;
+use super::DocumentCheck;
+use crate::error::coded;
 
 /// The documents of a manifest, by id and by the SHA-256 of their text.
 #[derive(Debug)]
@@ -128,7 +122,7 @@ impl TrustedDocuments {
     /// Puts the text of the document a request names by id in its `query`;
     /// `Err(id)` for an id the manifest lacks. A request that names none is
     /// left as it is.
-    fn fill(&self, request: &mut Map<String, Value>) -> Result<(), String> {
+    pub fn fill(&self, request: &mut Map<String, Value>) -> Result<(), String> {
         let id = ["documentId", "doc_id"]
             .iter()
             .find_map(|k| request.get(*k)?.as_str())
@@ -150,146 +144,20 @@ fn sha256_hex(text: &str) -> String {
     format!("{:x}", Sha256::digest(text.as_bytes()))
 }
 
-/// The middleware on `/graphql` that gives each request naming a document
-/// by id that document's text: in the JSON body of a POST (one request or a
-/// batch), in the parameters of a GET. A body it cannot read or parse goes
-/// on as it came, for the GraphQL handler to refuse.
-pub async fn resolve(
-    State(documents): State<Arc<TrustedDocuments>>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let (mut parts, body) = request.into_parts();
-    let body = if parts.method == Method::GET {
-        match fill_query_string(&documents, &parts.uri) {
-            Ok(Some(uri)) => parts.uri = uri,
-            Ok(None) => {}
-            Err(id) => return not_found(&id),
-        }
-        body
-    } else {
-        let bytes = match axum::body::to_bytes(body, usize::MAX).await {
-            Ok(bytes) => bytes,
-            // Hand the handler a body that fails the same way.
-            Err(err) => {
-                let err: axum::BoxError = err.into_inner();
-                let failing = futures_util::stream::once(async move { Err::<Bytes, _>(err) });
-                return next
-                    .run(Request::from_parts(parts, Body::from_stream(failing)))
-                    .await;
-            }
-        };
-        match fill_body(&documents, &bytes) {
-            Ok(Some(filled)) => Body::from(filled),
-            Ok(None) => Body::from(bytes),
-            Err(id) => return not_found(&id),
-        }
-    };
-    next.run(Request::from_parts(parts, body)).await
-}
-
-/// The body with the named documents' text in it; `None` when it names none
-/// (or is not JSON).
-fn fill_body(documents: &TrustedDocuments, bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
-    let Ok(mut json) = serde_json::from_slice::<Value>(bytes) else {
-        return Ok(None);
-    };
-    let requests: Vec<&mut Map<String, Value>> = match &mut json {
-        Value::Object(request) => vec![request],
-        Value::Array(batch) => batch.iter_mut().filter_map(Value::as_object_mut).collect(),
-        _ => return Ok(None),
-    };
-    let mut named = false;
-    for request in requests {
-        let before = request.get("query").cloned();
-        documents.fill(request)?;
-        named |= request.get("query") != before.as_ref();
-    }
-    Ok(named.then(|| json.to_string().into_bytes()))
-}
-
-/// The URI with the named document's text as its `query` parameter; `None`
-/// when it names none.
-fn fill_query_string(documents: &TrustedDocuments, uri: &Uri) -> Result<Option<Uri>, String> {
-    let params: Vec<(String, String)> = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
-        .into_owned()
-        .collect();
-    let mut request = Map::new();
-    for (key, value) in &params {
-        match key.as_str() {
-            "documentId" | "doc_id" => {
-                request.insert(key.clone(), Value::String(value.clone()));
-            }
-            "extensions" => {
-                if let Ok(extensions) = serde_json::from_str(value) {
-                    request.insert(key.clone(), extensions);
-                }
-            }
-            _ => {}
-        }
-    }
-    documents.fill(&mut request)?;
-    let Some(Value::String(text)) = request.get("query") else {
-        return Ok(None);
-    };
-    let mut query = form_urlencoded::Serializer::new(String::new());
-    for (key, value) in params.iter().filter(|(k, _)| k != "query") {
-        query.append_pair(key, value);
-    }
-    query.append_pair("query", text);
-    let uri = Uri::builder()
-        .path_and_query(format!("{}?{}", uri.path(), query.finish()))
-        .build()
-        .map_err(|_| String::new())?;
-    Ok(Some(uri))
-}
-
-/// `PERSISTED_QUERY_NOT_FOUND`, answered as a request error.
-fn not_found(id: &str) -> Response {
-    const CODE: &str = "PERSISTED_QUERY_NOT_FOUND";
-    let shown: String = id.chars().take(128).collect();
-    let error = coded(
-        CODE,
-        format!(
-            "no trusted document has the id \"{shown}\"; this server runs only the documents of its manifest"
-        ),
-    );
-    let mut response = crate::media::render(async_graphql::Response::from_errors(vec![error]).into());
-    response.extensions_mut().insert(crate::ops::Outcome {
-        operation: "refused".to_owned(),
-        outcome: CODE.to_owned(),
-        codes: vec![CODE.to_owned()],
-    });
-    response
-}
-
-/// The schema extension that refuses any document not in the manifest.
+/// The check that refuses any document not in the manifest:
+/// `OnParse(Gate(documents))`.
+#[derive(Clone)]
 pub struct Gate(pub Arc<TrustedDocuments>);
 
-impl ExtensionFactory for Gate {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(GateCheck(self.0.clone()))
-    }
-}
-
-struct GateCheck(Arc<TrustedDocuments>);
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for GateCheck {
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        if !self.0.is_trusted(query) {
-            return Err(coded(
-                "TRUSTED_DOCUMENT_REQUIRED",
-                "this server runs only its trusted documents: send the document's id as `documentId` (or `extensions.persistedQuery.sha256Hash`) instead of a query".to_owned(),
-            ));
+impl DocumentCheck for Gate {
+    fn before(&self, query: &str) -> ServerResult<()> {
+        if self.0.is_trusted(query) {
+            return Ok(());
         }
-        next.run(ctx, query, variables).await
+        Err(coded(
+            "TRUSTED_DOCUMENT_REQUIRED",
+            "this server runs only its trusted documents: send the document's id as `documentId` (or `extensions.persistedQuery.sha256Hash`) instead of a query".to_owned(),
+        ))
     }
 }
 
@@ -340,35 +208,5 @@ mod tests {
             ))
             .contains("version 2")
         );
-    }
-
-    #[test]
-    fn a_request_by_id_gets_the_text_and_an_unknown_id_is_named() {
-        let documents =
-            TrustedDocuments::parse(format!(r#"{{"p1": "{PEOPLE}"}}"#).as_bytes()).expect("manifest");
-        let filled = fill_body(&documents, br#"[{"documentId": "p1"}, {"doc_id": "p1"}]"#)
-            .expect("known")
-            .expect("filled");
-        let filled: Value = serde_json::from_slice(&filled).expect("JSON");
-        assert_eq!(filled[0]["query"], PEOPLE);
-        assert_eq!(filled[1]["query"], PEOPLE);
-        assert_eq!(
-            fill_body(
-                &documents,
-                br#"{"extensions": {"persistedQuery": {"sha256Hash": "zz"}}}"#
-            ),
-            Err("zz".to_owned())
-        );
-        assert_eq!(fill_body(&documents, br#"{"query": "{ a }"}"#), Ok(None));
-        let uri: Uri = "/graphql?documentId=p1&variables=%7B%7D".parse().expect("uri");
-        let uri = fill_query_string(&documents, &uri)
-            .expect("known")
-            .expect("filled");
-        let params: HashMap<String, String> =
-            form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes())
-                .into_owned()
-                .collect();
-        assert_eq!(params["query"], PEOPLE);
-        assert_eq!(params["variables"], "{}");
     }
 }

@@ -22,7 +22,7 @@ use sea_orm::sqlx::Connection;
 use sea_orm::{DatabaseConnection, DbBackend};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use crate::limits::Limits;
+use crate::guard::limits::Limits;
 
 /// The address a request came from, as the listener saw it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -3,13 +3,9 @@
 //! own, behind a bearer token if the operator sets one), and one log line
 //! per request.
 
-use std::collections::HashSet;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 use std::time::Instant;
 
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
-use async_graphql::parser::types::{DocumentOperations, ExecutableDocument};
-use async_graphql::{ServerResult, Variables};
 use axum::Router;
 use axum::extract::{Request, State};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, WWW_AUTHENTICATE};
@@ -23,7 +19,7 @@ use serde_json::json;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-use crate::http::AppState;
+use super::state::AppState;
 
 /// Seconds: the buckets of the request latency histogram.
 const LATENCY_BUCKETS: &[f64] = &[
@@ -63,7 +59,7 @@ pub fn install_metrics() -> Option<PrometheusHandle> {
                 crate::graphql::fanout::SUBSCRIPTIONS_METRIC,
                 "Subscriptions running"
             );
-            metrics::describe_gauge!(crate::ws::CONNECTIONS_METRIC, "WebSocket connections open");
+            metrics::describe_gauge!(super::ws::CONNECTIONS_METRIC, "WebSocket connections open");
             Some(handle)
         }
         Err(err) => {
@@ -213,104 +209,6 @@ fn record_pool(db: &DatabaseConnection) {
     metrics::gauge!("newsgraph_db_connections", "state" => "in_use").set(f64::from(size) - idle);
 }
 
-/// Most operation names `newsgraph_requests_total` gives a series of its
-/// own (`--max-operation-labels`); names first seen after these count as `other`.
-static MAX_OPERATION_LABELS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(200);
-
-/// Sets how many operation names get a series of their own.
-pub fn set_max_operation_labels(max: usize) {
-    MAX_OPERATION_LABELS.store(max, std::sync::atomic::Ordering::Relaxed);
-}
-
-/// The `operation` label of a request: the name of the operation it runs,
-/// found in its document once parsed (so a name the document does not
-/// define is never a label), `anonymous` for an operation without one, and
-/// `other` for anything else or past the first `--max-operation-labels` names.
-#[derive(Clone, Default)]
-pub struct OperationLabel {
-    /// The `operationName` the client sent.
-    requested: Option<String>,
-    found: Arc<OnceLock<String>>,
-}
-
-impl OperationLabel {
-    /// The label of a request that sent this `operationName`.
-    pub fn new(requested: Option<&str>) -> Self {
-        Self {
-            requested: requested.map(str::to_owned),
-            found: Arc::default(),
-        }
-    }
-
-    /// The label, once the request ran (`other` if its document never parsed).
-    pub fn get(&self) -> String {
-        self.found.get().cloned().unwrap_or_else(|| "other".to_owned())
-    }
-
-    fn find(&self, document: &ExecutableDocument) {
-        let name = match (&document.operations, self.requested.as_deref()) {
-            (DocumentOperations::Single(_), None) => Some("anonymous"),
-            (DocumentOperations::Multiple(ops), Some(name)) => {
-                ops.get_key_value(name).map(|(n, _)| n.as_str())
-            }
-            (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => {
-                ops.keys().next().map(|n| n.as_str())
-            }
-            _ => None,
-        };
-        let _ = self.found.set(bounded(name.unwrap_or("other")));
-    }
-}
-
-/// A name as a label: itself while fewer than `--max-operation-labels`
-/// names are labels (or it is one), else `other`.
-fn bounded(name: &str) -> String {
-    static SEEN: Mutex<Option<HashSet<String>>> = Mutex::new(None);
-    if matches!(name, "anonymous" | "other") {
-        return name.to_owned();
-    }
-    let Ok(mut seen) = SEEN.lock() else {
-        return "other".to_owned();
-    };
-    let seen = seen.get_or_insert_with(HashSet::new);
-    let max = MAX_OPERATION_LABELS.load(std::sync::atomic::Ordering::Relaxed);
-    if name.len() <= 64 && (seen.contains(name) || seen.len() < max) {
-        seen.insert(name.to_owned());
-        name.to_owned()
-    } else {
-        "other".to_owned()
-    }
-}
-
-/// The schema extension that finds each request's [`OperationLabel`] in
-/// its parsed document.
-pub struct LabelOperations;
-
-impl ExtensionFactory for LabelOperations {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(LabelFinder)
-    }
-}
-
-struct LabelFinder;
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for LabelFinder {
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let document = next.run(ctx, query, variables).await?;
-        if let Some(label) = ctx.data_opt::<OperationLabel>() {
-            label.find(&document);
-        }
-        Ok(document)
-    }
-}
-
 /// What the GraphQL handler tells the request log and the metrics about a
 /// request: put in the response's extensions.
 #[derive(Debug, Clone)]
@@ -321,6 +219,17 @@ pub struct Outcome {
     pub outcome: String,
     /// Every error's code.
     pub codes: Vec<String>,
+}
+
+impl Outcome {
+    /// A request refused with this code before it ran.
+    pub fn refused(code: &str) -> Self {
+        Self {
+            operation: "refused".to_owned(),
+            outcome: code.to_owned(),
+            codes: vec![code.to_owned()],
+        }
+    }
 }
 
 /// One log line per request: its id, method, path, status, duration and,

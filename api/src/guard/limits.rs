@@ -10,14 +10,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextValidation,
-};
+use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextValidation};
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{ServerError, ServerResult, ValidationResult, Variables};
+use async_graphql::{ObjectType, Schema, ServerError, ServerResult, SubscriptionType, ValidationResult};
 
+use super::DocumentCheck;
 use crate::config::LimitArgs;
-use crate::graphql::AppSchema;
+use crate::error::coded;
 
 /// The limits the server applies, from the configuration.
 #[derive(Debug, Clone)]
@@ -87,45 +86,18 @@ impl Default for Limits {
     }
 }
 
-/// How long after a request's time limit the database stops its SQL: the
-/// request's own timer answers first (`TIMEOUT`, HTTP 503), and a statement
-/// it leaves behind is stopped a moment later.
-pub const SQL_GRACE: Duration = Duration::from_millis(250);
-
-/// A GraphQL error with a code in `extensions.code`.
-pub fn coded(code: &'static str, message: String) -> ServerError {
-    let mut error = ServerError::new(message, None);
-    let mut extensions = async_graphql::ErrorExtensionValues::default();
-    extensions.set("code", code);
-    error.extensions = Some(extensions);
-    error
-}
-
-/// The schema extension that checks the document's limits, and refuses
-/// introspection where it is turned off.
+/// The check of a document's size, tokens, aliases and directives, and of
+/// introspection where it is turned off: installed as
+/// `OnParse(DocumentLimits { .. })`, beside [`LimitCodes`].
+#[derive(Clone)]
 pub struct DocumentLimits {
     pub limits: Arc<Limits>,
     pub introspection: bool,
 }
 
-impl ExtensionFactory for DocumentLimits {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(Checker(self.limits.clone(), self.introspection))
-    }
-}
-
-struct Checker(Arc<Limits>, bool);
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for Checker {
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let limits = &self.0;
+impl DocumentCheck for DocumentLimits {
+    fn before(&self, query: &str) -> ServerResult<()> {
+        let limits = &self.limits;
         if query.len() > limits.max_query_bytes {
             return Err(coded(
                 "QUERY_TOO_LARGE",
@@ -147,10 +119,17 @@ impl Extension for Checker {
                 ),
             ));
         }
-        let document = next
-            .run(ctx, query, variables)
-            .await
-            .map_err(|error| too_deep(error, query))?;
+        Ok(())
+    }
+
+    fn after(
+        &self,
+        _ctx: &ExtensionContext<'_>,
+        query: &str,
+        parsed: ServerResult<ExecutableDocument>,
+    ) -> ServerResult<ExecutableDocument> {
+        let limits = &self.limits;
+        let document = parsed.map_err(|error| too_deep(error, query))?;
         let counts = count(&document);
         if counts.aliases > limits.max_aliases {
             return Err(coded(
@@ -161,7 +140,7 @@ impl Extension for Checker {
                 ),
             ));
         }
-        if counts.introspection && !self.1 {
+        if counts.introspection && !self.introspection {
             // The schema alone would answer `__schema` with null; say why.
             return Err(coded(
                 "INTROSPECTION_DISABLED",
@@ -179,7 +158,21 @@ impl Extension for Checker {
         }
         Ok(document)
     }
+}
 
+/// The schema extension that gives the schema's own depth and complexity
+/// refusals a code and the limit, and measures a request for [`complexity`].
+#[derive(Clone)]
+pub struct LimitCodes(pub Arc<Limits>);
+
+impl ExtensionFactory for LimitCodes {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(self.clone())
+    }
+}
+
+#[async_graphql::async_trait::async_trait]
+impl Extension for LimitCodes {
     async fn validation(
         &self,
         ctx: &ExtensionContext<'_>,
@@ -277,7 +270,12 @@ struct Measure(Arc<AtomicUsize>);
 /// The complexity of requests together, before any of them runs: each is
 /// parsed and validated once more, to be measured. A request that does not
 /// validate counts 0 (running it will say why).
-pub async fn complexity(schema: &AppSchema, requests: &[&async_graphql::Request]) -> usize {
+pub async fn complexity<Q, M, S>(schema: &Schema<Q, M, S>, requests: &[&async_graphql::Request]) -> usize
+where
+    Q: ObjectType + 'static,
+    M: ObjectType + 'static,
+    S: SubscriptionType + 'static,
+{
     let measure = Measure::default();
     for request in requests {
         let mut measured = async_graphql::Request::new(request.query.clone())

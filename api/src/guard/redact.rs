@@ -12,24 +12,20 @@ use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 
 use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextPrepareRequest, NextRequest, NextSubscribe,
+    Extension, ExtensionContext, NextPrepareRequest, NextRequest, NextSubscribe,
 };
 use async_graphql::{Request, Response, ServerResult, Value};
 use futures_util::StreamExt;
 use futures_util::stream::BoxStream;
 
-/// The extension's factory: one instance per request.
-pub struct Redaction;
+use super::PerRequest;
 
-impl ExtensionFactory for Redaction {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(Redactor::default())
-    }
-}
+/// The extension's factory: `Redaction::default()`, one [`Redactor`] per request.
+pub type Redaction = PerRequest<Redactor>;
 
 /// The words the request spelled, gathered before it runs.
 #[derive(Default)]
-struct Redactor(Arc<Mutex<HashSet<String>>>);
+pub struct Redactor(Arc<Mutex<HashSet<String>>>);
 
 /// Rewrites the messages of a response's errors that carry no code.
 fn redact_response(spelled: &Mutex<HashSet<String>>, response: &mut Response) {

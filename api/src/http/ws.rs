@@ -31,9 +31,9 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
+use super::state::AppState;
 use crate::auth::Caller;
 use crate::graphql::fanout::{Fanout, READS_AT_ONCE};
-use crate::http::AppState;
 use crate::loader::Loaders;
 
 /// Subscriptions over WebSocket (`graphql-transport-ws`, and the older

@@ -55,7 +55,7 @@ pub async fn negotiate(request: Request, next: Next) -> Response {
     if request.method() == Method::POST && !declares_json(request.headers()) {
         return render_error(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            crate::limits::coded(
+            crate::error::coded(
                 "BAD_REQUEST",
                 "send the request body as JSON, with `Content-Type: application/json`".to_owned(),
             ),
