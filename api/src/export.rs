@@ -26,10 +26,7 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
         ..Default::default()
     };
 
-    let sources = source::Entity::find()
-        .order_by_asc(source::Column::Id)
-        .all(db)
-        .await?;
+    let sources = in_id_order::<source::Entity>(db, source::Column::Id).await?;
     let mut source_keys = HashMap::new();
     for s in sources {
         let key = keys.claim(&s.key);
@@ -45,16 +42,9 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
         });
     }
 
-    let entities = named_entity::Entity::find()
-        .order_by_asc(named_entity::Column::Id)
-        .all(db)
-        .await?;
+    let entities = in_id_order::<named_entity::Entity>(db, named_entity::Column::Id).await?;
     let mut aliases: HashMap<i64, Vec<String>> = HashMap::new();
-    for a in entity_alias::Entity::find()
-        .order_by_asc(entity_alias::Column::Id)
-        .all(db)
-        .await?
-    {
+    for a in in_id_order::<entity_alias::Entity>(db, entity_alias::Column::Id).await? {
         aliases.entry(a.entity_id).or_default().push(a.name);
     }
     let places: HashMap<i64, place::Model> = place::Entity::find()
@@ -117,16 +107,9 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
         }
     }
 
-    let issues = issue::Entity::find()
-        .order_by_asc(issue::Column::Id)
-        .all(db)
-        .await?;
+    let issues = in_id_order::<issue::Entity>(db, issue::Column::Id).await?;
     let mut issue_aliases: HashMap<i64, Vec<String>> = HashMap::new();
-    for a in issue_alias::Entity::find()
-        .order_by_asc(issue_alias::Column::Id)
-        .all(db)
-        .await?
-    {
+    for a in in_id_order::<issue_alias::Entity>(db, issue_alias::Column::Id).await? {
         issue_aliases.entry(a.issue_id).or_default().push(a.name);
     }
     let issue_keys: HashMap<i64, String> = issues
@@ -168,9 +151,7 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
     }
 
     let mut role_keys = HashMap::new();
-    for (n, r) in role::Entity::find()
-        .order_by_asc(role::Column::Id)
-        .all(db)
+    for (n, r) in in_id_order::<role::Entity>(db, role::Column::Id)
         .await?
         .into_iter()
         .enumerate()
@@ -187,9 +168,7 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
             evidence: evidence!(r),
         });
     }
-    for (n, r) in relation::Entity::find()
-        .order_by_asc(relation::Column::Id)
-        .all(db)
+    for (n, r) in in_id_order::<relation::Entity>(db, relation::Column::Id)
         .await?
         .into_iter()
         .enumerate()
@@ -211,16 +190,11 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
         });
     }
     let mentions = grouped(
-        statement_mention::Entity::find()
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|m| (m.statement_id, m.entity_id)),
+        statement_mention::Entity::find().all(db).await?,
+        |m| (m.statement_id, m.entity_id),
         &entity_keys,
     );
-    for (n, s) in statement::Entity::find()
-        .order_by_asc(statement::Column::Id)
-        .all(db)
+    for (n, s) in in_id_order::<statement::Entity>(db, statement::Column::Id)
         .await?
         .into_iter()
         .enumerate()
@@ -244,16 +218,11 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
     }
 
     let measure_issues = grouped(
-        financial_measure_issue::Entity::find()
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|l| (l.financial_measure_id, l.issue_id)),
+        financial_measure_issue::Entity::find().all(db).await?,
+        |l| (l.financial_measure_id, l.issue_id),
         &issue_keys,
     );
-    for (n, m) in financial_measure::Entity::find()
-        .order_by_asc(financial_measure::Column::Id)
-        .all(db)
+    for (n, m) in in_id_order::<financial_measure::Entity>(db, financial_measure::Column::Id)
         .await?
         .into_iter()
         .enumerate()
@@ -293,11 +262,8 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
     }
 
     let event_places = grouped(
-        event_place::Entity::find()
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|l| (l.event_id, l.place_id)),
+        event_place::Entity::find().all(db).await?,
+        |l| (l.event_id, l.place_id),
         &entity_keys,
     );
     let mut participants: HashMap<i64, Vec<ParticipantRecord>> = HashMap::new();
@@ -319,9 +285,7 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
             evidence: evidence!(q),
         });
     }
-    for (n, e) in event::Entity::find()
-        .order_by_asc(event::Column::Id)
-        .all(db)
+    for (n, e) in in_id_order::<event::Entity>(db, event::Column::Id)
         .await?
         .into_iter()
         .enumerate()
@@ -356,13 +320,20 @@ fn date(d: Option<chrono::NaiveDate>, p: Option<entity::kinds::DatePrecision>) -
     PartialDate::from_columns(d, p).map(PartialDate::format)
 }
 
-/// Groups link rows by owner, as the sorted keys of their targets.
-fn grouped(
-    links: impl Iterator<Item = (i64, i64)>,
+/// Every row of a table, in the order of its `id` column.
+async fn in_id_order<E: EntityTrait>(db: &DatabaseConnection, id: E::Column) -> Result<Vec<E::Model>, DbErr> {
+    E::find().order_by_asc(id).all(db).await
+}
+
+/// Groups link rows by owner (`link` gives a row's owner and target), as
+/// the sorted keys of their targets.
+fn grouped<M>(
+    rows: Vec<M>,
+    link: impl Fn(&M) -> (i64, i64),
     keys: &HashMap<i64, String>,
 ) -> HashMap<i64, Vec<String>> {
     let mut out: HashMap<i64, Vec<String>> = HashMap::new();
-    for (owner, target) in links {
+    for (owner, target) in rows.iter().map(link) {
         out.entry(owner)
             .or_default()
             .push(keys.get(&target).cloned().unwrap_or_default());

@@ -86,15 +86,10 @@ fn bounded(name: &str) -> String {
 pub struct LabelOperations;
 
 impl DocumentCheck for LabelOperations {
-    fn after(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        _query: &str,
-        parsed: ServerResult<ExecutableDocument>,
-    ) -> ServerResult<ExecutableDocument> {
-        if let (Ok(document), Some(label)) = (&parsed, ctx.data_opt::<OperationLabel>()) {
+    fn after(&self, ctx: &ExtensionContext<'_>, document: &ExecutableDocument) -> ServerResult<()> {
+        if let Some(label) = ctx.data_opt::<OperationLabel>() {
             label.find(document);
         }
-        parsed
+        Ok(())
     }
 }

@@ -122,24 +122,14 @@ impl DocumentCheck for DocumentLimits {
         Ok(())
     }
 
-    fn after(
-        &self,
-        _ctx: &ExtensionContext<'_>,
-        query: &str,
-        parsed: ServerResult<ExecutableDocument>,
-    ) -> ServerResult<ExecutableDocument> {
-        let limits = &self.limits;
-        let document = parsed.map_err(|error| too_deep(error, query))?;
-        let counts = count(&document);
-        if counts.aliases > limits.max_aliases {
-            return Err(coded(
-                "TOO_MANY_ALIASES",
-                format!(
-                    "the query uses {} aliases; the limit is {}",
-                    counts.aliases, limits.max_aliases
-                ),
-            ));
-        }
+    fn after(&self, _ctx: &ExtensionContext<'_>, document: &ExecutableDocument) -> ServerResult<()> {
+        let counts = count(document);
+        at_most(
+            "TOO_MANY_ALIASES",
+            "aliases",
+            counts.aliases,
+            self.limits.max_aliases,
+        )?;
         if counts.introspection && !self.introspection {
             // The schema alone would answer `__schema` with null; say why.
             return Err(coded(
@@ -147,17 +137,28 @@ impl DocumentCheck for DocumentLimits {
                 "introspection (`__schema`, `__type`) is turned off on this server".to_owned(),
             ));
         }
-        if counts.directives > limits.max_directives {
-            return Err(coded(
-                "TOO_MANY_DIRECTIVES",
-                format!(
-                    "the query uses {} directives; the limit is {}",
-                    counts.directives, limits.max_directives
-                ),
-            ));
-        }
-        Ok(document)
+        at_most(
+            "TOO_MANY_DIRECTIVES",
+            "directives",
+            counts.directives,
+            self.limits.max_directives,
+        )
     }
+
+    fn failed(&self, query: &str, error: ServerError) -> ServerError {
+        too_deep(error, query)
+    }
+}
+
+/// Refuses with `code` a query that uses more of `what` than the limit.
+fn at_most(code: &'static str, what: &str, used: usize, limit: usize) -> ServerResult<()> {
+    if used <= limit {
+        return Ok(());
+    }
+    Err(coded(
+        code,
+        format!("the query uses {used} {what}; the limit is {limit}"),
+    ))
 }
 
 /// The schema extension that gives the schema's own depth and complexity

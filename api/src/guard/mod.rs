@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
 use async_graphql::parser::types::ExecutableDocument;
-use async_graphql::{ServerResult, Variables};
+use async_graphql::{ServerError, ServerResult, Variables};
 
 pub use exposure::Exposure;
 
@@ -28,15 +28,14 @@ pub trait DocumentCheck: Clone + Send + Sync + 'static {
         Ok(())
     }
 
-    /// Looks at the parsing's outcome (the document, or why it failed), and
-    /// may refuse or rewrite it.
-    fn after(
-        &self,
-        _ctx: &ExtensionContext<'_>,
-        _query: &str,
-        parsed: ServerResult<ExecutableDocument>,
-    ) -> ServerResult<ExecutableDocument> {
-        parsed
+    /// Looks at the parsed document, and may refuse it.
+    fn after(&self, _ctx: &ExtensionContext<'_>, _document: &ExecutableDocument) -> ServerResult<()> {
+        Ok(())
+    }
+
+    /// Says why the query did not parse.
+    fn failed(&self, _query: &str, error: ServerError) -> ServerError {
+        error
     }
 }
 
@@ -60,8 +59,12 @@ impl<C: DocumentCheck> Extension for OnParse<C> {
         next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
         self.0.before(query)?;
-        let parsed = next.run(ctx, query, variables).await;
-        self.0.after(ctx, query, parsed)
+        let document = next
+            .run(ctx, query, variables)
+            .await
+            .map_err(|error| self.0.failed(query, error))?;
+        self.0.after(ctx, &document)?;
+        Ok(document)
     }
 }
 

@@ -41,33 +41,25 @@ struct Asset {
 const JS: &str = "text/javascript; charset=utf-8";
 const CSS: &str = "text/css; charset=utf-8";
 
+/// A file of `playground/vendor/`, whose name carries its version.
+macro_rules! vendored {
+    ($name:literal, $content_type:expr) => {
+        Asset {
+            name: $name,
+            bytes: include_bytes!(concat!("playground/vendor/", $name)),
+            content_type: $content_type,
+            versioned: true,
+        }
+    };
+}
+
 /// The npm packages' own files (see `playground/vendor/README.md`), and the
 /// script that starts GraphiQL.
 const ASSETS: [Asset; 5] = [
-    Asset {
-        name: "react-18.3.1.min.js",
-        bytes: include_bytes!("playground/vendor/react-18.3.1.min.js"),
-        content_type: JS,
-        versioned: true,
-    },
-    Asset {
-        name: "react-dom-18.3.1.min.js",
-        bytes: include_bytes!("playground/vendor/react-dom-18.3.1.min.js"),
-        content_type: JS,
-        versioned: true,
-    },
-    Asset {
-        name: "graphiql-3.9.0.min.js",
-        bytes: include_bytes!("playground/vendor/graphiql-3.9.0.min.js"),
-        content_type: JS,
-        versioned: true,
-    },
-    Asset {
-        name: "graphiql-3.9.0.min.css",
-        bytes: include_bytes!("playground/vendor/graphiql-3.9.0.min.css"),
-        content_type: CSS,
-        versioned: true,
-    },
+    vendored!("react-18.3.1.min.js", JS),
+    vendored!("react-dom-18.3.1.min.js", JS),
+    vendored!("graphiql-3.9.0.min.js", JS),
+    vendored!("graphiql-3.9.0.min.css", CSS),
     Asset {
         name: "start.js",
         bytes: include_bytes!("playground/start.js"),
