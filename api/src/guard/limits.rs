@@ -6,8 +6,8 @@
 //! size, body size, time and requests in flight (checked in `http`). Each
 //! refusal is a GraphQL error with a code and the limit's value in its message.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextValidation};
@@ -122,7 +122,12 @@ impl DocumentCheck for DocumentLimits {
         Ok(())
     }
 
-    fn after(&self, _ctx: &ExtensionContext<'_>, document: &ExecutableDocument) -> ServerResult<()> {
+    fn after(&self, ctx: &ExtensionContext<'_>, document: &ExecutableDocument) -> ServerResult<()> {
+        if let Some(measure) = ctx.data_opt::<Measure>()
+            && let Ok(mut kept) = measure.document.lock()
+        {
+            *kept = Some(document.clone());
+        }
         let counts = count(document);
         at_most(
             "TOO_MANY_ALIASES",
@@ -207,7 +212,7 @@ impl Extension for LimitCodes {
                 .collect::<Vec<_>>()
         })?;
         if let Some(measure) = ctx.data_opt::<Measure>() {
-            measure.0.fetch_add(result.complexity, Ordering::Relaxed);
+            measure.complexity.fetch_add(result.complexity, Ordering::Relaxed);
             return Err(vec![ServerError::new("measured only", None)]);
         }
         Ok(result)
@@ -263,29 +268,41 @@ fn fragment_cycle(document: &ExecutableDocument) -> Option<String> {
     None
 }
 
-/// Marks a request that is only measured: its validation adds its
-/// complexity here and stops it.
+/// Marks a request that is only measured: its parsed document is kept
+/// here for the run, and its validation adds its complexity here and stops it.
 #[derive(Clone, Default)]
-struct Measure(Arc<AtomicUsize>);
+struct Measure {
+    complexity: Arc<AtomicUsize>,
+    document: Arc<Mutex<Option<ExecutableDocument>>>,
+}
 
 /// The complexity of requests together, before any of them runs: each is
-/// parsed and validated once more, to be measured. A request that does not
-/// validate counts 0 (running it will say why).
-pub async fn complexity<Q, M, S>(schema: &Schema<Q, M, S>, requests: &[&async_graphql::Request]) -> usize
+/// validated once more, to be measured, and parsed only once, as the
+/// document the measure parsed is handed to the request. A request that
+/// does not validate counts 0 (running it will say why).
+pub async fn complexity<Q, M, S>(
+    schema: &Schema<Q, M, S>,
+    requests: &mut [&mut async_graphql::Request],
+) -> usize
 where
     Q: ObjectType + 'static,
     M: ObjectType + 'static,
     S: SubscriptionType + 'static,
 {
-    let measure = Measure::default();
+    let mut total = 0;
     for request in requests {
+        let measure = Measure::default();
         let mut measured = async_graphql::Request::new(request.query.clone())
             .variables(request.variables.clone())
             .data(measure.clone());
         measured.operation_name = request.operation_name.clone();
         let _ = schema.execute(measured).await;
+        total += measure.complexity.load(Ordering::Relaxed);
+        if let Some(document) = measure.document.lock().ok().and_then(|mut kept| kept.take()) {
+            request.set_parsed_query(document);
+        }
     }
-    measure.0.load(Ordering::Relaxed)
+    total
 }
 
 /// Why a batch whose operations together pass the complexity limit is

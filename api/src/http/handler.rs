@@ -74,13 +74,13 @@ pub async fn graphql(
         }
         _ => {}
     }
-    let batch = match read_request(&method, request).await {
+    let mut batch = match read_request(&method, request).await {
         Ok(batch) => batch,
         Err(refused) => return refused,
     };
-    let requests: Vec<&async_graphql::Request> = match &batch {
+    let mut requests: Vec<&mut async_graphql::Request> = match &mut batch {
         BatchRequest::Single(r) => vec![r],
-        BatchRequest::Batch(rs) => rs.iter().collect(),
+        BatchRequest::Batch(rs) => rs.iter_mut().collect(),
     };
     let max = state.limits.max_batch;
     if requests.len() > max {
@@ -115,7 +115,7 @@ pub async fn graphql(
             "the database is not answering; nothing was written, try again shortly",
         );
     }
-    let complexity = limits::complexity(&state.schema, &requests).await;
+    let complexity = limits::complexity(&state.schema, &mut requests).await;
     let max = state.limits.max_complexity;
     if requests.len() > 1 && complexity > max {
         let refusal = limits::batch_over_complexity(complexity, max);
