@@ -221,6 +221,35 @@ pub async fn trusted_documents_run_by_id_and_every_other_document_is_refused(db:
         answer.to_string().contains("TRUSTED_DOCUMENT_REQUIRED"),
         "{answer}"
     );
+    // Over WebSocket a document is named by id as over HTTP; an unknown id
+    // is refused for that operation alone, and the connection goes on.
+    {
+        use crate::subscriptions::{connect, next, send};
+        let (mut socket, ack) = connect(&server, json!({})).await;
+        assert_eq!(ack["type"], "connection_ack", "{ack}");
+        let by_id = |id: &str, document: &str| json!({ "id": id, "type": "subscribe", "payload": { "documentId": document } });
+        send(&mut socket, by_id("a", "nope")).await;
+        let refused = next(&mut socket).await;
+        assert_eq!(
+            (&refused["type"], &refused["id"]),
+            (&json!("error"), &json!("a")),
+            "{refused}"
+        );
+        assert_eq!(
+            code(&refused["payload"][0]),
+            "PERSISTED_QUERY_NOT_FOUND",
+            "{refused}"
+        );
+        assert!(message(&refused["payload"][0]).contains("\"nope\""), "{refused}");
+        send(&mut socket, by_id("b", "q1")).await;
+        let answer = next(&mut socket).await;
+        assert_eq!(
+            (&answer["type"], &answer["id"]),
+            (&json!("next"), &json!("b")),
+            "{answer}"
+        );
+        assert_eq!(answer["payload"]["data"], people, "{answer}");
+    }
     drop(server);
 
     // Apollo's manifest, with the ids its clients send.

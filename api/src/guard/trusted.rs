@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
-use async_graphql::ServerResult;
+use async_graphql::{ServerError, ServerResult};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
@@ -139,6 +139,20 @@ impl TrustedDocuments {
         Ok(())
     }
 }
+
+/// `PERSISTED_QUERY_NOT_FOUND` for a document id the manifest lacks.
+pub fn unknown(id: &str) -> ServerError {
+    let shown: String = id.chars().take(128).collect();
+    coded(
+        UNKNOWN,
+        format!(
+            "no trusted document has the id \"{shown}\"; this server runs only the documents of its manifest"
+        ),
+    )
+}
+
+/// The code of [`unknown`].
+pub const UNKNOWN: &str = "PERSISTED_QUERY_NOT_FOUND";
 
 fn sha256_hex(text: &str) -> String {
     format!("{:x}", Sha256::digest(text.as_bytes()))

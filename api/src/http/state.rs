@@ -13,6 +13,7 @@ use crate::changes::Changes;
 use crate::graphql::{AppSchema, build_schema};
 use crate::guard::Exposure;
 use crate::guard::limits::Limits;
+use crate::guard::trusted::TrustedDocuments;
 
 /// Everything the routes need besides the database.
 pub struct Settings {
@@ -53,6 +54,8 @@ pub struct AppState {
     pub heavy: Arc<HeavyTurns>,
     /// Becomes true when the server begins to shut down.
     pub stopping: watch::Receiver<bool>,
+    /// The documents a client may name by id, where the server has them.
+    pub trusted_documents: Option<Arc<TrustedDocuments>>,
 }
 
 impl AppState {
@@ -77,6 +80,7 @@ impl AppState {
             database_down: Arc::default(),
             prober: Arc::new(Prober::new(db.clone())),
             stopping: settings.stopping.clone(),
+            trusted_documents: settings.exposure.trusted_documents.clone(),
             db,
         }
     }

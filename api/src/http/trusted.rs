@@ -15,8 +15,7 @@ use serde_json::{Map, Value};
 
 use super::media;
 use super::ops::Outcome;
-use crate::error::coded;
-use crate::guard::trusted::TrustedDocuments;
+use crate::guard::trusted::{self, TrustedDocuments};
 
 /// The middleware on `/graphql` that gives each request naming a document
 /// by id that document's text: in the JSON body of a POST (one request or a
@@ -114,16 +113,11 @@ fn fill_query_string(documents: &TrustedDocuments, uri: &Uri) -> Result<Option<U
 
 /// `PERSISTED_QUERY_NOT_FOUND`, answered as a request error.
 fn not_found(id: &str) -> Response {
-    const CODE: &str = "PERSISTED_QUERY_NOT_FOUND";
-    let shown: String = id.chars().take(128).collect();
-    let error = coded(
-        CODE,
-        format!(
-            "no trusted document has the id \"{shown}\"; this server runs only the documents of its manifest"
-        ),
-    );
+    let error = trusted::unknown(id);
     let mut response = media::render(async_graphql::Response::from_errors(vec![error]).into());
-    response.extensions_mut().insert(Outcome::refused(CODE));
+    response
+        .extensions_mut()
+        .insert(Outcome::refused(trusted::UNKNOWN));
     response
 }
 

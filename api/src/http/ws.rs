@@ -19,6 +19,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use async_graphql::ServerError;
 use async_graphql::http::{ALL_WEBSOCKET_PROTOCOLS, WebSocketProtocols, WsMessage};
 use axum::body::Bytes;
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
@@ -33,7 +34,9 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::state::AppState;
 use crate::auth::Caller;
+use crate::error::coded;
 use crate::graphql::fanout::{Fanout, READS_AT_ONCE};
+use crate::guard::trusted::{self, TrustedDocuments};
 use crate::loader::Loaders;
 
 /// Subscriptions over WebSocket (`graphql-transport-ws`, and the older
@@ -160,6 +163,7 @@ async fn serve_socket(socket: WebSocket, state: AppState, protocol: WebSocketPro
         state.limits.max_subscriptions_per_connection,
         state.subscriptions.clone(),
     );
+    let documents = state.trusted_documents.clone();
     let mut stopping = state.stopping.clone();
     let init_timeout = tokio::time::sleep(state.limits.ws_init_timeout);
     tokio::pin!(init_timeout);
@@ -170,8 +174,20 @@ async fn serve_socket(socket: WebSocket, state: AppState, protocol: WebSocketPro
             // branch at once, so none is lost when another branch wins.
             (place, incoming) = async { (forward.reserve().await, stream.next().await) } => match incoming {
                 Some(Ok(message @ (Message::Text(_) | Message::Binary(_)))) => {
-                    let data = message.into_data();
-                    match conversation.receive(&data) {
+                    let mut data = message.into_data();
+                    let named = match &documents {
+                        Some(documents) if conversation.initialised => named_document(documents, &data),
+                        _ => Ok(None),
+                    };
+                    let verdict = match named {
+                        Ok(Some(filled)) => {
+                            data = filled;
+                            conversation.receive(&data)
+                        }
+                        Ok(None) => conversation.receive(&data),
+                        Err(refusal) => Ok(Verdict::Answer(refusal)),
+                    };
+                    match verdict {
                         Ok(Verdict::Forward) => match place {
                             Ok(place) => {
                                 place.send(data);
@@ -443,15 +459,43 @@ fn older_step(data: &[u8]) -> Step {
 
 /// The `error` message refusing operation `id` over a limit, saying which.
 fn too_many(id: &str, why: &str) -> String {
-    serde_json::json!({
-        "id": id,
-        "type": "error",
-        "payload": [{
-            "message": why,
-            "extensions": { "code": "TOO_MANY_SUBSCRIPTIONS" },
-        }],
-    })
-    .to_string()
+    refusal(id, &coded("TOO_MANY_SUBSCRIPTIONS", why.to_owned()))
+}
+
+/// The `error` message refusing operation `id`.
+fn refusal(id: &str, error: &ServerError) -> String {
+    serde_json::json!({ "id": id, "type": "error", "payload": [error] }).to_string()
+}
+
+/// A `subscribe` (or the older `start`) that names a trusted document by
+/// id, given that document's text as HTTP requests are; `None` for any
+/// other message, `Err` the refusal of an id the manifest lacks.
+fn named_document(documents: &TrustedDocuments, data: &[u8]) -> Result<Option<Bytes>, String> {
+    let Ok(Value::Object(mut message)) = serde_json::from_slice::<Value>(data) else {
+        return Ok(None);
+    };
+    if !matches!(
+        message.get("type").and_then(Value::as_str),
+        Some("subscribe" | "start")
+    ) {
+        return Ok(None);
+    }
+    let id = message
+        .get("id")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let Some(Value::Object(payload)) = message.get_mut("payload") else {
+        return Ok(None);
+    };
+    let before = payload.get("query").cloned();
+    match documents.fill(payload) {
+        Err(unknown) => Err(refusal(&id, &trusted::unknown(&unknown))),
+        Ok(()) if payload.get("query") != before.as_ref() => {
+            Ok(Some(Bytes::from(Value::Object(message).to_string())))
+        }
+        Ok(()) => Ok(None),
+    }
 }
 
 /// A close frame; its reason cut to the 123 bytes a frame has room for.
