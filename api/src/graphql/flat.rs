@@ -18,9 +18,7 @@ use std::marker::PhantomData;
 use async_graphql::indexmap::IndexMap;
 use async_graphql::parser::types::Field;
 use async_graphql::registry::{Deprecation, MetaField, MetaInputValue, MetaType, MetaTypeId, Registry};
-use async_graphql::{
-    ContainerType, Context, ContextSelectionSet, ObjectType, OutputType, Positioned, ServerResult, Value,
-};
+use async_graphql::{Context, OutputType, Positioned, ServerResult, Value};
 use chrono::{DateTime, Utc};
 
 /// A set of fields to flatten into objects.
@@ -40,6 +38,42 @@ pub trait Flat: Send + Sync {
 pub fn type_name<T: ?Sized>() -> Cow<'static, str> {
     Cow::Owned(format!("Flat_{}", std::any::type_name::<T>()))
 }
+
+/// Makes a set an object, for `#[graphql(flatten)]` to take:
+/// `flat_object!([generics] Type);`.
+macro_rules! flat_object {
+    ([$($generics:tt)*] $ty:ty) => {
+        impl<$($generics)*> async_graphql::OutputType for $ty {
+            fn type_name() -> std::borrow::Cow<'static, str> {
+                $crate::graphql::flat::type_name::<Self>()
+            }
+
+            fn create_type_info(registry: &mut async_graphql::registry::Registry) -> String {
+                $crate::graphql::flat::register::<Self>(registry)
+            }
+
+            async fn resolve(
+                &self,
+                ctx: &async_graphql::ContextSelectionSet<'_>,
+                _field: &async_graphql::Positioned<async_graphql::parser::types::Field>,
+            ) -> async_graphql::ServerResult<async_graphql::Value> {
+                async_graphql::resolver_utils::resolve_container(ctx, self).await
+            }
+        }
+
+        impl<$($generics)*> async_graphql::ContainerType for $ty {
+            async fn resolve_field(
+                &self,
+                ctx: &async_graphql::Context<'_>,
+            ) -> async_graphql::ServerResult<Option<async_graphql::Value>> {
+                $crate::graphql::flat::Flat::resolve_flat(self, ctx).await
+            }
+        }
+
+        impl<$($generics)*> async_graphql::ObjectType for $ty {}
+    };
+}
+pub(crate) use flat_object;
 
 /// Registers a set: its fields first, then the types they return.
 pub fn register<T: Flat + OutputType>(registry: &mut Registry) -> String {
@@ -179,31 +213,7 @@ impl<T: Noun> Flat for Stamps<T> {
     }
 }
 
-impl<T: Noun> OutputType for Stamps<T> {
-    fn type_name() -> Cow<'static, str> {
-        type_name::<Self>()
-    }
-
-    fn create_type_info(registry: &mut Registry) -> String {
-        register::<Self>(registry)
-    }
-
-    async fn resolve(
-        &self,
-        ctx: &ContextSelectionSet<'_>,
-        _field: &Positioned<Field>,
-    ) -> ServerResult<Value> {
-        async_graphql::resolver_utils::resolve_container(ctx, self).await
-    }
-}
-
-impl<T: Noun> ContainerType for Stamps<T> {
-    async fn resolve_field(&self, ctx: &Context<'_>) -> ServerResult<Option<Value>> {
-        self.resolve_flat(ctx).await
-    }
-}
-
-impl<T: Noun> ObjectType for Stamps<T> {}
+flat_object!([T: Noun] Stamps<T>);
 
 /// Two sets as one: `A`'s fields, then `B`'s.
 pub struct Also<A, B>(pub A, pub B);
@@ -227,28 +237,4 @@ impl<A: Flat, B: Flat> Flat for Also<A, B> {
     }
 }
 
-impl<A: Flat, B: Flat> OutputType for Also<A, B> {
-    fn type_name() -> Cow<'static, str> {
-        type_name::<Self>()
-    }
-
-    fn create_type_info(registry: &mut Registry) -> String {
-        register::<Self>(registry)
-    }
-
-    async fn resolve(
-        &self,
-        ctx: &ContextSelectionSet<'_>,
-        _field: &Positioned<Field>,
-    ) -> ServerResult<Value> {
-        async_graphql::resolver_utils::resolve_container(ctx, self).await
-    }
-}
-
-impl<A: Flat, B: Flat> ContainerType for Also<A, B> {
-    async fn resolve_field(&self, ctx: &Context<'_>) -> ServerResult<Option<Value>> {
-        self.resolve_flat(ctx).await
-    }
-}
-
-impl<A: Flat, B: Flat> ObjectType for Also<A, B> {}
+flat_object!([A: Flat, B: Flat] Also<A, B>);

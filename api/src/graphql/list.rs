@@ -18,22 +18,18 @@
 //! }
 //! ```
 
-use std::borrow::Cow;
 use std::future::Future;
 use std::marker::PhantomData;
 
 use async_graphql::indexmap::IndexMap;
 use async_graphql::parser::types::Field;
 use async_graphql::registry::{Deprecation, MetaField, MetaInputValue, Registry};
-use async_graphql::{
-    ContainerType, Context, ContextSelectionSet, InputType, ObjectType, OutputType, Positioned, ServerResult,
-    Value, VisitorContext,
-};
+use async_graphql::{Context, InputType, OutputType, Positioned, ServerResult, Value, VisitorContext};
 use sea_orm::{DatabaseConnection, EntityTrait, FromQueryResult, Select};
 
 use super::connection::{Page, nested, page_cost, slice};
 use super::database;
-use super::flat::{self, Flat};
+use super::flat::{self, Flat, flat_object};
 use crate::error::AppResult;
 use crate::loader::{Listable, Parent, Scope};
 use crate::pagination::{Keyed, Order, PageArgs};
@@ -285,24 +281,6 @@ impl<F: ListField> Flat for List<F> {
     }
 }
 
-impl<F: ListField> OutputType for List<F> {
-    fn type_name() -> Cow<'static, str> {
-        flat::type_name::<Self>()
-    }
-
-    fn create_type_info(registry: &mut Registry) -> String {
-        flat::register::<Self>(registry)
-    }
-
-    async fn resolve(
-        &self,
-        ctx: &ContextSelectionSet<'_>,
-        _field: &Positioned<Field>,
-    ) -> ServerResult<Value> {
-        async_graphql::resolver_utils::resolve_container(ctx, self).await
-    }
-}
-
 /// The schema entry of a list field: its arguments, type and price.
 fn list_field<F: ListField>(registry: &mut Registry) -> MetaField {
     let mut args = IndexMap::new();
@@ -345,13 +323,7 @@ impl<F: ListField> Default for List<F> {
     }
 }
 
-impl<F: ListField> ObjectType for List<F> {}
-
-impl<F: ListField> ContainerType for List<F> {
-    async fn resolve_field(&self, ctx: &Context<'_>) -> ServerResult<Option<Value>> {
-        self.resolve_flat(ctx).await
-    }
-}
+flat_object!([F: ListField] List<F>);
 
 /// Declares list fields, one a line: `Type: "name" => Item, "description";`,
 /// all of objects, or after `root:` all of the query root.
