@@ -26,7 +26,7 @@ pub mod loader;
 pub mod media;
 pub mod names;
 pub mod ops;
-pub mod pagination;
+pub mod page;
 pub mod playground;
 pub mod redact;
 pub mod search;

@@ -1,4 +1,4 @@
-//! Relay cursor connections over the pagination model ([`crate::pagination`]).
+//! Relay cursor connections over the pagination model ([`crate::page`]).
 //!
 //! Root lists read one page with one query ([`slice`]). Lists nested under
 //! many parents (`Person.statements` for a page of people) are read by
@@ -20,7 +20,7 @@ use sea_orm::{
 use super::{database, loaders};
 use crate::error::AppResult;
 use crate::loader::{ListKey, Listable, Listed, Parent, Plan, Scope};
-use crate::pagination::{DEFAULT_PAGE_SIZE, Keyed, Order, PageArgs, Slice, max_page_size, within};
+use crate::page::{DEFAULT_PAGE_SIZE, Keyed, Order, PageArgs, Slice, max_page_size, within};
 
 /// The cost of a list field for the complexity limit: the items a page may
 /// hold (`first` or `last`, else the default page size, at most the maximum)

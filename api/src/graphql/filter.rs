@@ -26,7 +26,7 @@ use super::scalars::{Date, Decimal};
 use crate::error::{AppError, AppResult};
 use crate::loader::{Tree, subtrees};
 use crate::names::fold;
-use crate::pagination::{Order, OrderDirection, SortKind};
+use crate::page::{Order, OrderDirection, SortKind};
 
 /// Reads an ID argument that must name one of `kinds`.
 pub fn expect_id(id: &ID, field: &str, kinds: &[NodeKind]) -> AppResult<i64> {

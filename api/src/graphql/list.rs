@@ -29,10 +29,10 @@ use sea_orm::{DatabaseConnection, EntityTrait, FromQueryResult, Select};
 
 use super::connection::{Page, nested, page_cost, slice};
 use super::database;
-use super::flat::{self, Flat, flat_object};
+use super::flat::{self, Also, Flat, flat_object};
 use crate::error::AppResult;
 use crate::loader::{Listable, Parent, Scope};
-use crate::pagination::{Keyed, Order, PageArgs};
+use crate::page::{Keyed, Order, PageArgs};
 
 /// A kind of item that lists page through: its table, the `filter` and
 /// `orderBy` its lists take, and how rows become objects.
@@ -216,6 +216,24 @@ impl<F: ListField> List<F> {
             .into_iter()
             .map(|(name, desc, ty)| (name, desc.to_owned(), ty));
         filter.into_iter().chain(order).chain(relay).collect()
+    }
+}
+
+/// Sets of lists that all hold the rows `scope` gives one parent (a
+/// source's statements, measures, events...).
+pub trait Under {
+    fn all_under(parent: Parent, scope: Scope) -> Self;
+}
+
+impl<F: ListField> Under for List<F> {
+    fn all_under(parent: Parent, scope: Scope) -> Self {
+        Self::under(parent, scope)
+    }
+}
+
+impl<A: Under, B: Under> Under for Also<A, B> {
+    fn all_under(parent: Parent, scope: Scope) -> Self {
+        Also(A::all_under(parent, scope), B::all_under(parent, scope))
     }
 }
 

@@ -12,7 +12,7 @@ use super::node::Entity;
 use super::object::{Issue, Organisation, Person, Place, Statement};
 use super::{database, loaders};
 use crate::error::{AppError, AppResult};
-use crate::pagination::{DEFAULT_PAGE_SIZE, max_page_size};
+use crate::page::{DEFAULT_PAGE_SIZE, max_page_size};
 use crate::search::{self, Field, Hit, HitKind, SearchTerms};
 
 /// What a search found: a person, an organisation, a place, an issue or a statement.

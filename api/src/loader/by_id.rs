@@ -7,7 +7,7 @@ use async_graphql::dataloader::Loader;
 use sea_orm::{ColumnTrait, DatabaseConnection, QueryFilter};
 
 use crate::error::AppError;
-use crate::pagination::Keyed;
+use crate::page::Keyed;
 
 /// Loads rows of `E` by id, one `IN (...)` query per batch.
 pub struct ById<E> {

@@ -27,7 +27,7 @@ use sea_orm::{
 };
 
 use crate::error::AppError;
-use crate::pagination::{Keyed, Order, Slice, Window, within};
+use crate::page::{Keyed, Order, Slice, Window, within};
 
 /// A tree of the graph: places lie in places, issues are parts of issues.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -70,7 +70,7 @@ pub struct Loaders {
 }
 
 /// A table whose rows are listed under parents, through its list loader.
-pub trait Listable: crate::pagination::Keyed + Send + Sync + 'static
+pub trait Listable: crate::page::Keyed + Send + Sync + 'static
 where
     Self::Model: sea_orm::FromQueryResult + Clone + Send + Sync + 'static,
 {

@@ -12,7 +12,7 @@ use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::list::{List, list_fields};
 use crate::graphql::loaders;
 use crate::loader::{Scope, Tree};
-use crate::pagination::PageArgs;
+use crate::page::PageArgs;
 
 /// An issue statements take positions on ("Ukraine's NATO membership").
 #[derive(Debug, Clone)]

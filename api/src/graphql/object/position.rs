@@ -17,7 +17,7 @@ use crate::graphql::list::{ListOrder, read_page};
 use crate::graphql::loaders;
 use crate::graphql::scalars::PartialDate;
 use crate::loader::{POSITION_CURSORS, Parent, Positions, PositionsAsk, PositionsKey, Scope};
-use crate::pagination::{OrderDirection, PageArgs, Slice};
+use crate::page::{OrderDirection, PageArgs, Slice};
 
 /// Where one speaker stands on an issue, and the statements that say so.
 #[derive(Debug, Clone)]

@@ -11,7 +11,7 @@ use crate::graphql::list::{List, ListOrder, list_fields};
 use crate::graphql::node::Entity;
 use crate::graphql::scalars::PartialDate;
 use crate::loader::Scope;
-use crate::pagination::{Order, OrderDirection};
+use crate::page::{Order, OrderDirection};
 
 /// A person's title in an organisation over a span of time.
 #[derive(Debug, Clone)]

@@ -4,9 +4,9 @@ use async_graphql::{ID, Object};
 use entity::source;
 
 use super::{Event, FinancialMeasure, Relation, Role, Statement};
-use crate::graphql::flat::{Noun, Stamps};
+use crate::graphql::flat::{Also, Noun, Stamps};
 use crate::graphql::ids::{GlobalId, NodeKind};
-use crate::graphql::list::{List, list_fields};
+use crate::graphql::list::{List, Under, list_fields};
 use crate::graphql::scalars::Date;
 use crate::loader::Scope;
 
@@ -58,28 +58,8 @@ impl Source {
     }
 
     #[graphql(flatten)]
-    async fn statements(&self) -> List<ReportedStatements> {
-        List::under(self.0.id, Scope::Column("source_id"))
-    }
-
-    #[graphql(flatten)]
-    async fn financial_measures(&self) -> List<ReportedMeasures> {
-        List::under(self.0.id, Scope::Column("source_id"))
-    }
-
-    #[graphql(flatten)]
-    async fn events(&self) -> List<ReportedEvents> {
-        List::under(self.0.id, Scope::Column("source_id"))
-    }
-
-    #[graphql(flatten)]
-    async fn roles(&self) -> List<StatedRoles> {
-        List::under(self.0.id, Scope::Column("source_id"))
-    }
-
-    #[graphql(flatten)]
-    async fn relations(&self) -> List<StatedRelations> {
-        List::under(self.0.id, Scope::Column("source_id"))
+    async fn reported(&self) -> Reported {
+        Reported::all_under(self.0.id.into(), Scope::Column("source_id"))
     }
 
     #[graphql(flatten)]
@@ -87,6 +67,13 @@ impl Source {
         Stamps::new(self.0.created_at, self.0.updated_at, self.0.version)
     }
 }
+
+/// What a source reports or states, one list of each kind of fact:
+/// `statements`, `financialMeasures`, `events`, `roles`, `relations`.
+type Reported = Also<
+    List<ReportedStatements>,
+    Also<List<ReportedMeasures>, Also<List<ReportedEvents>, Also<List<StatedRoles>, List<StatedRelations>>>>,
+>;
 
 list_fields!(
     ReportedStatements: "statements" => Statement, "The statements it reports.";
