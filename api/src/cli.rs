@@ -82,7 +82,7 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
     if let Target::Postgres(url) = &target {
         changes.listen(url.clone()).await;
     }
-    crate::graphql::connection::set_max_page_size(cli.limits.max_page_size);
+    crate::page::set_max_page_size(cli.limits.max_page_size);
     crate::budget::set_max_response_bytes(cli.limits.max_response_bytes);
     crate::guard::labels::set_max_operation_labels(cli.exposure.max_operation_labels);
     let metrics = http::ops::install_metrics();

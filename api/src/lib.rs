@@ -25,6 +25,7 @@ pub mod import;
 mod layers;
 pub mod loader;
 pub mod names;
+pub mod page;
 pub mod search;
 pub mod seed;
 pub mod sql_stats;

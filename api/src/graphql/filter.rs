@@ -13,10 +13,11 @@ use entity::{
     statement_mention,
 };
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, LikeExpr, Query, SelectStatement};
-use sea_orm::{ColumnTrait, DatabaseConnection, QueryFilter, Select};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Select};
 
-use super::connection::{Order, OrderDirection, SortKind};
+use super::connection::SCAN_COST;
 use super::ids::{GlobalId, NodeKind};
+use super::list::{ListFilter, ListInput, ListOrder};
 use super::object::{
     EventKind, FinancialMeasureKind, FinancialMeasureStatus, OrganisationKind, PlaceKind, Stance,
     StatementKind,
@@ -25,6 +26,7 @@ use super::scalars::{Date, Decimal};
 use crate::error::{AppError, AppResult};
 use crate::loader::{Tree, subtrees};
 use crate::names::fold;
+use crate::page::{Order, OrderDirection, SortKind};
 
 /// Reads an ID argument that must name one of `kinds`.
 pub fn expect_id(id: &ID, field: &str, kinds: &[NodeKind]) -> AppResult<i64> {
@@ -237,7 +239,6 @@ pub async fn places(
 }
 
 fn entities_of(kind: EntityKind) -> Select<named_entity::Entity> {
-    use sea_orm::EntityTrait;
     named_entity::Entity::find().filter(named_entity::Column::Kind.eq(kind))
 }
 
@@ -310,22 +311,6 @@ pub struct StatementFilter {
 
 const SPEAKERS: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation];
 const ENTITIES: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation, NodeKind::Place];
-
-impl StatementFilter {
-    /// What the filter adds to its list's complexity: a `text` or
-    /// `speakerRole` filter matches inside the words, which no index serves,
-    /// so the database reads the whole table to find a page of them.
-    pub fn scan_cost(filter: &Option<Self>) -> usize {
-        let scans = filter
-            .as_ref()
-            .is_some_and(|f| f.text.is_some() || f.speaker_role.is_some());
-        if scans {
-            crate::graphql::connection::SCAN_COST
-        } else {
-            0
-        }
-    }
-}
 
 pub async fn statements(
     db: &DatabaseConnection,
@@ -609,6 +594,102 @@ pub fn sources(
     Ok(select)
 }
 
+impl ListInput for EntityFilter {}
+
+impl ListFilter<named_entity::Entity> for EntityFilter {
+    const NOUN: &'static str = "people";
+
+    async fn select(_: &DatabaseConnection, filter: Option<Self>) -> AppResult<Select<named_entity::Entity>> {
+        people(filter).await
+    }
+}
+
+impl ListInput for OrganisationFilter {}
+
+impl ListFilter<named_entity::Entity> for OrganisationFilter {
+    const NOUN: &'static str = "organisations";
+
+    async fn select(_: &DatabaseConnection, filter: Option<Self>) -> AppResult<Select<named_entity::Entity>> {
+        organisations(filter).await
+    }
+}
+
+impl ListInput for PlaceFilter {}
+
+impl ListFilter<named_entity::Entity> for PlaceFilter {
+    const NOUN: &'static str = "places";
+
+    async fn select(
+        db: &DatabaseConnection,
+        filter: Option<Self>,
+    ) -> AppResult<Select<named_entity::Entity>> {
+        places(db, filter).await
+    }
+}
+
+impl ListInput for IssueFilter {}
+
+impl ListFilter<issue::Entity> for IssueFilter {
+    const NOUN: &'static str = "issues";
+
+    async fn select(db: &DatabaseConnection, filter: Option<Self>) -> AppResult<Select<issue::Entity>> {
+        issues(db, issue::Entity::find(), filter).await
+    }
+}
+
+impl ListInput for StatementFilter {}
+
+impl ListFilter<statement::Entity> for StatementFilter {
+    const NOUN: &'static str = "statements";
+
+    async fn select(db: &DatabaseConnection, filter: Option<Self>) -> AppResult<Select<statement::Entity>> {
+        statements(db, statement::Entity::find(), filter).await
+    }
+
+    /// What the filter adds to its list's complexity: a `text` or
+    /// `speakerRole` filter matches inside the words, which no index serves,
+    /// so the database reads the whole table to find a page of them.
+    fn scan_cost(filter: &Option<Self>) -> usize {
+        let scans = filter
+            .as_ref()
+            .is_some_and(|f| f.text.is_some() || f.speaker_role.is_some());
+        if scans { SCAN_COST } else { 0 }
+    }
+}
+
+impl ListInput for FinancialMeasureFilter {}
+
+impl ListFilter<financial_measure::Entity> for FinancialMeasureFilter {
+    const NOUN: &'static str = "measures";
+
+    async fn select(
+        db: &DatabaseConnection,
+        filter: Option<Self>,
+    ) -> AppResult<Select<financial_measure::Entity>> {
+        financial_measures(db, financial_measure::Entity::find(), filter).await
+    }
+}
+
+impl ListInput for EventFilter {}
+
+impl ListFilter<event::Entity> for EventFilter {
+    const NOUN: &'static str = "events";
+
+    async fn select(db: &DatabaseConnection, filter: Option<Self>) -> AppResult<Select<event::Entity>> {
+        events(db, event::Entity::find(), filter).await
+    }
+}
+
+impl ListInput for SourceFilter {}
+
+impl ListFilter<source::Entity> for SourceFilter {
+    const NOUN: &'static str = "sources";
+
+    async fn select(_: &DatabaseConnection, filter: Option<Self>) -> AppResult<Select<source::Entity>> {
+        sources(source::Entity::find(), filter)
+    }
+}
+
 /// Declares an `orderBy` input and its field enum, and how each field sorts.
 macro_rules! order_input {
     (
@@ -632,9 +713,11 @@ macro_rules! order_input {
             pub direction: OrderDirection,
         }
 
-        impl $input {
+        impl ListInput for $input {}
+
+        impl ListOrder<$table::Entity> for $input {
             /// The list's order; without `orderBy`, the default field ascending.
-            pub fn order(given: Option<Self>) -> Order<$table::Entity> {
+            fn order(given: Option<Self>) -> Order<$table::Entity> {
                 let (field, direction) = given
                     .map(|o| (o.field, o.direction))
                     .unwrap_or(($field_enum::$default, OrderDirection::Asc));

@@ -4,9 +4,10 @@
 pub mod connection;
 pub mod fanout;
 pub mod filter;
+pub mod flat;
 pub mod ids;
+pub mod list;
 pub mod mutation;
-pub mod nested;
 pub mod node;
 pub mod object;
 mod order;

@@ -12,7 +12,8 @@ use chrono::{DateTime, Utc};
 use super::ids::{GlobalId, NodeKind};
 use super::loaders;
 use super::object::{
-    Event, FinancialMeasure, Issue, Organisation, Person, Place, Relation, Role, Source, Statement,
+    EntityObject, Event, FinancialMeasure, Issue, Organisation, Person, Place, Relation, Role, Source,
+    Statement,
 };
 use crate::error::AppResult;
 use crate::loader::EntityRecord;

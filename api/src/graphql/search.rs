@@ -7,11 +7,12 @@ use async_graphql::{Context, Enum, Object, SimpleObject, Union};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
-use super::connection::{DEFAULT_PAGE_SIZE, PageInfo, max_page_size};
+use super::connection::PageInfo;
 use super::node::Entity;
 use super::object::{Issue, Organisation, Person, Place, Statement};
 use super::{database, loaders};
 use crate::error::{AppError, AppResult};
+use crate::page::{DEFAULT_PAGE_SIZE, max_page_size};
 use crate::search::{self, Field, Hit, HitKind, SearchTerms};
 
 /// What a search found: a person, an organisation, a place, an issue or a statement.

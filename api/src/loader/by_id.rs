@@ -4,41 +4,10 @@ use std::collections::HashMap;
 use std::marker::PhantomData;
 
 use async_graphql::dataloader::Loader;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, QueryFilter};
 
 use crate::error::AppError;
-
-/// A table whose rows have an `i64` key in column `id`.
-pub trait Keyed: EntityTrait {
-    fn id_column() -> Self::Column;
-    fn key(model: &Self::Model) -> i64;
-}
-
-macro_rules! keyed {
-    ($($module:ident),+ $(,)?) => {$(
-        impl Keyed for entity::$module::Entity {
-            fn id_column() -> Self::Column {
-                entity::$module::Column::Id
-            }
-            fn key(model: &Self::Model) -> i64 {
-                model.id
-            }
-        }
-    )+};
-}
-
-keyed!(
-    named_entity,
-    organisation,
-    place,
-    issue,
-    source,
-    statement,
-    role,
-    relation,
-    financial_measure,
-    event,
-);
+use crate::page::Keyed;
 
 /// Loads rows of `E` by id, one `IN (...)` query per batch.
 pub struct ById<E> {

@@ -26,9 +26,8 @@ use sea_orm::{
     QueryResult, QueryTrait, Select, Statement,
 };
 
-use super::Keyed;
 use crate::error::AppError;
-use crate::graphql::connection::{Order, Slice, Window, within};
+use crate::page::{Keyed, Order, Slice, Window, within};
 
 /// A tree of the graph: places lie in places, issues are parts of issues.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -33,7 +33,7 @@ use sea_orm::DatabaseConnection;
 use tokio::sync::Semaphore;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
-pub use by_id::{ById, Keyed};
+pub use by_id::ById;
 pub use children::{ChildTable, ChildrenLoader};
 pub use entity_record::{EntityLoader, EntityRecord};
 pub use lists::{ListKey, ListLoader, Listed, Parent, Plan, Scope, Tree, subtrees};
@@ -66,10 +66,11 @@ pub struct Loaders {
     pub relation_lists: DataLoader<ListLoader<relation::Entity>>,
     pub financial_measure_lists: DataLoader<ListLoader<financial_measure::Entity>>,
     pub event_lists: DataLoader<ListLoader<event::Entity>>,
+    pub source_lists: DataLoader<ListLoader<source::Entity>>,
 }
 
 /// A table whose rows are listed under parents, through its list loader.
-pub trait Listable: Keyed + Send + Sync + 'static
+pub trait Listable: crate::page::Keyed + Send + Sync + 'static
 where
     Self::Model: sea_orm::FromQueryResult + Clone + Send + Sync + 'static,
 {
@@ -94,6 +95,7 @@ listable!(
     relation => relation_lists,
     financial_measure => financial_measure_lists,
     event => event_lists,
+    source => source_lists,
 );
 
 impl Loaders {
@@ -140,6 +142,7 @@ impl Loaders {
             relation_lists: make(queue, ListLoader::new(db.clone())),
             financial_measure_lists: make(queue, ListLoader::new(db.clone())),
             event_lists: make(queue, ListLoader::new(db.clone())),
+            source_lists: make(queue, ListLoader::new(db.clone())),
         }
     }
 }

@@ -16,7 +16,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, Order};
 
 use super::lists::read_pages;
 use crate::error::AppError;
-use crate::graphql::connection::{CursorShape, Slice, SortKind, Window, keyset};
+use crate::page::{CursorShape, Slice, SortKind, Window, keyset};
 
 /// What the cursors of `Issue.positions` say: positions come in the order
 /// of their earliest dated statement (positions with none first), ties

@@ -1,634 +1,369 @@
 //! People, organisations and places: the three kinds of `Entity`.
 
-use async_graphql::{Context, ID, Object};
+use std::collections::HashMap;
+
+use async_graphql::indexmap::IndexMap;
+use async_graphql::registry::{MetaField, MetaType, Registry};
+use async_graphql::{ContainerType, Context, ID, Object, ServerResult, Value};
 use chrono::{DateTime, Utc};
-use entity::{event, financial_measure, named_entity, organisation, place, relation, role, statement};
-use sea_orm::EntityTrait;
+use entity::{named_entity, organisation, place};
 
 use super::{Event, FinancialMeasure, Relation, Role, Statement, load_place};
 use crate::error::AppResult;
-use crate::graphql::connection::{Order, OrderDirection, Page, PageArgs};
-use crate::graphql::filter::{
-    self, EntityOrder, EventFilter, EventOrder, FinancialMeasureFilter, FinancialMeasureOrder,
-    OrganisationFilter, PlaceFilter, RoleOrder, StatementFilter, StatementOrder,
-};
+use crate::graphql::filter::{EntityFilter, EntityOrder, OrganisationFilter, PlaceFilter};
+use crate::graphql::flat::{Also, Flat};
 use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::list::{List, Listing, list_fields};
+use crate::graphql::loaders;
 use crate::graphql::node::Entity;
-use crate::graphql::{database, loaders, nested};
 use crate::loader::{Scope, Tree};
 
-/// The fields every entity has, written once for the three kinds.
-macro_rules! entity_object {
-    // `#[Object]` and the cost expression come from the call site: the
-    // `child_complexity` that `#[Object]` defines must share the hygiene of
-    // every cost expression that names it.
-    // So the names of the `first` and `last` arguments come from there too.
-    ($pound:tt $object:tt $(#[$doc:meta])* $ty:ident($first:ident, $last:ident, $filter:ident), cost = $cost:literal, statement_cost = $statement_cost:literal, { $($extra:tt)* }) => {
-        $(#[$doc])*
-        $pound $object
-        impl $ty {
-            /// The object's opaque, stable global ID.
-            pub async fn id(&self) -> ID {
-                GlobalId::new(NodeKind::$ty, self.0.id).encode()
-            }
+/// The fields every entity has but `id` and lists: the `Entity`
+/// interface's.
+pub struct EntityFields<'a>(&'a named_entity::Model);
 
-            /// The canonical name.
-            pub async fn name(&self) -> String {
-                self.0.name.clone()
-            }
+/// The fields every entity has.
+#[Object]
+impl EntityFields<'_> {
+    /// The canonical name.
+    pub async fn name(&self) -> &str {
+        &self.0.name
+    }
 
-            /// Other names and spellings the entity is known by.
-            // async-graphql's own Result: the Entity interface calls this.
-            pub async fn aliases(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<String>> {
-                let rows = loaders(ctx)?.entity_aliases.load_one(self.0.id).await?.unwrap_or_default();
-                Ok(rows.into_iter().map(|a| a.name).collect())
-            }
+    /// Other names and spellings the entity is known by.
+    pub async fn aliases(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<String>> {
+        let rows = loaders(ctx)?
+            .entity_aliases
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        Ok(rows.into_iter().map(|a| a.name).collect())
+    }
 
-            /// A short description.
-            pub async fn description(&self) -> Option<String> {
-                self.0.description.clone()
-            }
+    /// A short description.
+    pub async fn description(&self) -> Option<&str> {
+        self.0.description.as_deref()
+    }
 
-            /// The Wikidata QID (`Q7747`), where known.
-            pub async fn wikidata_id(&self) -> Option<String> {
-                self.0.wikidata_id.clone()
-            }
+    /// The Wikidata QID (`Q7747`), where known.
+    pub async fn wikidata_id(&self) -> Option<&str> {
+        self.0.wikidata_id.as_deref()
+    }
 
-            /// When the entity was added to the graph.
-            pub async fn created_at(&self) -> DateTime<Utc> {
-                self.0.created_at
-            }
+    /// When the entity was added to the graph.
+    pub async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
 
-            /// When the entity was last changed.
-            pub async fn updated_at(&self) -> DateTime<Utc> {
-                self.0.updated_at
-            }
+    /// When the entity was last changed.
+    pub async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
 
-            /// The entity's version: 1 when added, one more with each change.
-            /// Updates send the version they were based on.
-            pub async fn version(&self) -> i32 {
-                self.0.version
-            }
-
-            /// Statements said to it: those whose audience it is.
-            #[allow(clippy::too_many_arguments)]
-            #[graphql(complexity = $statement_cost)]
-            async fn addressed_in(
-                &self,
-                ctx: &Context<'_>,
-                #[graphql(desc = "Only statements matching this too.")] $filter: Option<StatementFilter>,
-                #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
-                #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] $first: Option<i32>,
-                #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-                #[graphql(desc = "Return the last n items before `before` (at most 100).")] $last: Option<i32>,
-                #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-            ) -> AppResult<Page<Statement>> {
-                let select = filter::statements(database(ctx)?, statement::Entity::find(), $filter).await?;
-                let args = PageArgs { first: $first, after, last: $last, before };
-                nested::rows(ctx, self.0.id, Scope::Column("audience_id"), select, StatementOrder::order(order_by), args, Statement).await
-            }
-
-            /// Statements that mention it.
-            #[allow(clippy::too_many_arguments)]
-            #[graphql(complexity = $statement_cost)]
-            async fn mentioned_in(
-                &self,
-                ctx: &Context<'_>,
-                #[graphql(desc = "Only statements matching this too.")] $filter: Option<StatementFilter>,
-                #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] $first: Option<i32>,
-            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] $last: Option<i32>,
-            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-            ) -> AppResult<Page<Statement>> {
-                let select = filter::statements(database(ctx)?, statement::Entity::find(), $filter).await?;
-                let args = PageArgs { first: $first, after, last: $last, before };
-                nested::rows(ctx, self.0.id, Scope::Link { table: "statement_mention", parent: "entity_id", row: "statement_id" }, select, StatementOrder::order(order_by), args, Statement).await
-            }
-
-            /// Financial measures it provides the money of.
-            #[allow(clippy::too_many_arguments)]
-            #[graphql(complexity = $cost)]
-            async fn financial_measures_given(
-                &self,
-                ctx: &Context<'_>,
-                #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
-                #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] $first: Option<i32>,
-            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] $last: Option<i32>,
-            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-            ) -> AppResult<Page<FinancialMeasure>> {
-                let select =
-                    filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
-                let args = PageArgs { first: $first, after, last: $last, before };
-                nested::rows(ctx, self.0.id, Scope::Column("provider_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
-                    .await
-            }
-
-            /// Financial measures it receives the money of.
-            #[allow(clippy::too_many_arguments)]
-            #[graphql(complexity = $cost)]
-            async fn financial_measures_received(
-                &self,
-                ctx: &Context<'_>,
-                #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
-                #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] $first: Option<i32>,
-            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] $last: Option<i32>,
-            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-            ) -> AppResult<Page<FinancialMeasure>> {
-                let select =
-                    filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
-                let args = PageArgs { first: $first, after, last: $last, before };
-                nested::rows(ctx, self.0.id, Scope::Column("recipient_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
-                    .await
-            }
-
-            /// Financial measures secured against its assets.
-            #[allow(clippy::too_many_arguments)]
-            #[graphql(complexity = $cost)]
-            async fn financial_measures_secured(
-                &self,
-                ctx: &Context<'_>,
-                #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
-                #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] $first: Option<i32>,
-            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] $last: Option<i32>,
-            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-            ) -> AppResult<Page<FinancialMeasure>> {
-                let select =
-                    filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
-                let args = PageArgs { first: $first, after, last: $last, before };
-                nested::rows(ctx, self.0.id, Scope::Column("secured_against_entity_id"), select, FinancialMeasureOrder::order(order_by), args, FinancialMeasure)
-                    .await
-            }
-
-            $($extra)*
-        }
-    };
+    /// The entity's version: 1 when added, one more with each change.
+    /// Updates send the version they were based on.
+    pub async fn version(&self) -> i32 {
+        self.0.version
+    }
 }
+
+/// Its fields return scalars only, so registering them recurses nowhere
+/// and the set is complete when an object copies it (see `flat`).
+impl Flat for EntityFields<'_> {
+    fn fields(registry: &mut Registry, fields: &mut IndexMap<String, MetaField>) {
+        if let MetaType::Object { fields: own, .. } = registry.create_fake_output_type::<Self>() {
+            fields.extend(own);
+        }
+    }
+
+    fn register_returns(_: &mut Registry) {}
+
+    async fn resolve_flat(&self, ctx: &Context<'_>) -> ServerResult<Option<Value>> {
+        ContainerType::resolve_field(self, ctx).await
+    }
+}
+
+/// The lists every entity has.
+type EntityLists = Also<
+    List<AddressedIn>,
+    Also<List<MentionedIn>, Also<List<MeasuresGiven>, Also<List<MeasuresReceived>, List<MeasuresSecured>>>>,
+>;
+
+/// The fields every entity has but `id`, which each kind has of its own.
+type Common<'a> = Also<EntityFields<'a>, EntityLists>;
+
+/// The fields every entity has, of this row.
+fn common(row: &named_entity::Model) -> Common<'_> {
+    let mentions = Scope::Link {
+        table: "statement_mention",
+        parent: "entity_id",
+        row: "statement_id",
+    };
+    let lists = Also(
+        List::under(row.id, Scope::Column("audience_id")),
+        Also(
+            List::under(row.id, mentions),
+            Also(
+                List::under(row.id, Scope::Column("provider_id")),
+                Also(
+                    List::under(row.id, Scope::Column("recipient_id")),
+                    List::under(row.id, Scope::Column("secured_against_entity_id")),
+                ),
+            ),
+        ),
+    );
+    Also(EntityFields(row), lists)
+}
+
+/// An entity kind, as the `Entity` interface reads it: through the fields
+/// every entity has (but `id`, which each kind has of its own).
+pub(crate) trait EntityObject {
+    /// The kind's row of the `entity` table.
+    fn row(&self) -> &named_entity::Model;
+
+    async fn name(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
+        Ok(EntityFields(self.row()).name(ctx).await?.to_owned())
+    }
+
+    async fn aliases(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<String>> {
+        EntityFields(self.row()).aliases(ctx).await
+    }
+
+    async fn description(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        Ok(EntityFields(self.row())
+            .description(ctx)
+            .await?
+            .map(str::to_owned))
+    }
+
+    async fn wikidata_id(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        Ok(EntityFields(self.row())
+            .wikidata_id(ctx)
+            .await?
+            .map(str::to_owned))
+    }
+
+    async fn created_at(&self, ctx: &Context<'_>) -> async_graphql::Result<DateTime<Utc>> {
+        EntityFields(self.row()).created_at(ctx).await
+    }
+
+    async fn updated_at(&self, ctx: &Context<'_>) -> async_graphql::Result<DateTime<Utc>> {
+        EntityFields(self.row()).updated_at(ctx).await
+    }
+
+    async fn version(&self, ctx: &Context<'_>) -> async_graphql::Result<i32> {
+        EntityFields(self.row()).version(ctx).await
+    }
+}
+
+/// The rows that link events to their participants.
+const PARTICIPANTS: Scope = Scope::Link {
+    table: "event_participant",
+    parent: "entity_id",
+    row: "event_id",
+};
 
 /// A person: a speaker, a role holder, a participant.
 #[derive(Debug, Clone)]
 pub struct Person(pub named_entity::Model);
 
-entity_object!(
-    #[Object]
-    /// A person: someone who speaks, holds roles, takes part in events.
-    Person(first, last, filter),
-    cost = "crate::graphql::connection::page_cost(first, last, child_complexity)",
-    statement_cost = "crate::graphql::connection::page_cost(first, last, child_complexity) + crate::graphql::filter::StatementFilter::scan_cost(&filter)",
-    {
-        /// What it said.
-        #[allow(clippy::too_many_arguments)]
-        #[graphql(
-            complexity = "crate::graphql::connection::page_cost(first, last, child_complexity) + crate::graphql::filter::StatementFilter::scan_cost(&filter)"
-        )]
-        async fn statements(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
-            first: Option<i32>,
-            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<Statement>> {
-            let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
-            let args = PageArgs {
-                first,
-                after,
-                last,
-                before,
-            };
-            nested::rows(
-                ctx,
-                self.0.id,
-                Scope::Column("speaker_id"),
-                select,
-                StatementOrder::order(order_by),
-                args,
-                Statement,
-            )
-            .await
-        }
-
-        /// The roles the person holds or held.
-        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
-        async fn roles(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<RoleOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
-            first: Option<i32>,
-            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<Role>> {
-            let args = PageArgs {
-                first,
-                after,
-                last,
-                before,
-            };
-            nested::rows(
-                ctx,
-                self.0.id,
-                Scope::Column("person_id"),
-                role::Entity::find(),
-                RoleOrder::order(order_by),
-                args,
-                Role,
-            )
-            .await
-        }
-
-        /// The person's relations to other people, both ways: where the person
-        /// is `person` and where they are `relatedPerson`.
-        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
-        async fn relations(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
-            first: Option<i32>,
-            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<Relation>> {
-            let args = PageArgs {
-                first,
-                after,
-                last,
-                before,
-            };
-            let order = Order::by_key("relation", OrderDirection::Asc);
-            nested::rows(
-                ctx,
-                self.0.id,
-                Scope::EitherColumn("person_id", "related_person_id"),
-                relation::Entity::find(),
-                order,
-                args,
-                Relation,
-            )
-            .await
-        }
-
-        /// Events it took part in.
-        #[allow(clippy::too_many_arguments)]
-        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
-        async fn events(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only events matching this too.")] filter: Option<EventFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<EventOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
-            first: Option<i32>,
-            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<Event>> {
-            let select = filter::events(database(ctx)?, event::Entity::find(), filter).await?;
-            let args = PageArgs {
-                first,
-                after,
-                last,
-                before,
-            };
-            nested::rows(
-                ctx,
-                self.0.id,
-                Scope::Link {
-                    table: "event_participant",
-                    parent: "entity_id",
-                    row: "event_id",
-                },
-                select,
-                EventOrder::order(order_by),
-                args,
-                Event,
-            )
-            .await
-        }
+/// A person: someone who speaks, holds roles, takes part in events.
+#[Object]
+impl Person {
+    /// The object's opaque, stable global ID.
+    pub async fn id(&self) -> ID {
+        GlobalId::new(NodeKind::Person, self.0.id).encode()
     }
-);
+
+    #[graphql(flatten)]
+    async fn common(&self) -> Common<'_> {
+        common(&self.0)
+    }
+
+    #[graphql(flatten)]
+    async fn statements(&self) -> List<Said> {
+        List::under(self.0.id, Scope::Column("speaker_id"))
+    }
+
+    #[graphql(flatten)]
+    async fn roles(&self) -> List<RolesHeld> {
+        List::under(self.0.id, Scope::Column("person_id"))
+    }
+
+    #[graphql(flatten)]
+    async fn relations(&self) -> List<Relations> {
+        List::under(self.0.id, Scope::EitherColumn("person_id", "related_person_id"))
+    }
+
+    #[graphql(flatten)]
+    async fn events(&self) -> List<TookPart> {
+        List::under(self.0.id, PARTICIPANTS)
+    }
+}
 
 /// An organisation: a government, a body, an alliance, a company...
 #[derive(Debug, Clone)]
 pub struct Organisation(pub named_entity::Model, pub organisation::Model);
 
-entity_object!(
-    #[Object]
-    /// An organisation: a government, an institution, an alliance, a company, a news outlet...
-    Organisation(first, last, filter),
-    cost = "crate::graphql::connection::page_cost(first, last, child_complexity)",
-    statement_cost = "crate::graphql::connection::page_cost(first, last, child_complexity) + crate::graphql::filter::StatementFilter::scan_cost(&filter)",
-    {
-        /// What kind of body it is.
-        async fn kind(&self) -> OrganisationKind {
-            self.1.kind.into()
-        }
-
-        /// The country it belongs to, where it has one.
-        async fn country(&self, ctx: &Context<'_>) -> AppResult<Option<Place>> {
-            load_place(ctx, self.1.country_id).await
-        }
-
-        /// What it said.
-        #[allow(clippy::too_many_arguments)]
-        #[graphql(
-            complexity = "crate::graphql::connection::page_cost(first, last, child_complexity) + crate::graphql::filter::StatementFilter::scan_cost(&filter)"
-        )]
-        async fn statements(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
-            first: Option<i32>,
-            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<Statement>> {
-            let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
-            let args = PageArgs {
-                first,
-                after,
-                last,
-                before,
-            };
-            nested::rows(
-                ctx,
-                self.0.id,
-                Scope::Column("speaker_id"),
-                select,
-                StatementOrder::order(order_by),
-                args,
-                Statement,
-            )
-            .await
-        }
-
-        /// The roles people hold or held in it: its members, officials and envoys.
-        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
-        async fn members(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<RoleOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
-            first: Option<i32>,
-            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<Role>> {
-            let args = PageArgs {
-                first,
-                after,
-                last,
-                before,
-            };
-            nested::rows(
-                ctx,
-                self.0.id,
-                Scope::Column("organisation_id"),
-                role::Entity::find(),
-                RoleOrder::order(order_by),
-                args,
-                Role,
-            )
-            .await
-        }
-
-        /// Events it took part in.
-        #[allow(clippy::too_many_arguments)]
-        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
-        async fn events(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only events matching this too.")] filter: Option<EventFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<EventOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
-            first: Option<i32>,
-            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<Event>> {
-            let select = filter::events(database(ctx)?, event::Entity::find(), filter).await?;
-            let args = PageArgs {
-                first,
-                after,
-                last,
-                before,
-            };
-            nested::rows(
-                ctx,
-                self.0.id,
-                Scope::Link {
-                    table: "event_participant",
-                    parent: "entity_id",
-                    row: "event_id",
-                },
-                select,
-                EventOrder::order(order_by),
-                args,
-                Event,
-            )
-            .await
-        }
+/// An organisation: a government, an institution, an alliance, a company, a news outlet...
+#[Object]
+impl Organisation {
+    /// The object's opaque, stable global ID.
+    pub async fn id(&self) -> ID {
+        GlobalId::new(NodeKind::Organisation, self.0.id).encode()
     }
-);
+
+    #[graphql(flatten)]
+    async fn common(&self) -> Common<'_> {
+        common(&self.0)
+    }
+
+    /// What kind of body it is.
+    async fn kind(&self) -> OrganisationKind {
+        self.1.kind.into()
+    }
+
+    /// The country it belongs to, where it has one.
+    async fn country(&self, ctx: &Context<'_>) -> AppResult<Option<Place>> {
+        load_place(ctx, self.1.country_id).await
+    }
+
+    #[graphql(flatten)]
+    async fn statements(&self) -> List<Said> {
+        List::under(self.0.id, Scope::Column("speaker_id"))
+    }
+
+    #[graphql(flatten)]
+    async fn members(&self) -> List<Members> {
+        List::under(self.0.id, Scope::Column("organisation_id"))
+    }
+
+    #[graphql(flatten)]
+    async fn events(&self) -> List<TookPart> {
+        List::under(self.0.id, PARTICIPANTS)
+    }
+}
 
 /// A place: a country, a region, a city...
 #[derive(Debug, Clone)]
 pub struct Place(pub named_entity::Model, pub place::Model);
 
-entity_object!(
-    #[Object]
-    /// A place: a continent, a country, a region, a city, a site; places form a tree.
-    Place(first, last, filter),
-    cost = "crate::graphql::connection::page_cost(first, last, child_complexity)",
-    statement_cost = "crate::graphql::connection::page_cost(first, last, child_complexity) + crate::graphql::filter::StatementFilter::scan_cost(&filter)",
-    {
-        /// What kind of place it is.
-        async fn kind(&self) -> PlaceKind {
-            self.1.kind.into()
-        }
-
-        /// The place it lies in (Dnipro lies in Dnipropetrovsk Oblast).
-        async fn parent(&self, ctx: &Context<'_>) -> AppResult<Option<Place>> {
-            load_place(ctx, self.1.parent_id).await
-        }
-
-        /// Latitude in decimal degrees (WGS 84), where known.
-        async fn latitude(&self) -> Option<f64> {
-            self.1.latitude
-        }
-
-        /// Longitude in decimal degrees (WGS 84), where known.
-        async fn longitude(&self) -> Option<f64> {
-            self.1.longitude
-        }
-
-        /// The places that lie directly in it.
-        #[allow(clippy::too_many_arguments)]
-        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
-        async fn children(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only places matching this too.")] filter: Option<PlaceFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<EntityOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
-            first: Option<i32>,
-            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<Place>> {
-            let select = filter::places(database(ctx)?, filter).await?;
-            let args = PageArgs {
-                first,
-                after,
-                last,
-                before,
-            };
-            let scope = Scope::Link {
-                table: "place",
-                parent: "parent_id",
-                row: "id",
-            };
-            nested::entities(
-                ctx,
-                self.0.id,
-                scope,
-                select,
-                EntityOrder::order(order_by),
-                args,
-                |e| match e {
-                    Entity::Place(p) => Some(p),
-                    _ => None,
-                },
-            )
-            .await
-        }
-
-        /// Events that happened in it or in a place within it.
-        #[allow(clippy::too_many_arguments)]
-        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
-        async fn events(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only events matching this too.")] filter: Option<EventFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<EventOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
-            first: Option<i32>,
-            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<Event>> {
-            let select = filter::events(database(ctx)?, event::Entity::find(), filter).await?;
-            let args = PageArgs {
-                first,
-                after,
-                last,
-                before,
-            };
-            nested::rows(
-                ctx,
-                self.0.id,
-                Scope::LinkWithin {
-                    table: "event_place",
-                    parent: "place_id",
-                    row: "event_id",
-                    tree: Tree::Place,
-                },
-                select,
-                EventOrder::order(order_by),
-                args,
-                Event,
-            )
-            .await
-        }
-
-        /// Statements said in it or in a place within it.
-        #[allow(clippy::too_many_arguments)]
-        #[graphql(
-            complexity = "crate::graphql::connection::page_cost(first, last, child_complexity) + crate::graphql::filter::StatementFilter::scan_cost(&filter)"
-        )]
-        async fn statements(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
-            first: Option<i32>,
-            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<Statement>> {
-            let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
-            let args = PageArgs {
-                first,
-                after,
-                last,
-                before,
-            };
-            nested::rows(
-                ctx,
-                self.0.id,
-                Scope::ColumnWithin("place_id", Tree::Place),
-                select,
-                StatementOrder::order(order_by),
-                args,
-                Statement,
-            )
-            .await
-        }
-
-        /// The organisations of this country.
-        #[allow(clippy::too_many_arguments)]
-        #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
-        async fn organisations(
-            &self,
-            ctx: &Context<'_>,
-            #[graphql(desc = "Only organisations matching this too.")] filter: Option<OrganisationFilter>,
-            #[graphql(desc = "The sort order; by default as added.")] order_by: Option<EntityOrder>,
-            #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")]
-            first: Option<i32>,
-            #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-            #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-            #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-        ) -> AppResult<Page<Organisation>> {
-            let select = filter::organisations(filter).await?;
-            let args = PageArgs {
-                first,
-                after,
-                last,
-                before,
-            };
-            let scope = Scope::Link {
-                table: "organisation",
-                parent: "country_id",
-                row: "id",
-            };
-            nested::entities(
-                ctx,
-                self.0.id,
-                scope,
-                select,
-                EntityOrder::order(order_by),
-                args,
-                |e| match e {
-                    Entity::Organisation(o) => Some(o),
-                    _ => None,
-                },
-            )
-            .await
-        }
+/// A place: a continent, a country, a region, a city, a site; places form a tree.
+#[Object]
+impl Place {
+    /// The object's opaque, stable global ID.
+    pub async fn id(&self) -> ID {
+        GlobalId::new(NodeKind::Place, self.0.id).encode()
     }
+
+    #[graphql(flatten)]
+    async fn common(&self) -> Common<'_> {
+        common(&self.0)
+    }
+
+    /// What kind of place it is.
+    async fn kind(&self) -> PlaceKind {
+        self.1.kind.into()
+    }
+
+    /// The place it lies in (Dnipro lies in Dnipropetrovsk Oblast).
+    async fn parent(&self, ctx: &Context<'_>) -> AppResult<Option<Place>> {
+        load_place(ctx, self.1.parent_id).await
+    }
+
+    /// Latitude in decimal degrees (WGS 84), where known.
+    async fn latitude(&self) -> Option<f64> {
+        self.1.latitude
+    }
+
+    /// Longitude in decimal degrees (WGS 84), where known.
+    async fn longitude(&self) -> Option<f64> {
+        self.1.longitude
+    }
+
+    #[graphql(flatten)]
+    async fn children(&self) -> List<Children> {
+        let scope = Scope::Link {
+            table: "place",
+            parent: "parent_id",
+            row: "id",
+        };
+        List::under(self.0.id, scope)
+    }
+
+    #[graphql(flatten)]
+    async fn events(&self) -> List<HappenedIn> {
+        let scope = Scope::LinkWithin {
+            table: "event_place",
+            parent: "place_id",
+            row: "event_id",
+            tree: Tree::Place,
+        };
+        List::under(self.0.id, scope)
+    }
+
+    #[graphql(flatten)]
+    async fn statements(&self) -> List<SaidIn> {
+        List::under(self.0.id, Scope::ColumnWithin("place_id", Tree::Place))
+    }
+
+    #[graphql(flatten)]
+    async fn organisations(&self) -> List<OfCountry> {
+        let scope = Scope::Link {
+            table: "organisation",
+            parent: "country_id",
+            row: "id",
+        };
+        List::under(self.0.id, scope)
+    }
+}
+
+/// Declares the three kinds as entities and as list items, one a line:
+/// `Kind: Filter;`.
+macro_rules! entity_kinds {
+    ($($kind:ident: $filter:ty;)+) => {$(
+        impl EntityObject for $kind {
+            fn row(&self) -> &named_entity::Model {
+                &self.0
+            }
+        }
+
+        impl Listing for $kind {
+            type Table = named_entity::Entity;
+            type Filter = $filter;
+            type Order = EntityOrder;
+
+            async fn wrap(ctx: &Context<'_>, rows: Vec<named_entity::Model>) -> AppResult<Vec<Option<Self>>> {
+                entities(ctx, rows, |e| match e {
+                    Entity::$kind(kind) => Some(kind),
+                    _ => None,
+                })
+                .await
+            }
+        }
+    )+};
+}
+
+entity_kinds!(
+    Person: EntityFilter;
+    Organisation: OrganisationFilter;
+    Place: PlaceFilter;
 );
+
+/// Rows of the `entity` table as the kind `pick` takes, with their kind's
+/// details read through the loader.
+async fn entities<T>(
+    ctx: &Context<'_>,
+    rows: Vec<named_entity::Model>,
+    pick: fn(Entity) -> Option<T>,
+) -> AppResult<Vec<Option<T>>> {
+    let ids: Vec<i64> = rows.iter().map(|e| e.id).collect();
+    let mut records: HashMap<i64, _> = loaders(ctx)?.entity.load_many(ids.iter().copied()).await?;
+    Ok(ids
+        .iter()
+        .map(|id| records.remove(id).map(Entity::from).and_then(pick))
+        .collect())
+}
 
 /// What kind of body an organisation is.
 #[derive(async_graphql::Enum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -679,3 +414,20 @@ pub enum PlaceKind {
     /// None of the above.
     Other,
 }
+
+list_fields!(
+    AddressedIn: "addressedIn" => Statement, "Statements said to it: those whose audience it is.";
+    MentionedIn: "mentionedIn" => Statement, "Statements that mention it.";
+    MeasuresGiven: "financialMeasuresGiven" => FinancialMeasure, "Financial measures it provides the money of.";
+    MeasuresReceived: "financialMeasuresReceived" => FinancialMeasure, "Financial measures it receives the money of.";
+    MeasuresSecured: "financialMeasuresSecured" => FinancialMeasure, "Financial measures secured against its assets.";
+    Said: "statements" => Statement, "What it said.";
+    TookPart: "events" => Event, "Events it took part in.";
+    RolesHeld: "roles" => Role, "The roles the person holds or held.";
+    Relations: "relations" => Relation, "The person's relations to other people, both ways: where the person\nis `person` and where they are `relatedPerson`.";
+    Members: "members" => Role, "The roles people hold or held in it: its members, officials and envoys.";
+    Children: "children" => Place, "The places that lie directly in it.";
+    HappenedIn: "events" => Event, "Events that happened in it or in a place within it.";
+    SaidIn: "statements" => Statement, "Statements said in it or in a place within it.";
+    OfCountry: "organisations" => Organisation, "The organisations of this country.";
+);

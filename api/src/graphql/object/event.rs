@@ -1,11 +1,11 @@
 //! Events: what happened, when.
 
 use async_graphql::{Context, ID, Object, SimpleObject};
-use chrono::{DateTime, Utc};
 use entity::{event, event_quantity};
 
 use super::{Evidence, Place, Qualifier, evidence::evidence_of, load_entities};
 use crate::error::{AppError, AppResult};
+use crate::graphql::flat::{Noun, Stamps};
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::loaders;
 use crate::graphql::node::Entity;
@@ -96,19 +96,9 @@ impl Event {
         evidence_of!(self.0)
     }
 
-    /// When the event was added to the graph.
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
-    }
-
-    /// When the event was last changed.
-    async fn updated_at(&self) -> DateTime<Utc> {
-        self.0.updated_at
-    }
-
-    /// The event's version: 1 when added, one more with each change.
-    async fn version(&self) -> i32 {
-        self.0.version
+    #[graphql(flatten)]
+    async fn stamps(&self) -> Stamps<Self> {
+        Stamps::new(self.0.created_at, self.0.updated_at, self.0.version)
     }
 }
 
@@ -174,4 +164,8 @@ impl Quantity {
     async fn evidence(&self) -> Evidence {
         evidence_of!(self.0)
     }
+}
+
+impl Noun for Event {
+    const NOUN: &'static str = "event";
 }

@@ -3,11 +3,11 @@
 use std::str::FromStr;
 
 use async_graphql::{Context, ID, Object, SimpleObject};
-use chrono::{DateTime, Utc};
 use entity::financial_measure;
 
 use super::{Evidence, Issue, evidence::evidence_of, load_entity, load_issues};
 use crate::error::{AppError, AppResult};
+use crate::graphql::flat::{Noun, Stamps};
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::loaders;
 use crate::graphql::node::Entity;
@@ -131,19 +131,9 @@ impl FinancialMeasure {
         evidence_of!(self.0)
     }
 
-    /// When the measure was added to the graph.
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
-    }
-
-    /// When the measure was last changed.
-    async fn updated_at(&self) -> DateTime<Utc> {
-        self.0.updated_at
-    }
-
-    /// The measure's version: 1 when added, one more with each change.
-    async fn version(&self) -> i32 {
-        self.0.version
+    #[graphql(flatten)]
+    async fn stamps(&self) -> Stamps<Self> {
+        Stamps::new(self.0.created_at, self.0.updated_at, self.0.version)
     }
 }
 
@@ -242,4 +232,8 @@ pub enum Qualifier {
     AtMost,
     /// A ceiling that may be reached ("up to").
     UpTo,
+}
+
+impl Noun for FinancialMeasure {
+    const NOUN: &'static str = "measure";
 }

@@ -1,21 +1,18 @@
 //! Issues: what statements are about.
 
 use async_graphql::{Context, ID, Object};
-use chrono::{DateTime, Utc};
-use entity::{financial_measure, issue, statement};
-use sea_orm::EntityTrait;
+use entity::issue;
 
 use super::position::{self, Position};
 use super::{FinancialMeasure, Stance, Statement};
 use crate::error::AppResult;
-use crate::graphql::connection::{Page, PageArgs};
-use crate::graphql::filter::{
-    self, FinancialMeasureFilter, FinancialMeasureOrder, IssueFilter, IssueOrder, StatementFilter,
-    StatementOrder,
-};
+use crate::graphql::connection::Page;
+use crate::graphql::flat::{Noun, Stamps};
 use crate::graphql::ids::{GlobalId, NodeKind};
-use crate::graphql::{database, loaders, nested};
+use crate::graphql::list::{List, list_fields};
+use crate::graphql::loaders;
 use crate::loader::{Scope, Tree};
+use crate::page::PageArgs;
 
 /// An issue statements take positions on ("Ukraine's NATO membership").
 #[derive(Debug, Clone)]
@@ -63,80 +60,20 @@ impl Issue {
         Ok(loaders(ctx)?.issue.load_one(parent).await?.map(Issue))
     }
 
-    /// The issues that are parts of this one.
-    #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
-    async fn children(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "Only issues matching this too.")] filter: Option<IssueFilter>,
-        #[graphql(desc = "The sort order; by default as added.")] order_by: Option<IssueOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<
-            i32,
-        >,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-    ) -> AppResult<Page<Issue>> {
-        let select = filter::issues(database(ctx)?, issue::Entity::find(), filter).await?;
-        let args = PageArgs {
-            first,
-            after,
-            last,
-            before,
-        };
-        nested::rows(
-            ctx,
-            self.0.id,
-            Scope::Column("parent_id"),
-            select,
-            IssueOrder::order(order_by),
-            args,
-            Issue,
-        )
-        .await
+    #[graphql(flatten)]
+    async fn children(&self) -> List<Parts> {
+        List::under(self.0.id, Scope::Column("parent_id"))
     }
 
-    /// Statements about this issue or one of its sub-issues.
-    #[allow(clippy::too_many_arguments)]
-    #[graphql(
-        complexity = "crate::graphql::connection::page_cost(first, last, child_complexity) + crate::graphql::filter::StatementFilter::scan_cost(&filter)"
-    )]
-    async fn statements(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "Only statements matching this too.")] filter: Option<StatementFilter>,
-        #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<
-            i32,
-        >,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-    ) -> AppResult<Page<Statement>> {
-        let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
-        let args = PageArgs {
-            first,
-            after,
-            last,
-            before,
-        };
+    #[graphql(flatten)]
+    async fn statements(&self) -> List<About> {
         let scope = Scope::LinkWithin {
             table: "statement_issue",
             parent: "issue_id",
             row: "statement_id",
             tree: Tree::Issue,
         };
-        nested::rows(
-            ctx,
-            self.0.id,
-            scope,
-            select,
-            StatementOrder::order(order_by),
-            args,
-            Statement,
-        )
-        .await
+        List::under(self.0.id, scope)
     }
 
     /// Who stands where on this issue: one position per speaker and stance,
@@ -145,7 +82,6 @@ impl Issue {
     /// issue count, not those about its sub-issues. Positions come in the
     /// order of their earliest dated statement; positions with no dated
     /// statement come first.
-    #[allow(clippy::too_many_arguments)]
     #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
     async fn positions(
         &self,
@@ -167,95 +103,35 @@ impl Issue {
         position::page(ctx, self.0.id, stance, args).await
     }
 
-    /// Financial measures that serve this issue or one of its sub-issues.
-    #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
-    async fn financial_measures(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
-        #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<
-            i32,
-        >,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-    ) -> AppResult<Page<FinancialMeasure>> {
-        let select =
-            filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
-        let args = PageArgs {
-            first,
-            after,
-            last,
-            before,
-        };
+    #[graphql(flatten)]
+    async fn financial_measures(&self) -> List<Serving> {
         let scope = Scope::LinkWithin {
             table: "financial_measure_issue",
             parent: "issue_id",
             row: "financial_measure_id",
             tree: Tree::Issue,
         };
-        nested::rows(
-            ctx,
-            self.0.id,
-            scope,
-            select,
-            FinancialMeasureOrder::order(order_by),
-            args,
-            FinancialMeasure,
-        )
-        .await
+        List::under(self.0.id, scope)
     }
 
-    /// Financial measures secured against what this issue names ("frozen Russian assets").
-    #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "crate::graphql::connection::page_cost(first, last, child_complexity)")]
-    async fn financial_measures_secured(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "Only measures matching this too.")] filter: Option<FinancialMeasureFilter>,
-        #[graphql(desc = "The sort order; by default as added.")] order_by: Option<FinancialMeasureOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<
-            i32,
-        >,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-    ) -> AppResult<Page<FinancialMeasure>> {
-        let select =
-            filter::financial_measures(database(ctx)?, financial_measure::Entity::find(), filter).await?;
-        let args = PageArgs {
-            first,
-            after,
-            last,
-            before,
-        };
-        let scope = Scope::Column("secured_against_issue_id");
-        nested::rows(
-            ctx,
-            self.0.id,
-            scope,
-            select,
-            FinancialMeasureOrder::order(order_by),
-            args,
-            FinancialMeasure,
-        )
-        .await
+    #[graphql(flatten)]
+    async fn financial_measures_secured(&self) -> List<SecuredByIssue> {
+        List::under(self.0.id, Scope::Column("secured_against_issue_id"))
     }
 
-    /// When the issue was added to the graph.
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    #[graphql(flatten)]
+    async fn stamps(&self) -> Stamps<Self> {
+        Stamps::new(self.0.created_at, self.0.updated_at, self.0.version)
     }
+}
 
-    /// When the issue was last changed.
-    async fn updated_at(&self) -> DateTime<Utc> {
-        self.0.updated_at
-    }
+list_fields!(
+    Parts: "children" => Issue, "The issues that are parts of this one.";
+    About: "statements" => Statement, "Statements about this issue or one of its sub-issues.";
+    Serving: "financialMeasures" => FinancialMeasure, "Financial measures that serve this issue or one of its sub-issues.";
+    SecuredByIssue: "financialMeasuresSecured" => FinancialMeasure, "Financial measures secured against what this issue names (\"frozen Russian assets\").";
+);
 
-    /// The issue's version: 1 when added, one more with each change.
-    async fn version(&self) -> i32 {
-        self.0.version
-    }
+impl Noun for Issue {
+    const NOUN: &'static str = "issue";
 }

@@ -10,6 +10,7 @@ mod role;
 mod source;
 mod statement;
 
+pub(crate) use entities::EntityObject;
 pub use entities::{Organisation, OrganisationKind, Person, Place, PlaceKind};
 pub use event::{Event, EventKind, Participant, Quantity};
 pub use evidence::Evidence;
@@ -22,9 +23,24 @@ pub use role::{Relation, Role};
 pub use source::Source;
 pub use statement::{IssueStance, Stance, Statement, StatementKind};
 
+use super::filter::{
+    EventFilter, EventOrder, FinancialMeasureFilter, FinancialMeasureOrder, IssueFilter, IssueOrder,
+    RoleOrder, SourceFilter, SourceOrder, StatementFilter, StatementOrder,
+};
+use super::list::row_listings;
 use super::loaders;
 use super::node::Entity;
 use crate::error::AppResult;
+
+row_listings!(
+    Issue: issue, IssueFilter, IssueOrder;
+    Statement: statement, StatementFilter, StatementOrder;
+    Role: role, (), RoleOrder;
+    Relation: relation, (), ();
+    FinancialMeasure: financial_measure, FinancialMeasureFilter, FinancialMeasureOrder;
+    Event: event, EventFilter, EventOrder;
+    Source: source, SourceFilter, SourceOrder;
+);
 
 /// Reads an entity through the request's loader.
 pub(crate) async fn load_entity(ctx: &async_graphql::Context<'_>, id: i64) -> AppResult<Option<Entity>> {

@@ -11,12 +11,13 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::{Stance, Statement, load_entity};
 use crate::error::{AppError, AppResult};
-use crate::graphql::connection::{Counter, OrderDirection, Page, PageArgs, Slice, nested};
+use crate::graphql::connection::{Counter, Page, nested};
 use crate::graphql::filter::{StatementOrder, StatementOrderField};
+use crate::graphql::list::{ListOrder, read_page};
 use crate::graphql::loaders;
-use crate::graphql::nested as nested_rows;
 use crate::graphql::scalars::PartialDate;
 use crate::loader::{POSITION_CURSORS, Parent, Positions, PositionsAsk, PositionsKey, Scope};
+use crate::page::{OrderDirection, PageArgs, Slice};
 
 /// Where one speaker stands on an issue, and the statements that say so.
 #[derive(Debug, Clone)]
@@ -48,11 +49,7 @@ pub(super) async fn page(
     }));
     let slice = match loaders(ctx)?.positions.load_one(key).await? {
         Some(Positions::Page(slice)) => slice,
-        _ => Slice {
-            rows: Vec::new(),
-            has_previous_page: false,
-            has_next_page: false,
-        },
+        _ => Slice::default(),
     };
     let edges = slice
         .rows
@@ -160,16 +157,8 @@ impl Position {
             last,
             before,
         };
-        nested_rows::rows(
-            ctx,
-            self.parent(),
-            Scope::Position,
-            statement::Entity::find(),
-            order,
-            args,
-            Statement,
-        )
-        .await
+        let scope = Some((self.parent(), Scope::Position));
+        read_page::<Statement>(ctx, scope, statement::Entity::find(), order, args).await
     }
 
     /// When the stance was first taken, as far as the dated statements tell.

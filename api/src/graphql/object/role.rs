@@ -1,21 +1,17 @@
 //! Roles (a person's title in an organisation) and relations between people.
 
 use async_graphql::{Context, ID, Object};
-use chrono::{DateTime, Utc};
 use entity::{relation, role};
-
-use entity::statement;
-use sea_orm::EntityTrait;
 
 use super::{Evidence, Organisation, Person, Statement, evidence::evidence_of, load_entity};
 use crate::error::AppResult;
-use crate::graphql::connection::{Page, PageArgs};
-use crate::graphql::filter::{self, StatementFilter, StatementOrder};
+use crate::graphql::flat::{Noun, Stamps};
 use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::list::{List, ListOrder, list_fields};
 use crate::graphql::node::Entity;
 use crate::graphql::scalars::PartialDate;
-use crate::graphql::{database, nested};
 use crate::loader::Scope;
+use crate::page::{Order, OrderDirection};
 
 /// A person's title in an organisation over a span of time.
 #[derive(Debug, Clone)]
@@ -65,40 +61,9 @@ impl Role {
         PartialDate::from_columns(self.0.until, self.0.until_precision)
     }
 
-    /// What was said in this role.
-    #[allow(clippy::too_many_arguments)]
-    #[graphql(
-        complexity = "crate::graphql::connection::page_cost(first, last, child_complexity) + crate::graphql::filter::StatementFilter::scan_cost(&filter)"
-    )]
-    async fn statements(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "Only items matching this too.")] filter: Option<StatementFilter>,
-        #[graphql(desc = "The sort order; by default as added.")] order_by: Option<StatementOrder>,
-        #[graphql(desc = "Return the first n items after `after` (at most 100; default 20).")] first: Option<
-            i32,
-        >,
-        #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
-        #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
-    ) -> AppResult<Page<Statement>> {
-        let select = filter::statements(database(ctx)?, statement::Entity::find(), filter).await?;
-        let args = PageArgs {
-            first,
-            after,
-            last,
-            before,
-        };
-        nested::rows(
-            ctx,
-            self.0.id,
-            Scope::Column("speaker_role_id"),
-            select,
-            StatementOrder::order(order_by),
-            args,
-            Statement,
-        )
-        .await
+    #[graphql(flatten)]
+    async fn statements(&self) -> List<SaidAs> {
+        List::under(self.0.id, Scope::Column("speaker_role_id"))
     }
 
     /// The span of the source that states the role.
@@ -106,19 +71,9 @@ impl Role {
         evidence_of!(self.0)
     }
 
-    /// When the role was added to the graph.
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
-    }
-
-    /// When the role was last changed.
-    async fn updated_at(&self) -> DateTime<Utc> {
-        self.0.updated_at
-    }
-
-    /// The role's version: 1 when added, one more with each change.
-    async fn version(&self) -> i32 {
-        self.0.version
+    #[graphql(flatten)]
+    async fn stamps(&self) -> Stamps<Self> {
+        Stamps::new(self.0.created_at, self.0.updated_at, self.0.version)
     }
 }
 
@@ -155,18 +110,27 @@ impl Relation {
         evidence_of!(self.0)
     }
 
-    /// When the relation was added to the graph.
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    #[graphql(flatten)]
+    async fn stamps(&self) -> Stamps<Self> {
+        Stamps::new(self.0.created_at, self.0.updated_at, self.0.version)
     }
+}
 
-    /// When the relation was last changed.
-    async fn updated_at(&self) -> DateTime<Utc> {
-        self.0.updated_at
+/// Relations have no `orderBy`: they come as added.
+impl ListOrder<relation::Entity> for () {
+    fn order(_: Option<Self>) -> Order<relation::Entity> {
+        Order::by_key("relation", OrderDirection::Asc)
     }
+}
 
-    /// The relation's version: 1 when added, one more with each change.
-    async fn version(&self) -> i32 {
-        self.0.version
-    }
+list_fields!(
+    SaidAs: "statements" => Statement, "What was said in this role.";
+);
+
+impl Noun for Role {
+    const NOUN: &'static str = "role";
+}
+
+impl Noun for Relation {
+    const NOUN: &'static str = "relation";
 }

@@ -1,13 +1,13 @@
 //! Statements: who said what, in which role, when and where.
 
 use async_graphql::{Context, ID, Object};
-use chrono::{DateTime, Utc};
 use entity::statement;
 
 use super::{
     Evidence, Issue, Place, Role, evidence::evidence_of, load_entities, load_entity, load_issues, load_place,
 };
 use crate::error::{AppError, AppResult};
+use crate::graphql::flat::{Noun, Stamps};
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::loaders;
 use crate::graphql::node::Entity;
@@ -110,19 +110,9 @@ impl Statement {
         evidence_of!(self.0)
     }
 
-    /// When the statement was added to the graph.
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
-    }
-
-    /// When the statement was last changed.
-    async fn updated_at(&self) -> DateTime<Utc> {
-        self.0.updated_at
-    }
-
-    /// The statement's version: 1 when added, one more with each change.
-    async fn version(&self) -> i32 {
-        self.0.version
+    #[graphql(flatten)]
+    async fn stamps(&self) -> Stamps<Self> {
+        Stamps::new(self.0.created_at, self.0.updated_at, self.0.version)
     }
 }
 
@@ -157,4 +147,8 @@ pub enum Stance {
     Neutral,
     /// Partly for and partly against.
     Mixed,
+}
+
+impl Noun for Statement {
+    const NOUN: &'static str = "statement";
 }
