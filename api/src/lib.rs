@@ -15,8 +15,7 @@ pub mod domain;
 pub mod error;
 pub mod export;
 pub mod fairness;
-#[cfg(test)]
-mod fuzz;
+pub mod fuzz;
 pub mod generate;
 pub mod graphql;
 pub mod http;
