@@ -515,6 +515,11 @@ pub async fn statements_said_from_and_to_a_day_are_those_said_within(db: TestDb)
     // counts from its first day).
     assert_eq!(said(json!({ "saidTo": "2024-06-02" })).await, by_date[1..5]);
     assert_eq!(said(json!({ "saidTo": "2024-06-01" })).await, by_date[1..4]);
+    // One day for both bounds: what was said that day.
+    assert_eq!(
+        said(json!({ "saidFrom": "2024-06-02", "saidTo": "2024-06-02" })).await,
+        by_date[4..5]
+    );
     // Both: the statements of 2024.
     assert_eq!(
         said(json!({ "saidFrom": "2024-01-01", "saidTo": "2024-12-31" })).await,
