@@ -37,6 +37,7 @@ SEARCH_WORDS = [
     "corruption", "parliament", "summit", "delegation", "envoy", "frontline",
 ]
 SAMPLES = 500
+QUERY_NAMES = ("Q1", "Q2", "Q3", "Q4 page 1", "Q4 page 1000", "Q5")
 
 
 def log(*args):
@@ -216,7 +217,11 @@ class Plan:
         wanted = "ARRAY[" + ",".join(map(str, picks)) + "]"
         # An issue or a speaker of a statement picked at random: popular ones
         # come up as often as they are talked about.
-        self.issues = ids(f"SELECT issue_id FROM statement_issue WHERE statement_id = ANY({wanted})")
+        # Issues without sub-issues: newsgraph's list of an issue's
+        # statements takes in its sub-issues' too, PostGraphile's does not,
+        # and the two must answer alike to be compared.
+        self.issues = ids(f"""SELECT issue_id FROM statement_issue WHERE statement_id = ANY({wanted})
+            AND NOT EXISTS (SELECT 1 FROM issue sub WHERE sub.parent_id = statement_issue.issue_id)""")
         self.people = ids(f"SELECT speaker_id FROM statement WHERE id = ANY({wanted}) AND speaker_kind = 'person'")
         self.statements = ids(f"SELECT id FROM statement WHERE id = ANY({wanted})")
         self.words = SEARCH_WORDS
@@ -314,6 +319,95 @@ class PgStatementLog:
         return sum(1 for line in lines if pattern.search(line))
 
 
+
+# ---------------------------------------------------------------- answers
+
+
+def _speaker(node, ng):
+    return (node.get("speaker") if ng else node.get("entityBySpeakerIdAndSpeakerKind") or {}) or {}
+
+
+def _date(node, ng):
+    said = node.get("saidOn")
+    if ng:
+        return (said or {}).get("date"), ((said or {}).get("precision") or "").lower() or None
+    return said, (node.get("saidOnPrecision") or "").lower() or None
+
+
+def _about(node, ng):
+    if ng:
+        links = [(a["stance"], a["issue"]["name"]) for a in node.get("about") or []]
+    else:
+        links = [(a["stance"], a["issueByIssueId"]["name"])
+                 for a in (node.get("statementIssuesByStatementId") or {}).get("nodes", [])]
+    return sorted((stance.lower(), name) for stance, name in links)
+
+
+def _statement(node, ng):
+    return [node.get("text"), _speaker(node, ng).get("name"), *_date(node, ng)]
+
+
+def answer(q, data, ng):
+    """What an answer says, in names both servers share: the statements
+    (text, speaker, date), the people and issues by name, in their order."""
+    q = q.split()[0]
+    if q == "Q1":
+        if ng:
+            issue = data["node"] or {}
+            nodes = ((issue.get("statements") or {}).get("nodes")) or []
+        else:
+            issue = data["issueByRowId"] or {}
+            nodes = [n["statementByStatementId"] for n in (issue.get("statementIssuesByIssueId") or {}).get("nodes", [])]
+        return {"issue": issue.get("name"), "statements": [_statement(n, ng) for n in nodes]}
+    if q == "Q2":
+        if ng:
+            person = data["node"] or {}
+            roles = [(r["title"], r["organisation"]["name"]) for r in person["roles"]["nodes"]]
+            said = person["statements"]["nodes"]
+            mentioned = person["mentionedIn"]["nodes"]
+        else:
+            row = data["personByRowId"] or {}
+            person = row.get("entityByRowIdAndEntityKind") or {}
+            roles = [(r["title"], r["organisationByOrganisationId"]["entityByRowIdAndEntityKind"]["name"])
+                     for r in row["rolesByPersonId"]["nodes"]]
+            said = data["allStatements"]["nodes"]
+            mentioned = [m["statementByStatementId"] for m in person["statementMentionsByEntityId"]["nodes"]]
+        return {"name": person.get("name"), "description": person.get("description"),
+                "wikidataId": person.get("wikidataId"), "roles": roles,
+                "statements": [[*_statement(n, ng), _about(n, ng)] for n in said],
+                "mentionedIn": [_statement(n, ng)[:2] for n in mentioned]}
+    if q == "Q3":
+        if ng:
+            hits = [h["node"] for h in data["search"]["nodes"] if h["node"]["__typename"] == "Statement"]
+        else:
+            hits = data["searchStatements"]["nodes"]
+        return {"statements": [_statement(n, ng)[:2] for n in hits]}
+    if q == "Q4":
+        nodes = data["statements" if ng else "allStatements"]["nodes"]
+        return {"statements": [_statement(n, ng) for n in nodes]}
+    node = data["node"] or {}
+    return {"statement": [*_statement(node, ng), (node.get("kind") or "").lower(), _about(node, ng)]}
+
+
+def compare_answers(ng, pgl, ng_urls, pgl_urls, samples):
+    """Asks both servers each query for the same inputs (the first `samples`
+    of each); the queries whose answers differ, each with its first
+    difference."""
+    differ = {}
+    for q, ng_list in ng_urls.items():
+        for i, (a, b) in enumerate(list(zip(ng_list, pgl_urls[q]))[:samples]):
+            mine = answer(q, check(q, ng.url + a, "newsgraph")["data"], True)
+            theirs = answer(q, check(q, pgl.url + b, "postgraphile")["data"], False)
+            if mine != theirs:
+                differ[q] = {"input": i, "newsgraph": mine, "postgraphile": theirs}
+                log(f"  {q}: the answers differ for input {i}:\n    newsgraph:    {json.dumps(mine)[:600]}\n"
+                    f"    postgraphile: {json.dumps(theirs)[:600]}")
+                break
+        else:
+            log(f"  {q}: the same answers for {min(samples, len(ng_list))} inputs")
+    return differ
+
+
 # ------------------------------------------------------------------- main
 
 
@@ -335,6 +429,10 @@ def main():
     ap.add_argument("--rate-seconds", type=int, default=int(os.environ.get("BENCH_RATE_SECONDS", 10)))
     ap.add_argument("--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", 32)))
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--compare", type=int, default=int(os.environ.get("BENCH_COMPARE", 50)),
+                    help="how many inputs of each query both servers answer before anything is measured")
+    ap.add_argument("--check-only", action="store_true",
+                    help="stop once the answers are compared; measure nothing")
     args = ap.parse_args()
 
     n = SIZES.get(args.size.upper()) or int(args.size)
@@ -404,17 +502,43 @@ def main():
                 return Server(name, [node, "serve.mjs"], env, cwd=BENCH / "postgraphile")
             return Server(name, [binary, "serve", "--addr", "127.0.0.1:0", *extra], targets[name])
 
-        # 3. Each target alone: startup, answers, SQL per request, idle RSS,
-        # then the load at a fixed concurrency.
+        # 3. The same answers: newsgraph on PostgreSQL and PostGraphile answer
+        # each query for the same inputs; a query whose answers differ (other
+        # statements, speakers or order) is not measured, on any server, and
+        # the result says why. The inputs are shared by every later step.
         urls = {}
+        log("answers: newsgraph and PostGraphile, the same inputs")
+        ng = start("newsgraph-postgres")
+        ng.wait_ready("/ready")
+        pgl = start("postgraphile")
+        pgl.wait_ready("/graphql?query=%7B__typename%7D")
+        try:
+            cursor = page_1000_cursor_at(ng, ng_ops, "statements", page)
+            urls["newsgraph-postgres"] = urls["newsgraph-sqlite"] = newsgraph_urls(ng, ng_ops, plan, cursor)
+            cursor = page_1000_cursor_at(pgl, pgl_ops, "allStatements", page)
+            urls["postgraphile"] = postgraphile_urls(pgl, pgl_ops, plan, cursor)
+            differ = compare_answers(ng, pgl, urls["newsgraph-postgres"], urls["postgraphile"], args.compare)
+        finally:
+            ng.stop()
+            pgl.stop()
+        result["answers_differ"] = differ
+        for target_urls in urls.values():
+            for q in differ:
+                target_urls.pop(q, None)
+        if args.check_only:
+            out = BENCH / "results" / f"answers-{label}.json"
+            out.write_text(json.dumps({"size": label, "statements": n, "answers_differ": differ}, indent=2) + "\n")
+            log(f"wrote {out}; {len(differ)} of {len(QUERY_NAMES)} queries answer differently")
+            return
+
+        # 4. Each target alone: startup, answers, SQL per request, idle RSS,
+        # then the load at a fixed concurrency.
         for name in ("newsgraph-sqlite", "newsgraph-postgres", "postgraphile"):
             log(f"{name}: probe")
             r = runs[name] = {}
             if name == "postgraphile":
                 server = start(name)
                 r["startup_ms"] = round(server.wait_ready("/graphql?query=%7B__typename%7D"))
-                cursor = page_1000_cursor_at(server, pgl_ops, "allStatements", page)
-                urls[name] = postgraphile_urls(server, pgl_ops, plan, cursor)
                 stats = PgStatementLog(pg_admin, db)
                 server.stop()
                 with stats:
@@ -426,8 +550,6 @@ def main():
             else:
                 server = start(name, ["--sql-stats"])
                 r["startup_ms"] = round(server.wait_ready("/ready"))
-                cursor = page_1000_cursor_at(server, ng_ops, "statements", page)
-                urls[name] = newsgraph_urls(server, ng_ops, plan, cursor)
                 r["sql_per_request"] = {
                     q: sql_statements(check(q, server.url + u[0], name)) for q, u in urls[name].items()}
                 server.stop()
@@ -444,7 +566,7 @@ def main():
             r["peak_rss_kib"] = server.rss("VmHWM")
             server.stop()
 
-        # 4. The same queries at a fixed rate every target can serve: half
+        # 5. The same queries at a fixed rate every target can serve: half
         # the slowest target's throughput, with oha's latency correction.
         rates = {q: max(1, int(min(runs[t]["load"][q]["requests_per_second"] for t in runs) / 2))
                  for q in urls["postgraphile"]}
@@ -457,7 +579,7 @@ def main():
             server.stop()
         result["targets"] = runs
 
-        # 5. Startup on the migrated database, five times, the median.
+        # 6. Startup on the migrated database, five times, the median.
         for name in ("newsgraph-sqlite", "newsgraph-postgres"):
             times = []
             for _ in range(5):

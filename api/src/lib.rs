@@ -14,8 +14,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod export;
-#[cfg(test)]
-mod fuzz;
+pub mod fuzz;
 pub mod generate;
 pub mod graphql;
 pub mod guard;

@@ -5,12 +5,20 @@
 //! connection's metric hook adds one per statement. Concurrent
 //! requests each see their own count. Clients see it in the response's
 //! `extensions.sqlStatements` when the server runs with `--sql-stats`.
+//!
+//! Every statement also counts in `newsgraph_sql_statements_total` on
+//! `/metrics`, request or not: a statement a request causes off its task
+//! (where the task-local is not set) shows there and not in the request's
+//! count, which is how the tests catch a count that misses statements.
 
 use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use sea_orm::DatabaseConnection;
+
+/// The metric counting every SQL statement the server runs.
+pub const STATEMENTS_METRIC: &str = "newsgraph_sql_statements_total";
 
 tokio::task_local! {
     static STATEMENTS: Arc<AtomicU64>;
@@ -20,6 +28,7 @@ tokio::task_local! {
 pub fn install(db: &mut DatabaseConnection) {
     db.set_metric_callback(|info| {
         let _ = STATEMENTS.try_with(|n| n.fetch_add(1, Ordering::Relaxed));
+        metrics::counter!(STATEMENTS_METRIC).increment(1);
         tracing::trace!(target: "newsgraph::sql", elapsed = ?info.elapsed, failed = info.failed, sql = %info.statement.sql);
     });
 }

@@ -43,9 +43,7 @@ pub async fn the_playground_opens_on_the_examples(db: TestDb) {
     }
 }
 
-pub async fn each_example_answers_its_question_about_the_seed_article(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
-
+pub async fn each_example_answers_its_question_about_the_seed_article(server: Server) {
     let data = server
         .query(&example("1-who-opposes-nato-membership"), json!({}))
         .await;
@@ -196,8 +194,7 @@ fn in_order(text: &str, keys: &[&str]) {
     );
 }
 
-pub async fn answers_keep_the_order_the_query_asks_for(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+pub async fn answers_keep_the_order_the_query_asks_for(server: Server) {
     // Fields that wait for the database (provider, issues) come before
     // ones that do not (evidence), nested too (securedAgainst).
     let text = raw(&server, &example("3-the-eu-loan")).await;

@@ -6,13 +6,20 @@
 //! `postgres://postgres@127.0.0.1:5432/postgres`). Each case creates a
 //! database of its own there and drops it afterwards. Without the variable
 //! the PostgreSQL cases are reported as ignored, and the run says so.
+//!
+//! Cases that only read the seed graph share one seeded server per database
+//! (`seeded!`), started when the first of them runs and stopped when the run
+//! ends. A check (`cli::harness::every_case_function_is_registered`) fails
+//! when a case function of a test module is not registered in `main.rs`.
 
 use std::future::Future;
 use std::path::PathBuf;
 use std::pin::Pin;
 
-use libtest_mimic::{Failed, Trial};
+use libtest_mimic::{Arguments, Failed, Trial};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+
+use crate::server::Server;
 
 /// The environment variable that enables the PostgreSQL cases.
 pub const POSTGRES_URL_VAR: &str = "NEWSGRAPH_TEST_POSTGRES_URL";
@@ -23,6 +30,13 @@ pub type BoxFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
 pub struct Case {
     pub name: &'static str,
     pub run: fn(TestDb) -> BoxFuture,
+}
+
+/// A test that only reads the seed graph: it gets a client of the seeded
+/// server its database shares with the other such cases.
+pub struct Seeded {
+    pub name: &'static str,
+    pub run: fn(Server) -> BoxFuture,
 }
 
 /// A test that needs no database of its own.
@@ -41,6 +55,17 @@ macro_rules! case {
             // Piece by piece: `stringify!` of a long path may break it over lines.
             name: concat!(stringify!($first) $(, "::", stringify!($rest))*),
             run: |db| Box::pin($first $(:: $rest)*(db)),
+        }
+    };
+}
+
+/// `seeded!(module::function)`: a read-only case on the shared seeded server.
+#[macro_export]
+macro_rules! seeded {
+    ($first:ident $(:: $rest:ident)*) => {
+        $crate::harness::Seeded {
+            name: concat!(stringify!($first) $(, "::", stringify!($rest))*),
+            run: |server| Box::pin($first $(:: $rest)*(server)),
         }
     };
 }
@@ -64,8 +89,33 @@ pub enum Backend {
     Postgres,
 }
 
-/// Turns the cases into trials: `sqlite::...`, `postgres::...` and `cli::...`.
-pub fn trials(cases: Vec<Case>, plain: Vec<Plain>) -> Vec<Trial> {
+/// Runs every case as a trial (`sqlite::...`, `postgres::...` and
+/// `cli::...`), with the check that each case function is registered; then
+/// stops the shared seeded servers, drops their databases and exits.
+pub fn run(args: &Arguments, cases: Vec<Case>, seeded: Vec<Seeded>, plain: Vec<Plain>) -> ! {
+    let registered: Vec<String> = (cases.iter().map(|c| c.name))
+        .chain(seeded.iter().map(|c| c.name))
+        .chain(plain.iter().map(|c| c.name))
+        .map(|name| name.replace(" :: ", "::"))
+        .collect();
+    let mut trials = trials(cases, seeded, plain);
+    // `NEWSGRAPH_TEST_ONLY=filters::,lists::` runs the trials whose names
+    // hold any of the parts: libtest takes one filter, a mutation run needs
+    // a few (see tests/mutants/run).
+    if let Ok(only) = std::env::var("NEWSGRAPH_TEST_ONLY") {
+        let parts: Vec<&str> = only.split(',').filter(|p| !p.is_empty()).collect();
+        trials.retain(|t| parts.iter().any(|p| t.name().contains(p)));
+    }
+    trials.push(Trial::test(
+        "cli::harness::every_case_function_is_registered",
+        move || crate::registry::check(&registered),
+    ));
+    let conclusion = libtest_mimic::run(args, trials);
+    crate::shared::stop();
+    conclusion.exit()
+}
+
+fn trials(cases: Vec<Case>, seeded: Vec<Seeded>, plain: Vec<Plain>) -> Vec<Trial> {
     let postgres = std::env::var(POSTGRES_URL_VAR).ok().filter(|v| !v.is_empty());
     if postgres.is_none() {
         eprintln!(
@@ -74,27 +124,24 @@ pub fn trials(cases: Vec<Case>, plain: Vec<Plain>) -> Vec<Trial> {
     }
     let mut trials = Vec::new();
     for case in cases {
-        let name = case.name.replace(" :: ", "::");
-        for backend in [Backend::Sqlite, Backend::Postgres] {
-            let prefix = match backend {
-                Backend::Sqlite => "sqlite",
-                Backend::Postgres => "postgres",
-            };
-            let run = case.run;
-            let admin = postgres.clone();
-            let ignored = backend == Backend::Postgres && admin.is_none();
-            trials.push(
-                Trial::test(format!("{prefix}::{name}"), move || {
-                    block_on(async move {
-                        let db = TestDb::create(backend, admin.as_deref()).await;
-                        let outcome = tokio::spawn(run(db.clone())).await;
-                        db.destroy().await;
-                        outcome.map_err(panic_message)
-                    })
-                })
-                .with_ignored_flag(ignored),
-            );
-        }
+        let run = case.run;
+        trials.extend(on_each_backend(case.name, &postgres, move |backend, admin| {
+            block_on(async move {
+                let db = TestDb::create(backend, admin.as_deref()).await;
+                let outcome = tokio::spawn(run(db.clone())).await;
+                db.destroy().await;
+                outcome.map_err(panic_message)
+            })
+        }));
+    }
+    for case in seeded {
+        let run = case.run;
+        trials.extend(on_each_backend(case.name, &postgres, move |backend, admin| {
+            block_on(async move {
+                let server = crate::shared::client(backend, admin).await;
+                tokio::spawn(run(server)).await.map_err(panic_message)
+            })
+        }));
     }
     for case in plain {
         let run = case.run;
@@ -110,6 +157,24 @@ pub fn trials(cases: Vec<Case>, plain: Vec<Plain>) -> Vec<Trial> {
         );
     }
     trials
+}
+
+/// The two trials of a case, `sqlite::NAME` and `postgres::NAME`; the
+/// second is ignored without a PostgreSQL URL.
+fn on_each_backend<F>(name: &str, postgres: &Option<String>, test: F) -> Vec<Trial>
+where
+    F: Fn(Backend, Option<String>) -> Result<(), Failed> + Clone + Send + 'static,
+{
+    let name = name.replace(" :: ", "::");
+    [(Backend::Sqlite, "sqlite"), (Backend::Postgres, "postgres")]
+        .into_iter()
+        .map(|(backend, prefix)| {
+            let admin = postgres.clone();
+            let ignored = backend == Backend::Postgres && admin.is_none();
+            let test = test.clone();
+            Trial::test(format!("{prefix}::{name}"), move || test(backend, admin)).with_ignored_flag(ignored)
+        })
+        .collect()
 }
 
 fn block_on(fut: impl Future<Output = Result<(), Failed>>) -> Result<(), Failed> {
@@ -146,7 +211,7 @@ pub struct TestDb {
 }
 
 impl TestDb {
-    async fn create(backend: Backend, admin: Option<&str>) -> Self {
+    pub(crate) async fn create(backend: Backend, admin: Option<&str>) -> Self {
         let dir = std::env::temp_dir().join(format!("newsgraph-test-{}", unique_suffix()));
         std::fs::create_dir_all(&dir).expect("a temporary folder");
         let postgres = match backend {
@@ -174,7 +239,7 @@ impl TestDb {
     }
 
     /// Drops the case's database and removes its folder.
-    async fn destroy(&self) {
+    pub(crate) async fn destroy(&self) {
         if let Some((admin, name)) = &self.postgres
             && let Ok(conn) = Database::connect(admin).await
         {

@@ -3,6 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::fixtures;
+use crate::full_document;
 use crate::harness::TestDb;
 use crate::server::Server;
 
@@ -264,8 +265,7 @@ const BY_DATE: &str = r#"query($order: StatementOrder, $first: Int, $after: Stri
     }
 }"#;
 
-pub async fn statements_sort_by_date_with_undated_ones_first_ascending_and_last_descending(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+pub async fn statements_sort_by_date_with_undated_ones_first_ascending_and_last_descending(server: Server) {
     let all =
         |direction: &str| json!({ "order": { "field": "SAID_ON", "direction": direction }, "first": 100 });
     let asc = server.query(BY_DATE, all("ASC")).await["statements"]["edges"].clone();
@@ -344,8 +344,7 @@ pub async fn an_empty_list_and_a_list_of_exactly_one_page(db: TestDb) {
     assert_eq!(past["pageInfo"]["hasNextPage"], false);
 }
 
-pub async fn a_cursor_of_another_list_or_order_is_refused(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+pub async fn a_cursor_of_another_list_or_order_is_refused(server: Server) {
     let statement_cursor = server
         .query("{ statements(first: 1) { pageInfo { endCursor } } }", json!({}))
         .await["statements"]["pageInfo"]["endCursor"]
@@ -467,4 +466,63 @@ pub async fn an_issues_statements_read_the_same_nested_as_filtered_for_popular_a
             }
         }
     }
+}
+
+/// Statements said on distinct years, months and days come in the order of
+/// their dates: undated first ascending and last descending; pages of two
+/// walked either way meet the same order; a speaker's own list too. A
+/// reversed or ignored date order fails here.
+pub async fn statements_sort_by_date_across_years_months_and_days(db: TestDb) {
+    full_document::import_it(&db).await;
+    let server = Server::start(&db).await;
+    let ascending: Vec<String> = full_document::BY_DATE.iter().map(|t| t.to_string()).collect();
+    // Descending: the dated ones latest first, then the undated one.
+    let mut descending: Vec<String> = ascending[1..].iter().rev().cloned().collect();
+    descending.push(ascending[0].clone());
+
+    for (direction, expected) in [("ASC", &ascending), ("DESC", &descending)] {
+        let vars = json!({ "order": { "field": "SAID_ON", "direction": direction } });
+        let mut all = vars.clone();
+        all["first"] = json!(100);
+        let edges = server.query(BY_DATE, all).await["statements"]["edges"].clone();
+        let texts: Vec<&str> = edges
+            .as_array()
+            .expect("edges")
+            .iter()
+            .map(|e| e["node"]["text"].as_str().expect("text"))
+            .collect();
+        assert_eq!(&texts, expected, "{direction}");
+        for backwards in [false, true] {
+            assert_eq!(
+                &walk(&server, BY_DATE, "statements", vars.clone(), 2, backwards).await,
+                expected,
+                "{direction}, pages of two, backwards: {backwards}"
+            );
+        }
+    }
+
+    let nested = server
+        .query(
+            r#"{ people(filter: { name: "Rudolf Rassendyll" }) { nodes {
+                latest: statements(orderBy: { field: SAID_ON, direction: DESC }) { nodes { text } }
+                earliest: statements(orderBy: { field: SAID_ON, direction: ASC }, first: 1) { nodes { text } }
+            } } }"#,
+            json!({}),
+        )
+        .await;
+    let rudolf = &nested["people"]["nodes"][0];
+    let texts = |list: &Value| -> Vec<String> {
+        list["nodes"]
+            .as_array()
+            .expect("nodes")
+            .iter()
+            .map(|n| n["text"].as_str().expect("text").to_owned())
+            .collect()
+    };
+    assert_eq!(
+        texts(&rudolf["latest"]),
+        [ascending[5].as_str(), &ascending[3], &ascending[1]],
+        "{nested}"
+    );
+    assert_eq!(texts(&rudolf["earliest"]), [ascending[1].as_str()], "{nested}");
 }

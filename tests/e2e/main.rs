@@ -5,8 +5,11 @@
 //! PostgreSQL cases (see `harness.rs`).
 
 mod fixtures;
+mod full_document;
 mod harness;
+mod registry;
 mod server;
+mod shared;
 
 mod budgets;
 mod concurrency;
@@ -16,6 +19,7 @@ mod exposure;
 mod fact_updates;
 mod fairness;
 mod filters;
+mod fuzz;
 mod import;
 mod limits;
 mod lists;
@@ -60,28 +64,18 @@ fn main() {
         case!(lists::page_size_defaults_to_twenty_and_stops_at_one_hundred),
         case!(lists::a_foreign_cursor_is_refused),
         case!(lists::people_sort_by_name_both_ways_and_page_in_that_order),
-        case!(lists::statements_sort_by_date_with_undated_ones_first_ascending_and_last_descending),
+        case!(lists::statements_sort_by_date_across_years_months_and_days),
         case!(lists::an_empty_list_and_a_list_of_exactly_one_page),
-        case!(lists::a_cursor_of_another_list_or_order_is_refused),
         case!(lists::an_issues_statements_read_the_same_nested_as_filtered_for_popular_and_rare_issues),
-        case!(filters::names_match_aliases_ignoring_case_accents_and_spelling),
-        case!(filters::organisations_and_places_filter_by_kind_country_and_tree),
-        case!(filters::statement_filters_hold_alone_and_together),
-        case!(filters::a_filter_id_of_the_wrong_kind_or_malformed_is_bad_user_input),
-        case!(filters::financial_measures_filter_by_kind_currency_amount_parties_and_issue),
-        case!(filters::events_filter_by_kind_place_with_sub_places_participant_and_dates),
-        case!(filters::sources_filter_by_publication_date_and_publisher),
-        case!(positions::positions_say_who_supports_and_who_opposes_and_what_they_said),
+        case!(filters::statements_said_from_and_to_a_day_are_those_said_within),
+        case!(filters::sources_filter_by_publisher_and_publication_dates_of_their_own),
         case!(positions::a_speaker_whose_stance_changed_has_one_position_per_stance),
-        case!(positions::positions_page_with_cursors_both_ways_and_count_the_whole_list),
-        case!(positions::a_positions_statements_page_like_every_other_list),
         case!(positions::every_position_of_a_page_of_issues_is_read_in_a_few_sql_statements),
         case!(budgets::a_request_that_reads_or_answers_past_its_budget_is_refused_whole),
-        case!(budgets::long_string_filters_are_bad_user_input_naming_the_field_and_limit),
         case!(budgets::a_filter_inside_the_words_costs_what_reading_the_table_costs),
         case!(budgets::percent_and_underscore_in_a_text_filter_mean_themselves),
         case!(budgets::a_request_stopped_by_its_time_limit_leaves_no_sql_running),
-        case!(sql_count::a_hundred_statements_with_their_relations_take_at_most_ten_sql_statements),
+        case!(sql_count::a_hundred_statements_with_their_relations_take_eight_or_nine_sql_statements),
         case!(fairness::a_pool_with_every_connection_in_use_is_busy_not_down),
         case!(fairness::heavy_queries_take_turns_per_client_and_for_the_server),
         case!(examples::the_playground_opens_on_the_examples),
@@ -161,23 +155,8 @@ fn main() {
         case!(subscription_limits::statement_subscribers_with_the_same_filter_share_a_read_and_see_only_their_matches),
         case!(subscription_limits::a_websocket_message_over_the_body_limit_ends_the_connection),
         case!(schema::every_type_field_argument_and_enum_value_is_described),
-        case!(examples::each_example_answers_its_question_about_the_seed_article),
-        case!(examples::answers_keep_the_order_the_query_asks_for),
-        case!(search::search_finds_a_name_across_case_accents_and_transliterations),
-        case!(search::search_finds_aliases_and_says_which_one_matched),
-        case!(search::search_matches_the_last_word_as_a_prefix),
-        case!(search::search_finds_statement_text_and_marks_the_words),
-        case!(search::search_ranks_names_above_statements_across_types),
-        case!(search::search_pages_with_first_and_after),
-        case!(search::search_refuses_a_page_over_one_hundred_and_bad_cursors),
-        case!(search::search_refuses_a_blank_query),
-        case!(search::search_reads_query_syntax_as_plain_words),
         case!(search::search_follows_writes_and_folds_statements_at_start),
         case!(seed::first_start_of_the_embedded_database_imports_the_seed),
-        case!(seed::the_seed_graph_says_who_said_what_in_which_role),
-        case!(seed::the_seed_graph_says_who_supports_and_who_opposes_nato_membership),
-        case!(seed::the_seed_graph_knows_the_loan_and_its_parties),
-        case!(seed::the_seed_graph_counts_the_drone_attack),
         case!(relations::statement_speakers_and_their_statements_agree),
         case!(relations::statement_roles_and_role_statements_agree),
         case!(relations::statements_about_issues_and_issue_statements_agree),
@@ -195,6 +174,7 @@ fn main() {
         case!(import::a_valid_document_imports),
         case!(import::importing_the_same_file_twice_changes_nothing),
         case!(import::export_import_export_gives_the_same_document),
+        case!(import::export_gives_back_every_field_of_every_record_it_imported),
         case!(import::a_spelling_variant_or_a_qid_attaches_to_the_existing_node),
         case!(import::a_file_may_cite_a_source_already_in_the_database),
         case!(import::an_unknown_enum_value_is_refused),
@@ -210,8 +190,42 @@ fn main() {
         case!(import::every_problem_of_a_file_is_reported_at_once),
         case!(import::each_file_is_imported_or_refused_on_its_own),
         case!(import::standard_input_is_read_for_a_dash),
+        case!(fuzz::mangled_documents_are_imported_whole_or_not_at_all),
+        case!(fuzz::random_queries_never_fail_internally),
+    ];
+    // Cases that only read the seed graph: one seeded server per database.
+    let seeded = vec![
+        seeded!(search::search_finds_a_name_across_case_accents_and_transliterations),
+        seeded!(search::search_finds_aliases_and_says_which_one_matched),
+        seeded!(search::search_matches_the_last_word_as_a_prefix),
+        seeded!(search::search_finds_statement_text_and_marks_the_words),
+        seeded!(search::search_ranks_names_above_statements_across_types),
+        seeded!(search::search_pages_with_first_and_after),
+        seeded!(search::search_refuses_a_page_over_one_hundred_and_bad_cursors),
+        seeded!(search::search_refuses_a_blank_query),
+        seeded!(search::search_reads_query_syntax_as_plain_words),
+        seeded!(seed::the_seed_graph_says_who_said_what_in_which_role),
+        seeded!(seed::the_seed_graph_says_who_supports_and_who_opposes_nato_membership),
+        seeded!(seed::the_seed_graph_knows_the_loan_and_its_parties),
+        seeded!(seed::the_seed_graph_counts_the_drone_attack),
+        seeded!(examples::each_example_answers_its_question_about_the_seed_article),
+        seeded!(examples::answers_keep_the_order_the_query_asks_for),
+        seeded!(positions::positions_say_who_supports_and_who_opposes_and_what_they_said),
+        seeded!(positions::positions_page_with_cursors_both_ways_and_count_the_whole_list),
+        seeded!(positions::a_positions_statements_page_like_every_other_list),
+        seeded!(filters::names_match_aliases_ignoring_case_accents_and_spelling),
+        seeded!(filters::organisations_and_places_filter_by_kind_country_and_tree),
+        seeded!(filters::statement_filters_hold_alone_and_together),
+        seeded!(filters::a_filter_id_of_the_wrong_kind_or_malformed_is_bad_user_input),
+        seeded!(filters::financial_measures_filter_by_kind_currency_amount_parties_and_issue),
+        seeded!(filters::events_filter_by_kind_place_with_sub_places_participant_and_dates),
+        seeded!(filters::sources_filter_by_publication_date_and_publisher),
+        seeded!(lists::statements_sort_by_date_with_undated_ones_first_ascending_and_last_descending),
+        seeded!(lists::a_cursor_of_another_list_or_order_is_refused),
+        seeded!(budgets::long_string_filters_are_bad_user_input_naming_the_field_and_limit),
     ];
     let plain = vec![
+        plain!(server::the_developers_settings_never_reach_the_binary),
         plain!(schema::committed_schema_matches_the_code),
         plain!(schema::committed_import_format_schema_matches_the_code),
         plain!(seed::every_span_of_the_seed_graph_matches_the_article),
@@ -228,5 +242,5 @@ fn main() {
         plain!(startup::unwritable_data_folder_is_one_clear_line),
         plain!(startup::address_in_use_is_one_clear_line),
     ];
-    libtest_mimic::run(&args, harness::trials(cases, plain)).exit();
+    harness::run(&args, cases, seeded, plain);
 }

@@ -53,8 +53,7 @@ fn position(actor: &str, stance: &str, texts: &[&str]) -> (String, String, Vec<S
     )
 }
 
-pub async fn positions_say_who_supports_and_who_opposes_and_what_they_said(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+pub async fn positions_say_who_supports_and_who_opposes_and_what_they_said(server: Server) {
     let nato = id_of(&server, "issues", "Ukraine's NATO membership").await;
     let all = server.query(POSITIONS, json!({ "issue": nato })).await;
     assert_eq!(
@@ -180,8 +179,7 @@ fn actors(data: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
-pub async fn positions_page_with_cursors_both_ways_and_count_the_whole_list(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+pub async fn positions_page_with_cursors_both_ways_and_count_the_whole_list(server: Server) {
     let nato = id_of(&server, "issues", "Ukraine's NATO membership").await;
     let all = server.query(PAGE, json!({ "issue": nato })).await;
     let everyone = actors(&all);
@@ -238,8 +236,7 @@ pub async fn positions_page_with_cursors_both_ways_and_count_the_whole_list(db: 
     assert_eq!(error["extensions"]["code"], "BAD_USER_INPUT", "{error}");
 }
 
-pub async fn a_positions_statements_page_like_every_other_list(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+pub async fn a_positions_statements_page_like_every_other_list(server: Server) {
     let peace = id_of(&server, "issues", "Ukraine peace negotiations").await;
     let query = r#"query($issue: ID!, $after: String) {
         node(id: $issue) {
@@ -290,18 +287,19 @@ pub async fn every_position_of_a_page_of_issues_is_read_in_a_few_sql_statements(
     crate::fixtures::generated(&db, 2_000).await;
     let mut cmd = crate::server::newsgraph();
     cmd.envs(db.env())
-        .envs([("NEWSGRAPH_NO_SEED", "1"), ("NEWSGRAPH_SQL_STATS", "1")]);
+        .envs([("NEWSGRAPH_NO_SEED", "1"), ("NEWSGRAPH_SQL_STATS", "1")])
+        // What is counted here is SQL, not time: on a loaded machine the
+        // request may take longer than the default limit.
+        .env("NEWSGRAPH_TIMEOUT_MS", "120000");
     let server = Server::spawn(cmd).await;
-    let (status, body) = server
-        .post(
-            "{ issues(first: 10) { nodes { positions(first: 100) { totalCount nodes {
-                firstSaidOn { date } lastSaidOn { date }
-                statements(first: 2) { totalCount nodes { id } } } } } } }",
-            json!({}),
-        )
-        .await;
-    assert_eq!(status, 200, "{body}");
-    assert!(body.get("errors").is_none(), "{body}");
+    let (body, sql) = crate::sql_count::counted(
+        &server,
+        "{ issues(first: 10) { nodes { positions(first: 100) { totalCount nodes {
+            firstSaidOn { date } lastSaidOn { date }
+            statements(first: 2) { totalCount nodes { id } } } } } } }",
+        json!({}),
+    )
+    .await;
     let issues = body["data"]["issues"]["nodes"].as_array().expect("issues");
     let positions: usize = issues
         .iter()
@@ -319,6 +317,10 @@ pub async fn every_position_of_a_page_of_issues_is_read_in_a_few_sql_statements(
             assert!(shown >= 1 && shown <= total.min(2), "{position}");
         }
     }
-    let sql = body["extensions"]["sqlStatements"].as_u64().expect("a count");
-    assert!(sql <= 20, "{positions} positions took {sql} SQL statements");
+    // The issues, their positions, the positions' statements and counts, in
+    // pages that SQLite takes a few at a time: eleven, not one per position.
+    assert!(
+        (8..=11).contains(&sql),
+        "{positions} positions took {sql} SQL statements"
+    );
 }

@@ -87,8 +87,7 @@ async fn top(server: &Server, query: &str) -> (String, String) {
 const PESKOV: &str = "Dmitry Peskov";
 const ZELENSKY: &str = "Volodymyr Zelensky";
 
-pub async fn search_finds_a_name_across_case_accents_and_transliterations(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+pub async fn search_finds_a_name_across_case_accents_and_transliterations(server: Server) {
     for query in [
         "peskov",
         "PESKOV",
@@ -124,8 +123,7 @@ pub async fn search_finds_a_name_across_case_accents_and_transliterations(db: Te
     );
 }
 
-pub async fn search_finds_aliases_and_says_which_one_matched(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+pub async fn search_finds_aliases_and_says_which_one_matched(server: Server) {
     let kiev = search(&server, "Kiev", None).await;
     assert_eq!(kiev["totalCount"], 1);
     assert_eq!(
@@ -150,8 +148,7 @@ pub async fn search_finds_aliases_and_says_which_one_matched(db: TestDb) {
     );
 }
 
-pub async fn search_matches_the_last_word_as_a_prefix(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+pub async fn search_matches_the_last_word_as_a_prefix(server: Server) {
     assert_eq!(
         rows(&search(&server, "Pesk", None).await)[0],
         row("Person", PESKOV, "ALIAS", 79.0)
@@ -164,8 +161,7 @@ pub async fn search_matches_the_last_word_as_a_prefix(db: TestDb) {
     assert_eq!(search(&server, "pesk dmitry", None).await["totalCount"], 0);
 }
 
-pub async fn search_finds_statement_text_and_marks_the_words(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+pub async fn search_finds_statement_text_and_marks_the_words(server: Server) {
     let found = search(&server, "frozen russian assets", None).await;
     assert_eq!(
         rows(&found),
@@ -203,8 +199,7 @@ pub async fn search_finds_statement_text_and_marks_the_words(db: TestDb) {
     );
 }
 
-pub async fn search_ranks_names_above_statements_across_types(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+pub async fn search_ranks_names_above_statements_across_types(server: Server) {
     assert_eq!(
         rows(&search(&server, "peskov", None).await),
         [
@@ -263,8 +258,7 @@ pub async fn search_ranks_names_above_statements_across_types(db: TestDb) {
     );
 }
 
-pub async fn search_pages_with_first_and_after(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+pub async fn search_pages_with_first_and_after(server: Server) {
     let all = rows(&search(&server, "nato", None).await);
     let first = search(&server, "nato", Some(2)).await;
     assert_eq!(first["totalCount"], 6);
@@ -285,8 +279,7 @@ pub async fn search_pages_with_first_and_after(db: TestDb) {
     assert_eq!(rows(&search(&server, "and", Some(1)).await).len(), 1);
 }
 
-pub async fn search_refuses_a_page_over_one_hundred_and_bad_cursors(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+pub async fn search_refuses_a_page_over_one_hundred_and_bad_cursors(server: Server) {
     let err = search_error(&server, "nato", Some(101)).await;
     assert_eq!(err["extensions"]["code"], "BAD_USER_INPUT");
     assert!(
@@ -304,8 +297,7 @@ pub async fn search_refuses_a_page_over_one_hundred_and_bad_cursors(db: TestDb) 
     assert_eq!(err["extensions"]["code"], "BAD_USER_INPUT");
 }
 
-pub async fn search_refuses_a_blank_query(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+pub async fn search_refuses_a_blank_query(server: Server) {
     for blank in ["", "   ", "\t\n"] {
         let err = search_error(&server, blank, None).await;
         assert_eq!(err["extensions"]["code"], "BAD_USER_INPUT", "{blank:?}");
@@ -313,8 +305,7 @@ pub async fn search_refuses_a_blank_query(db: TestDb) {
     }
 }
 
-pub async fn search_reads_query_syntax_as_plain_words(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+pub async fn search_reads_query_syntax_as_plain_words(server: Server) {
     // Nothing but punctuation: nothing to look for, said plainly.
     for query in ["\"", "*", "( )", "\"\"", "'", "-"] {
         let err = search_error(&server, query, None).await;

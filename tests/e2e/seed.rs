@@ -132,8 +132,7 @@ fn statement<'a>(data: &'a Value, text: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no statement {text:?}"))
 }
 
-pub async fn the_seed_graph_says_who_said_what_in_which_role(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+pub async fn the_seed_graph_says_who_said_what_in_which_role(server: Server) {
     let data = server.query(STATEMENTS, json!({})).await;
 
     let peskov = statement(
@@ -166,8 +165,7 @@ pub async fn the_seed_graph_says_who_said_what_in_which_role(db: TestDb) {
     assert_eq!(trump["audience"], "reporters");
 }
 
-pub async fn the_seed_graph_says_who_supports_and_who_opposes_nato_membership(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+pub async fn the_seed_graph_says_who_supports_and_who_opposes_nato_membership(server: Server) {
     let data = server.query(STATEMENTS, json!({})).await;
     let mut positions: Vec<(String, String)> = data["statements"]["nodes"]
         .as_array()
@@ -199,8 +197,7 @@ pub async fn the_seed_graph_says_who_supports_and_who_opposes_nato_membership(db
     );
 }
 
-pub async fn the_seed_graph_knows_the_loan_and_its_parties(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+pub async fn the_seed_graph_knows_the_loan_and_its_parties(server: Server) {
     let data = server
         .query(
             r#"{ financialMeasures { totalCount nodes {
@@ -229,8 +226,7 @@ pub async fn the_seed_graph_knows_the_loan_and_its_parties(db: TestDb) {
     );
 }
 
-pub async fn the_seed_graph_counts_the_drone_attack(db: TestDb) {
-    let server = Server::start_seeded(&db).await;
+pub async fn the_seed_graph_counts_the_drone_attack(server: Server) {
     let data = server
         .query(
             r#"{ events(first: 100) { nodes {

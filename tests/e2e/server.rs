@@ -1,6 +1,7 @@
 //! A `newsgraph` process serving a test database on a free port, and a
 //! GraphQL client for it.
 
+use std::ffi::{OsStr, OsString};
 use std::process::Stdio;
 use std::time::Duration;
 
@@ -17,18 +18,53 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_newsgraph");
 /// developer's own configuration leaks into a test.
 pub fn newsgraph() -> Command {
     let mut cmd = Command::new(BIN);
-    for var in [
-        "DATABASE_URL",
-        "NEWSGRAPH_ADDR",
-        "NEWSGRAPH_DATA_DIR",
-        "NEWSGRAPH_NO_SEED",
-        "NEWSGRAPH_ENV",
-        "NEWSGRAPH_LOG_FORMAT",
-    ] {
+    for var in configuration(std::env::vars_os().map(|(name, _)| name)) {
         cmd.env_remove(var);
     }
     cmd.env("RUST_LOG", "warn").kill_on_drop(true);
     cmd
+}
+
+/// Of the names of environment variables, those that configure
+/// `newsgraph`: `DATABASE_URL` and every `NEWSGRAPH_*`, whether the tests
+/// know the setting or not.
+fn configuration(names: impl Iterator<Item = OsString>) -> Vec<OsString> {
+    names
+        .filter(|name| {
+            name.to_str()
+                .is_some_and(|name| name == "DATABASE_URL" || name.starts_with("NEWSGRAPH_"))
+        })
+        .collect()
+}
+
+/// The command for the binary clears every setting the developer's
+/// environment might hold, not only the settings the tests use.
+pub async fn the_developers_settings_never_reach_the_binary() {
+    let names = [
+        "DATABASE_URL",
+        "NEWSGRAPH_MAX_DEPTH",
+        "NEWSGRAPH_SOMETHING_NEW",
+        "PATH",
+        "HOME",
+    ];
+    let cleared = configuration(names.iter().map(OsString::from));
+    assert_eq!(
+        cleared,
+        ["DATABASE_URL", "NEWSGRAPH_MAX_DEPTH", "NEWSGRAPH_SOMETHING_NEW"]
+    );
+    // And what this process holds is removed from the command.
+    let cmd = newsgraph();
+    let removed: Vec<&OsStr> = cmd
+        .as_std()
+        .get_envs()
+        .filter(|(_, value)| value.is_none())
+        .map(|(name, _)| name)
+        .collect();
+    for (name, _) in std::env::vars_os() {
+        if !configuration(std::iter::once(name.clone())).is_empty() {
+            assert!(removed.contains(&name.as_os_str()), "{name:?} reaches the binary");
+        }
+    }
 }
 
 /// The seed document, as committed.
@@ -74,9 +110,10 @@ pub async fn run(mut cmd: Command) -> Finished {
     }
 }
 
-/// A running server; stopped when dropped.
+/// A running server; stopped when dropped. A client of a server another
+/// owns ([`Server::client`]) has no process of its own.
 pub struct Server {
-    child: Child,
+    child: Option<Child>,
     /// `http://127.0.0.1:PORT`
     pub base: String,
     http: reqwest::Client,
@@ -148,16 +185,31 @@ impl Server {
             });
         }
         Self {
-            child,
+            child: Some(child),
             base,
             http: reqwest::Client::new(),
             log,
         }
     }
 
+    /// Another client of this server, with connections of its own.
+    pub fn client(&self) -> Self {
+        Self {
+            child: None,
+            base: self.base.clone(),
+            http: reqwest::Client::new(),
+            log: self.log.clone(),
+        }
+    }
+
+    fn child(&mut self) -> &mut Child {
+        self.child.as_mut().expect("a server this test started")
+    }
+
     /// Sends the server SIGTERM, as a service manager stops it.
     pub fn terminate(&self) {
-        let pid = self.child.id().expect("the server is running");
+        let child = self.child.as_ref().expect("a server this test started");
+        let pid = child.id().expect("the server is running");
         let status = std::process::Command::new("kill")
             .args(["-TERM", &pid.to_string()])
             .status()
@@ -167,7 +219,7 @@ impl Server {
 
     /// Waits for the server to exit; its exit status, or `None` after `limit`.
     pub async fn exited(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
-        tokio::time::timeout(limit, self.child.wait())
+        tokio::time::timeout(limit, self.child().wait())
             .await
             .ok()
             .map(|status| status.expect("the server's status"))
@@ -213,6 +265,8 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.child.start_kill();
+        if let Some(child) = &mut self.child {
+            let _ = child.start_kill();
+        }
     }
 }

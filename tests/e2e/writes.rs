@@ -305,6 +305,16 @@ pub async fn update_entity_corrects_an_entity_and_bumps_its_version(db: TestDb) 
         )
         .await;
     assert_eq!(found["people"]["nodes"], json!([{ "version": 2 }]));
+    let by_old_name = server
+        .query(
+            r#"{ people(filter: { name: "Dmitry Peskov" }) { nodes { name version } } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        by_old_name["people"]["nodes"],
+        json!([{ "name": "Dmitry Sergeyevich Peskov", "version": 2 }])
+    );
 
     // Clearing with null.
     let (_, body) = post(
@@ -608,9 +618,42 @@ pub async fn delete_node_retracts_facts_and_removes_only_what_nothing_refers_to(
     };
     let before = counts().await;
     let statement = server
-        .query("{ statements(first: 1) { nodes { id version } } }", json!({}))
+        .query(
+            "{ statements(first: 1) { nodes { id version about { issue { id } } mentions { id } } } }",
+            json!({}),
+        )
         .await["statements"]["nodes"][0]
         .clone();
+    let issue = statement["about"][0]["issue"]["id"].clone();
+    let mentioned = statement["mentions"][0]["id"].clone();
+    assert!(
+        issue.is_string() && mentioned.is_string(),
+        "a statement with links: {statement}"
+    );
+    // Whether the statement's issue and the entity it mentions list it.
+    let linked = || async {
+        let data = server
+            .query(
+                "query($issue: ID!, $mentioned: ID!) {
+                    issue: node(id: $issue) { ... on Issue { statements(first: 100) { nodes { id } } } }
+                    mentioned: node(id: $mentioned) { ... on Person { mentionedIn(first: 100) { nodes { id } } } ... on Organisation { mentionedIn(first: 100) { nodes { id } } } ... on Place { mentionedIn(first: 100) { nodes { id } } } }
+                }",
+                json!({ "issue": issue, "mentioned": mentioned }),
+            )
+            .await;
+        let has = |list: &Value| {
+            list["nodes"]
+                .as_array()
+                .expect("nodes")
+                .iter()
+                .any(|n| n["id"] == statement["id"])
+        };
+        (
+            has(&data["issue"]["statements"]),
+            has(&data["mentioned"]["mentionedIn"]),
+        )
+    };
+    assert_eq!(linked().await, (true, true));
 
     // A stale version is refused.
     let (_, body) = post(
@@ -639,6 +682,11 @@ pub async fn delete_node_retracts_facts_and_removes_only_what_nothing_refers_to(
         )
         .await;
     assert_eq!(node["node"], Value::Null);
+    assert_eq!(
+        linked().await,
+        (false, false),
+        "the issue and the mention let go of it"
+    );
     let after = counts().await;
     assert_eq!(
         after["statements"]["totalCount"].as_i64(),
