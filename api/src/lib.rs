@@ -31,6 +31,7 @@ pub mod redact;
 pub mod search;
 pub mod seed;
 pub mod sql_stats;
+pub mod store;
 pub mod telemetry;
 pub mod transport;
 pub mod trusted;
