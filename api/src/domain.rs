@@ -44,6 +44,26 @@ impl PartialDate {
         }
     }
 
+    /// The last day the date may stand for: itself, or the last day of its
+    /// month or year.
+    pub fn last_day(self) -> NaiveDate {
+        let next = match self.precision {
+            DatePrecision::Day => return self.date,
+            DatePrecision::Month if self.date.month() == 12 => {
+                NaiveDate::from_ymd_opt(self.date.year() + 1, 1, 1)
+            }
+            DatePrecision::Month => NaiveDate::from_ymd_opt(self.date.year(), self.date.month() + 1, 1),
+            DatePrecision::Year => NaiveDate::from_ymd_opt(self.date.year() + 1, 1, 1),
+        };
+        next.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
+    }
+
+    /// Whether this date is surely before `other`, as far as both are
+    /// known: December 2025 is not before 3 December 2025, nor after it.
+    pub fn surely_before(self, other: Self) -> bool {
+        self.last_day() < other.date
+    }
+
     /// Pairs stored columns; `None` when either is missing.
     pub fn from_columns(date: Option<NaiveDate>, precision: Option<DatePrecision>) -> Option<Self> {
         Some(Self {
@@ -143,6 +163,103 @@ impl Term {
     }
 }
 
+/// A language tag, well-formed by BCP 47 (RFC 5646): `en`, `pt-BR`,
+/// `zh-Hant-TW`, `sr-Latn-RS`, `x-klingon`. Whether the subtags are
+/// registered is not checked, only their form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LanguageTag(String);
+
+impl LanguageTag {
+    /// The longest tag kept: RFC 5646 (section 4.4.1) asks that 35
+    /// characters be kept, enough for every tag of language, extended
+    /// language, script, region and variant.
+    pub const MAX: usize = 35;
+
+    pub fn parse(text: &str) -> Result<Self, String> {
+        if text.chars().count() > Self::MAX {
+            return Err(format!(
+                "\"{text}\" is longer than a language tag may be here ({} characters at most)",
+                Self::MAX
+            ));
+        }
+        if !well_formed(text) {
+            return Err(format!(
+                "\"{text}\" is not a BCP 47 language tag such as \"en\", \"pt-BR\" or \"zh-Hant\""
+            ));
+        }
+        Ok(Self(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+/// The grammar of RFC 5646 section 2.1, without the grandfathered tags
+/// (irregular forms such as `i-klingon` that new data should not use).
+fn well_formed(tag: &str) -> bool {
+    let parts: Vec<&str> = tag.split('-').collect();
+    let alpha = |s: &str, min: usize, max: usize| {
+        (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic())
+    };
+    let alnum = |s: &str, min: usize, max: usize| {
+        (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric())
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let private = |rest: &[&str]| !rest.is_empty() && rest.iter().all(|s| alnum(s, 1, 8));
+    if parts[0].eq_ignore_ascii_case("x") {
+        return private(&parts[1..]);
+    }
+    let language = parts[0];
+    let mut i = 1;
+    if alpha(language, 2, 3) {
+        // Up to three extended language subtags.
+        while i < parts.len() && i <= 3 && alpha(parts[i], 3, 3) {
+            i += 1;
+        }
+    } else if !alpha(language, 4, 8) {
+        return false;
+    }
+    if i < parts.len() && alpha(parts[i], 4, 4) {
+        i += 1; // script
+    }
+    if i < parts.len() && (alpha(parts[i], 2, 2) || digits(parts[i], 3)) {
+        i += 1; // region
+    }
+    let variant =
+        |s: &str| alnum(s, 5, 8) || (s.len() == 4 && s.as_bytes()[0].is_ascii_digit() && alnum(s, 4, 4));
+    let mut variants = std::collections::HashSet::new();
+    while i < parts.len() && variant(parts[i]) {
+        if !variants.insert(parts[i].to_ascii_lowercase()) {
+            return false;
+        }
+        i += 1;
+    }
+    let mut singletons = std::collections::HashSet::new();
+    while i < parts.len() {
+        let singleton = parts[i];
+        if singleton.eq_ignore_ascii_case("x") {
+            return private(&parts[i + 1..]);
+        }
+        if !alnum(singleton, 1, 1) || !singletons.insert(singleton.to_ascii_lowercase()) {
+            return false;
+        }
+        let start = i + 1;
+        i = start;
+        while i < parts.len() && alnum(parts[i], 2, 8) {
+            i += 1;
+        }
+        if i == start {
+            return false;
+        }
+    }
+    true
+}
+
 /// A Wikidata item id (`Q7747`).
 pub fn check_qid(text: &str) -> Result<(), String> {
     let ok = text
@@ -184,6 +301,62 @@ mod tests {
         for bad in ["", "25-12-02", "2025/12/02", "2025-1-2", "yesterday", "2025-13"] {
             assert!(PartialDate::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn dates_compare_by_what_is_known() {
+        let day = PartialDate::parse("2025-12-03").unwrap();
+        let month = PartialDate::parse("2025-12").unwrap();
+        let year = PartialDate::parse("2025").unwrap();
+        assert!(!month.surely_before(day));
+        assert!(!day.surely_before(month));
+        assert!(!year.surely_before(day));
+        assert!(PartialDate::parse("2025-11").unwrap().surely_before(day));
+        assert!(day.surely_before(PartialDate::parse("2026").unwrap()));
+        assert_eq!(month.last_day(), NaiveDate::from_ymd_opt(2025, 12, 31).unwrap());
+        assert_eq!(
+            PartialDate::parse("2024-02").unwrap().last_day(),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
+        assert_eq!(year.last_day(), NaiveDate::from_ymd_opt(2025, 12, 31).unwrap());
+    }
+
+    #[test]
+    fn language_tags_are_well_formed_bcp_47() {
+        for ok in [
+            "en",
+            "pt-BR",
+            "zh-Hant-TW",
+            "sr-Latn-RS",
+            "de-CH-1996",
+            "es-419",
+            "x-klingon",
+            "en-GB-oxendict",
+            "zh-yue-HK",
+            "en-US-u-ca-gregory",
+            "sl-rozaj-biske",
+        ] {
+            assert!(LanguageTag::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "e",
+            "english-as-spoken-in-ireland",
+            "en_GB",
+            "en--GB",
+            "en-",
+            "123",
+            "de-1996-1996",
+            "en-a",
+        ] {
+            assert!(LanguageTag::parse(bad).is_err(), "{bad}");
+        }
+        let long = "en-a-bbbbbbbb-cccccccc-dddddddd-eeeeeeee";
+        assert!(
+            LanguageTag::parse(long)
+                .unwrap_err()
+                .contains("35 characters at most")
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use entity::kinds::EntityKind;
+use entity::kinds::{DatePrecision, EntityKind};
 use entity::{
     entity_alias, event, event_participant, event_place, event_quantity, financial_measure,
     financial_measure_issue, issue, issue_alias, named_entity, organisation, place, relation, role, source,
@@ -36,7 +36,10 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
             url: s.url,
             title: s.title,
             publisher: s.publisher,
-            published_on: s.published_on.map(|d| d.format("%Y-%m-%d").to_string()),
+            published_on: s.published_on.map(|date| {
+                let precision = s.published_on_precision.unwrap_or(DatePrecision::Day);
+                PartialDate { date, precision }.format()
+            }),
             language: s.language,
             text: s.text,
         });

@@ -28,4 +28,5 @@ pub mod page;
 pub mod search;
 pub mod seed;
 pub mod sql_stats;
+pub mod store;
 pub mod telemetry;

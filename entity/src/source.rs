@@ -14,7 +14,11 @@ pub struct Model {
     pub title: String,
     #[sea_orm(column_type = "Text")]
     pub publisher: Option<String>,
+    /// The day the source was published; for a month or a year, its first day.
     pub published_on: Option<Date>,
+    /// How much of `published_on` is known; set with it.
+    pub published_on_precision: Option<crate::kinds::DatePrecision>,
+    /// A BCP 47 language tag, 35 characters at most.
     pub language: Option<String>,
     #[sea_orm(column_type = "Text")]
     pub text: String,

@@ -211,3 +211,9 @@ pub enum Source {
 macro_rules! cols {
     ($($c:expr),+ $(,)?) => { &[$($c.into_iden()),+] };
 }
+
+/// Runs one SQL statement as it is written.
+pub async fn run(manager: &SchemaManager<'_>, sql: &str) -> Result<(), DbErr> {
+    use sea_orm_migration::sea_orm::ConnectionTrait;
+    manager.get_connection().execute_unprepared(sql).await.map(|_| ())
+}

@@ -19,6 +19,8 @@ mod m20261126_000009_order_indexes;
 mod m20261126_000010_create_write_log;
 mod m20261126_000011_create_entity_redirect;
 mod m20261126_000012_speaker_order_index;
+mod m20261129_000013_source_date_precision;
+mod m20261129_000014_periods_by_precision;
 
 /// Applies and reverts the migrations in order.
 pub struct Migrator;
@@ -39,6 +41,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000010_create_write_log::Migration),
             Box::new(m20261126_000011_create_entity_redirect::Migration),
             Box::new(m20261126_000012_speaker_order_index::Migration),
+            Box::new(m20261129_000013_source_date_precision::Migration),
+            Box::new(m20261129_000014_periods_by_precision::Migration),
         ]
     }
 }

@@ -9,15 +9,12 @@
 //! index did, so it replaces it. On PostgreSQL `said_on` sorts NULLs first,
 //! as the lists do (see migration 9).
 
+use crate::common::run;
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
+use sea_orm_migration::sea_orm::DbBackend;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-async fn run(manager: &SchemaManager<'_>, sql: &str) -> Result<(), DbErr> {
-    manager.get_connection().execute_unprepared(sql).await.map(|_| ())
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

@@ -41,6 +41,7 @@ mod startup;
 mod subscription_limits;
 mod subscriptions;
 mod transport;
+mod write_core;
 mod writes;
 
 fn main() {
@@ -93,6 +94,11 @@ fn main() {
         case!(creates::a_front_end_adds_people_a_role_and_a_statement_that_readers_then_see),
         case!(creates::money_events_and_relations_are_added_with_their_parties_and_counts),
         case!(creates::a_refused_add_says_where_and_what_and_writes_nothing),
+        case!(write_core::an_event_or_role_may_end_in_the_month_it_started_on_a_day),
+        case!(write_core::language_tags_are_checked_the_same_way_on_both_databases),
+        case!(write_core::published_on_takes_a_year_a_month_or_a_day_everywhere),
+        case!(write_core::not_found_names_every_missing_id),
+        case!(write_core::names_refuse_control_characters_in_updates_as_in_creates),
         case!(limits::deep_and_complex_queries_are_refused_with_the_limit),
         case!(limits::alias_directive_and_size_floods_are_refused),
         case!(limits::batches_bodies_and_time_have_limits),

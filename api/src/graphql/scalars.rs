@@ -3,27 +3,62 @@
 use async_graphql::{InputValueError, InputValueResult, Scalar, ScalarType, SimpleObject, Value};
 use chrono::NaiveDate;
 
-/// A calendar date, `YYYY-MM-DD` (ISO 8601).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date(pub NaiveDate);
+/// A date known to the day, the month or the year. `.0` is the date, or
+/// the first day of its month or year; `.1` says how much of it is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date(pub NaiveDate, pub entity::kinds::DatePrecision);
 
-/// A calendar date in ISO 8601 form, `YYYY-MM-DD`.
-#[Scalar(
-    name = "Date",
-    specified_by_url = "https://www.rfc-editor.org/rfc/rfc3339#section-5.6"
-)]
+impl Date {
+    /// A date known to the day.
+    pub fn day(date: NaiveDate) -> Self {
+        Self(date, entity::kinds::DatePrecision::Day)
+    }
+
+    /// The date as the write core reads it.
+    pub fn partial(self) -> crate::domain::PartialDate {
+        crate::domain::PartialDate {
+            date: self.0,
+            precision: self.1,
+        }
+    }
+}
+
+/// Dates order by their (first) day; a day before its month, its month
+/// before its year.
+impl PartialOrd for Date {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        use entity::kinds::DatePrecision::{Day, Month, Year};
+        let rank = |p| match p {
+            Day => 0,
+            Month => 1,
+            Year => 2,
+        };
+        Some(self.0.cmp(&other.0).then(rank(self.1).cmp(&rank(other.1))))
+    }
+}
+
+impl From<crate::domain::PartialDate> for Date {
+    fn from(date: crate::domain::PartialDate) -> Self {
+        Self(date.date, date.precision)
+    }
+}
+
+/// A date in ISO 8601 form, known to the day (`2025-12-02`), the month
+/// (`2025-12`) or the year (`2025`). As a bound of a range it stands for
+/// its first day.
+#[Scalar(name = "Date")]
 impl ScalarType for Date {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {
-            Value::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map(Date).map_err(|_| {
-                InputValueError::custom(format!("\"{s}\" is not a date of the form YYYY-MM-DD"))
-            }),
+            Value::String(s) => crate::domain::PartialDate::parse(s)
+                .map(Date::from)
+                .map_err(InputValueError::custom),
             _ => Err(InputValueError::expected_type(value)),
         }
     }
 
     fn to_value(&self) -> Value {
-        Value::String(self.0.format("%Y-%m-%d").to_string())
+        Value::String(self.partial().format())
     }
 }
 
@@ -58,7 +93,7 @@ impl PartialDate {
     ) -> Option<Self> {
         let known = crate::domain::PartialDate::from_columns(date, precision)?;
         Some(Self {
-            date: Date(known.date),
+            date: Date::day(known.date),
             precision: known.precision.into(),
             text: known.format(),
         })

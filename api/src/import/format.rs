@@ -25,7 +25,6 @@ pub fn json_schema() -> String {
 pub const FORMAT: &str = "newsgraph/1";
 
 const FORMAT_PATTERN: &str = "^newsgraph/1$";
-const DAY_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 const DATE_PATTERN: &str = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
 const QID_PATTERN: &str = "^Q[1-9][0-9]*$";
 const CURRENCY_PATTERN: &str = "^[A-Z]{3}$";
@@ -85,11 +84,13 @@ pub struct SourceRecord {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(pattern(DAY_PATTERN))]
+    #[schemars(pattern(DATE_PATTERN))]
     pub published_on: Option<String>,
+    /// A BCP 47 language tag (`en`, `pt-BR`), 35 characters at most.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 35))]
     pub language: Option<String>,
     pub text: String,
 }

@@ -9,26 +9,12 @@ use std::fmt;
 
 use sea_orm::DatabaseConnection;
 
+use crate::store::Write;
+
 pub use format::{Document, FORMAT};
-/// The import's evidence checks, for writers that take evidence another way.
-pub(crate) use validate::{SourceText, check_evidence_numbers, check_span};
 pub use write::Counts;
 
-/// What is wrong, and where in the document (`statements[12].evidence.start`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub path: String,
-    pub message: String,
-}
-
-impl Problem {
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            path: path.into(),
-            message: message.into(),
-        }
-    }
-}
+pub use crate::store::{Actor, Problem, Problems};
 
 /// The kinds of record a document holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -88,6 +74,17 @@ impl RecordKind {
     }
 }
 
+impl From<entity::kinds::EntityKind> for RecordKind {
+    fn from(kind: entity::kinds::EntityKind) -> Self {
+        use entity::kinds::EntityKind;
+        match kind {
+            EntityKind::Person => Self::Person,
+            EntityKind::Organisation => Self::Organisation,
+            EntityKind::Place => Self::Place,
+        }
+    }
+}
+
 /// Why a document was not imported. Nothing of it was written.
 #[derive(Debug)]
 pub enum ImportError {
@@ -101,9 +98,9 @@ pub enum ImportError {
         message: String,
     },
     /// Records are invalid.
-    Invalid(Vec<Problem>),
-    /// A node the caller pinned (see [`Pin`]) is not in the database.
-    NotFound(Problem),
+    Invalid(Problems),
+    /// Nodes the caller pinned (see [`Pin`]) are not in the database.
+    NotFound(Problems),
     /// The database failed; the message is for the operator.
     Database(String),
     /// The database does not answer; nothing was written.
@@ -135,14 +132,7 @@ impl fmt::Display for ImportError {
             } => {
                 write!(f, "line {line}, column {column}: {message}")
             }
-            Self::Invalid(problems) => {
-                let lines: Vec<String> = problems
-                    .iter()
-                    .map(|p| format!("{}: {}", p.path, p.message))
-                    .collect();
-                write!(f, "{}", lines.join("\n"))
-            }
-            Self::NotFound(problem) => write!(f, "{}: {}", problem.path, problem.message),
+            Self::Invalid(problems) | Self::NotFound(problems) => write!(f, "{problems}"),
             Self::Database(message) => write!(f, "the database refused the import: {message}"),
             Self::Unavailable(message) => {
                 write!(f, "the database is not answering; nothing was written: {message}")
@@ -198,16 +188,8 @@ pub fn parse(bytes: &[u8]) -> Result<Document, ImportError> {
 }
 
 /// Everything wrong with a document that the document alone shows.
-pub fn check(doc: &Document) -> Vec<Problem> {
+pub fn check(doc: &Document) -> Problems {
     validate::validate(doc, &[])
-}
-
-/// Who writes, for the write log: a token's name (or `cli`, `seed`) and the
-/// operation (`import`, `importGraph`).
-#[derive(Debug, Clone, Copy)]
-pub struct Actor<'a> {
-    pub name: &'a str,
-    pub operation: &'a str,
 }
 
 /// A node already in the database that a document names by a reference of
@@ -253,23 +235,22 @@ pub async fn import_pinned(
     if !problems.is_empty() {
         return Err(ImportError::Invalid(problems));
     }
-    let txn = crate::db::begin_write(db).await.map_err(ImportError::from_db)?;
-    let written = match write::write(&txn, doc, pins).await {
-        Ok(counts) => crate::audit::record(&txn, actor.name, actor.operation, counts.to_string())
+    let write = Write::begin(db).await.map_err(ImportError::from_db)?;
+    let written = match write::write(write.txn(), doc, pins).await {
+        Ok(counts) => write
+            .log(actor, counts.to_string())
             .await
             .map(|()| counts)
             .map_err(ImportError::from_db),
         Err(err) => Err(err),
     };
-    match written {
-        Ok(counts) => {
-            txn.commit().await.map_err(ImportError::from_db)?;
-            Ok(counts)
-        }
-        Err(err) => {
-            let _ = txn.rollback().await;
-            Err(err)
-        }
+    let counts = write.finish(written, None).await?;
+    Ok(counts)
+}
+
+impl From<sea_orm::DbErr> for ImportError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        Self::from_db(err)
     }
 }
 

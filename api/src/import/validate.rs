@@ -6,81 +6,13 @@
 use std::collections::{HashMap, HashSet};
 
 use super::format::*;
-use super::{Pin, Problem, RecordKind};
-use crate::domain::{Amount, CurrencyCode, PartialDate, Term, check_qid, looks_like_qid};
-
-/// The text of a source with the byte offset of every code point, so a
-/// code-point span slices in constant time.
-pub struct SourceText<'a> {
-    pub text: &'a str,
-    /// Byte offsets as u32: a source's text is far below 4 GiB.
-    boundaries: Vec<u32>,
-}
-
-impl<'a> SourceText<'a> {
-    pub fn new(text: &'a str) -> Self {
-        let mut boundaries: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
-        boundaries.push(text.len() as u32);
-        Self { text, boundaries }
-    }
-
-    /// The number of code points.
-    pub fn code_points(&self) -> usize {
-        self.boundaries.len() - 1
-    }
-
-    /// The text between two code-point offsets, if they lie within it.
-    pub fn slice(&self, start: usize, end: usize) -> Option<&'a str> {
-        if start > end || end > self.code_points() {
-            return None;
-        }
-        Some(&self.text[self.boundaries[start] as usize..self.boundaries[end] as usize])
-    }
-}
-
-/// Checks an evidence record against a source's text.
-pub fn check_span(evidence: &EvidenceRecord, text: &SourceText<'_>, path: &str, problems: &mut Vec<Problem>) {
-    let (start, end) = (evidence.start, evidence.end);
-    if start < 0 || end < 0 {
-        return; // reported by check_evidence
-    }
-    let (s, e) = (start as usize, end as usize);
-    if e > text.code_points() {
-        problems.push(Problem::new(
-            format!("{path}.end"),
-            format!(
-                "{end} lies past the end of source \"{}\", which has {} code points",
-                evidence.source,
-                text.code_points()
-            ),
-        ));
-        return;
-    }
-    match text.slice(s, e) {
-        Some(actual) if actual == evidence.excerpt => {}
-        Some(actual) => problems.push(Problem::new(
-            format!("{path}.excerpt"),
-            format!(
-                "the excerpt differs from the text of \"{}\" at {start}..{end}, which reads {:?}",
-                evidence.source,
-                shorten(actual)
-            ),
-        )),
-        None => {}
-    }
-}
-
-fn shorten(text: &str) -> String {
-    const MAX: usize = 120;
-    if text.chars().count() <= MAX {
-        text.to_owned()
-    } else {
-        format!("{}…", text.chars().take(MAX).collect::<String>())
-    }
-}
+use super::{Pin, Problems, RecordKind};
+use crate::domain::{Amount, CurrencyCode, LanguageTag, PartialDate, Term, check_qid, looks_like_qid};
+use crate::store::evidence::RawEvidence;
+use crate::store::{SourceText, text};
 
 /// Everything wrong with a document that the file alone shows.
-pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Vec<Problem> {
+pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Problems {
     let mut v = Validator::default();
     for pin in pins {
         v.keys.insert(pin.reference.as_str(), pin.kind);
@@ -105,15 +37,10 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Vec<Problem> {
     for (i, s) in doc.sources.iter().enumerate() {
         let p = format!("sources[{i}]");
         v.non_empty(&p, "title", &s.title);
-        if let Some(d) = &s.published_on {
-            match PartialDate::parse(d) {
-                Ok(d) if d.precision == entity::kinds::DatePrecision::Day => {}
-                Ok(_) => v.problem(
-                    format!("{p}.publishedOn"),
-                    format!("\"{d}\" must be a whole date, YYYY-MM-DD"),
-                ),
-                Err(e) => v.problem(format!("{p}.publishedOn"), e),
-            }
+        v.date(&format!("{p}.publishedOn"), s.published_on.as_deref());
+        if let Some(tag) = &s.language {
+            v.problems
+                .parsed(&format!("{p}.language"), LanguageTag::parse(tag));
         }
     }
     for (i, r) in doc.places.iter().enumerate() {
@@ -183,7 +110,7 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Vec<Problem> {
         let since = v.date(&format!("{p}.since"), r.since.as_deref());
         let until = v.date(&format!("{p}.until"), r.until.as_deref());
         if let (Some(s), Some(u)) = (since, until)
-            && s.date > u.date
+            && u.surely_before(s)
         {
             v.problem(format!("{p}.until"), "the role ends before it starts");
         }
@@ -326,7 +253,7 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Vec<Problem> {
         let started = v.date(&format!("{p}.startedOn"), r.started_on.as_deref());
         let ended = v.date(&format!("{p}.endedOn"), r.ended_on.as_deref());
         if let (Some(s), Some(e)) = (started, ended)
-            && s.date > e.date
+            && e.surely_before(s)
         {
             v.problem(format!("{p}.endedOn"), "the event ends before it starts");
         }
@@ -375,12 +302,12 @@ const ENTITIES: &[RecordKind] = &[RecordKind::Person, RecordKind::Organisation, 
 struct Validator<'a> {
     keys: HashMap<&'a str, RecordKind>,
     texts: HashMap<&'a str, SourceText<'a>>,
-    problems: Vec<Problem>,
+    problems: Problems,
 }
 
 impl<'a> Validator<'a> {
     fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem::new(path, message));
+        self.problems.push(path, message);
     }
 
     fn collect_keys(&mut self, doc: &'a Document) {
@@ -422,9 +349,7 @@ impl<'a> Validator<'a> {
     }
 
     fn non_empty(&mut self, path: &str, field: &str, value: &str) {
-        if value.trim().is_empty() {
-            self.problem(format!("{path}.{field}"), format!("{field} must not be empty"));
-        }
+        text::non_empty(&mut self.problems, path, field, value);
     }
 
     fn named(&mut self, path: &str, name: &str, aliases: &[String], qid: Option<&str>) {
@@ -443,29 +368,12 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// A name is one line of text: no control character (U+0000 to U+001F,
-    /// U+007F to U+009F), which would only hide or break it where it is shown.
     fn no_control(&mut self, path: &str, value: &str) {
-        if let Some((at, c)) = value.chars().enumerate().find(|(_, c)| c.is_control()) {
-            self.problem(
-                path,
-                format!(
-                    "a name must not contain control characters; U+{:04X} is at character {at}",
-                    u32::from(c)
-                ),
-            );
-        }
+        text::one_line(&mut self.problems, path, value);
     }
 
     fn date(&mut self, path: &str, value: Option<&str>) -> Option<PartialDate> {
-        match value.map(PartialDate::parse) {
-            Some(Ok(d)) => Some(d),
-            Some(Err(e)) => {
-                self.problem(path, e);
-                None
-            }
-            None => None,
-        }
+        self.problems.parsed(path, PartialDate::parse(value?))
     }
 
     /// A reference must name a record of an allowed kind in this file, or
@@ -500,36 +408,25 @@ impl<'a> Validator<'a> {
 
     fn evidence(&mut self, path: &str, e: &EvidenceRecord) {
         self.reference(&format!("{path}.source"), Some(&e.source), &[RecordKind::Source]);
-        check_evidence_numbers(e, path, &mut self.problems);
-        if e.end > e.start
+        let checked = e.raw().check(path, &mut self.problems);
+        if let Some(checked) = checked
             && let Some(text) = self.texts.get(e.source.as_str())
         {
-            let mut found = Vec::new();
-            check_span(e, text, path, &mut found);
-            self.problems.extend(found);
+            checked.check_span(&e.source, text, path, &mut self.problems);
         }
     }
 }
 
-/// Checks what an evidence record says without its source's text: the
-/// offsets and the confidence.
-pub fn check_evidence_numbers(e: &EvidenceRecord, path: &str, problems: &mut Vec<Problem>) {
-    if e.start < 0 {
-        problems.push(Problem::new(
-            format!("{path}.start"),
-            format!("{} must not be negative", e.start),
-        ));
-    }
-    if e.end <= e.start {
-        problems.push(Problem::new(
-            format!("{path}.end"),
-            format!("{} must be greater than start ({})", e.end, e.start),
-        ));
-    }
-    if !(0.0..=1.0).contains(&e.confidence) {
-        problems.push(Problem::new(
-            format!("{path}.confidence"),
-            format!("{} is not between 0 and 1", e.confidence),
-        ));
+impl EvidenceRecord {
+    /// The record's values, to be checked.
+    pub fn raw(&self) -> RawEvidence<&str> {
+        RawEvidence {
+            source: &self.source,
+            start: self.start,
+            end: self.end,
+            excerpt: self.excerpt.clone(),
+            confidence: self.confidence,
+            curated: self.curated,
+        }
     }
 }

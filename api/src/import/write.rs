@@ -16,11 +16,15 @@ use sea_orm::{
 };
 
 use super::format::*;
-use super::validate::{SourceText, check_span};
-use super::{ImportError, Pin, Problem, RecordKind};
+use super::{ImportError, Pin, Problems, RecordKind};
 use crate::domain::{Amount, CurrencyCode, PartialDate, Term, looks_like_qid};
 use crate::loader::ChildTable;
 use crate::names::{fold, fold_text};
+use crate::set_evidence;
+use crate::store::identity::{
+    EventIdentity, FinancialMeasureIdentity, RelationIdentity, RoleIdentity, StatementIdentity,
+};
+use crate::store::{Evidence, SourceText};
 
 /// How many records of each kind were added, and how many matched a node
 /// that was already there.
@@ -86,18 +90,6 @@ fn db(err: DbErr) -> ImportError {
 
 type Result<T> = std::result::Result<T, ImportError>;
 
-/// Sets the provenance columns of an active model from an evidence record.
-macro_rules! set_evidence {
-    ($model:ident, $source:expr, $e:expr) => {
-        $model.source_id = Set($source);
-        $model.span_start = Set($e.start as i32);
-        $model.span_end = Set($e.end as i32);
-        $model.excerpt = Set($e.excerpt.clone());
-        $model.confidence = Set($e.confidence);
-        $model.curated = Set($e.curated);
-    };
-}
-
 fn date_columns(text: Option<&str>) -> (Option<chrono::NaiveDate>, Option<entity::kinds::DatePrecision>) {
     match text.map(PartialDate::parse) {
         Some(Ok(d)) => (Some(d.date), Some(d.precision)),
@@ -117,7 +109,7 @@ struct Writer<'a> {
     new_sources: HashSet<i64>,
     /// Who holds each pinned role (role id to person id).
     role_holders: HashMap<i64, i64>,
-    problems: Vec<Problem>,
+    problems: Problems,
     counts: Counts,
 }
 
@@ -139,7 +131,7 @@ pub async fn write(txn: &DatabaseTransaction, doc: &Document, pins: &[Pin]) -> R
         stored_texts: HashMap::new(),
         new_sources: HashSet::new(),
         role_holders: HashMap::new(),
-        problems: Vec::new(),
+        problems: Problems::default(),
         counts: Counts::default(),
     };
     w.pins(pins).await?;
@@ -161,13 +153,15 @@ pub async fn write(txn: &DatabaseTransaction, doc: &Document, pins: &[Pin]) -> R
 
 impl Writer<'_> {
     fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem::new(path, message));
+        self.problems.push(path, message);
     }
 
     // ----- references -------------------------------------------------------
 
-    /// Looks up the nodes the caller pinned; one that is missing stops the import.
+    /// Looks up the nodes the caller pinned; any that is missing stops the
+    /// import, and every one missing is named.
     async fn pins(&mut self, pins: &[Pin]) -> Result<()> {
+        let mut missing = Problems::default();
         for pin in pins {
             let found = match pin.kind {
                 RecordKind::Person | RecordKind::Organisation | RecordKind::Place => {
@@ -206,14 +200,18 @@ impl Writer<'_> {
                 RecordKind::Event => exists::<event::Entity>(self.txn, pin.id).await?,
             };
             if !found {
-                return Err(ImportError::NotFound(Problem::new(
+                missing.push(
                     pin.path.clone(),
                     format!("no {} has the ID \"{}\"", pin.kind.noun(), pin.reference),
-                )));
+                );
             }
             self.ids.insert(pin.reference.clone(), pin.id);
         }
-        Ok(())
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(ImportError::NotFound(missing))
+        }
     }
 
     /// The id of an entity named by key or QID.
@@ -314,14 +312,27 @@ impl Writer<'_> {
         Ok(found.id)
     }
 
-    async fn evidence(&mut self, path: &str, e: &EvidenceRecord) -> Result<i64> {
+    /// The evidence with the key of its source; checks the span against a
+    /// stored source's text (a source of the document was checked with it).
+    /// `None` after a problem.
+    async fn evidence(&mut self, path: &str, e: &EvidenceRecord) -> Result<Option<Evidence<i64>>> {
         let source = self.evidence_source(path, e).await?;
+        let Some(checked) = e.raw().check(path, &mut self.problems) else {
+            return Ok(None);
+        };
         if let Some(text) = self.stored_texts.get(&source) {
-            let mut found = Vec::new();
-            check_span(e, &SourceText::new(text), path, &mut found);
-            self.problems.extend(found);
+            checked.check_span(&e.source, &SourceText::new(text), path, &mut self.problems);
         }
-        Ok(source)
+        Ok(Some(checked.with_source(source)))
+    }
+
+    /// The parts of a link between two entities, when every part was found
+    /// and the document has no problem so far.
+    fn all_well<T>(&self, a: Option<i64>, b: Option<i64>, evidence: Option<T>) -> Option<(i64, i64, T)> {
+        match (a, b, evidence) {
+            (Some(a), Some(b), Some(e)) if self.problems.is_empty() => Some((a, b, e)),
+            _ => None,
+        }
     }
 
     // ----- sources ----------------------------------------------------------
@@ -346,13 +357,14 @@ impl Writer<'_> {
                     continue;
                 }
                 None => {
-                    let (published_on, _) = date_columns(s.published_on.as_deref());
+                    let (published_on, published_on_precision) = date_columns(s.published_on.as_deref());
                     let model = source::ActiveModel {
                         key: Set(s.key.clone()),
                         url: Set(s.url.clone()),
                         title: Set(s.title.clone()),
                         publisher: Set(s.publisher.clone()),
                         published_on: Set(published_on),
+                        published_on_precision: Set(published_on_precision),
                         language: Set(s.language.clone()),
                         text: Set(s.text.clone()),
                         ..Default::default()
@@ -536,7 +548,7 @@ impl Writer<'_> {
                         .await
                         .map_err(db)?;
                 }
-                self.counts.add(record_kind(kind), false);
+                self.counts.add(RecordKind::from(kind), false);
                 (e, false)
             }
             None => {
@@ -551,7 +563,7 @@ impl Writer<'_> {
                 .insert(self.txn)
                 .await
                 .map_err(db)?;
-                self.counts.add(record_kind(kind), true);
+                self.counts.add(RecordKind::from(kind), true);
                 (e, true)
             }
         };
@@ -781,23 +793,21 @@ impl Writer<'_> {
                     &[EntityKind::Organisation],
                 )
                 .await?;
-            let source = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
-            let (Some(person), Some(org)) = (person, org) else {
+            let evidence = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
+            let Some((person, org, evidence)) = self.all_well(person, org, evidence) else {
                 continue;
             };
-            if !self.problems.is_empty() {
-                continue;
+            let existing = RoleIdentity {
+                person,
+                organisation: org,
+                title: r.title.clone(),
             }
-            let existing = role::Entity::find()
-                .filter(role::Column::PersonId.eq(person))
-                .filter(role::Column::OrganisationId.eq(org))
-                .filter(role::Column::Title.eq(&r.title))
-                .one(self.txn)
-                .await
-                .map_err(db)?;
+            .find(self.txn, None)
+            .await
+            .map_err(db)?;
             let created = existing.is_none();
             let id = match existing {
-                Some(row) => row.id,
+                Some(id) => id,
                 None => {
                     let (since, since_precision) = date_columns(r.since.as_deref());
                     let (until, until_precision) = date_columns(r.until.as_deref());
@@ -811,7 +821,7 @@ impl Writer<'_> {
                         until_precision: Set(until_precision),
                         ..Default::default()
                     };
-                    set_evidence!(m, source, r.evidence);
+                    set_evidence!(m, evidence.source, &evidence);
                     m.insert(self.txn).await.map_err(db)?.id
                 }
             };
@@ -834,23 +844,21 @@ impl Writer<'_> {
                     &[EntityKind::Person],
                 )
                 .await?;
-            let source = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
-            let (Some(person), Some(related)) = (person, related) else {
+            let evidence = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
+            let Some((person, related, evidence)) = self.all_well(person, related, evidence) else {
                 continue;
             };
-            if !self.problems.is_empty() {
-                continue;
+            let existing = RelationIdentity {
+                person,
+                related_person: related,
+                kind: r.kind.clone(),
             }
-            let existing = relation::Entity::find()
-                .filter(relation::Column::PersonId.eq(person))
-                .filter(relation::Column::RelatedPersonId.eq(related))
-                .filter(relation::Column::Kind.eq(&r.kind))
-                .one(self.txn)
-                .await
-                .map_err(db)?;
+            .find(self.txn, None)
+            .await
+            .map_err(db)?;
             let created = existing.is_none();
             let id = match existing {
-                Some(row) => row.id,
+                Some(id) => id,
                 None => {
                     let mut m = relation::ActiveModel {
                         person_id: Set(person),
@@ -858,7 +866,7 @@ impl Writer<'_> {
                         kind: Set(r.kind.clone()),
                         ..Default::default()
                     };
-                    set_evidence!(m, source, r.evidence);
+                    set_evidence!(m, evidence.source, &evidence);
                     m.insert(self.txn).await.map_err(db)?.id
                 }
             };
@@ -889,7 +897,7 @@ impl Writer<'_> {
                     ALL_ENTITIES,
                 )
                 .await?;
-            let source = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
+            let evidence = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
             let mut about = Vec::new();
             for (j, a) in r.about.iter().enumerate() {
                 if let Some(issue) = self
@@ -917,7 +925,7 @@ impl Writer<'_> {
                     "the role is held by someone other than the speaker",
                 );
             }
-            if let Some(speaker) = speaker {
+            if let (Some(speaker), Some(evidence)) = (speaker, evidence) {
                 let speaker_kind = self.kinds.get(&speaker).copied().unwrap_or(EntityKind::Person);
                 pending.push(PendingStatement {
                     record: r,
@@ -925,7 +933,7 @@ impl Writer<'_> {
                     speaker_kind,
                     place,
                     audience,
-                    source,
+                    evidence,
                     about,
                     mentions,
                 });
@@ -938,19 +946,13 @@ impl Writer<'_> {
         // Which statements exist already: only a source that was in the
         // database before this import can hold any.
         let mut ids: HashMap<StatementIdentity, i64> = HashMap::new();
-        for p in pending.iter().filter(|p| !self.new_sources.contains(&p.source)) {
-            let found = statement::Entity::find()
-                .filter(statement::Column::SourceId.eq(p.source))
-                .filter(statement::Column::SpanStart.eq(p.record.evidence.start as i32))
-                .filter(statement::Column::SpanEnd.eq(p.record.evidence.end as i32))
-                .filter(statement::Column::SpeakerId.eq(p.speaker))
-                .filter(statement::Column::Kind.eq(p.record.kind))
-                .filter(statement::Column::Text.eq(&p.record.text))
-                .one(self.txn)
-                .await
-                .map_err(db)?;
-            if let Some(row) = found {
-                ids.insert(p.identity(), row.id);
+        for p in pending
+            .iter()
+            .filter(|p| !self.new_sources.contains(&p.evidence.source))
+        {
+            let identity = p.identity();
+            if let Some(id) = identity.find(self.txn, None).await.map_err(db)? {
+                ids.insert(identity, id);
             }
         }
 
@@ -1055,26 +1057,26 @@ impl Writer<'_> {
                     issues.insert(id);
                 }
             }
-            let source = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
-            if !self.problems.is_empty() {
+            let evidence = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
+            let Some(evidence) = evidence.filter(|_| self.problems.is_empty()) else {
                 continue;
-            }
-            let existing = if self.new_sources.contains(&source) {
+            };
+            let existing = if self.new_sources.contains(&evidence.source) {
                 None
             } else {
-                financial_measure::Entity::find()
-                    .filter(financial_measure::Column::SourceId.eq(source))
-                    .filter(financial_measure::Column::SpanStart.eq(r.evidence.start as i32))
-                    .filter(financial_measure::Column::SpanEnd.eq(r.evidence.end as i32))
-                    .filter(financial_measure::Column::Kind.eq(r.kind))
-                    .filter(financial_measure::Column::Label.eq(&r.label))
-                    .one(self.txn)
-                    .await
-                    .map_err(db)?
+                FinancialMeasureIdentity {
+                    source: evidence.source,
+                    span: evidence.span,
+                    kind: r.kind,
+                    label: r.label.clone(),
+                }
+                .find(self.txn, None)
+                .await
+                .map_err(db)?
             };
             let created = existing.is_none();
             let id = match existing {
-                Some(row) => row.id,
+                Some(id) => id,
                 None => {
                     let (announced_on, announced_on_precision) = date_columns(r.announced_on.as_deref());
                     let mut m = financial_measure::ActiveModel {
@@ -1109,7 +1111,7 @@ impl Writer<'_> {
                         announced_on_precision: Set(announced_on_precision),
                         ..Default::default()
                     };
-                    set_evidence!(m, source, r.evidence);
+                    set_evidence!(m, evidence.source, &evidence);
                     m.insert(self.txn).await.map_err(db)?.id
                 }
             };
@@ -1159,33 +1161,33 @@ impl Writer<'_> {
                     participants.push((id, p.role.clone()));
                 }
             }
-            let source = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
-            let mut quantity_sources = Vec::new();
+            let evidence = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
+            let mut quantity_evidence = Vec::new();
             for (j, q) in r.quantities.iter().enumerate() {
-                quantity_sources.push(
+                quantity_evidence.push(
                     self.evidence(&format!("{path}.quantities[{j}].evidence"), &q.evidence)
                         .await?,
                 );
             }
-            if !self.problems.is_empty() {
+            let Some(evidence) = evidence.filter(|_| self.problems.is_empty()) else {
                 continue;
-            }
-            let existing = if self.new_sources.contains(&source) {
+            };
+            let existing = if self.new_sources.contains(&evidence.source) {
                 None
             } else {
-                event::Entity::find()
-                    .filter(event::Column::SourceId.eq(source))
-                    .filter(event::Column::SpanStart.eq(r.evidence.start as i32))
-                    .filter(event::Column::SpanEnd.eq(r.evidence.end as i32))
-                    .filter(event::Column::Kind.eq(r.kind))
-                    .filter(event::Column::Label.eq(&r.label))
-                    .one(self.txn)
-                    .await
-                    .map_err(db)?
+                EventIdentity {
+                    source: evidence.source,
+                    span: evidence.span,
+                    kind: r.kind,
+                    label: r.label.clone(),
+                }
+                .find(self.txn, None)
+                .await
+                .map_err(db)?
             };
             let created = existing.is_none();
             let id = match existing {
-                Some(row) => row.id,
+                Some(id) => id,
                 None => {
                     let (started_on, started_on_precision) = date_columns(r.started_on.as_deref());
                     let (ended_on, ended_on_precision) = date_columns(r.ended_on.as_deref());
@@ -1198,7 +1200,7 @@ impl Writer<'_> {
                         ended_on_precision: Set(ended_on_precision),
                         ..Default::default()
                     };
-                    set_evidence!(m, source, r.evidence);
+                    set_evidence!(m, evidence.source, &evidence);
                     m.insert(self.txn).await.map_err(db)?.id
                 }
             };
@@ -1232,7 +1234,7 @@ impl Writer<'_> {
                 )
                 .await?;
             }
-            for (q, source) in r.quantities.iter().zip(quantity_sources) {
+            for (q, evidence) in r.quantities.iter().zip(quantity_evidence.into_iter().flatten()) {
                 let mut m = event_quantity::ActiveModel {
                     event_id: Set(id),
                     measure: Set(q.measure.clone()),
@@ -1240,7 +1242,7 @@ impl Writer<'_> {
                     qualifier: Set(q.qualifier),
                     ..Default::default()
                 };
-                set_evidence!(m, source, q.evidence);
+                set_evidence!(m, evidence.source, &evidence);
                 insert_if_missing(
                     self.txn,
                     m,
@@ -1266,20 +1268,9 @@ where
 
 const ALL_ENTITIES: &[EntityKind] = &[EntityKind::Person, EntityKind::Organisation, EntityKind::Place];
 
+/// The noun of an entity's kind, for messages.
 fn kind_noun(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "person",
-        EntityKind::Organisation => "organisation",
-        EntityKind::Place => "place",
-    }
-}
-
-fn record_kind(kind: EntityKind) -> RecordKind {
-    match kind {
-        EntityKind::Person => RecordKind::Person,
-        EntityKind::Organisation => RecordKind::Organisation,
-        EntityKind::Place => RecordKind::Place,
-    }
+    RecordKind::from(kind).noun()
 }
 
 /// The names a record gives an entity or issue.
@@ -1313,9 +1304,6 @@ enum Match<T> {
 /// bound parameters.
 const BATCH: usize = 500;
 
-/// What makes a statement the same statement: where, who, how and what.
-type StatementIdentity = (i64, i32, i32, i64, entity::kinds::StatementKind, String);
-
 /// A statement record with its references resolved.
 struct PendingStatement<'d> {
     record: &'d StatementRecord,
@@ -1323,22 +1311,20 @@ struct PendingStatement<'d> {
     speaker_kind: EntityKind,
     place: Option<i64>,
     audience: Option<i64>,
-    source: i64,
+    evidence: Evidence<i64>,
     about: Vec<(i64, entity::kinds::Stance)>,
     mentions: BTreeSet<i64>,
 }
 
 impl PendingStatement<'_> {
     fn identity(&self) -> StatementIdentity {
-        let e = &self.record.evidence;
-        (
-            self.source,
-            e.start as i32,
-            e.end as i32,
-            self.speaker,
-            self.record.kind,
-            self.record.text.clone(),
-        )
+        StatementIdentity {
+            source: self.evidence.source,
+            span: self.evidence.span,
+            speaker: self.speaker,
+            kind: self.record.kind,
+            text: self.record.text.clone(),
+        }
     }
 
     fn active_model(&self, ids: &HashMap<String, i64>) -> statement::ActiveModel {
@@ -1358,7 +1344,7 @@ impl PendingStatement<'_> {
             said_on_precision: Set(said_on_precision),
             ..Default::default()
         };
-        set_evidence!(m, self.source, r.evidence);
+        set_evidence!(m, self.evidence.source, &self.evidence);
         m
     }
 }

@@ -63,9 +63,9 @@ pub struct CreateSourceInput {
     pub title: String,
     /// Who published it.
     pub publisher: Option<String>,
-    /// The day it was published.
+    /// When it was published: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub published_on: Option<Date>,
-    /// Its language, as a BCP 47 tag (`en`).
+    /// Its language, as a BCP 47 tag (`en`, `pt-BR`), 35 characters at most.
     pub language: Option<String>,
     /// The full text; evidence spans count their offsets in it.
     pub text: String,
@@ -478,7 +478,7 @@ async fn write(
                 .map(|p| (input_path(&p.path), p.message))
                 .collect(),
         )),
-        Err(ImportError::NotFound(p)) => Err(AppError::NotFound(format!("{}: {}", p.path, p.message))),
+        Err(ImportError::NotFound(missing)) => Err(missing.into_not_found()),
         Err(ImportError::Unavailable(_)) => Err(AppError::DatabaseUnavailable),
         Err(err) => {
             tracing::error!(error = %err, operation, "a write failed");
@@ -542,7 +542,7 @@ impl CreateMutation {
                 url: input.url,
                 title: input.title,
                 publisher: input.publisher,
-                published_on: input.published_on.map(|d| d.0.format("%Y-%m-%d").to_string()),
+                published_on: input.published_on.map(|d| d.partial().format()),
                 language: input.language,
                 text: input.text,
             }],

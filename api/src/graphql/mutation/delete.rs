@@ -4,11 +4,12 @@ use async_graphql::{Context, ID, Object};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{ConnectionTrait, DatabaseTransaction};
 
-use super::{finish, require_write};
+use super::require_write;
 use crate::changes::Change;
 use crate::error::{AppError, AppResult};
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::{changes, database};
+use crate::store::Write;
 
 /// The columns that refer to a node of each kind: a node still referred to
 /// is not deleted (merge an entity instead, or retract the facts first).
@@ -88,9 +89,9 @@ impl DeleteMutation {
         let node =
             GlobalId::decode(&id).map_err(|e| AppError::bad_input(format!("`id`: {}", e.message())))?;
         let db = database(ctx)?;
-        let txn = crate::db::begin_write(db).await?;
-        let result = delete(&txn, node, version, &actor).await;
-        finish(txn, result).await?;
+        let write = Write::begin(db).await?;
+        let result = delete(write.txn(), node, version, &actor).await;
+        write.finish(result, None).await?;
         changes(ctx)?
             .publish(db, vec![Change::NodeChanged { id: id.0.clone() }])
             .await;

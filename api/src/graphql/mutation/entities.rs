@@ -6,10 +6,9 @@ use entity::{entity_alias, named_entity};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
 use super::entity_details::DetailChanges;
-use super::patch::{Problems, refuse_empty};
-use super::{finish, fresh_entity, require_write};
+use super::patch::{Names, Problems, refuse_empty};
+use super::{fresh_entity, require_write};
 use crate::changes::Change;
-use crate::domain::check_qid;
 use crate::error::{AppError, AppResult};
 use crate::graphql::filter::expect_id;
 use crate::graphql::ids::{GlobalId, NodeKind};
@@ -17,6 +16,7 @@ use crate::graphql::node::Entity;
 use crate::graphql::object::{OrganisationKind, PlaceKind};
 use crate::graphql::{changes, database};
 use crate::names::fold;
+use crate::store::Write;
 
 /// Changes to a person, an organisation or a place; fields left out stay
 /// as they are. The fields of organisations and of places are refused for
@@ -80,9 +80,9 @@ impl EntityMutation {
         let kind = GlobalId::decode(&id)?.kind;
         let patch = checked(input, kind, key)?;
         let db = database(ctx)?;
-        let txn = crate::db::begin_write(db).await?;
-        let result = apply(&txn, kind, key, version, &patch, &actor).await;
-        finish(txn, result).await?;
+        let write = Write::begin(db).await?;
+        let result = apply(write.txn(), kind, key, version, &patch, &actor).await;
+        write.finish(result, None).await?;
         let entity = fresh_entity(db, key).await?;
         let id = entity_id(&entity);
         changes(ctx)?.publish(db, vec![Change::NodeChanged { id }]).await;
@@ -112,34 +112,12 @@ fn checked(input: EntityPatch, kind: NodeKind, key: i64) -> AppResult<Patch> {
         &mut problems,
     );
     let details = DetailChanges::checked(&input, kind, key, &mut problems);
-    let name = input.name.map(|n| n.trim().to_owned());
-    if let Some(name) = &name
-        && fold(name).is_empty()
-    {
-        problems.push("input.name", "a name needs at least one letter or digit");
-    }
-    let wikidata_id = match input.wikidata_id {
-        MaybeUndefined::Value(qid) => {
-            let qid = qid.trim().to_owned();
-            if let Err(message) = check_qid(&qid) {
-                problems.push("input.wikidataId", message);
-            }
-            MaybeUndefined::Value(qid)
-        }
-        other => other,
-    };
-    let mut add_aliases = Vec::new();
-    for (i, alias) in input.add_aliases.unwrap_or_default().into_iter().enumerate() {
-        let alias = alias.trim().to_owned();
-        if fold(&alias).is_empty() {
-            problems.push(
-                format!("input.addAliases[{i}]"),
-                "an alias needs at least one letter or digit",
-            );
-        }
-        add_aliases.push(alias);
-    }
-    problems.check()?;
+    let Names {
+        name,
+        wikidata_id,
+        add_aliases,
+    } = Names::checked(input.name, input.wikidata_id, input.add_aliases, &mut problems);
+    problems.finish()?;
     Ok(Patch {
         name,
         description: input.description,

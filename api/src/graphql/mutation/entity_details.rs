@@ -11,7 +11,7 @@ use super::EntityPatch;
 use super::patch::{Problems, existing_entity, missing, not_null, optional_id_field, patched};
 use crate::error::{AppError, AppResult};
 use crate::graphql::filter::article;
-use crate::graphql::ids::NodeKind;
+use crate::graphql::ids::{GlobalId, NodeKind};
 
 /// The organisation and place fields of a patch, checked.
 pub(super) struct DetailChanges {
@@ -167,7 +167,7 @@ impl DetailChanges {
                 };
                 problems.push(path, "give both latitude and longitude, or neither");
             }
-            problems.check()?;
+            problems.finish()?;
             let mut row: place::ActiveModel = current.into();
             if let Some(kind) = self.place_kind {
                 row.kind = Set(kind);
@@ -203,7 +203,7 @@ async fn existing_place(
     };
     match existing_entity(txn, key, EntityKind::Place).await? {
         Some(found) => Ok(Some(found.id)),
-        None => Err(missing(path, "place")),
+        None => Err(missing(path, GlobalId::new(NodeKind::Place, key))),
     }
 }
 

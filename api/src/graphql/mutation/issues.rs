@@ -5,12 +5,11 @@ use entity::{issue, issue_alias};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
 use super::patch::{
-    Problems, check_version, fresh, log, missing, not_found, optional_id_field, refuse_empty, stale,
+    Names, Problems, check_version, fresh, log, missing, not_found, optional_id_field, refuse_empty, stale,
     unique_violation,
 };
-use super::{finish, require_write};
+use super::require_write;
 use crate::changes::Change;
-use crate::domain::check_qid;
 use crate::error::{AppError, AppResult};
 use crate::graphql::filter::expect_id;
 use crate::graphql::ids::{GlobalId, NodeKind};
@@ -18,6 +17,7 @@ use crate::graphql::node::Node;
 use crate::graphql::object::Issue;
 use crate::graphql::{changes, database};
 use crate::names::fold;
+use crate::store::Write;
 
 /// Changes to an issue; fields left out stay as they are.
 #[derive(InputObject, Debug, Clone, Default)]
@@ -59,9 +59,9 @@ impl IssueMutation {
         let key = expect_id(&id, "id", &[NodeKind::Issue])?;
         let patch = Changes::checked(input, key)?;
         let db = database(ctx)?;
-        let txn = crate::db::begin_write(db).await?;
-        let result = patch.apply(&txn, key, version, &actor).await;
-        finish(txn, result).await?;
+        let write = Write::begin(db).await?;
+        let result = patch.apply(write.txn(), key, version, &actor).await;
+        write.finish(result, None).await?;
         let Node::Issue(issue) = fresh(db, NodeKind::Issue, key).await? else {
             return Err(AppError::Internal);
         };
@@ -93,38 +93,16 @@ impl Changes {
                 || !input.parent.is_undefined(),
             &mut problems,
         );
-        let name = input.name.map(|n| n.trim().to_owned());
-        if let Some(name) = &name
-            && fold(name).is_empty()
-        {
-            problems.push("input.name", "a name needs at least one letter or digit");
-        }
-        let wikidata_id = match input.wikidata_id {
-            MaybeUndefined::Value(qid) => {
-                let qid = qid.trim().to_owned();
-                if let Err(message) = check_qid(&qid) {
-                    problems.push("input.wikidataId", message);
-                }
-                MaybeUndefined::Value(qid)
-            }
-            other => other,
-        };
-        let mut add_aliases = Vec::new();
-        for (i, alias) in input.add_aliases.unwrap_or_default().into_iter().enumerate() {
-            let alias = alias.trim().to_owned();
-            if fold(&alias).is_empty() {
-                problems.push(
-                    format!("input.addAliases[{i}]"),
-                    "an alias needs at least one letter or digit",
-                );
-            }
-            add_aliases.push(alias);
-        }
+        let Names {
+            name,
+            wikidata_id,
+            add_aliases,
+        } = Names::checked(input.name, input.wikidata_id, input.add_aliases, &mut problems);
         let parent = optional_id_field(input.parent, "input.parent", NodeKind::Issue, &mut problems);
         if parent == MaybeUndefined::Value(key) {
             problems.push("input.parent", "an issue cannot be its own parent");
         }
-        problems.check()?;
+        problems.finish()?;
         Ok(Self {
             name,
             description: input.description,
@@ -247,7 +225,7 @@ impl Changes {
 /// The new parent must exist and must not lie under the issue.
 async fn check_parent(txn: &DatabaseTransaction, key: i64, parent: i64) -> AppResult<()> {
     let Some(found) = issue::Entity::find_by_id(parent).one(txn).await? else {
-        return Err(missing("input.parent", "issue"));
+        return Err(missing("input.parent", GlobalId::new(NodeKind::Issue, parent)));
     };
     // Walk up from the new parent: meeting the issue would close a loop.
     let mut cursor = found.parent_id;
@@ -261,7 +239,7 @@ async fn check_parent(txn: &DatabaseTransaction, key: i64, parent: i64) -> AppRe
                     found.name
                 ),
             );
-            return problems.check();
+            return problems.finish();
         }
         cursor = issue::Entity::find_by_id(at)
             .one(txn)

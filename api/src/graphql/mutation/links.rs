@@ -8,11 +8,11 @@ use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
 use super::EvidenceInput;
 use super::patch::{
-    Problems, check_version, date_columns, existing_entity, fresh, id_field, log, missing, not_found,
-    not_null, partial_date, patched, refuse_empty, required_text, stale, unique_violation,
+    Missing, Problems, check_version, date_columns, existing_entity, fresh, id_field, log, missing,
+    not_found, not_null, partial_date, patched, refuse_empty, required_text, stale, unique_violation,
 };
-use super::span::{CheckedSpan, set_span};
-use super::{finish, require_write};
+use super::require_write;
+use super::span;
 use crate::changes::Change;
 use crate::domain::PartialDate;
 use crate::error::{AppError, AppResult};
@@ -21,6 +21,9 @@ use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::Node;
 use crate::graphql::object::{Relation, Role};
 use crate::graphql::{changes, database};
+use crate::store::Evidence;
+use crate::store::Write;
+use crate::store::identity::{RelationIdentity, RoleIdentity};
 
 /// Changes to a role; fields left out stay as they are. The person stays:
 /// to give the role to someone else, delete it and add another.
@@ -72,9 +75,9 @@ impl LinkMutation {
         let key = expect_id(&id, "id", &[NodeKind::Role])?;
         let patch = RoleChanges::checked(input)?;
         let db = database(ctx)?;
-        let txn = crate::db::begin_write(db).await?;
-        let result = patch.apply(&txn, key, version, &actor).await;
-        finish(txn, result).await?;
+        let write = Write::begin(db).await?;
+        let result = patch.apply(write.txn(), key, version, &actor).await;
+        write.finish(result, None).await?;
         let Node::Role(role) = fresh(db, NodeKind::Role, key).await? else {
             return Err(AppError::Internal);
         };
@@ -99,9 +102,9 @@ impl LinkMutation {
         let key = expect_id(&id, "id", &[NodeKind::Relation])?;
         let patch = RelationChanges::checked(input)?;
         let db = database(ctx)?;
-        let txn = crate::db::begin_write(db).await?;
-        let result = patch.apply(&txn, key, version, &actor).await;
-        finish(txn, result).await?;
+        let write = Write::begin(db).await?;
+        let result = patch.apply(write.txn(), key, version, &actor).await;
+        write.finish(result, None).await?;
         let Node::Relation(relation) = fresh(db, NodeKind::Relation, key).await? else {
             return Err(AppError::Internal);
         };
@@ -116,7 +119,7 @@ fn evidence(
     value: MaybeUndefined<EvidenceInput>,
     noun: &str,
     problems: &mut Problems,
-) -> Option<CheckedSpan> {
+) -> Option<Evidence<GlobalId>> {
     let why = format!("a {noun} always cites its evidence");
     not_null(value, "input.evidence", &why, problems)?.checked("input.evidence", problems)
 }
@@ -127,7 +130,7 @@ struct RoleChanges {
     since: MaybeUndefined<PartialDate>,
     until: MaybeUndefined<PartialDate>,
     organisation: Option<i64>,
-    evidence: Option<CheckedSpan>,
+    evidence: Option<Evidence<GlobalId>>,
 }
 
 impl RoleChanges {
@@ -158,7 +161,7 @@ impl RoleChanges {
         )
         .and_then(|id| id_field(&id, "input.organisation", NodeKind::Organisation, &mut problems));
         let evidence = evidence(input.evidence, "role", &mut problems);
-        problems.check()?;
+        problems.finish()?;
         Ok(Self {
             title,
             since,
@@ -172,19 +175,23 @@ impl RoleChanges {
         let current = role::Entity::find_by_id(key).one(txn).await?;
         let current = current.ok_or_else(|| not_found("role"))?;
         check_version("role", current.version, version)?;
+        let mut gone = Missing::default();
         let organisation = match self.organisation {
-            Some(org) => Some(
+            Some(org) => gone.note(
                 existing_entity(txn, org, EntityKind::Organisation)
                     .await?
-                    .ok_or_else(|| missing("input.organisation", "organisation"))?,
-            ),
+                    .ok_or_else(|| missing("input.organisation", GlobalId::new(NodeKind::Organisation, org))),
+            )?,
             None => None,
         };
         let mut problems = Problems::default();
         let span = match &self.evidence {
-            Some(span) => Some(span.resolve(txn, "input.evidence", &mut problems).await?),
+            Some(evidence) => {
+                gone.note(span::resolve(txn, evidence, "input.evidence", &mut problems).await)?
+            }
             None => None,
         };
+        gone.finish()?;
         let since = patched(
             &self.since,
             PartialDate::from_columns(current.since, current.since_precision),
@@ -194,7 +201,7 @@ impl RoleChanges {
             PartialDate::from_columns(current.until, current.until_precision),
         );
         if let (Some(s), Some(u)) = (since, until)
-            && s.date > u.date
+            && u.surely_before(s)
         {
             let path = if self.until.is_undefined() {
                 "input.since"
@@ -210,7 +217,7 @@ impl RoleChanges {
                 ),
             );
         }
-        problems.check()?;
+        problems.finish()?;
 
         let title = self.title.clone().unwrap_or_else(|| current.title.clone());
         let organisation_id = organisation.as_ref().map_or(current.organisation_id, |o| o.id);
@@ -218,17 +225,17 @@ impl RoleChanges {
             "the person already holds the role \"{title}\" in that organisation; delete one of the two roles instead"
         );
         if (title != current.title || organisation_id != current.organisation_id)
-            && let Some(other) = role::Entity::find()
-                .filter(role::Column::PersonId.eq(current.person_id))
-                .filter(role::Column::OrganisationId.eq(organisation_id))
-                .filter(role::Column::Title.eq(title.as_str()))
-                .filter(role::Column::Id.ne(key))
-                .one(txn)
-                .await?
+            && let Some(other) = (RoleIdentity {
+                person: current.person_id,
+                organisation: organisation_id,
+                title: title.clone(),
+            })
+            .find(txn, Some(key))
+            .await?
         {
             return Err(AppError::Conflict(format!(
                 "{taken} (the other is {})",
-                GlobalId::new(NodeKind::Role, other.id).encode().0
+                GlobalId::new(NodeKind::Role, other).encode().0
             )));
         }
 
@@ -255,7 +262,7 @@ impl RoleChanges {
             changed.push("organisation");
         }
         if let Some(span) = span {
-            set_span!(row, span);
+            crate::set_evidence!(row, span.source, &span);
             changed.push("evidence");
         }
         row.updated_at = Set(chrono::Utc::now());
@@ -280,7 +287,7 @@ impl RoleChanges {
 struct RelationChanges {
     kind: Option<String>,
     related_person: Option<i64>,
-    evidence: Option<CheckedSpan>,
+    evidence: Option<Evidence<GlobalId>>,
 }
 
 impl RelationChanges {
@@ -307,7 +314,7 @@ impl RelationChanges {
         )
         .and_then(|id| id_field(&id, "input.relatedPerson", NodeKind::Person, &mut problems));
         let evidence = evidence(input.evidence, "relation", &mut problems);
-        problems.check()?;
+        problems.finish()?;
         Ok(Self {
             kind,
             related_person,
@@ -319,12 +326,13 @@ impl RelationChanges {
         let current = relation::Entity::find_by_id(key).one(txn).await?;
         let current = current.ok_or_else(|| not_found("relation"))?;
         check_version("relation", current.version, version)?;
+        let mut gone = Missing::default();
         let related = match self.related_person {
-            Some(person) => Some(
+            Some(person) => gone.note(
                 existing_entity(txn, person, EntityKind::Person)
                     .await?
-                    .ok_or_else(|| missing("input.relatedPerson", "person"))?,
-            ),
+                    .ok_or_else(|| missing("input.relatedPerson", GlobalId::new(NodeKind::Person, person))),
+            )?,
             None => None,
         };
         let mut problems = Problems::default();
@@ -332,10 +340,13 @@ impl RelationChanges {
             problems.push("input.relatedPerson", "a person cannot be related to themselves");
         }
         let span = match &self.evidence {
-            Some(span) => Some(span.resolve(txn, "input.evidence", &mut problems).await?),
+            Some(evidence) => {
+                gone.note(span::resolve(txn, evidence, "input.evidence", &mut problems).await)?
+            }
             None => None,
         };
-        problems.check()?;
+        gone.finish()?;
+        problems.finish()?;
 
         let kind = self.kind.clone().unwrap_or_else(|| current.kind.clone());
         let related_id = related.as_ref().map_or(current.related_person_id, |r| r.id);
@@ -343,17 +354,17 @@ impl RelationChanges {
             "the relation \"{kind}\" between these two people exists already; delete one of the two instead"
         );
         if (kind != current.kind || related_id != current.related_person_id)
-            && let Some(other) = relation::Entity::find()
-                .filter(relation::Column::PersonId.eq(current.person_id))
-                .filter(relation::Column::RelatedPersonId.eq(related_id))
-                .filter(relation::Column::Kind.eq(kind.as_str()))
-                .filter(relation::Column::Id.ne(key))
-                .one(txn)
-                .await?
+            && let Some(other) = (RelationIdentity {
+                person: current.person_id,
+                related_person: related_id,
+                kind: kind.clone(),
+            })
+            .find(txn, Some(key))
+            .await?
         {
             return Err(AppError::Conflict(format!(
                 "{taken} (the other is {})",
-                GlobalId::new(NodeKind::Relation, other.id).encode().0
+                GlobalId::new(NodeKind::Relation, other).encode().0
             )));
         }
 
@@ -368,7 +379,7 @@ impl RelationChanges {
             changed.push("relatedPerson");
         }
         if let Some(span) = span {
-            set_span!(row, span);
+            crate::set_evidence!(row, span.source, &span);
             changed.push("evidence");
         }
         row.updated_at = Set(chrono::Utc::now());

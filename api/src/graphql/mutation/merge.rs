@@ -9,7 +9,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set,
 };
 
-use super::{finish, fresh_entity, require_write};
+use super::{fresh_entity, require_write};
 use crate::changes::Change;
 use crate::error::{AppError, AppResult};
 use crate::graphql::filter::expect_id;
@@ -18,6 +18,7 @@ use crate::graphql::ids::NodeKind;
 use crate::graphql::node::Entity;
 use crate::graphql::{changes, database};
 use crate::names::fold;
+use crate::store::Write;
 
 const ENTITIES: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation, NodeKind::Place];
 
@@ -46,9 +47,9 @@ impl MergeMutation {
             return Err(AppError::bad_input("`keep` and `remove` are the same entity"));
         }
         let db = database(ctx)?;
-        let txn = crate::db::begin_write(db).await?;
-        let result = merge(&txn, keep, remove, &actor).await;
-        finish(txn, result).await?;
+        let write = Write::begin(db).await?;
+        let result = merge(write.txn(), keep, remove, &actor).await;
+        write.finish(result, None).await?;
         let entity = fresh_entity(db, keep).await?;
         let kept = super::entities::entity_id(&entity);
         // Followers of the removed ID learn where it went.

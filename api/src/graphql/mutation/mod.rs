@@ -7,7 +7,7 @@ use super::{changes, database};
 use crate::auth::{Caller, Level};
 use crate::changes::Change;
 use crate::error::{AppError, AppResult};
-use crate::import::{self, Actor, ImportError, RecordKind};
+use crate::import::{self, Actor, ImportError};
 
 mod create;
 mod delete;
@@ -63,18 +63,6 @@ pub fn require_write(ctx: &Context<'_>) -> AppResult<String> {
         _ => Err(AppError::Unauthenticated(
             "writes need a write token: send `Authorization: Bearer <token>`".to_owned(),
         )),
-    }
-}
-
-/// Ends a write's transaction: commits what succeeded, rolls back what
-/// failed, so a refused write leaves nothing behind.
-async fn finish(txn: sea_orm::DatabaseTransaction, result: AppResult<()>) -> AppResult<()> {
-    match result {
-        Ok(()) => Ok(txn.commit().await?),
-        Err(err) => {
-            let _ = txn.rollback().await;
-            Err(err)
-        }
     }
 }
 
@@ -174,6 +162,7 @@ pub struct ImportedRecords {
 
 /// The kinds of record of the import format.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "crate::import::RecordKind")]
 pub enum ImportedKind {
     /// Articles.
     Source,
@@ -195,21 +184,4 @@ pub enum ImportedKind {
     FinancialMeasure,
     /// Events.
     Event,
-}
-
-impl From<RecordKind> for ImportedKind {
-    fn from(kind: RecordKind) -> Self {
-        match kind {
-            RecordKind::Source => Self::Source,
-            RecordKind::Place => Self::Place,
-            RecordKind::Organisation => Self::Organisation,
-            RecordKind::Person => Self::Person,
-            RecordKind::Issue => Self::Issue,
-            RecordKind::Role => Self::Role,
-            RecordKind::Relation => Self::Relation,
-            RecordKind::Statement => Self::Statement,
-            RecordKind::FinancialMeasure => Self::FinancialMeasure,
-            RecordKind::Event => Self::Event,
-        }
-    }
 }

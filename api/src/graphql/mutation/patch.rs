@@ -9,32 +9,62 @@ use sea_orm::{
     ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, SqlErr,
 };
 
-use crate::domain::PartialDate;
+use crate::domain::{PartialDate, check_qid};
 use crate::error::{AppError, AppResult};
 use crate::graphql::filter::id_of;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::{Node, fetch_node};
+use crate::names::fold;
+use crate::store::text;
 
-/// The problems of an input, each with its path (`input.evidence.end`).
-#[derive(Debug, Default)]
-pub(super) struct Problems(Vec<(String, String)>);
+pub(super) use crate::store::Problems;
 
-impl Problems {
-    pub fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push((path.into(), message.into()));
-    }
+/// The names a patch gives an entity or an issue, checked as a
+/// document's are: a name and each alias trimmed, with a letter or a
+/// digit and on one line; a QID of the form `Q7747`.
+pub(super) struct Names {
+    pub name: Option<String>,
+    pub wikidata_id: MaybeUndefined<String>,
+    pub add_aliases: Vec<String>,
+}
 
-    /// Takes the import's problems, whose paths are already the input's.
-    pub fn extend(&mut self, problems: Vec<crate::import::Problem>) {
-        self.0.extend(problems.into_iter().map(|p| (p.path, p.message)));
-    }
-
-    /// `BAD_USER_INPUT` listing every problem, or `Ok` when there is none.
-    pub fn check(self) -> AppResult<()> {
-        if self.0.is_empty() {
-            return Ok(());
+impl Names {
+    pub fn checked(
+        name: Option<String>,
+        wikidata_id: MaybeUndefined<String>,
+        add_aliases: Option<Vec<String>>,
+        problems: &mut Problems,
+    ) -> Self {
+        let spelling = |text: String, path: &str, what: &str, problems: &mut Problems| {
+            let text = text.trim().to_owned();
+            if fold(&text).is_empty() {
+                problems.push(path, format!("{what} needs at least one letter or digit"));
+            }
+            text::one_line(problems, path, &text);
+            text
+        };
+        let name = name.map(|n| spelling(n, "input.name", "a name", problems));
+        let wikidata_id = match wikidata_id {
+            MaybeUndefined::Value(qid) => {
+                let qid = qid.trim().to_owned();
+                if let Err(message) = check_qid(&qid) {
+                    problems.push("input.wikidataId", message);
+                }
+                MaybeUndefined::Value(qid)
+            }
+            other => other,
+        };
+        let add_aliases = add_aliases
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| spelling(a, &format!("input.addAliases[{i}]"), "an alias", problems))
+            .collect();
+        Self {
+            name,
+            wikidata_id,
+            add_aliases,
         }
-        Err(AppError::invalid(self.0))
     }
 }
 
@@ -162,9 +192,41 @@ pub(super) fn not_found(noun: &str) -> AppError {
     AppError::NotFound(format!("no {noun} has the ID given in `id`"))
 }
 
-/// `NOT_FOUND` for a node an input field names.
-pub(super) fn missing(path: &str, noun: &str) -> AppError {
-    AppError::NotFound(format!("{path}: no {noun} has the ID given"))
+/// `NOT_FOUND` for a node an input names at `path`, naming its ID.
+pub(super) fn missing(path: &str, id: GlobalId) -> AppError {
+    let noun = match id.kind {
+        NodeKind::FinancialMeasure => "financial measure".to_owned(),
+        kind => kind.type_name().to_lowercase(),
+    };
+    AppError::NotFound(format!("{path}: no {noun} has the ID \"{}\"", id.encode().0))
+}
+
+/// The nodes a write finds missing, gathered so that one `NOT_FOUND`
+/// names every one of them, not only the first.
+#[derive(Default)]
+pub(super) struct Missing(Vec<String>);
+
+impl Missing {
+    /// The value of a lookup; a `NOT_FOUND` is noted and gives `None`.
+    pub fn note<T>(&mut self, found: AppResult<T>) -> AppResult<Option<T>> {
+        match found {
+            Ok(value) => Ok(Some(value)),
+            Err(AppError::NotFound(message)) => {
+                self.0.push(message);
+                Ok(None)
+            }
+            Err(err) => Err(err),
+        }
+    }
+
+    /// `NOT_FOUND` naming everything missing, or `Ok`.
+    pub fn finish(self) -> AppResult<()> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::NotFound(self.0.join("; ")))
+        }
+    }
 }
 
 /// `CONFLICT` unless the node is still at the version the patch is based on.

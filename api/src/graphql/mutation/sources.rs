@@ -9,8 +9,9 @@ use super::patch::{
     Problems, check_version, fresh, log, not_found, not_null, optional_text, refuse_empty, required_text,
     stale, unique_violation,
 };
-use super::{finish, require_write};
+use super::require_write;
 use crate::changes::Change;
+use crate::domain::LanguageTag;
 use crate::error::{AppError, AppResult};
 use crate::graphql::filter::expect_id;
 use crate::graphql::ids::{GlobalId, NodeKind};
@@ -18,9 +19,7 @@ use crate::graphql::node::Node;
 use crate::graphql::object::Source;
 use crate::graphql::scalars::Date;
 use crate::graphql::{changes, database};
-
-/// The longest language tag the database keeps (`language` is 16 characters).
-const LANGUAGE_MAX: usize = 16;
+use crate::store::Write;
 
 /// Changes to a source; fields left out stay as they are. The key stays.
 #[derive(InputObject, Debug, Clone, Default)]
@@ -31,9 +30,10 @@ pub struct SourcePatch {
     pub title: MaybeUndefined<String>,
     /// Who published it; null clears it.
     pub publisher: MaybeUndefined<String>,
-    /// When it was published; null clears it.
+    /// When it was published: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
     pub published_on: MaybeUndefined<Date>,
-    /// The language of the text, as a BCP 47 tag (`en`); null clears it.
+    /// The language of the text, as a BCP 47 tag (`en`, `pt-BR`), 35
+    /// characters at most; null clears it.
     pub language: MaybeUndefined<String>,
     /// The full text. It can change only while no fact cites the source:
     /// the evidence spans of facts point into it by offset.
@@ -62,9 +62,9 @@ impl SourceMutation {
         let key = expect_id(&id, "id", &[NodeKind::Source])?;
         let patch = Changes::checked(input)?;
         let db = database(ctx)?;
-        let txn = crate::db::begin_write(db).await?;
-        let result = patch.apply(&txn, key, version, &actor).await;
-        finish(txn, result).await?;
+        let write = Write::begin(db).await?;
+        let result = patch.apply(write.txn(), key, version, &actor).await;
+        write.finish(result, None).await?;
         let Node::Source(source) = fresh(db, NodeKind::Source, key).await? else {
             return Err(AppError::Internal);
         };
@@ -106,13 +106,8 @@ impl Changes {
         );
         let publisher = optional_text(input.publisher, "input.publisher", &mut problems);
         let language = optional_text(input.language, "input.language", &mut problems);
-        if let MaybeUndefined::Value(tag) = &language
-            && tag.chars().count() > LANGUAGE_MAX
-        {
-            problems.push(
-                "input.language",
-                format!("\"{tag}\" is longer than a language tag ({LANGUAGE_MAX} characters at most)"),
-            );
+        if let MaybeUndefined::Value(tag) = &language {
+            problems.parsed("input.language", LanguageTag::parse(tag));
         }
         // The text is kept as given: evidence offsets count from its first
         // code point, whitespace included.
@@ -125,7 +120,7 @@ impl Changes {
         if text.as_ref().is_some_and(|t| t.trim().is_empty()) {
             problems.push("input.text", "text must not be empty");
         }
-        problems.check()?;
+        problems.finish()?;
         Ok(Self {
             url,
             title,
@@ -181,6 +176,7 @@ impl Changes {
         }
         if !self.published_on.is_undefined() {
             row.published_on = Set(self.published_on.take().map(|d| d.0));
+            row.published_on_precision = Set(self.published_on.take().map(|d| d.1));
             changed.push("publishedOn");
         }
         if !self.language.is_undefined() {

@@ -42,9 +42,13 @@ impl Source {
         self.0.publisher.as_deref()
     }
 
-    /// The day it was published, where known.
+    /// When it was published, where known: `2025-12-02`, `2025-12` or `2025`.
     async fn published_on(&self) -> Option<Date> {
-        self.0.published_on.map(Date)
+        let precision = self
+            .0
+            .published_on_precision
+            .unwrap_or(entity::kinds::DatePrecision::Day);
+        self.0.published_on.map(|date| Date(date, precision))
     }
 
     /// Its language as a BCP 47 tag (`en`), where known.

@@ -6,61 +6,45 @@
 use async_graphql::{ID, MaybeUndefined};
 
 use crate::domain::PartialDate;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::graphql::filter::id_of;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::mutation::EvidenceInput;
+use crate::store::Evidence;
 
 pub(super) const ENTITIES: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation, NodeKind::Place];
 pub(super) const SPEAKERS: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation];
 pub(super) const PLACE: &[NodeKind] = &[NodeKind::Place];
 pub(super) const ISSUE: &[NodeKind] = &[NodeKind::Issue];
 
-/// Evidence with its values checked; its source and span are checked in
-/// the transaction ([`super::write::check_evidence`]).
-#[derive(Debug, Clone)]
-pub(super) struct Evidence {
-    pub source: GlobalId,
-    pub start: i32,
-    pub end: i32,
-    pub excerpt: String,
-    pub confidence: f64,
-    pub curated: bool,
+pub(super) use crate::store::Problems;
+
+/// The checks of a patch's fields, each problem at its path in `input`.
+pub(super) trait PatchChecks {
+    fn required<T>(&mut self, value: MaybeUndefined<T>, path: &str, what: &str) -> Option<T>;
+    fn list<T>(&mut self, value: MaybeUndefined<Vec<T>>, path: &str) -> Option<Vec<T>>;
+    fn text(&mut self, value: String, path: &str, what: &str) -> String;
+    fn optional_text(
+        &mut self,
+        value: MaybeUndefined<String>,
+        path: &str,
+        what: &str,
+    ) -> MaybeUndefined<String>;
+    fn id(&mut self, id: &ID, path: &str, kinds: &[NodeKind]) -> Option<GlobalId>;
+    fn ids(&mut self, ids: &[ID], path: &str, kinds: &[NodeKind]) -> Vec<GlobalId>;
+    fn optional_id(
+        &mut self,
+        id: MaybeUndefined<ID>,
+        path: &str,
+        kinds: &[NodeKind],
+    ) -> MaybeUndefined<GlobalId>;
+    fn date(&mut self, value: MaybeUndefined<String>, path: &str) -> MaybeUndefined<PartialDate>;
+    fn evidence(&mut self, e: EvidenceInput, path: &str) -> Option<Evidence<GlobalId>>;
 }
 
-/// Sets the provenance columns of an active model from checked evidence.
-macro_rules! set_evidence {
-    ($row:ident, $evidence:expr) => {{
-        let e = $evidence;
-        $row.source_id = sea_orm::Set(e.source.key);
-        $row.span_start = sea_orm::Set(e.start);
-        $row.span_end = sea_orm::Set(e.end);
-        $row.excerpt = sea_orm::Set(e.excerpt.clone());
-        $row.confidence = sea_orm::Set(e.confidence);
-        $row.curated = sea_orm::Set(e.curated);
-    }};
-}
-pub(super) use set_evidence;
-
-/// What is wrong with a patch, each problem at its path in `input`.
-#[derive(Debug, Default)]
-pub(super) struct Problems(Vec<(String, String)>);
-
-impl Problems {
-    pub fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push((path.into(), message.into()));
-    }
-
-    /// `BAD_USER_INPUT` listing every problem, or `Ok` when there is none.
-    pub fn finish(self) -> AppResult<()> {
-        if self.0.is_empty() {
-            return Ok(());
-        }
-        Err(AppError::invalid(self.0))
-    }
-
+impl PatchChecks for Problems {
     /// A field every fact of the kind has: it may be replaced, not cleared.
-    pub fn required<T>(&mut self, value: MaybeUndefined<T>, path: &str, what: &str) -> Option<T> {
+    fn required<T>(&mut self, value: MaybeUndefined<T>, path: &str, what: &str) -> Option<T> {
         match value {
             MaybeUndefined::Value(v) => Some(v),
             MaybeUndefined::Undefined => None,
@@ -75,7 +59,7 @@ impl Problems {
     }
 
     /// A list the patch replaces: `[]` empties it, null is refused.
-    pub fn list<T>(&mut self, value: MaybeUndefined<Vec<T>>, path: &str) -> Option<Vec<T>> {
+    fn list<T>(&mut self, value: MaybeUndefined<Vec<T>>, path: &str) -> Option<Vec<T>> {
         match value {
             MaybeUndefined::Value(v) => Some(v),
             MaybeUndefined::Undefined => None,
@@ -90,7 +74,7 @@ impl Problems {
     }
 
     /// Text that must say something.
-    pub fn text(&mut self, value: String, path: &str, what: &str) -> String {
+    fn text(&mut self, value: String, path: &str, what: &str) -> String {
         if value.trim().is_empty() {
             self.push(path, format!("{what} must not be empty"));
         }
@@ -98,7 +82,7 @@ impl Problems {
     }
 
     /// Optional text: null clears it, blank text is refused.
-    pub fn optional_text(
+    fn optional_text(
         &mut self,
         value: MaybeUndefined<String>,
         path: &str,
@@ -113,12 +97,12 @@ impl Problems {
     }
 
     /// An ID that must name a node of one of `kinds`.
-    pub fn id(&mut self, id: &ID, path: &str, kinds: &[NodeKind]) -> Option<GlobalId> {
+    fn id(&mut self, id: &ID, path: &str, kinds: &[NodeKind]) -> Option<GlobalId> {
         id_of(id, kinds).map_err(|message| self.push(path, message)).ok()
     }
 
     /// A list of IDs, each of one of `kinds`, without repeats.
-    pub fn ids(&mut self, ids: &[ID], path: &str, kinds: &[NodeKind]) -> Vec<GlobalId> {
+    fn ids(&mut self, ids: &[ID], path: &str, kinds: &[NodeKind]) -> Vec<GlobalId> {
         let mut out: Vec<GlobalId> = Vec::new();
         for (i, id) in ids.iter().enumerate() {
             if let Some(global) = self.id(id, &format!("{path}[{i}]"), kinds)
@@ -131,7 +115,7 @@ impl Problems {
     }
 
     /// An ID that null clears.
-    pub fn optional_id(
+    fn optional_id(
         &mut self,
         id: MaybeUndefined<ID>,
         path: &str,
@@ -148,7 +132,7 @@ impl Problems {
     }
 
     /// A date `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
-    pub fn date(&mut self, value: MaybeUndefined<String>, path: &str) -> MaybeUndefined<PartialDate> {
+    fn date(&mut self, value: MaybeUndefined<String>, path: &str) -> MaybeUndefined<PartialDate> {
         match value {
             MaybeUndefined::Value(text) => match PartialDate::parse(&text) {
                 Ok(date) => MaybeUndefined::Value(date),
@@ -163,34 +147,8 @@ impl Problems {
     }
 
     /// Evidence, as far as it can be checked without its source's text.
-    pub fn evidence(&mut self, e: EvidenceInput, path: &str) -> Option<Evidence> {
-        let source = self.id(&e.source, &format!("{path}.source"), &[NodeKind::Source]);
-        if e.start < 0 {
-            self.push(
-                format!("{path}.start"),
-                format!("{} must not be negative", e.start),
-            );
-        }
-        if e.end <= e.start {
-            self.push(
-                format!("{path}.end"),
-                format!("{} must be greater than start ({})", e.end, e.start),
-            );
-        }
-        if !(0.0..=1.0).contains(&e.confidence) {
-            self.push(
-                format!("{path}.confidence"),
-                format!("{} is not between 0 and 1", e.confidence),
-            );
-        }
-        Some(Evidence {
-            source: source?,
-            start: e.start,
-            end: e.end,
-            excerpt: e.excerpt,
-            confidence: e.confidence,
-            curated: e.curated,
-        })
+    fn evidence(&mut self, e: EvidenceInput, path: &str) -> Option<Evidence<GlobalId>> {
+        e.checked(path, self)
     }
 }
 

@@ -7,13 +7,14 @@ use entity::kinds;
 use entity::{event, event_participant, event_place, event_quantity};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
-use super::check::{self, ENTITIES, PLACE, Problems, set_evidence};
+use super::check::{self, ENTITIES, PLACE, PatchChecks, Problems};
 use super::write;
 use crate::domain::PartialDate;
 use crate::error::AppResult;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::mutation::{EvidenceInput, ParticipantInput, QuantityInput};
 use crate::graphql::object::EventKind;
+use crate::store::identity::EventIdentity;
 
 /// Changes to an event. Fields left out stay as they are; null clears a
 /// field an event may lack; a list given replaces the whole list.
@@ -45,7 +46,7 @@ struct Quantity {
     measure: String,
     value: i32,
     qualifier: kinds::Qualifier,
-    evidence: Option<check::Evidence>,
+    evidence: Option<crate::store::Evidence<GlobalId>>,
 }
 
 /// A patch with its values checked; what needs the database is checked in
@@ -58,9 +59,37 @@ pub(super) struct Checked {
     places: Option<Vec<GlobalId>>,
     participants: Option<Vec<(GlobalId, String)>>,
     quantities: Option<Vec<Quantity>>,
-    evidence: Option<check::Evidence>,
+    evidence: Option<crate::store::Evidence<GlobalId>>,
     /// The fields given, for the write log.
     fields: Vec<&'static str>,
+}
+
+impl Checked {
+    /// Every ID the patch names, at its path.
+    fn named(&self) -> Vec<(String, GlobalId)> {
+        let mut named = Vec::new();
+        write::name_list(
+            &mut named,
+            "input.places",
+            self.places.as_deref().unwrap_or_default(),
+        );
+        for (i, (entity, _)) in self.participants.iter().flatten().enumerate() {
+            write::name(
+                &mut named,
+                &format!("input.participants[{i}].entity"),
+                Some(*entity),
+            );
+        }
+        for (i, q) in self.quantities.iter().flatten().enumerate() {
+            write::name_evidence(
+                &mut named,
+                &format!("input.quantities[{i}].evidence"),
+                q.evidence.as_ref(),
+            );
+        }
+        write::name_evidence(&mut named, "input.evidence", self.evidence.as_ref());
+        named
+    }
 }
 
 pub(super) fn checked(input: EventPatch) -> AppResult<Checked> {
@@ -165,12 +194,14 @@ pub(super) async fn apply(
     if current.version != version {
         return Err(write::stale("event", version, Some(current.version)));
     }
+    write::all_found(txn, &patch.named()).await?;
     let mut problems = Problems::default();
     dates_after_patch(patch, &current, &mut problems);
     let mut row = columns(patch);
     if let Some(evidence) = &patch.evidence {
-        write::check_evidence(txn, evidence, "input.evidence", &mut problems).await?;
-        set_evidence!(row, evidence);
+        let evidence =
+            crate::graphql::mutation::span::resolve(txn, evidence, "input.evidence", &mut problems).await?;
+        crate::set_evidence!(row, evidence.source, &evidence);
     }
     let places = match &patch.places {
         Some(ids) => Some(write::entities(txn, ids, "input.places").await?),
@@ -181,7 +212,7 @@ pub(super) async fn apply(
         for (i, q) in list.iter().enumerate() {
             if let Some(evidence) = &q.evidence {
                 let path = format!("input.quantities[{i}].evidence");
-                write::check_evidence(txn, evidence, &path, &mut problems).await?;
+                crate::graphql::mutation::span::resolve(txn, evidence, &path, &mut problems).await?;
             }
         }
     }
@@ -269,10 +300,10 @@ fn dates_after_patch(patch: &Checked, current: &event::Model, problems: &mut Pro
     ends_after_it_starts(started, ended, path, problems);
 }
 
-/// The import's rule: each date taken at its first day, the end not
-/// before the start.
+/// The import's rule: the end not surely before the start, as far as
+/// each date is known (an event of 3 December 2025 may end "2025-12").
 fn ends_after_it_starts(started: PartialDate, ended: PartialDate, path: &str, problems: &mut Problems) {
-    if started.date > ended.date {
+    if ended.surely_before(started) {
         problems.push(
             path,
             format!(
@@ -343,7 +374,7 @@ async fn replace_quantities(txn: &DatabaseTransaction, key: i64, quantities: &[Q
             qualifier: Set(q.qualifier),
             ..Default::default()
         };
-        set_evidence!(row, evidence);
+        crate::set_evidence!(row, evidence.source.key, evidence);
         rows.push(row);
     }
     if !rows.is_empty() {
@@ -360,27 +391,19 @@ async fn refuse_twin(txn: &DatabaseTransaction, patch: &Checked, current: &event
     if patch.kind.is_none() && patch.label.is_none() && patch.evidence.is_none() {
         return Ok(());
     }
-    let (source, start, end) = write::span_after(
+    let (source, span) = write::span_after(
         patch.evidence.as_ref(),
         current.source_id,
         current.span_start,
         current.span_end,
     );
-    let twin = event::Entity::find()
-        .filter(event::Column::Id.ne(current.id))
-        .filter(event::Column::SourceId.eq(source))
-        .filter(event::Column::SpanStart.eq(start))
-        .filter(event::Column::SpanEnd.eq(end))
-        .filter(event::Column::Kind.eq(patch.kind.unwrap_or(current.kind)))
-        .filter(event::Column::Label.eq(patch.label.as_deref().unwrap_or(&current.label)))
-        .one(txn)
-        .await?;
-    match twin {
-        Some(twin) => Err(write::same_as(
-            "event",
-            GlobalId::new(NodeKind::Event, twin.id),
-            "kind, label and evidence span",
-        )),
-        None => Ok(()),
+    let twin = EventIdentity {
+        source,
+        span,
+        kind: patch.kind.unwrap_or(current.kind),
+        label: patch.label.clone().unwrap_or_else(|| current.label.clone()),
     }
+    .find(txn, Some(current.id))
+    .await?;
+    write::refuse_twin("event", NodeKind::Event, twin, EventIdentity::WHAT)
 }

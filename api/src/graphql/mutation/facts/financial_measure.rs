@@ -7,7 +7,7 @@ use entity::kinds;
 use entity::{financial_measure, financial_measure_issue};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
-use super::check::{self, ENTITIES, ISSUE, Problems, set_evidence};
+use super::check::{self, ENTITIES, ISSUE, PatchChecks, Problems};
 use super::write;
 use crate::domain::{Amount, CurrencyCode, PartialDate, Term};
 use crate::error::AppResult;
@@ -15,6 +15,7 @@ use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::mutation::{EvidenceInput, SecuredAgainstInput, ShareInput};
 use crate::graphql::object::{FinancialMeasureKind, FinancialMeasureStatus, Qualifier};
 use crate::graphql::scalars::Decimal;
+use crate::store::identity::FinancialMeasureIdentity;
 
 /// Changes to a financial measure. Fields left out stay as they are; null
 /// clears a field a measure may lack; a list given replaces the whole list.
@@ -78,9 +79,29 @@ pub(super) struct Checked {
     secured_against: MaybeUndefined<Secured>,
     issues: Option<Vec<GlobalId>>,
     announced_on: MaybeUndefined<PartialDate>,
-    evidence: Option<check::Evidence>,
+    evidence: Option<crate::store::Evidence<GlobalId>>,
     /// The fields given, for the write log.
     fields: Vec<&'static str>,
+}
+
+impl Checked {
+    /// Every ID the patch names, at its path.
+    fn named(&self) -> Vec<(String, GlobalId)> {
+        let mut named = Vec::new();
+        write::name(&mut named, "input.provider", self.provider.value().copied());
+        write::name(&mut named, "input.recipient", self.recipient.value().copied());
+        if let Some(secured) = self.secured_against.value() {
+            write::name(&mut named, "input.securedAgainst.entity", secured.entity);
+            write::name(&mut named, "input.securedAgainst.issue", secured.issue);
+        }
+        write::name_list(
+            &mut named,
+            "input.issues",
+            self.issues.as_deref().unwrap_or_default(),
+        );
+        write::name_evidence(&mut named, "input.evidence", self.evidence.as_ref());
+        named
+    }
 }
 
 pub(super) fn checked(input: FinancialMeasurePatch) -> AppResult<Checked> {
@@ -204,14 +225,16 @@ pub(super) async fn apply(
     if current.version != version {
         return Err(write::stale("financial measure", version, Some(current.version)));
     }
+    write::all_found(txn, &patch.named()).await?;
     let mut problems = Problems::default();
     amount_with_currency(patch, &current, &mut problems);
     let mut row = columns(patch);
     references(txn, patch, &mut row).await?;
     let issues = issue_links(txn, key, patch).await?;
     if let Some(evidence) = &patch.evidence {
-        write::check_evidence(txn, evidence, "input.evidence", &mut problems).await?;
-        set_evidence!(row, evidence);
+        let evidence =
+            crate::graphql::mutation::span::resolve(txn, evidence, "input.evidence", &mut problems).await?;
+        crate::set_evidence!(row, evidence.source, &evidence);
     }
     problems.finish()?;
     refuse_twin(txn, patch, &current).await?;
@@ -375,27 +398,24 @@ async fn refuse_twin(
     if patch.kind.is_none() && patch.label.is_none() && patch.evidence.is_none() {
         return Ok(());
     }
-    let (source, start, end) = write::span_after(
+    let (source, span) = write::span_after(
         patch.evidence.as_ref(),
         current.source_id,
         current.span_start,
         current.span_end,
     );
-    let twin = financial_measure::Entity::find()
-        .filter(financial_measure::Column::Id.ne(current.id))
-        .filter(financial_measure::Column::SourceId.eq(source))
-        .filter(financial_measure::Column::SpanStart.eq(start))
-        .filter(financial_measure::Column::SpanEnd.eq(end))
-        .filter(financial_measure::Column::Kind.eq(patch.kind.unwrap_or(current.kind)))
-        .filter(financial_measure::Column::Label.eq(patch.label.as_deref().unwrap_or(&current.label)))
-        .one(txn)
-        .await?;
-    match twin {
-        Some(twin) => Err(write::same_as(
-            "financial measure",
-            GlobalId::new(NodeKind::FinancialMeasure, twin.id),
-            "kind, label and evidence span",
-        )),
-        None => Ok(()),
+    let twin = FinancialMeasureIdentity {
+        source,
+        span,
+        kind: patch.kind.unwrap_or(current.kind),
+        label: patch.label.clone().unwrap_or_else(|| current.label.clone()),
     }
+    .find(txn, Some(current.id))
+    .await?;
+    write::refuse_twin(
+        "financial measure",
+        NodeKind::FinancialMeasure,
+        twin,
+        FinancialMeasureIdentity::WHAT,
+    )
 }

@@ -10,7 +10,7 @@ mod write;
 
 use async_graphql::{Context, ID, Object};
 
-use super::{finish, require_write};
+use super::require_write;
 use crate::changes::Change;
 use crate::error::{AppError, AppResult};
 use crate::graphql::filter::expect_id;
@@ -18,6 +18,7 @@ use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::{Node, fetch_node};
 use crate::graphql::object::{Event, FinancialMeasure, Statement};
 use crate::graphql::{changes, database};
+use crate::store::Write;
 
 #[derive(Default)]
 pub struct FactMutation;
@@ -42,9 +43,9 @@ impl FactMutation {
         let key = expect_id(&id, "id", &[NodeKind::Statement])?;
         let patch = statement::checked(input)?;
         let db = database(ctx)?;
-        let txn = crate::db::begin_write(db).await?;
-        let result = statement::apply(&txn, key, version, &patch, &actor).await;
-        finish(txn, result).await?;
+        let write = Write::begin(db).await?;
+        let result = statement::apply(write.txn(), key, version, &patch, &actor).await;
+        write.finish(result, None).await?;
         match updated(ctx, GlobalId::new(NodeKind::Statement, key)).await? {
             Node::Statement(node) => Ok(node),
             _ => Err(AppError::Internal),
@@ -67,9 +68,9 @@ impl FactMutation {
         let key = expect_id(&id, "id", &[NodeKind::FinancialMeasure])?;
         let patch = financial_measure::checked(input)?;
         let db = database(ctx)?;
-        let txn = crate::db::begin_write(db).await?;
-        let result = financial_measure::apply(&txn, key, version, &patch, &actor).await;
-        finish(txn, result).await?;
+        let write = Write::begin(db).await?;
+        let result = financial_measure::apply(write.txn(), key, version, &patch, &actor).await;
+        write.finish(result, None).await?;
         match updated(ctx, GlobalId::new(NodeKind::FinancialMeasure, key)).await? {
             Node::FinancialMeasure(node) => Ok(node),
             _ => Err(AppError::Internal),
@@ -92,9 +93,9 @@ impl FactMutation {
         let key = expect_id(&id, "id", &[NodeKind::Event])?;
         let patch = event::checked(input)?;
         let db = database(ctx)?;
-        let txn = crate::db::begin_write(db).await?;
-        let result = event::apply(&txn, key, version, &patch, &actor).await;
-        finish(txn, result).await?;
+        let write = Write::begin(db).await?;
+        let result = event::apply(write.txn(), key, version, &patch, &actor).await;
+        write.finish(result, None).await?;
         match updated(ctx, GlobalId::new(NodeKind::Event, key)).await? {
             Node::Event(node) => Ok(node),
             _ => Err(AppError::Internal),

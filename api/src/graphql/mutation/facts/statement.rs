@@ -7,7 +7,7 @@ use entity::kinds;
 use entity::{statement, statement_issue, statement_mention};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
-use super::check::{self, ENTITIES, ISSUE, PLACE, Problems, SPEAKERS, set_evidence};
+use super::check::{self, ENTITIES, ISSUE, PLACE, PatchChecks, Problems, SPEAKERS};
 use super::write;
 use crate::domain::PartialDate;
 use crate::error::AppResult;
@@ -15,6 +15,7 @@ use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::mutation::{EvidenceInput, StanceInput};
 use crate::graphql::object::StatementKind;
 use crate::names::fold_text;
+use crate::store::identity::StatementIdentity;
 
 /// Changes to a statement. Fields left out stay as they are; null clears
 /// a field a statement may lack; a list given replaces the whole list.
@@ -64,9 +65,38 @@ pub(super) struct Checked {
     audience_entity: MaybeUndefined<GlobalId>,
     about: Option<Vec<(GlobalId, kinds::Stance)>>,
     mentions: Option<Vec<GlobalId>>,
-    evidence: Option<check::Evidence>,
+    evidence: Option<crate::store::Evidence<GlobalId>>,
     /// The fields given, for the write log.
     fields: Vec<&'static str>,
+}
+
+impl Checked {
+    /// Every ID the patch names, at its path.
+    fn named(&self) -> Vec<(String, GlobalId)> {
+        let mut named = Vec::new();
+        write::name(&mut named, "input.speaker", self.speaker);
+        write::name(
+            &mut named,
+            "input.speakerRole",
+            self.speaker_role.value().copied(),
+        );
+        write::name(&mut named, "input.place", self.place.value().copied());
+        write::name(
+            &mut named,
+            "input.audienceEntity",
+            self.audience_entity.value().copied(),
+        );
+        for (i, (issue, _)) in self.about.iter().flatten().enumerate() {
+            write::name(&mut named, &format!("input.about[{i}].issue"), Some(*issue));
+        }
+        write::name_list(
+            &mut named,
+            "input.mentions",
+            self.mentions.as_deref().unwrap_or_default(),
+        );
+        write::name_evidence(&mut named, "input.evidence", self.evidence.as_ref());
+        named
+    }
 }
 
 pub(super) fn checked(input: StatementPatch) -> AppResult<Checked> {
@@ -150,6 +180,7 @@ pub(super) async fn apply(
     if current.version != version {
         return Err(write::stale("statement", version, Some(current.version)));
     }
+    write::all_found(txn, &patch.named()).await?;
     let mut problems = Problems::default();
     let (mut row, speaker) = columns(txn, patch, &current, &mut problems).await?;
     let links = Links::of(txn, key, patch).await?;
@@ -216,8 +247,9 @@ async fn columns(
         row.audience_id = Set(audience);
     }
     if let Some(evidence) = &patch.evidence {
-        write::check_evidence(txn, evidence, "input.evidence", problems).await?;
-        set_evidence!(row, evidence);
+        let evidence =
+            crate::graphql::mutation::span::resolve(txn, evidence, "input.evidence", problems).await?;
+        crate::set_evidence!(row, evidence.source, &evidence);
     }
     Ok((row, speaker))
 }
@@ -346,28 +378,20 @@ async fn refuse_twin(
     if patch.kind.is_none() && patch.text.is_none() && patch.speaker.is_none() && patch.evidence.is_none() {
         return Ok(());
     }
-    let (source, start, end) = write::span_after(
+    let (source, span) = write::span_after(
         patch.evidence.as_ref(),
         current.source_id,
         current.span_start,
         current.span_end,
     );
-    let twin = statement::Entity::find()
-        .filter(statement::Column::Id.ne(current.id))
-        .filter(statement::Column::SourceId.eq(source))
-        .filter(statement::Column::SpanStart.eq(start))
-        .filter(statement::Column::SpanEnd.eq(end))
-        .filter(statement::Column::SpeakerId.eq(speaker))
-        .filter(statement::Column::Kind.eq(patch.kind.unwrap_or(current.kind)))
-        .filter(statement::Column::Text.eq(patch.text.as_deref().unwrap_or(&current.text)))
-        .one(txn)
-        .await?;
-    match twin {
-        Some(twin) => Err(write::same_as(
-            "statement",
-            GlobalId::new(NodeKind::Statement, twin.id),
-            "speaker, kind, text and evidence span",
-        )),
-        None => Ok(()),
+    let twin = StatementIdentity {
+        source,
+        span,
+        speaker,
+        kind: patch.kind.unwrap_or(current.kind),
+        text: patch.text.clone().unwrap_or_else(|| current.text.clone()),
     }
+    .find(txn, Some(current.id))
+    .await?;
+    write::refuse_twin("statement", NodeKind::Statement, twin, StatementIdentity::WHAT)
 }

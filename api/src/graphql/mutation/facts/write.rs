@@ -9,21 +9,12 @@ use entity::kinds::{DatePrecision, EntityKind};
 use entity::{entity_redirect, issue, named_entity, role, source};
 use sea_orm::{DatabaseTransaction, EntityTrait};
 
-use super::check::{Evidence, Problems};
 use crate::domain::PartialDate;
 use crate::error::{AppError, AppResult};
 use crate::graphql::ids::{GlobalId, NodeKind};
-use crate::import::format::EvidenceRecord;
-use crate::import::{SourceText, check_span};
+use crate::store::{Evidence, Span};
 
-/// `NOT_FOUND` for a node a patch names at `path`.
-fn not_found(path: &str, id: GlobalId) -> AppError {
-    let noun = match id.kind {
-        NodeKind::FinancialMeasure => "financial measure".to_owned(),
-        kind => kind.type_name().to_lowercase(),
-    };
-    AppError::NotFound(format!("{path}: no {noun} has the ID \"{}\"", id.encode().0))
-}
+use crate::graphql::mutation::patch::{Missing, missing as not_found};
 
 /// `NOT_FOUND` for the node being updated.
 pub(super) fn no_such(noun: &str) -> AppError {
@@ -40,20 +31,29 @@ pub(super) fn stale(noun: &str, version: i32, current: Option<i32>) -> AppError 
     })
 }
 
-/// `CONFLICT` for an update that would make a fact one with another, as
-/// the import tells facts apart (a re-import could not say which is meant).
-pub(super) fn same_as(noun: &str, other: GlobalId, what: &str) -> AppError {
-    AppError::Conflict(format!(
-        "the {noun} would be the same as {noun} \"{}\", which has the same {what}; delete one of them instead",
-        other.encode().0
-    ))
+/// `CONFLICT` when an update would make a fact one with another (`twin`,
+/// found by the write core's identity rule of the kind, which compares
+/// `what`): a re-import could not say which is meant.
+pub(super) fn refuse_twin(noun: &str, kind: NodeKind, twin: Option<i64>, what: &str) -> AppResult<()> {
+    match twin {
+        Some(twin) => Err(AppError::Conflict(format!(
+            "the {noun} would be the same as {noun} \"{}\", which has the same {what}; delete one of them instead",
+            GlobalId::new(kind, twin).encode().0
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Where a fact's evidence points after the patch: source, start and end.
-pub(super) fn span_after(patch: Option<&Evidence>, source: i64, start: i32, end: i32) -> (i64, i32, i32) {
+pub(super) fn span_after(
+    patch: Option<&Evidence<GlobalId>>,
+    source: i64,
+    start: i32,
+    end: i32,
+) -> (i64, Span) {
     match patch {
-        Some(e) => (e.source.key, e.start, e.end),
-        None => (source, start, end),
+        Some(e) => (e.source.key, e.span),
+        None => (source, Span { start, end }),
     }
 }
 
@@ -74,6 +74,51 @@ pub(super) async fn entity(
         Some(e) if entity_node_kind(e.kind) == id.kind => Ok((e.id, e.kind)),
         _ => Err(not_found(path, id)),
     }
+}
+
+/// `NOT_FOUND` naming every ID of `named` (each with the path that names
+/// it) that names nothing, not only the first; `Ok` when all are there.
+pub(super) async fn all_found(txn: &DatabaseTransaction, named: &[(String, GlobalId)]) -> AppResult<()> {
+    let mut missing = Missing::default();
+    for (path, id) in named {
+        let found = match id.kind {
+            NodeKind::Person | NodeKind::Organisation | NodeKind::Place => {
+                entity(txn, *id, path).await.map(drop)
+            }
+            NodeKind::Issue => issue(txn, *id, path).await.map(drop),
+            NodeKind::Role => role(txn, *id, path).await.map(drop),
+            NodeKind::Source => match source::Entity::find_by_id(id.key).one(txn).await? {
+                Some(_) => Ok(()),
+                None => Err(not_found(&format!("{path}.source"), *id)),
+            },
+            _ => Ok(()),
+        };
+        missing.note(found)?;
+    }
+    missing.finish()
+}
+
+/// Adds to `named` what a patch's field names, at `path`.
+pub(super) fn name(named: &mut Vec<(String, GlobalId)>, path: &str, ids: impl IntoIterator<Item = GlobalId>) {
+    named.extend(ids.into_iter().map(|id| (path.to_owned(), id)));
+}
+
+/// Adds to `named` what a patch's list names, each at `path[i]`.
+pub(super) fn name_list(named: &mut Vec<(String, GlobalId)>, path: &str, ids: &[GlobalId]) {
+    named.extend(
+        ids.iter()
+            .enumerate()
+            .map(|(i, id)| (format!("{path}[{i}]"), *id)),
+    );
+}
+
+/// Adds the source of evidence to `named`, at `path` (`.source` is added).
+pub(super) fn name_evidence(
+    named: &mut Vec<(String, GlobalId)>,
+    path: &str,
+    evidence: Option<&Evidence<GlobalId>>,
+) {
+    name(named, path, evidence.map(|e| e.source));
 }
 
 /// The keys of the entities IDs name, without repeats.
@@ -135,34 +180,6 @@ pub(super) async fn role(txn: &DatabaseTransaction, id: GlobalId, path: &str) ->
         .ok_or_else(|| not_found(path, id))
 }
 
-/// Checks evidence against its source's text, counting code points as the
-/// import does: an unknown source is `NOT_FOUND`, a span that does not
-/// match the text is a problem at `path`.
-pub(super) async fn check_evidence(
-    txn: &DatabaseTransaction,
-    e: &Evidence,
-    path: &str,
-    problems: &mut Problems,
-) -> AppResult<()> {
-    let Some(source) = source::Entity::find_by_id(e.source.key).one(txn).await? else {
-        return Err(not_found(&format!("{path}.source"), e.source));
-    };
-    let record = EvidenceRecord {
-        source: source.key,
-        start: e.start.into(),
-        end: e.end.into(),
-        excerpt: e.excerpt.clone(),
-        confidence: e.confidence,
-        curated: e.curated,
-    };
-    let mut found = Vec::new();
-    check_span(&record, &SourceText::new(&source.text), path, &mut found);
-    for problem in found {
-        problems.push(problem.path, problem.message);
-    }
-    Ok(())
-}
-
 /// The date and precision columns a patch sets (both empty when it clears
 /// the date); `None` when it leaves the date as it is.
 pub(super) fn date_columns(
@@ -188,7 +205,7 @@ pub(super) fn date_after(
     }
 }
 
-/// Records the update in the write log.
+/// Records the update in the write log, as every update does.
 pub(super) async fn record(
     txn: &DatabaseTransaction,
     actor: &str,
@@ -197,18 +214,6 @@ pub(super) async fn record(
     version: i32,
     fields: &[&str],
 ) -> AppResult<()> {
-    crate::audit::record(
-        txn,
-        actor,
-        operation,
-        format!(
-            "{} {} to version {}: {}",
-            node.kind.type_name(),
-            node.key,
-            version + 1,
-            fields.join(", ")
-        ),
-    )
-    .await?;
-    Ok(())
+    let noun = node.kind.type_name();
+    crate::graphql::mutation::patch::log(txn, actor, operation, noun, node.key, version + 1, fields).await
 }
