@@ -64,6 +64,11 @@ impl PartialDate {
         self.last_day() < other.date
     }
 
+    /// The date and precision columns that store a date; both empty for none.
+    pub fn columns(date: Option<Self>) -> (Option<NaiveDate>, Option<DatePrecision>) {
+        date.map_or((None, None), |d| (Some(d.date), Some(d.precision)))
+    }
+
     /// Pairs stored columns; `None` when either is missing.
     pub fn from_columns(date: Option<NaiveDate>, precision: Option<DatePrecision>) -> Option<Self> {
         Some(Self {

@@ -12,12 +12,14 @@ use entity::{
 };
 use sea_orm::sea_query::{ExprTrait, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, PrimaryKeyTrait, QueryFilter,
+    QueryOrder, Set,
 };
 
 use super::format::*;
+use super::validate::{EventValues, MeasureValues, Parsed, RoleValues, SourceValues, StatementValues, Typed};
 use super::{ImportError, Pin, Problems, RecordKind};
-use crate::domain::{Amount, CurrencyCode, PartialDate, Term, looks_like_qid};
+use crate::domain::{PartialDate, looks_like_qid};
 use crate::loader::ChildTable;
 use crate::names::{fold, fold_text};
 use crate::set_evidence;
@@ -90,13 +92,6 @@ fn db(err: DbErr) -> ImportError {
 
 type Result<T> = std::result::Result<T, ImportError>;
 
-fn date_columns(text: Option<&str>) -> (Option<chrono::NaiveDate>, Option<entity::kinds::DatePrecision>) {
-    match text.map(PartialDate::parse) {
-        Some(Ok(d)) => (Some(d.date), Some(d.precision)),
-        _ => (None, None),
-    }
-}
-
 struct Writer<'a> {
     txn: &'a DatabaseTransaction,
     /// Database ids of the file's records, by key.
@@ -114,12 +109,17 @@ struct Writer<'a> {
 }
 
 /// Writes the document; any problem found on the way aborts it.
-pub async fn write(txn: &DatabaseTransaction, doc: &Document, pins: &[Pin]) -> Result<Counts> {
+pub async fn write(
+    txn: &DatabaseTransaction,
+    doc: &Document,
+    parsed: &Parsed<'_>,
+    pins: &[Pin],
+) -> Result<Counts> {
     // Runs one phase and logs how long it took (RUST_LOG=newsgraph=debug).
     macro_rules! timed {
-        ($writer:ident.$phase:ident($doc:ident)) => {{
+        ($writer:ident.$phase:ident($arg:expr)) => {{
             let started = std::time::Instant::now();
-            $writer.$phase($doc).await?;
+            $writer.$phase($arg).await?;
             let elapsed_ms = started.elapsed().as_millis() as u64;
             tracing::debug!(phase = stringify!($phase), elapsed_ms, "import phase done");
         }};
@@ -135,14 +135,14 @@ pub async fn write(txn: &DatabaseTransaction, doc: &Document, pins: &[Pin]) -> R
         counts: Counts::default(),
     };
     w.pins(pins).await?;
-    timed!(w.sources(doc));
+    timed!(w.sources(&parsed.sources));
     timed!(w.entities(doc));
     timed!(w.issues(doc));
-    timed!(w.roles(doc));
-    timed!(w.relations(doc));
-    timed!(w.statements(doc));
-    timed!(w.financial_measures(doc));
-    timed!(w.events(doc));
+    timed!(w.roles(&parsed.roles));
+    timed!(w.relations(&parsed.relations));
+    timed!(w.statements(&parsed.statements));
+    timed!(w.financial_measures(&parsed.financial_measures));
+    timed!(w.events(&parsed.events));
     if w.problems.is_empty() {
         w.counts.keys = std::mem::take(&mut w.ids);
         Ok(w.counts)
@@ -287,58 +287,100 @@ impl Writer<'_> {
         }
     }
 
-    /// The id of the cited source; checks the span against a stored source's text.
-    async fn evidence_source(&mut self, path: &str, e: &EvidenceRecord) -> Result<i64> {
-        if let Some(id) = self.ids.get(&e.source) {
-            return Ok(*id);
+    /// The id of the cited source, found in the file or the database.
+    async fn evidence_source(&mut self, path: &str, key: &str) -> Result<Option<i64>> {
+        if let Some(id) = self.ids.get(key) {
+            return Ok(Some(*id));
         }
         let found = source::Entity::find()
-            .filter(source::Column::Key.eq(&e.source))
+            .filter(source::Column::Key.eq(key))
             .one(self.txn)
             .await
             .map_err(db)?;
         let Some(found) = found else {
             self.problem(
                 format!("{path}.source"),
-                format!(
-                    "\"{}\" is not the key of a source in this file or the database",
-                    e.source
-                ),
+                format!("\"{key}\" is not the key of a source in this file or the database"),
             );
-            return Ok(0);
+            return Ok(None);
         };
-        self.ids.insert(e.source.clone(), found.id);
+        self.ids.insert(key.to_owned(), found.id);
         self.stored_texts.insert(found.id, found.text);
-        Ok(found.id)
+        Ok(Some(found.id))
     }
 
     /// The evidence with the key of its source; checks the span against a
     /// stored source's text (a source of the document was checked with it).
     /// `None` after a problem.
-    async fn evidence(&mut self, path: &str, e: &EvidenceRecord) -> Result<Option<Evidence<i64>>> {
-        let source = self.evidence_source(path, e).await?;
-        let Some(checked) = e.raw().check(path, &mut self.problems) else {
+    async fn evidence(&mut self, path: &str, e: &Evidence<&str>) -> Result<Option<Evidence<i64>>> {
+        let Some(source) = self.evidence_source(path, e.source).await? else {
             return Ok(None);
         };
         if let Some(text) = self.stored_texts.get(&source) {
-            checked.check_span(&e.source, &SourceText::new(text), path, &mut self.problems);
+            e.check_span(e.source, &SourceText::new(text), path, &mut self.problems);
         }
-        Ok(Some(checked.with_source(source)))
+        Ok(Some(e.clone().with_source(source)))
     }
 
-    /// The parts of a link between two entities, when every part was found
-    /// and the document has no problem so far.
-    fn all_well<T>(&self, a: Option<i64>, b: Option<i64>, evidence: Option<T>) -> Option<(i64, i64, T)> {
-        match (a, b, evidence) {
+    /// The two entities a link joins and its evidence, each named by a
+    /// field of the record at `path` with the kinds it allows; `None` when
+    /// any is missing or the document has a problem so far.
+    async fn link(
+        &mut self,
+        path: &str,
+        ends: [(&str, &str, &[EntityKind]); 2],
+        evidence: &Evidence<&str>,
+    ) -> Result<Option<(i64, i64, Evidence<i64>)>> {
+        let [(a_field, a, a_kinds), (b_field, b, b_kinds)] = ends;
+        let a = self
+            .entity_of(&format!("{path}.{a_field}"), Some(a), a_kinds)
+            .await?;
+        let b = self
+            .entity_of(&format!("{path}.{b_field}"), Some(b), b_kinds)
+            .await?;
+        let evidence = self.evidence(&format!("{path}.evidence"), evidence).await?;
+        Ok(match (a, b, evidence) {
             (Some(a), Some(b), Some(e)) if self.problems.is_empty() => Some((a, b, e)),
             _ => None,
-        }
+        })
+    }
+
+    /// The id of a fact: the one that exists, or a new row from `row`.
+    /// Counts it and keeps its id under the record's key.
+    async fn fact<A>(
+        &mut self,
+        kind: RecordKind,
+        key: &str,
+        existing: Option<i64>,
+        row: impl FnOnce() -> A,
+    ) -> Result<i64>
+    where
+        A: ActiveModelTrait + Send,
+        <<A::Entity as EntityTrait>::PrimaryKey as PrimaryKeyTrait>::ValueType: Into<i64>,
+    {
+        let id = match existing {
+            Some(id) => id,
+            None => <A::Entity as EntityTrait>::insert(row())
+                .exec(self.txn)
+                .await
+                .map_err(db)?
+                .last_insert_id
+                .into(),
+        };
+        self.counts.add(kind, existing.is_none());
+        self.ids.insert(key.to_owned(), id);
+        Ok(id)
     }
 
     // ----- sources ----------------------------------------------------------
 
-    async fn sources(&mut self, doc: &Document) -> Result<()> {
-        for (i, s) in doc.sources.iter().enumerate() {
+    async fn sources(&mut self, sources: &[Typed<'_, SourceRecord, SourceValues>]) -> Result<()> {
+        for Typed {
+            index: i,
+            record: s,
+            values,
+        } in sources
+        {
             let existing = source::Entity::find()
                 .filter(source::Column::Key.eq(&s.key))
                 .one(self.txn)
@@ -357,7 +399,7 @@ impl Writer<'_> {
                     continue;
                 }
                 None => {
-                    let (published_on, published_on_precision) = date_columns(s.published_on.as_deref());
+                    let (published_on, published_on_precision) = PartialDate::columns(values.published_on);
                     let model = source::ActiveModel {
                         key: Set(s.key.clone()),
                         url: Set(s.url.clone()),
@@ -365,7 +407,7 @@ impl Writer<'_> {
                         publisher: Set(s.publisher.clone()),
                         published_on: Set(published_on),
                         published_on_precision: Set(published_on_precision),
-                        language: Set(s.language.clone()),
+                        language: Set(values.language.as_ref().map(|l| l.as_str().to_owned())),
                         text: Set(s.text.clone()),
                         ..Default::default()
                     };
@@ -780,72 +822,65 @@ impl Writer<'_> {
 
     // ----- facts ------------------------------------------------------------
 
-    async fn roles(&mut self, doc: &Document) -> Result<()> {
-        for (i, r) in doc.roles.iter().enumerate() {
-            let path = format!("roles[{i}]");
-            let person = self
-                .entity_of(&format!("{path}.person"), Some(&r.person), &[EntityKind::Person])
+    async fn roles(&mut self, roles: &[Typed<'_, RoleRecord, RoleValues<'_>>]) -> Result<()> {
+        for Typed {
+            index,
+            record: r,
+            values,
+        } in roles
+        {
+            let ends = [
+                ("person", r.person.as_str(), &[EntityKind::Person][..]),
+                ("organisation", &r.organisation, &[EntityKind::Organisation]),
+            ];
+            let link = self
+                .link(&format!("roles[{index}]"), ends, &values.evidence)
                 .await?;
-            let org = self
-                .entity_of(
-                    &format!("{path}.organisation"),
-                    Some(&r.organisation),
-                    &[EntityKind::Organisation],
-                )
-                .await?;
-            let evidence = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
-            let Some((person, org, evidence)) = self.all_well(person, org, evidence) else {
+            let Some((person, organisation, evidence)) = link else {
                 continue;
             };
             let existing = RoleIdentity {
                 person,
-                organisation: org,
+                organisation,
                 title: r.title.clone(),
             }
             .find(self.txn, None)
             .await
             .map_err(db)?;
-            let created = existing.is_none();
-            let id = match existing {
-                Some(id) => id,
-                None => {
-                    let (since, since_precision) = date_columns(r.since.as_deref());
-                    let (until, until_precision) = date_columns(r.until.as_deref());
-                    let mut m = role::ActiveModel {
-                        person_id: Set(person),
-                        organisation_id: Set(org),
-                        title: Set(r.title.clone()),
-                        since: Set(since),
-                        since_precision: Set(since_precision),
-                        until: Set(until),
-                        until_precision: Set(until_precision),
-                        ..Default::default()
-                    };
-                    set_evidence!(m, evidence.source, &evidence);
-                    m.insert(self.txn).await.map_err(db)?.id
-                }
-            };
-            self.counts.add(RecordKind::Role, created);
-            self.ids.insert(r.key.clone(), id);
+            self.fact(RecordKind::Role, &r.key, existing, || {
+                let (since, since_precision) = PartialDate::columns(values.since);
+                let (until, until_precision) = PartialDate::columns(values.until);
+                let mut m = role::ActiveModel {
+                    person_id: Set(person),
+                    organisation_id: Set(organisation),
+                    title: Set(r.title.clone()),
+                    since: Set(since),
+                    since_precision: Set(since_precision),
+                    until: Set(until),
+                    until_precision: Set(until_precision),
+                    ..Default::default()
+                };
+                set_evidence!(m, evidence.source, &evidence);
+                m
+            })
+            .await?;
         }
         Ok(())
     }
 
-    async fn relations(&mut self, doc: &Document) -> Result<()> {
-        for (i, r) in doc.relations.iter().enumerate() {
-            let path = format!("relations[{i}]");
-            let person = self
-                .entity_of(&format!("{path}.person"), Some(&r.person), &[EntityKind::Person])
-                .await?;
-            let related = self
-                .entity_of(
-                    &format!("{path}.relatedPerson"),
-                    Some(&r.related_person),
-                    &[EntityKind::Person],
-                )
-                .await?;
-            let evidence = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
-            let Some((person, related, evidence)) = self.all_well(person, related, evidence) else {
+    async fn relations(&mut self, relations: &[Typed<'_, RelationRecord, Evidence<&str>>]) -> Result<()> {
+        for Typed {
+            index,
+            record: r,
+            values,
+        } in relations
+        {
+            let ends = [
+                ("person", r.person.as_str(), &[EntityKind::Person][..]),
+                ("relatedPerson", &r.related_person, &[EntityKind::Person]),
+            ];
+            let link = self.link(&format!("relations[{index}]"), ends, values).await?;
+            let Some((person, related, evidence)) = link else {
                 continue;
             };
             let existing = RelationIdentity {
@@ -856,22 +891,17 @@ impl Writer<'_> {
             .find(self.txn, None)
             .await
             .map_err(db)?;
-            let created = existing.is_none();
-            let id = match existing {
-                Some(id) => id,
-                None => {
-                    let mut m = relation::ActiveModel {
-                        person_id: Set(person),
-                        related_person_id: Set(related),
-                        kind: Set(r.kind.clone()),
-                        ..Default::default()
-                    };
-                    set_evidence!(m, evidence.source, &evidence);
-                    m.insert(self.txn).await.map_err(db)?.id
-                }
-            };
-            self.counts.add(RecordKind::Relation, created);
-            self.ids.insert(r.key.clone(), id);
+            self.fact(RecordKind::Relation, &r.key, existing, || {
+                let mut m = relation::ActiveModel {
+                    person_id: Set(person),
+                    related_person_id: Set(related),
+                    kind: Set(r.kind.clone()),
+                    ..Default::default()
+                };
+                set_evidence!(m, evidence.source, &evidence);
+                m
+            })
+            .await?;
         }
         Ok(())
     }
@@ -879,9 +909,17 @@ impl Writer<'_> {
     /// Statements come in the largest numbers, so they are written in
     /// batches: references resolved first, then one multi-row insert per
     /// batch of new statements and of links.
-    async fn statements(&mut self, doc: &Document) -> Result<()> {
-        let mut pending = Vec::with_capacity(doc.statements.len());
-        for (i, r) in doc.statements.iter().enumerate() {
+    async fn statements(
+        &mut self,
+        statements: &[Typed<'_, StatementRecord, StatementValues<'_>>],
+    ) -> Result<()> {
+        let mut pending = Vec::with_capacity(statements.len());
+        for Typed {
+            index: i,
+            record: r,
+            values,
+        } in statements
+        {
             let path = format!("statements[{i}]");
             let speaker_kinds = [EntityKind::Person, EntityKind::Organisation];
             let speaker = self
@@ -897,7 +935,9 @@ impl Writer<'_> {
                     ALL_ENTITIES,
                 )
                 .await?;
-            let evidence = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
+            let evidence = self
+                .evidence(&format!("{path}.evidence"), &values.evidence)
+                .await?;
             let mut about = Vec::new();
             for (j, a) in r.about.iter().enumerate() {
                 if let Some(issue) = self
@@ -929,6 +969,7 @@ impl Writer<'_> {
                 let speaker_kind = self.kinds.get(&speaker).copied().unwrap_or(EntityKind::Person);
                 pending.push(PendingStatement {
                     record: r,
+                    said_on: values.said_on,
                     speaker,
                     speaker_kind,
                     place,
@@ -1028,8 +1069,16 @@ impl Writer<'_> {
         .await
     }
 
-    async fn financial_measures(&mut self, doc: &Document) -> Result<()> {
-        for (i, r) in doc.financial_measures.iter().enumerate() {
+    async fn financial_measures(
+        &mut self,
+        measures: &[Typed<'_, FinancialMeasureRecord, MeasureValues<'_>>],
+    ) -> Result<()> {
+        for Typed {
+            index: i,
+            record: r,
+            values,
+        } in measures
+        {
             let path = format!("financialMeasures[{i}]");
             let provider = self
                 .entity_of(&format!("{path}.provider"), r.provider.as_deref(), ALL_ENTITIES)
@@ -1057,7 +1106,9 @@ impl Writer<'_> {
                     issues.insert(id);
                 }
             }
-            let evidence = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
+            let evidence = self
+                .evidence(&format!("{path}.evidence"), &values.evidence)
+                .await?;
             let Some(evidence) = evidence.filter(|_| self.problems.is_empty()) else {
                 continue;
             };
@@ -1074,33 +1125,22 @@ impl Writer<'_> {
                 .await
                 .map_err(db)?
             };
-            let created = existing.is_none();
-            let id = match existing {
-                Some(id) => id,
-                None => {
-                    let (announced_on, announced_on_precision) = date_columns(r.announced_on.as_deref());
+            let id = self
+                .fact(RecordKind::FinancialMeasure, &r.key, existing, || {
+                    let (announced_on, announced_on_precision) = PartialDate::columns(values.announced_on);
+                    let (amount, currency) = values.money.as_ref().map_or((None, None), |(a, c)| {
+                        (Some(a.canonical()), Some(c.as_str().to_owned()))
+                    });
                     let mut m = financial_measure::ActiveModel {
                         kind: Set(r.kind),
                         label: Set(r.label.clone()),
-                        amount: Set(r
-                            .amount
-                            .as_deref()
-                            .and_then(|a| Amount::parse(a).ok())
-                            .map(|a| a.canonical())),
-                        currency: Set(r
-                            .currency
-                            .as_deref()
-                            .and_then(|c| CurrencyCode::parse(c).ok())
-                            .map(|c| c.as_str().to_owned())),
+                        amount: Set(amount),
+                        currency: Set(currency),
                         amount_qualifier: Set(r.amount_qualifier),
                         status: Set(r.status),
-                        term: Set(r
-                            .term
-                            .as_deref()
-                            .and_then(|t| Term::parse(t).ok())
-                            .map(|t| t.as_str().to_owned())),
-                        share_numerator: Set(r.share.as_ref().map(|s| s.numerator as i32)),
-                        share_denominator: Set(r.share.as_ref().map(|s| s.denominator as i32)),
+                        term: Set(values.term.as_ref().map(|t| t.as_str().to_owned())),
+                        share_numerator: Set(values.share.map(|(numerator, _)| numerator)),
+                        share_denominator: Set(values.share.map(|(_, denominator)| denominator)),
                         share_of: Set(r.share.as_ref().and_then(|s| s.of.clone())),
                         provider_id: Set(provider),
                         recipient_id: Set(recipient),
@@ -1112,9 +1152,9 @@ impl Writer<'_> {
                         ..Default::default()
                     };
                     set_evidence!(m, evidence.source, &evidence);
-                    m.insert(self.txn).await.map_err(db)?.id
-                }
-            };
+                    m
+                })
+                .await?;
             for issue in issues {
                 let link = financial_measure_issue::ActiveModel {
                     financial_measure_id: Set(id),
@@ -1130,14 +1170,17 @@ impl Writer<'_> {
                 )
                 .await?;
             }
-            self.counts.add(RecordKind::FinancialMeasure, created);
-            self.ids.insert(r.key.clone(), id);
         }
         Ok(())
     }
 
-    async fn events(&mut self, doc: &Document) -> Result<()> {
-        for (i, r) in doc.events.iter().enumerate() {
+    async fn events(&mut self, events: &[Typed<'_, EventRecord, EventValues<'_>>]) -> Result<()> {
+        for Typed {
+            index: i,
+            record: r,
+            values,
+        } in events
+        {
             let path = format!("events[{i}]");
             let mut places = BTreeSet::new();
             for (j, key) in r.places.iter().enumerate() {
@@ -1161,11 +1204,13 @@ impl Writer<'_> {
                     participants.push((id, p.role.clone()));
                 }
             }
-            let evidence = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
+            let evidence = self
+                .evidence(&format!("{path}.evidence"), &values.evidence)
+                .await?;
             let mut quantity_evidence = Vec::new();
-            for (j, q) in r.quantities.iter().enumerate() {
+            for (j, e) in values.quantities.iter().enumerate() {
                 quantity_evidence.push(
-                    self.evidence(&format!("{path}.quantities[{j}].evidence"), &q.evidence)
+                    self.evidence(&format!("{path}.quantities[{j}].evidence"), e)
                         .await?,
                 );
             }
@@ -1185,12 +1230,10 @@ impl Writer<'_> {
                 .await
                 .map_err(db)?
             };
-            let created = existing.is_none();
-            let id = match existing {
-                Some(id) => id,
-                None => {
-                    let (started_on, started_on_precision) = date_columns(r.started_on.as_deref());
-                    let (ended_on, ended_on_precision) = date_columns(r.ended_on.as_deref());
+            let id = self
+                .fact(RecordKind::Event, &r.key, existing, || {
+                    let (started_on, started_on_precision) = PartialDate::columns(values.started_on);
+                    let (ended_on, ended_on_precision) = PartialDate::columns(values.ended_on);
                     let mut m = event::ActiveModel {
                         kind: Set(r.kind),
                         label: Set(r.label.clone()),
@@ -1201,9 +1244,9 @@ impl Writer<'_> {
                         ..Default::default()
                     };
                     set_evidence!(m, evidence.source, &evidence);
-                    m.insert(self.txn).await.map_err(db)?.id
-                }
-            };
+                    m
+                })
+                .await?;
             for place in places {
                 let link = event_place::ActiveModel {
                     event_id: Set(id),
@@ -1250,8 +1293,6 @@ impl Writer<'_> {
                 )
                 .await?;
             }
-            self.counts.add(RecordKind::Event, created);
-            self.ids.insert(r.key.clone(), id);
         }
         Ok(())
     }
@@ -1307,6 +1348,7 @@ const BATCH: usize = 500;
 /// A statement record with its references resolved.
 struct PendingStatement<'d> {
     record: &'d StatementRecord,
+    said_on: Option<PartialDate>,
     speaker: i64,
     speaker_kind: EntityKind,
     place: Option<i64>,
@@ -1329,7 +1371,7 @@ impl PendingStatement<'_> {
 
     fn active_model(&self, ids: &HashMap<String, i64>) -> statement::ActiveModel {
         let r = self.record;
-        let (said_on, said_on_precision) = date_columns(r.said_on.as_deref());
+        let (said_on, said_on_precision) = PartialDate::columns(self.said_on);
         let mut m = statement::ActiveModel {
             kind: Set(r.kind),
             text: Set(r.text.clone()),
