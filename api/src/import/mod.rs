@@ -233,7 +233,7 @@ pub async fn import_pinned(
         "import checked"
     );
     let write = Write::begin(db).await.map_err(ImportError::from_db)?;
-    let written = match write::write(write.txn(), doc, &parsed, pins).await {
+    let written = match write::write(write.txn(), &parsed, pins).await {
         Ok(counts) => write
             .log(actor, counts.to_string())
             .await

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::format::*;
 use super::{Pin, Problems, RecordKind};
-use crate::domain::{Amount, CurrencyCode, LanguageTag, PartialDate, Term, check_qid, looks_like_qid};
+use crate::domain::{Amount, CurrencyCode, LanguageTag, PartialDate, Qid, Term, looks_like_qid};
 use crate::store::evidence::RawEvidence;
 use crate::store::{Evidence, SourceText, text};
 
@@ -18,6 +18,10 @@ use crate::store::{Evidence, SourceText, text};
 /// holds every record of its kind in the document's order.
 pub struct Parsed<'a> {
     pub sources: Vec<Typed<'a, SourceRecord, SourceValues>>,
+    pub places: Vec<Typed<'a, PlaceRecord, Names<'a>>>,
+    pub organisations: Vec<Typed<'a, OrganisationRecord, Names<'a>>>,
+    pub people: Vec<Typed<'a, PersonRecord, Names<'a>>>,
+    pub issues: Vec<Typed<'a, IssueRecord, Names<'a>>>,
     pub roles: Vec<Typed<'a, RoleRecord, RoleValues<'a>>>,
     pub relations: Vec<Typed<'a, RelationRecord, Evidence<&'a str>>>,
     pub statements: Vec<Typed<'a, StatementRecord, StatementValues<'a>>>,
@@ -31,6 +35,21 @@ pub struct Typed<'a, R, V> {
     pub index: usize,
     pub record: &'a R,
     pub values: V,
+}
+
+impl<'a, R, V> Typed<'a, R, V> {
+    /// The record's index, the record and its values.
+    pub fn parts(&self) -> (usize, &'a R, &V) {
+        (self.index, self.record, &self.values)
+    }
+}
+
+/// The names a record gives an entity or issue.
+pub struct Names<'a> {
+    pub name: &'a str,
+    pub aliases: &'a [String],
+    pub qid: Option<Qid>,
+    pub description: Option<&'a str>,
 }
 
 pub struct SourceValues {
@@ -93,6 +112,10 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Result<Parsed<'a>, Pr
 
     let mut parsed = Parsed {
         sources: Vec::with_capacity(doc.sources.len()),
+        places: Vec::with_capacity(doc.places.len()),
+        organisations: Vec::with_capacity(doc.organisations.len()),
+        people: Vec::with_capacity(doc.people.len()),
+        issues: Vec::with_capacity(doc.issues.len()),
         roles: Vec::with_capacity(doc.roles.len()),
         relations: Vec::with_capacity(doc.relations.len()),
         statements: Vec::with_capacity(doc.statements.len()),
@@ -119,7 +142,8 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Result<Parsed<'a>, Pr
     }
     for (i, r) in doc.places.iter().enumerate() {
         let p = format!("places[{i}]");
-        v.named(&p, &r.name, &r.aliases, r.wikidata_id.as_deref());
+        let names = v.named(&p, r);
+        typed(&mut parsed.places, i, r, Some(names));
         v.reference(&format!("{p}.parent"), r.parent.as_deref(), &[RecordKind::Place]);
         if r.parent.as_deref() == Some(r.key.as_str()) {
             v.problem(format!("{p}.parent"), "a place cannot lie in itself");
@@ -149,7 +173,8 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Result<Parsed<'a>, Pr
     }
     for (i, r) in doc.organisations.iter().enumerate() {
         let p = format!("organisations[{i}]");
-        v.named(&p, &r.name, &r.aliases, r.wikidata_id.as_deref());
+        let names = v.named(&p, r);
+        typed(&mut parsed.organisations, i, r, Some(names));
         v.reference(
             &format!("{p}.country"),
             r.country.as_deref(),
@@ -157,16 +182,13 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Result<Parsed<'a>, Pr
         );
     }
     for (i, r) in doc.people.iter().enumerate() {
-        v.named(
-            &format!("people[{i}]"),
-            &r.name,
-            &r.aliases,
-            r.wikidata_id.as_deref(),
-        );
+        let names = v.named(&format!("people[{i}]"), r);
+        typed(&mut parsed.people, i, r, Some(names));
     }
     for (i, r) in doc.issues.iter().enumerate() {
         let p = format!("issues[{i}]");
-        v.named(&p, &r.name, &r.aliases, r.wikidata_id.as_deref());
+        let names = v.named(&p, r);
+        typed(&mut parsed.issues, i, r, Some(names));
         v.reference(&format!("{p}.parent"), r.parent.as_deref(), &[RecordKind::Issue]);
         if r.parent.as_deref() == Some(r.key.as_str()) {
             v.problem(format!("{p}.parent"), "an issue cannot be its own parent");
@@ -457,7 +479,8 @@ impl<'a> Validator<'a> {
         text::non_empty(&mut self.problems, path, field, value);
     }
 
-    fn named(&mut self, path: &str, name: &str, aliases: &[String], qid: Option<&str>) {
+    fn named(&mut self, path: &str, record: &'a impl NamedRecord) -> Names<'a> {
+        let (name, aliases, qid, description) = record.names();
         self.non_empty(path, "name", name);
         self.no_control(&format!("{path}.name"), name);
         for (j, a) in aliases.iter().enumerate() {
@@ -466,10 +489,12 @@ impl<'a> Validator<'a> {
             }
             self.no_control(&format!("{path}.aliases[{j}]"), a);
         }
-        if let Some(q) = qid
-            && let Err(e) = check_qid(q)
-        {
-            self.problem(format!("{path}.wikidataId"), e);
+        let qid = qid.and_then(|q| self.problems.parsed(&format!("{path}.wikidataId"), Qid::parse(q)));
+        Names {
+            name,
+            aliases,
+            qid,
+            description,
         }
     }
 
@@ -531,6 +556,24 @@ impl<'a> Validator<'a> {
         }
     }
 }
+
+/// A record that names an entity or an issue.
+trait NamedRecord {
+    /// Its name, aliases, QID and description, as written.
+    fn names(&self) -> (&str, &[String], Option<&str>, Option<&str>);
+}
+
+macro_rules! named_records {
+    ($($record:ty),*) => {$(
+        impl NamedRecord for $record {
+            fn names(&self) -> (&str, &[String], Option<&str>, Option<&str>) {
+                (&self.name, &self.aliases, self.wikidata_id.as_deref(), self.description.as_deref())
+            }
+        }
+    )*};
+}
+
+named_records!(PlaceRecord, OrganisationRecord, PersonRecord, IssueRecord);
 
 impl EvidenceRecord {
     /// The record's values, to be checked.

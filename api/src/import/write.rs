@@ -17,9 +17,11 @@ use sea_orm::{
 };
 
 use super::format::*;
-use super::validate::{EventValues, MeasureValues, Parsed, RoleValues, SourceValues, StatementValues, Typed};
+use super::validate::{
+    EventValues, MeasureValues, Names, Parsed, RoleValues, SourceValues, StatementValues, Typed,
+};
 use super::{ImportError, Pin, Problems, RecordKind};
-use crate::domain::{PartialDate, looks_like_qid};
+use crate::domain::{PartialDate, Qid, looks_like_qid};
 use crate::loader::ChildTable;
 use crate::names::{fold, fold_text};
 use crate::set_evidence;
@@ -109,12 +111,7 @@ struct Writer<'a> {
 }
 
 /// Writes the document; any problem found on the way aborts it.
-pub async fn write(
-    txn: &DatabaseTransaction,
-    doc: &Document,
-    parsed: &Parsed<'_>,
-    pins: &[Pin],
-) -> Result<Counts> {
+pub async fn write(txn: &DatabaseTransaction, parsed: &Parsed<'_>, pins: &[Pin]) -> Result<Counts> {
     // Runs one phase and logs how long it took (RUST_LOG=newsgraph=debug).
     macro_rules! timed {
         ($writer:ident.$phase:ident($arg:expr)) => {{
@@ -136,8 +133,8 @@ pub async fn write(
     };
     w.pins(pins).await?;
     timed!(w.sources(&parsed.sources));
-    timed!(w.entities(doc));
-    timed!(w.issues(doc));
+    timed!(w.entities(parsed));
+    timed!(w.issues(&parsed.issues));
     timed!(w.roles(&parsed.roles));
     timed!(w.relations(&parsed.relations));
     timed!(w.statements(&parsed.statements));
@@ -375,12 +372,7 @@ impl Writer<'_> {
     // ----- sources ----------------------------------------------------------
 
     async fn sources(&mut self, sources: &[Typed<'_, SourceRecord, SourceValues>]) -> Result<()> {
-        for Typed {
-            index: i,
-            record: s,
-            values,
-        } in sources
-        {
+        for (i, s, values) in sources.iter().map(Typed::parts) {
             let existing = source::Entity::find()
                 .filter(source::Column::Key.eq(&s.key))
                 .one(self.txn)
@@ -429,14 +421,8 @@ impl Writer<'_> {
 
     // ----- entities ---------------------------------------------------------
 
-    async fn entities(&mut self, doc: &Document) -> Result<()> {
-        for (i, r) in doc.places.iter().enumerate() {
-            let names = Names {
-                name: &r.name,
-                aliases: &r.aliases,
-                qid: r.wikidata_id.as_deref(),
-                description: r.description.as_deref(),
-            };
+    async fn entities(&mut self, parsed: &Parsed<'_>) -> Result<()> {
+        for (i, r, names) in parsed.places.iter().map(Typed::parts) {
             if let Some((id, created)) = self
                 .resolve_entity(&format!("places[{i}]"), EntityKind::Place, names)
                 .await?
@@ -458,7 +444,7 @@ impl Writer<'_> {
             }
         }
         // Parents once every place has an id, so a file may list them in any order.
-        for (i, r) in doc.places.iter().enumerate() {
+        for (i, r, _) in parsed.places.iter().map(Typed::parts) {
             let (Some(id), Some(parent_key)) = (self.ids.get(&r.key).copied(), r.parent.as_deref()) else {
                 continue;
             };
@@ -470,14 +456,8 @@ impl Writer<'_> {
                 self.fill_place_parent(&path, id, parent).await?;
             }
         }
-        for (i, r) in doc.organisations.iter().enumerate() {
+        for (i, r, names) in parsed.organisations.iter().map(Typed::parts) {
             let path = format!("organisations[{i}]");
-            let names = Names {
-                name: &r.name,
-                aliases: &r.aliases,
-                qid: r.wikidata_id.as_deref(),
-                description: r.description.as_deref(),
-            };
             let country = self
                 .entity_of(
                     &format!("{path}.country"),
@@ -511,13 +491,7 @@ impl Writer<'_> {
                 self.ids.insert(r.key.clone(), id);
             }
         }
-        for (i, r) in doc.people.iter().enumerate() {
-            let names = Names {
-                name: &r.name,
-                aliases: &r.aliases,
-                qid: r.wikidata_id.as_deref(),
-                description: r.description.as_deref(),
-            };
+        for (i, r, names) in parsed.people.iter().map(Typed::parts) {
             if let Some((id, created)) = self
                 .resolve_entity(&format!("people[{i}]"), EntityKind::Person, names)
                 .await?
@@ -570,20 +544,20 @@ impl Writer<'_> {
         &mut self,
         path: &str,
         kind: EntityKind,
-        names: Names<'_>,
+        names: &Names<'_>,
     ) -> Result<Option<(i64, bool)>> {
-        let found = match self.match_entity(path, kind, &names).await? {
+        let found = match self.match_entity(path, kind, names).await? {
             Match::Problem => return Ok(None),
             Match::Found(e) => Some(e),
             Match::None => None,
         };
         let record = match found {
             Some(e) => {
-                if e.wikidata_id.is_none() && names.qid.is_some() {
+                if e.wikidata_id.is_none() && names.qid().is_some() {
                     named_entity::Entity::update_many()
                         .col_expr(
                             named_entity::Column::WikidataId,
-                            names.qid.map(str::to_owned).into(),
+                            names.qid().map(str::to_owned).into(),
                         )
                         .filter(named_entity::Column::Id.eq(e.id))
                         .exec(self.txn)
@@ -599,7 +573,7 @@ impl Writer<'_> {
                     name: Set(names.name.to_owned()),
                     normalized_name: Set(fold(names.name)),
                     description: Set(names.description.map(str::to_owned)),
-                    wikidata_id: Set(names.qid.map(str::to_owned)),
+                    wikidata_id: Set(names.qid().map(str::to_owned)),
                     ..Default::default()
                 }
                 .insert(self.txn)
@@ -611,7 +585,7 @@ impl Writer<'_> {
         };
         let (entity, created) = record;
         self.kinds.insert(entity.id, kind);
-        add_aliases::<entity_alias::Entity>(self.txn, entity.id, &entity.name, &names).await?;
+        add_aliases::<entity_alias::Entity>(self.txn, entity.id, &entity.name, names).await?;
         Ok(Some((entity.id, created)))
     }
 
@@ -621,7 +595,7 @@ impl Writer<'_> {
         kind: EntityKind,
         names: &Names<'_>,
     ) -> Result<Match<named_entity::Model>> {
-        if let Some(qid) = names.qid {
+        if let Some(qid) = names.qid() {
             let by_qid = named_entity::Entity::find()
                 .filter(named_entity::Column::WikidataId.eq(qid))
                 .one(self.txn)
@@ -662,7 +636,7 @@ impl Writer<'_> {
         let candidates: Vec<_> = candidates
             .into_iter()
             .filter(|c| {
-                names.qid.is_none() || c.wikidata_id.is_none() || c.wikidata_id.as_deref() == names.qid
+                names.qid().is_none() || c.wikidata_id.is_none() || c.wikidata_id.as_deref() == names.qid()
             })
             .collect();
         match candidates.len() {
@@ -690,20 +664,14 @@ impl Writer<'_> {
 
     // ----- issues -----------------------------------------------------------
 
-    async fn issues(&mut self, doc: &Document) -> Result<()> {
-        for (i, r) in doc.issues.iter().enumerate() {
+    async fn issues(&mut self, issues: &[Typed<'_, IssueRecord, Names<'_>>]) -> Result<()> {
+        for (i, r, names) in issues.iter().map(Typed::parts) {
             let path = format!("issues[{i}]");
-            let names = Names {
-                name: &r.name,
-                aliases: &r.aliases,
-                qid: r.wikidata_id.as_deref(),
-                description: r.description.as_deref(),
-            };
             if let Some(id) = self.resolve_issue(&path, names).await? {
                 self.ids.insert(r.key.clone(), id);
             }
         }
-        for (i, r) in doc.issues.iter().enumerate() {
+        for (i, r, _) in issues.iter().map(Typed::parts) {
             let (Some(id), Some(parent_key)) = (self.ids.get(&r.key).copied(), r.parent.as_deref()) else {
                 continue;
             };
@@ -739,9 +707,9 @@ impl Writer<'_> {
         Ok(())
     }
 
-    async fn resolve_issue(&mut self, path: &str, names: Names<'_>) -> Result<Option<i64>> {
+    async fn resolve_issue(&mut self, path: &str, names: &Names<'_>) -> Result<Option<i64>> {
         let mut found = None;
-        if let Some(qid) = names.qid {
+        if let Some(qid) = names.qid() {
             found = issue::Entity::find()
                 .filter(issue::Column::WikidataId.eq(qid))
                 .one(self.txn)
@@ -770,7 +738,9 @@ impl Writer<'_> {
                 .map_err(db)?
                 .into_iter()
                 .filter(|c| {
-                    names.qid.is_none() || c.wikidata_id.is_none() || c.wikidata_id.as_deref() == names.qid
+                    names.qid().is_none()
+                        || c.wikidata_id.is_none()
+                        || c.wikidata_id.as_deref() == names.qid()
                 })
                 .collect();
             if candidates.len() > 1 {
@@ -791,9 +761,9 @@ impl Writer<'_> {
         }
         let (row, created) = match found {
             Some(row) => {
-                if row.wikidata_id.is_none() && names.qid.is_some() {
+                if row.wikidata_id.is_none() && names.qid().is_some() {
                     issue::Entity::update_many()
-                        .col_expr(issue::Column::WikidataId, names.qid.map(str::to_owned).into())
+                        .col_expr(issue::Column::WikidataId, names.qid().map(str::to_owned).into())
                         .filter(issue::Column::Id.eq(row.id))
                         .exec(self.txn)
                         .await
@@ -806,7 +776,7 @@ impl Writer<'_> {
                     name: Set(names.name.to_owned()),
                     normalized_name: Set(fold(names.name)),
                     description: Set(names.description.map(str::to_owned)),
-                    wikidata_id: Set(names.qid.map(str::to_owned)),
+                    wikidata_id: Set(names.qid().map(str::to_owned)),
                     ..Default::default()
                 }
                 .insert(self.txn)
@@ -816,19 +786,14 @@ impl Writer<'_> {
             }
         };
         self.counts.add(RecordKind::Issue, created);
-        add_aliases::<issue_alias::Entity>(self.txn, row.id, &row.name, &names).await?;
+        add_aliases::<issue_alias::Entity>(self.txn, row.id, &row.name, names).await?;
         Ok(Some(row.id))
     }
 
     // ----- facts ------------------------------------------------------------
 
     async fn roles(&mut self, roles: &[Typed<'_, RoleRecord, RoleValues<'_>>]) -> Result<()> {
-        for Typed {
-            index,
-            record: r,
-            values,
-        } in roles
-        {
+        for (index, r, values) in roles.iter().map(Typed::parts) {
             let ends = [
                 ("person", r.person.as_str(), &[EntityKind::Person][..]),
                 ("organisation", &r.organisation, &[EntityKind::Organisation]),
@@ -869,12 +834,7 @@ impl Writer<'_> {
     }
 
     async fn relations(&mut self, relations: &[Typed<'_, RelationRecord, Evidence<&str>>]) -> Result<()> {
-        for Typed {
-            index,
-            record: r,
-            values,
-        } in relations
-        {
+        for (index, r, values) in relations.iter().map(Typed::parts) {
             let ends = [
                 ("person", r.person.as_str(), &[EntityKind::Person][..]),
                 ("relatedPerson", &r.related_person, &[EntityKind::Person]),
@@ -914,12 +874,7 @@ impl Writer<'_> {
         statements: &[Typed<'_, StatementRecord, StatementValues<'_>>],
     ) -> Result<()> {
         let mut pending = Vec::with_capacity(statements.len());
-        for Typed {
-            index: i,
-            record: r,
-            values,
-        } in statements
-        {
+        for (i, r, values) in statements.iter().map(Typed::parts) {
             let path = format!("statements[{i}]");
             let speaker_kinds = [EntityKind::Person, EntityKind::Organisation];
             let speaker = self
@@ -1073,12 +1028,7 @@ impl Writer<'_> {
         &mut self,
         measures: &[Typed<'_, FinancialMeasureRecord, MeasureValues<'_>>],
     ) -> Result<()> {
-        for Typed {
-            index: i,
-            record: r,
-            values,
-        } in measures
-        {
+        for (i, r, values) in measures.iter().map(Typed::parts) {
             let path = format!("financialMeasures[{i}]");
             let provider = self
                 .entity_of(&format!("{path}.provider"), r.provider.as_deref(), ALL_ENTITIES)
@@ -1175,12 +1125,7 @@ impl Writer<'_> {
     }
 
     async fn events(&mut self, events: &[Typed<'_, EventRecord, EventValues<'_>>]) -> Result<()> {
-        for Typed {
-            index: i,
-            record: r,
-            values,
-        } in events
-        {
+        for (i, r, values) in events.iter().map(Typed::parts) {
             let path = format!("events[{i}]");
             let mut places = BTreeSet::new();
             for (j, key) in r.places.iter().enumerate() {
@@ -1314,14 +1259,6 @@ fn kind_noun(kind: EntityKind) -> &'static str {
     RecordKind::from(kind).noun()
 }
 
-/// The names a record gives an entity or issue.
-struct Names<'a> {
-    name: &'a str,
-    aliases: &'a [String],
-    qid: Option<&'a str>,
-    description: Option<&'a str>,
-}
-
 impl Names<'_> {
     /// Every spelling: the name, then the aliases.
     fn spellings(&self) -> impl Iterator<Item = &str> {
@@ -1332,6 +1269,11 @@ impl Names<'_> {
     fn folded(&self) -> Vec<String> {
         let set: BTreeSet<String> = self.spellings().map(fold).filter(|f| !f.is_empty()).collect();
         set.into_iter().collect()
+    }
+
+    /// The QID, as the database keeps it.
+    fn qid(&self) -> Option<&str> {
+        self.qid.as_ref().map(Qid::as_str)
     }
 }
 
