@@ -64,6 +64,11 @@ impl PartialDate {
         self.last_day() < other.date
     }
 
+    /// The date and precision columns that store a date; both empty for none.
+    pub fn columns(date: Option<Self>) -> (Option<NaiveDate>, Option<DatePrecision>) {
+        date.map_or((None, None), |d| (Some(d.date), Some(d.precision)))
+    }
+
     /// Pairs stored columns; `None` when either is missing.
     pub fn from_columns(date: Option<NaiveDate>, precision: Option<DatePrecision>) -> Option<Self> {
         Some(Self {
@@ -201,15 +206,29 @@ impl LanguageTag {
 }
 
 /// A Wikidata item id (`Q7747`).
-pub fn check_qid(text: &str) -> Result<(), String> {
-    let ok = text
-        .strip_prefix('Q')
-        .is_some_and(|n| !n.is_empty() && !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit()));
-    if ok {
-        Ok(())
-    } else {
-        Err(format!("\"{text}\" is not a Wikidata QID such as Q7747"))
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Qid(String);
+
+impl Qid {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let ok = text
+            .strip_prefix('Q')
+            .is_some_and(|n| !n.is_empty() && !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit()));
+        if ok {
+            Ok(Self(text.to_owned()))
+        } else {
+            Err(format!("\"{text}\" is not a Wikidata QID such as Q7747"))
+        }
     }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Whether a text is a Wikidata QID; the message says why not.
+pub fn check_qid(text: &str) -> Result<(), String> {
+    Qid::parse(text).map(drop)
 }
 
 /// Whether a reference looks like a Wikidata QID rather than a file key.

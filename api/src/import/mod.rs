@@ -189,7 +189,7 @@ pub fn parse(bytes: &[u8]) -> Result<Document, ImportError> {
 
 /// Everything wrong with a document that the document alone shows.
 pub fn check(doc: &Document) -> Problems {
-    validate::validate(doc, &[])
+    validate::validate(doc, &[]).err().unwrap_or_default()
 }
 
 /// A node already in the database that a document names by a reference of
@@ -227,16 +227,13 @@ pub async fn import_pinned(
     actor: Actor<'_>,
 ) -> Result<Counts, ImportError> {
     let started = std::time::Instant::now();
-    let problems = validate::validate(doc, pins);
+    let parsed = validate::validate(doc, pins).map_err(ImportError::Invalid)?;
     tracing::debug!(
         elapsed_ms = started.elapsed().as_millis() as u64,
         "import checked"
     );
-    if !problems.is_empty() {
-        return Err(ImportError::Invalid(problems));
-    }
     let write = Write::begin(db).await.map_err(ImportError::from_db)?;
-    let written = match write::write(write.txn(), doc, pins).await {
+    let written = match write::write(write.txn(), &parsed, pins).await {
         Ok(counts) => write
             .log(actor, counts.to_string())
             .await

@@ -2,17 +2,93 @@
 //! the file, spans against the file's own sources, dates, numbers, codes.
 //! What only the database can tell (QIDs, sources imported earlier) is
 //! checked while writing, inside the same transaction.
+//!
+//! Values are parsed here once: the writer gets them typed ([`Parsed`]) and
+//! reads no dates, amounts, codes or evidence from the document's strings.
 
 use std::collections::{HashMap, HashSet};
 
 use super::format::*;
 use super::{Pin, Problems, RecordKind};
-use crate::domain::{Amount, CurrencyCode, LanguageTag, PartialDate, Term, check_qid, looks_like_qid};
+use crate::domain::{Amount, CurrencyCode, LanguageTag, PartialDate, Qid, Term, looks_like_qid};
 use crate::store::evidence::RawEvidence;
-use crate::store::{SourceText, text};
+use crate::store::{Evidence, SourceText, text};
 
-/// Everything wrong with a document that the file alone shows.
-pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Problems {
+/// A document's records with their values parsed, for the writer. Each list
+/// holds every record of its kind in the document's order.
+pub struct Parsed<'a> {
+    pub sources: Vec<Typed<'a, SourceRecord, SourceValues>>,
+    pub places: Vec<Typed<'a, PlaceRecord, Names<'a>>>,
+    pub organisations: Vec<Typed<'a, OrganisationRecord, Names<'a>>>,
+    pub people: Vec<Typed<'a, PersonRecord, Names<'a>>>,
+    pub issues: Vec<Typed<'a, IssueRecord, Names<'a>>>,
+    pub roles: Vec<Typed<'a, RoleRecord, RoleValues<'a>>>,
+    pub relations: Vec<Typed<'a, RelationRecord, Evidence<&'a str>>>,
+    pub statements: Vec<Typed<'a, StatementRecord, StatementValues<'a>>>,
+    pub financial_measures: Vec<Typed<'a, FinancialMeasureRecord, MeasureValues<'a>>>,
+    pub events: Vec<Typed<'a, EventRecord, EventValues<'a>>>,
+}
+
+/// A record and the values parsed from it.
+pub struct Typed<'a, R, V> {
+    /// The record's place in its list, for paths in messages.
+    pub index: usize,
+    pub record: &'a R,
+    pub values: V,
+}
+
+impl<'a, R, V> Typed<'a, R, V> {
+    /// The record's index, the record and its values.
+    pub fn parts(&self) -> (usize, &'a R, &V) {
+        (self.index, self.record, &self.values)
+    }
+}
+
+/// The names a record gives an entity or issue.
+pub struct Names<'a> {
+    pub name: &'a str,
+    pub aliases: &'a [String],
+    pub qid: Option<Qid>,
+    pub description: Option<&'a str>,
+}
+
+pub struct SourceValues {
+    pub published_on: Option<PartialDate>,
+    pub language: Option<LanguageTag>,
+}
+
+pub struct RoleValues<'a> {
+    pub since: Option<PartialDate>,
+    pub until: Option<PartialDate>,
+    pub evidence: Evidence<&'a str>,
+}
+
+pub struct StatementValues<'a> {
+    pub said_on: Option<PartialDate>,
+    pub evidence: Evidence<&'a str>,
+}
+
+pub struct MeasureValues<'a> {
+    /// The amount with its currency: a document gives both or neither.
+    pub money: Option<(Amount, CurrencyCode)>,
+    pub term: Option<Term>,
+    /// Numerator and denominator, within the columns' range.
+    pub share: Option<(i32, i32)>,
+    pub announced_on: Option<PartialDate>,
+    pub evidence: Evidence<&'a str>,
+}
+
+pub struct EventValues<'a> {
+    pub started_on: Option<PartialDate>,
+    pub ended_on: Option<PartialDate>,
+    pub evidence: Evidence<&'a str>,
+    /// The evidence of each quantity, in the record's order.
+    pub quantities: Vec<Evidence<&'a str>>,
+}
+
+/// Everything wrong with a document that the file alone shows, or its
+/// records with their values parsed.
+pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Result<Parsed<'a>, Problems> {
     let mut v = Validator::default();
     for pin in pins {
         v.keys.insert(pin.reference.as_str(), pin.kind);
@@ -34,18 +110,40 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Problems {
         .collect();
     v.texts = texts;
 
+    let mut parsed = Parsed {
+        sources: Vec::with_capacity(doc.sources.len()),
+        places: Vec::with_capacity(doc.places.len()),
+        organisations: Vec::with_capacity(doc.organisations.len()),
+        people: Vec::with_capacity(doc.people.len()),
+        issues: Vec::with_capacity(doc.issues.len()),
+        roles: Vec::with_capacity(doc.roles.len()),
+        relations: Vec::with_capacity(doc.relations.len()),
+        statements: Vec::with_capacity(doc.statements.len()),
+        financial_measures: Vec::with_capacity(doc.financial_measures.len()),
+        events: Vec::with_capacity(doc.events.len()),
+    };
     for (i, s) in doc.sources.iter().enumerate() {
         let p = format!("sources[{i}]");
         v.non_empty(&p, "title", &s.title);
-        v.date(&format!("{p}.publishedOn"), s.published_on.as_deref());
-        if let Some(tag) = &s.language {
+        let published_on = v.date(&format!("{p}.publishedOn"), s.published_on.as_deref());
+        let language = s.language.as_deref().and_then(|tag| {
             v.problems
-                .parsed(&format!("{p}.language"), LanguageTag::parse(tag));
-        }
+                .parsed(&format!("{p}.language"), LanguageTag::parse(tag))
+        });
+        typed(
+            &mut parsed.sources,
+            i,
+            s,
+            Some(SourceValues {
+                published_on,
+                language,
+            }),
+        );
     }
     for (i, r) in doc.places.iter().enumerate() {
         let p = format!("places[{i}]");
-        v.named(&p, &r.name, &r.aliases, r.wikidata_id.as_deref());
+        let names = v.named(&p, r);
+        typed(&mut parsed.places, i, r, Some(names));
         v.reference(&format!("{p}.parent"), r.parent.as_deref(), &[RecordKind::Place]);
         if r.parent.as_deref() == Some(r.key.as_str()) {
             v.problem(format!("{p}.parent"), "a place cannot lie in itself");
@@ -75,7 +173,8 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Problems {
     }
     for (i, r) in doc.organisations.iter().enumerate() {
         let p = format!("organisations[{i}]");
-        v.named(&p, &r.name, &r.aliases, r.wikidata_id.as_deref());
+        let names = v.named(&p, r);
+        typed(&mut parsed.organisations, i, r, Some(names));
         v.reference(
             &format!("{p}.country"),
             r.country.as_deref(),
@@ -83,16 +182,13 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Problems {
         );
     }
     for (i, r) in doc.people.iter().enumerate() {
-        v.named(
-            &format!("people[{i}]"),
-            &r.name,
-            &r.aliases,
-            r.wikidata_id.as_deref(),
-        );
+        let names = v.named(&format!("people[{i}]"), r);
+        typed(&mut parsed.people, i, r, Some(names));
     }
     for (i, r) in doc.issues.iter().enumerate() {
         let p = format!("issues[{i}]");
-        v.named(&p, &r.name, &r.aliases, r.wikidata_id.as_deref());
+        let names = v.named(&p, r);
+        typed(&mut parsed.issues, i, r, Some(names));
         v.reference(&format!("{p}.parent"), r.parent.as_deref(), &[RecordKind::Issue]);
         if r.parent.as_deref() == Some(r.key.as_str()) {
             v.problem(format!("{p}.parent"), "an issue cannot be its own parent");
@@ -114,7 +210,13 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Problems {
         {
             v.problem(format!("{p}.until"), "the role ends before it starts");
         }
-        v.evidence(&format!("{p}.evidence"), &r.evidence);
+        let evidence = v.evidence(&format!("{p}.evidence"), &r.evidence);
+        let values = evidence.map(|evidence| RoleValues {
+            since,
+            until,
+            evidence,
+        });
+        typed(&mut parsed.roles, i, r, values);
     }
     for (i, r) in doc.relations.iter().enumerate() {
         let p = format!("relations[{i}]");
@@ -131,7 +233,8 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Problems {
             );
         }
         v.non_empty(&p, "kind", &r.kind);
-        v.evidence(&format!("{p}.evidence"), &r.evidence);
+        let evidence = v.evidence(&format!("{p}.evidence"), &r.evidence);
+        typed(&mut parsed.relations, i, r, evidence);
     }
     let role_person: HashMap<&str, &str> = doc
         .roles
@@ -160,7 +263,7 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Problems {
                 );
             }
         }
-        v.date(&format!("{p}.saidOn"), r.said_on.as_deref());
+        let said_on = v.date(&format!("{p}.saidOn"), r.said_on.as_deref());
         v.reference(&format!("{p}.place"), r.place.as_deref(), &[RecordKind::Place]);
         v.reference(
             &format!("{p}.audienceEntity"),
@@ -184,46 +287,36 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Problems {
         for (j, m) in r.mentions.iter().enumerate() {
             v.reference(&format!("{p}.mentions[{j}]"), Some(m), ENTITIES);
         }
-        v.evidence(&format!("{p}.evidence"), &r.evidence);
+        let evidence = v.evidence(&format!("{p}.evidence"), &r.evidence);
+        let values = evidence.map(|evidence| StatementValues { said_on, evidence });
+        typed(&mut parsed.statements, i, r, values);
     }
     for (i, r) in doc.financial_measures.iter().enumerate() {
         let p = format!("financialMeasures[{i}]");
         v.non_empty(&p, "label", &r.label);
-        if let Some(a) = &r.amount
-            && let Err(e) = Amount::parse(a)
-        {
-            v.problem(format!("{p}.amount"), e);
-        }
-        if let Some(c) = &r.currency
-            && let Err(e) = CurrencyCode::parse(c)
-        {
-            v.problem(format!("{p}.currency"), e);
-        }
+        let amount = r
+            .amount
+            .as_deref()
+            .and_then(|a| v.problems.parsed(&format!("{p}.amount"), Amount::parse(a)));
+        let currency = r.currency.as_deref().and_then(|c| {
+            v.problems
+                .parsed(&format!("{p}.currency"), CurrencyCode::parse(c))
+        });
         if r.amount.is_some() != r.currency.is_some() {
             v.problem(
                 format!("{p}.currency"),
                 "give an amount with its currency, or neither",
             );
         }
-        if let Some(t) = &r.term
-            && let Err(e) = Term::parse(t)
-        {
-            v.problem(format!("{p}.term"), e);
-        }
-        if let Some(s) = &r.share {
-            if s.numerator < 0 || s.numerator > i64::from(i32::MAX) {
-                v.problem(
-                    format!("{p}.share.numerator"),
-                    format!("{} must be between 0 and {}", s.numerator, i32::MAX),
-                );
-            }
-            if s.denominator <= 0 || s.denominator > i64::from(i32::MAX) {
-                v.problem(
-                    format!("{p}.share.denominator"),
-                    format!("{} must be between 1 and {}", s.denominator, i32::MAX),
-                );
-            }
-        }
+        let term = r
+            .term
+            .as_deref()
+            .and_then(|t| v.problems.parsed(&format!("{p}.term"), Term::parse(t)));
+        let share = r.share.as_ref().and_then(|s| {
+            let numerator = v.bounded(&format!("{p}.share.numerator"), s.numerator, 0);
+            let denominator = v.bounded(&format!("{p}.share.denominator"), s.denominator, 1);
+            Some((numerator?, denominator?))
+        });
         v.reference(&format!("{p}.provider"), r.provider.as_deref(), ENTITIES);
         v.reference(&format!("{p}.recipient"), r.recipient.as_deref(), ENTITIES);
         if let Some(s) = &r.secured_against {
@@ -244,15 +337,23 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Problems {
         for (j, issue) in r.issues.iter().enumerate() {
             v.reference(&format!("{p}.issues[{j}]"), Some(issue), &[RecordKind::Issue]);
         }
-        v.date(&format!("{p}.announcedOn"), r.announced_on.as_deref());
-        v.evidence(&format!("{p}.evidence"), &r.evidence);
+        let announced_on = v.date(&format!("{p}.announcedOn"), r.announced_on.as_deref());
+        let evidence = v.evidence(&format!("{p}.evidence"), &r.evidence);
+        let values = evidence.map(|evidence| MeasureValues {
+            money: amount.zip(currency),
+            term,
+            share,
+            announced_on,
+            evidence,
+        });
+        typed(&mut parsed.financial_measures, i, r, values);
     }
     for (i, r) in doc.events.iter().enumerate() {
         let p = format!("events[{i}]");
         v.non_empty(&p, "label", &r.label);
-        let started = v.date(&format!("{p}.startedOn"), r.started_on.as_deref());
-        let ended = v.date(&format!("{p}.endedOn"), r.ended_on.as_deref());
-        if let (Some(s), Some(e)) = (started, ended)
+        let started_on = v.date(&format!("{p}.startedOn"), r.started_on.as_deref());
+        let ended_on = v.date(&format!("{p}.endedOn"), r.ended_on.as_deref());
+        if let (Some(s), Some(e)) = (started_on, ended_on)
             && e.surely_before(s)
         {
             v.problem(format!("{p}.endedOn"), "the event ends before it starts");
@@ -269,6 +370,7 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Problems {
             v.non_empty(&format!("{p}.participants[{j}]"), "role", &part.role);
         }
         let mut measures = HashSet::new();
+        let mut quantities = Vec::with_capacity(r.quantities.len());
         for (j, q) in r.quantities.iter().enumerate() {
             let qp = format!("{p}.quantities[{j}]");
             v.non_empty(&qp, "measure", &q.measure);
@@ -289,11 +391,36 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Problems {
                     format!("{} is beyond the largest count, {}", q.value, i32::MAX),
                 );
             }
-            v.evidence(&format!("{qp}.evidence"), &q.evidence);
+            quantities.extend(v.evidence(&format!("{qp}.evidence"), &q.evidence));
         }
-        v.evidence(&format!("{p}.evidence"), &r.evidence);
+        let evidence = v.evidence(&format!("{p}.evidence"), &r.evidence);
+        let values = evidence
+            .filter(|_| quantities.len() == r.quantities.len())
+            .map(|evidence| EventValues {
+                started_on,
+                ended_on,
+                evidence,
+                quantities,
+            });
+        typed(&mut parsed.events, i, r, values);
     }
-    v.problems
+    if v.problems.is_empty() {
+        Ok(parsed)
+    } else {
+        Err(v.problems)
+    }
+}
+
+/// Keeps a record whose values all parsed; one that did not has left a
+/// problem, and the document goes no further.
+fn typed<'a, R, V>(list: &mut Vec<Typed<'a, R, V>>, index: usize, record: &'a R, values: Option<V>) {
+    if let Some(values) = values {
+        list.push(Typed {
+            index,
+            record,
+            values,
+        });
+    }
 }
 
 const ENTITIES: &[RecordKind] = &[RecordKind::Person, RecordKind::Organisation, RecordKind::Place];
@@ -352,7 +479,8 @@ impl<'a> Validator<'a> {
         text::non_empty(&mut self.problems, path, field, value);
     }
 
-    fn named(&mut self, path: &str, name: &str, aliases: &[String], qid: Option<&str>) {
+    fn named(&mut self, path: &str, record: &'a impl NamedRecord) -> Names<'a> {
+        let (name, aliases, qid, description) = record.names();
         self.non_empty(path, "name", name);
         self.no_control(&format!("{path}.name"), name);
         for (j, a) in aliases.iter().enumerate() {
@@ -361,10 +489,12 @@ impl<'a> Validator<'a> {
             }
             self.no_control(&format!("{path}.aliases[{j}]"), a);
         }
-        if let Some(q) = qid
-            && let Err(e) = check_qid(q)
-        {
-            self.problem(format!("{path}.wikidataId"), e);
+        let qid = qid.and_then(|q| self.problems.parsed(&format!("{path}.wikidataId"), Qid::parse(q)));
+        Names {
+            name,
+            aliases,
+            qid,
+            description,
         }
     }
 
@@ -406,20 +536,48 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn evidence(&mut self, path: &str, e: &EvidenceRecord) {
+    fn evidence(&mut self, path: &str, e: &'a EvidenceRecord) -> Option<Evidence<&'a str>> {
         self.reference(&format!("{path}.source"), Some(&e.source), &[RecordKind::Source]);
-        let checked = e.raw().check(path, &mut self.problems);
-        if let Some(checked) = checked
-            && let Some(text) = self.texts.get(e.source.as_str())
-        {
+        let checked = e.raw().check(path, &mut self.problems)?;
+        if let Some(text) = self.texts.get(e.source.as_str()) {
             checked.check_span(&e.source, text, path, &mut self.problems);
+        }
+        Some(checked)
+    }
+
+    /// A whole number from `min` to the largest the database keeps.
+    fn bounded(&mut self, path: &str, value: i64, min: i32) -> Option<i32> {
+        match i32::try_from(value) {
+            Ok(n) if n >= min => Some(n),
+            _ => {
+                self.problem(path, format!("{value} must be between {min} and {}", i32::MAX));
+                None
+            }
         }
     }
 }
 
+/// A record that names an entity or an issue.
+trait NamedRecord {
+    /// Its name, aliases, QID and description, as written.
+    fn names(&self) -> (&str, &[String], Option<&str>, Option<&str>);
+}
+
+macro_rules! named_records {
+    ($($record:ty),*) => {$(
+        impl NamedRecord for $record {
+            fn names(&self) -> (&str, &[String], Option<&str>, Option<&str>) {
+                (&self.name, &self.aliases, self.wikidata_id.as_deref(), self.description.as_deref())
+            }
+        }
+    )*};
+}
+
+named_records!(PlaceRecord, OrganisationRecord, PersonRecord, IssueRecord);
+
 impl EvidenceRecord {
     /// The record's values, to be checked.
-    pub fn raw(&self) -> RawEvidence<&str> {
+    fn raw(&self) -> RawEvidence<&str> {
         RawEvidence {
             source: &self.source,
             start: self.start,

@@ -12,12 +12,16 @@ use entity::{
 };
 use sea_orm::sea_query::{ExprTrait, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, PrimaryKeyTrait, QueryFilter,
+    QueryOrder, Set,
 };
 
 use super::format::*;
+use super::validate::{
+    EventValues, MeasureValues, Names, Parsed, RoleValues, SourceValues, StatementValues, Typed,
+};
 use super::{ImportError, Pin, Problems, RecordKind};
-use crate::domain::{Amount, CurrencyCode, PartialDate, Term, looks_like_qid};
+use crate::domain::{PartialDate, Qid, looks_like_qid};
 use crate::loader::ChildTable;
 use crate::names::{fold, fold_text};
 use crate::set_evidence;
@@ -90,13 +94,6 @@ fn db(err: DbErr) -> ImportError {
 
 type Result<T> = std::result::Result<T, ImportError>;
 
-fn date_columns(text: Option<&str>) -> (Option<chrono::NaiveDate>, Option<entity::kinds::DatePrecision>) {
-    match text.map(PartialDate::parse) {
-        Some(Ok(d)) => (Some(d.date), Some(d.precision)),
-        _ => (None, None),
-    }
-}
-
 struct Writer<'a> {
     txn: &'a DatabaseTransaction,
     /// Database ids of the file's records, by key.
@@ -114,12 +111,12 @@ struct Writer<'a> {
 }
 
 /// Writes the document; any problem found on the way aborts it.
-pub async fn write(txn: &DatabaseTransaction, doc: &Document, pins: &[Pin]) -> Result<Counts> {
+pub async fn write(txn: &DatabaseTransaction, parsed: &Parsed<'_>, pins: &[Pin]) -> Result<Counts> {
     // Runs one phase and logs how long it took (RUST_LOG=newsgraph=debug).
     macro_rules! timed {
-        ($writer:ident.$phase:ident($doc:ident)) => {{
+        ($writer:ident.$phase:ident($arg:expr)) => {{
             let started = std::time::Instant::now();
-            $writer.$phase($doc).await?;
+            $writer.$phase($arg).await?;
             let elapsed_ms = started.elapsed().as_millis() as u64;
             tracing::debug!(phase = stringify!($phase), elapsed_ms, "import phase done");
         }};
@@ -135,14 +132,14 @@ pub async fn write(txn: &DatabaseTransaction, doc: &Document, pins: &[Pin]) -> R
         counts: Counts::default(),
     };
     w.pins(pins).await?;
-    timed!(w.sources(doc));
-    timed!(w.entities(doc));
-    timed!(w.issues(doc));
-    timed!(w.roles(doc));
-    timed!(w.relations(doc));
-    timed!(w.statements(doc));
-    timed!(w.financial_measures(doc));
-    timed!(w.events(doc));
+    timed!(w.sources(&parsed.sources));
+    timed!(w.entities(parsed));
+    timed!(w.issues(&parsed.issues));
+    timed!(w.roles(&parsed.roles));
+    timed!(w.relations(&parsed.relations));
+    timed!(w.statements(&parsed.statements));
+    timed!(w.financial_measures(&parsed.financial_measures));
+    timed!(w.events(&parsed.events));
     if w.problems.is_empty() {
         w.counts.keys = std::mem::take(&mut w.ids);
         Ok(w.counts)
@@ -287,58 +284,95 @@ impl Writer<'_> {
         }
     }
 
-    /// The id of the cited source; checks the span against a stored source's text.
-    async fn evidence_source(&mut self, path: &str, e: &EvidenceRecord) -> Result<i64> {
-        if let Some(id) = self.ids.get(&e.source) {
-            return Ok(*id);
+    /// The id of the cited source, found in the file or the database.
+    async fn evidence_source(&mut self, path: &str, key: &str) -> Result<Option<i64>> {
+        if let Some(id) = self.ids.get(key) {
+            return Ok(Some(*id));
         }
         let found = source::Entity::find()
-            .filter(source::Column::Key.eq(&e.source))
+            .filter(source::Column::Key.eq(key))
             .one(self.txn)
             .await
             .map_err(db)?;
         let Some(found) = found else {
             self.problem(
                 format!("{path}.source"),
-                format!(
-                    "\"{}\" is not the key of a source in this file or the database",
-                    e.source
-                ),
+                format!("\"{key}\" is not the key of a source in this file or the database"),
             );
-            return Ok(0);
+            return Ok(None);
         };
-        self.ids.insert(e.source.clone(), found.id);
+        self.ids.insert(key.to_owned(), found.id);
         self.stored_texts.insert(found.id, found.text);
-        Ok(found.id)
+        Ok(Some(found.id))
     }
 
     /// The evidence with the key of its source; checks the span against a
     /// stored source's text (a source of the document was checked with it).
     /// `None` after a problem.
-    async fn evidence(&mut self, path: &str, e: &EvidenceRecord) -> Result<Option<Evidence<i64>>> {
-        let source = self.evidence_source(path, e).await?;
-        let Some(checked) = e.raw().check(path, &mut self.problems) else {
+    async fn evidence(&mut self, path: &str, e: &Evidence<&str>) -> Result<Option<Evidence<i64>>> {
+        let Some(source) = self.evidence_source(path, e.source).await? else {
             return Ok(None);
         };
         if let Some(text) = self.stored_texts.get(&source) {
-            checked.check_span(&e.source, &SourceText::new(text), path, &mut self.problems);
+            e.check_span(e.source, &SourceText::new(text), path, &mut self.problems);
         }
-        Ok(Some(checked.with_source(source)))
+        Ok(Some(e.clone().with_source(source)))
     }
 
-    /// The parts of a link between two entities, when every part was found
-    /// and the document has no problem so far.
-    fn all_well<T>(&self, a: Option<i64>, b: Option<i64>, evidence: Option<T>) -> Option<(i64, i64, T)> {
-        match (a, b, evidence) {
+    /// The two entities a link joins and its evidence, each named by a
+    /// field of the record at `path` with the kinds it allows; `None` when
+    /// any is missing or the document has a problem so far.
+    async fn link(
+        &mut self,
+        path: &str,
+        ends: [(&str, &str, &[EntityKind]); 2],
+        evidence: &Evidence<&str>,
+    ) -> Result<Option<(i64, i64, Evidence<i64>)>> {
+        let [(a_field, a, a_kinds), (b_field, b, b_kinds)] = ends;
+        let a = self
+            .entity_of(&format!("{path}.{a_field}"), Some(a), a_kinds)
+            .await?;
+        let b = self
+            .entity_of(&format!("{path}.{b_field}"), Some(b), b_kinds)
+            .await?;
+        let evidence = self.evidence(&format!("{path}.evidence"), evidence).await?;
+        Ok(match (a, b, evidence) {
             (Some(a), Some(b), Some(e)) if self.problems.is_empty() => Some((a, b, e)),
             _ => None,
-        }
+        })
+    }
+
+    /// The id of a fact: the one that exists, or a new row from `row`.
+    /// Counts it and keeps its id under the record's key.
+    async fn fact<A>(
+        &mut self,
+        kind: RecordKind,
+        key: &str,
+        existing: Option<i64>,
+        row: impl FnOnce() -> A,
+    ) -> Result<i64>
+    where
+        A: ActiveModelTrait + Send,
+        <<A::Entity as EntityTrait>::PrimaryKey as PrimaryKeyTrait>::ValueType: Into<i64>,
+    {
+        let id = match existing {
+            Some(id) => id,
+            None => <A::Entity as EntityTrait>::insert(row())
+                .exec(self.txn)
+                .await
+                .map_err(db)?
+                .last_insert_id
+                .into(),
+        };
+        self.counts.add(kind, existing.is_none());
+        self.ids.insert(key.to_owned(), id);
+        Ok(id)
     }
 
     // ----- sources ----------------------------------------------------------
 
-    async fn sources(&mut self, doc: &Document) -> Result<()> {
-        for (i, s) in doc.sources.iter().enumerate() {
+    async fn sources(&mut self, sources: &[Typed<'_, SourceRecord, SourceValues>]) -> Result<()> {
+        for (i, s, values) in sources.iter().map(Typed::parts) {
             let existing = source::Entity::find()
                 .filter(source::Column::Key.eq(&s.key))
                 .one(self.txn)
@@ -357,7 +391,7 @@ impl Writer<'_> {
                     continue;
                 }
                 None => {
-                    let (published_on, published_on_precision) = date_columns(s.published_on.as_deref());
+                    let (published_on, published_on_precision) = PartialDate::columns(values.published_on);
                     let model = source::ActiveModel {
                         key: Set(s.key.clone()),
                         url: Set(s.url.clone()),
@@ -365,7 +399,7 @@ impl Writer<'_> {
                         publisher: Set(s.publisher.clone()),
                         published_on: Set(published_on),
                         published_on_precision: Set(published_on_precision),
-                        language: Set(s.language.clone()),
+                        language: Set(values.language.as_ref().map(|l| l.as_str().to_owned())),
                         text: Set(s.text.clone()),
                         ..Default::default()
                     };
@@ -387,14 +421,8 @@ impl Writer<'_> {
 
     // ----- entities ---------------------------------------------------------
 
-    async fn entities(&mut self, doc: &Document) -> Result<()> {
-        for (i, r) in doc.places.iter().enumerate() {
-            let names = Names {
-                name: &r.name,
-                aliases: &r.aliases,
-                qid: r.wikidata_id.as_deref(),
-                description: r.description.as_deref(),
-            };
+    async fn entities(&mut self, parsed: &Parsed<'_>) -> Result<()> {
+        for (i, r, names) in parsed.places.iter().map(Typed::parts) {
             if let Some((id, created)) = self
                 .resolve_entity(&format!("places[{i}]"), EntityKind::Place, names)
                 .await?
@@ -416,7 +444,7 @@ impl Writer<'_> {
             }
         }
         // Parents once every place has an id, so a file may list them in any order.
-        for (i, r) in doc.places.iter().enumerate() {
+        for (i, r, _) in parsed.places.iter().map(Typed::parts) {
             let (Some(id), Some(parent_key)) = (self.ids.get(&r.key).copied(), r.parent.as_deref()) else {
                 continue;
             };
@@ -428,14 +456,8 @@ impl Writer<'_> {
                 self.fill_place_parent(&path, id, parent).await?;
             }
         }
-        for (i, r) in doc.organisations.iter().enumerate() {
+        for (i, r, names) in parsed.organisations.iter().map(Typed::parts) {
             let path = format!("organisations[{i}]");
-            let names = Names {
-                name: &r.name,
-                aliases: &r.aliases,
-                qid: r.wikidata_id.as_deref(),
-                description: r.description.as_deref(),
-            };
             let country = self
                 .entity_of(
                     &format!("{path}.country"),
@@ -469,13 +491,7 @@ impl Writer<'_> {
                 self.ids.insert(r.key.clone(), id);
             }
         }
-        for (i, r) in doc.people.iter().enumerate() {
-            let names = Names {
-                name: &r.name,
-                aliases: &r.aliases,
-                qid: r.wikidata_id.as_deref(),
-                description: r.description.as_deref(),
-            };
+        for (i, r, names) in parsed.people.iter().map(Typed::parts) {
             if let Some((id, created)) = self
                 .resolve_entity(&format!("people[{i}]"), EntityKind::Person, names)
                 .await?
@@ -528,20 +544,20 @@ impl Writer<'_> {
         &mut self,
         path: &str,
         kind: EntityKind,
-        names: Names<'_>,
+        names: &Names<'_>,
     ) -> Result<Option<(i64, bool)>> {
-        let found = match self.match_entity(path, kind, &names).await? {
+        let found = match self.match_entity(path, kind, names).await? {
             Match::Problem => return Ok(None),
             Match::Found(e) => Some(e),
             Match::None => None,
         };
         let record = match found {
             Some(e) => {
-                if e.wikidata_id.is_none() && names.qid.is_some() {
+                if e.wikidata_id.is_none() && names.qid().is_some() {
                     named_entity::Entity::update_many()
                         .col_expr(
                             named_entity::Column::WikidataId,
-                            names.qid.map(str::to_owned).into(),
+                            names.qid().map(str::to_owned).into(),
                         )
                         .filter(named_entity::Column::Id.eq(e.id))
                         .exec(self.txn)
@@ -557,7 +573,7 @@ impl Writer<'_> {
                     name: Set(names.name.to_owned()),
                     normalized_name: Set(fold(names.name)),
                     description: Set(names.description.map(str::to_owned)),
-                    wikidata_id: Set(names.qid.map(str::to_owned)),
+                    wikidata_id: Set(names.qid().map(str::to_owned)),
                     ..Default::default()
                 }
                 .insert(self.txn)
@@ -569,7 +585,7 @@ impl Writer<'_> {
         };
         let (entity, created) = record;
         self.kinds.insert(entity.id, kind);
-        add_aliases::<entity_alias::Entity>(self.txn, entity.id, &entity.name, &names).await?;
+        add_aliases::<entity_alias::Entity>(self.txn, entity.id, &entity.name, names).await?;
         Ok(Some((entity.id, created)))
     }
 
@@ -579,7 +595,7 @@ impl Writer<'_> {
         kind: EntityKind,
         names: &Names<'_>,
     ) -> Result<Match<named_entity::Model>> {
-        if let Some(qid) = names.qid {
+        if let Some(qid) = names.qid() {
             let by_qid = named_entity::Entity::find()
                 .filter(named_entity::Column::WikidataId.eq(qid))
                 .one(self.txn)
@@ -620,7 +636,7 @@ impl Writer<'_> {
         let candidates: Vec<_> = candidates
             .into_iter()
             .filter(|c| {
-                names.qid.is_none() || c.wikidata_id.is_none() || c.wikidata_id.as_deref() == names.qid
+                names.qid().is_none() || c.wikidata_id.is_none() || c.wikidata_id.as_deref() == names.qid()
             })
             .collect();
         match candidates.len() {
@@ -648,20 +664,14 @@ impl Writer<'_> {
 
     // ----- issues -----------------------------------------------------------
 
-    async fn issues(&mut self, doc: &Document) -> Result<()> {
-        for (i, r) in doc.issues.iter().enumerate() {
+    async fn issues(&mut self, issues: &[Typed<'_, IssueRecord, Names<'_>>]) -> Result<()> {
+        for (i, r, names) in issues.iter().map(Typed::parts) {
             let path = format!("issues[{i}]");
-            let names = Names {
-                name: &r.name,
-                aliases: &r.aliases,
-                qid: r.wikidata_id.as_deref(),
-                description: r.description.as_deref(),
-            };
             if let Some(id) = self.resolve_issue(&path, names).await? {
                 self.ids.insert(r.key.clone(), id);
             }
         }
-        for (i, r) in doc.issues.iter().enumerate() {
+        for (i, r, _) in issues.iter().map(Typed::parts) {
             let (Some(id), Some(parent_key)) = (self.ids.get(&r.key).copied(), r.parent.as_deref()) else {
                 continue;
             };
@@ -697,9 +707,9 @@ impl Writer<'_> {
         Ok(())
     }
 
-    async fn resolve_issue(&mut self, path: &str, names: Names<'_>) -> Result<Option<i64>> {
+    async fn resolve_issue(&mut self, path: &str, names: &Names<'_>) -> Result<Option<i64>> {
         let mut found = None;
-        if let Some(qid) = names.qid {
+        if let Some(qid) = names.qid() {
             found = issue::Entity::find()
                 .filter(issue::Column::WikidataId.eq(qid))
                 .one(self.txn)
@@ -728,7 +738,9 @@ impl Writer<'_> {
                 .map_err(db)?
                 .into_iter()
                 .filter(|c| {
-                    names.qid.is_none() || c.wikidata_id.is_none() || c.wikidata_id.as_deref() == names.qid
+                    names.qid().is_none()
+                        || c.wikidata_id.is_none()
+                        || c.wikidata_id.as_deref() == names.qid()
                 })
                 .collect();
             if candidates.len() > 1 {
@@ -749,9 +761,9 @@ impl Writer<'_> {
         }
         let (row, created) = match found {
             Some(row) => {
-                if row.wikidata_id.is_none() && names.qid.is_some() {
+                if row.wikidata_id.is_none() && names.qid().is_some() {
                     issue::Entity::update_many()
-                        .col_expr(issue::Column::WikidataId, names.qid.map(str::to_owned).into())
+                        .col_expr(issue::Column::WikidataId, names.qid().map(str::to_owned).into())
                         .filter(issue::Column::Id.eq(row.id))
                         .exec(self.txn)
                         .await
@@ -764,7 +776,7 @@ impl Writer<'_> {
                     name: Set(names.name.to_owned()),
                     normalized_name: Set(fold(names.name)),
                     description: Set(names.description.map(str::to_owned)),
-                    wikidata_id: Set(names.qid.map(str::to_owned)),
+                    wikidata_id: Set(names.qid().map(str::to_owned)),
                     ..Default::default()
                 }
                 .insert(self.txn)
@@ -774,78 +786,61 @@ impl Writer<'_> {
             }
         };
         self.counts.add(RecordKind::Issue, created);
-        add_aliases::<issue_alias::Entity>(self.txn, row.id, &row.name, &names).await?;
+        add_aliases::<issue_alias::Entity>(self.txn, row.id, &row.name, names).await?;
         Ok(Some(row.id))
     }
 
     // ----- facts ------------------------------------------------------------
 
-    async fn roles(&mut self, doc: &Document) -> Result<()> {
-        for (i, r) in doc.roles.iter().enumerate() {
-            let path = format!("roles[{i}]");
-            let person = self
-                .entity_of(&format!("{path}.person"), Some(&r.person), &[EntityKind::Person])
+    async fn roles(&mut self, roles: &[Typed<'_, RoleRecord, RoleValues<'_>>]) -> Result<()> {
+        for (index, r, values) in roles.iter().map(Typed::parts) {
+            let ends = [
+                ("person", r.person.as_str(), &[EntityKind::Person][..]),
+                ("organisation", &r.organisation, &[EntityKind::Organisation]),
+            ];
+            let link = self
+                .link(&format!("roles[{index}]"), ends, &values.evidence)
                 .await?;
-            let org = self
-                .entity_of(
-                    &format!("{path}.organisation"),
-                    Some(&r.organisation),
-                    &[EntityKind::Organisation],
-                )
-                .await?;
-            let evidence = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
-            let Some((person, org, evidence)) = self.all_well(person, org, evidence) else {
+            let Some((person, organisation, evidence)) = link else {
                 continue;
             };
             let existing = RoleIdentity {
                 person,
-                organisation: org,
+                organisation,
                 title: r.title.clone(),
             }
             .find(self.txn, None)
             .await
             .map_err(db)?;
-            let created = existing.is_none();
-            let id = match existing {
-                Some(id) => id,
-                None => {
-                    let (since, since_precision) = date_columns(r.since.as_deref());
-                    let (until, until_precision) = date_columns(r.until.as_deref());
-                    let mut m = role::ActiveModel {
-                        person_id: Set(person),
-                        organisation_id: Set(org),
-                        title: Set(r.title.clone()),
-                        since: Set(since),
-                        since_precision: Set(since_precision),
-                        until: Set(until),
-                        until_precision: Set(until_precision),
-                        ..Default::default()
-                    };
-                    set_evidence!(m, evidence.source, &evidence);
-                    m.insert(self.txn).await.map_err(db)?.id
-                }
-            };
-            self.counts.add(RecordKind::Role, created);
-            self.ids.insert(r.key.clone(), id);
+            self.fact(RecordKind::Role, &r.key, existing, || {
+                let (since, since_precision) = PartialDate::columns(values.since);
+                let (until, until_precision) = PartialDate::columns(values.until);
+                let mut m = role::ActiveModel {
+                    person_id: Set(person),
+                    organisation_id: Set(organisation),
+                    title: Set(r.title.clone()),
+                    since: Set(since),
+                    since_precision: Set(since_precision),
+                    until: Set(until),
+                    until_precision: Set(until_precision),
+                    ..Default::default()
+                };
+                set_evidence!(m, evidence.source, &evidence);
+                m
+            })
+            .await?;
         }
         Ok(())
     }
 
-    async fn relations(&mut self, doc: &Document) -> Result<()> {
-        for (i, r) in doc.relations.iter().enumerate() {
-            let path = format!("relations[{i}]");
-            let person = self
-                .entity_of(&format!("{path}.person"), Some(&r.person), &[EntityKind::Person])
-                .await?;
-            let related = self
-                .entity_of(
-                    &format!("{path}.relatedPerson"),
-                    Some(&r.related_person),
-                    &[EntityKind::Person],
-                )
-                .await?;
-            let evidence = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
-            let Some((person, related, evidence)) = self.all_well(person, related, evidence) else {
+    async fn relations(&mut self, relations: &[Typed<'_, RelationRecord, Evidence<&str>>]) -> Result<()> {
+        for (index, r, values) in relations.iter().map(Typed::parts) {
+            let ends = [
+                ("person", r.person.as_str(), &[EntityKind::Person][..]),
+                ("relatedPerson", &r.related_person, &[EntityKind::Person]),
+            ];
+            let link = self.link(&format!("relations[{index}]"), ends, values).await?;
+            let Some((person, related, evidence)) = link else {
                 continue;
             };
             let existing = RelationIdentity {
@@ -856,22 +851,17 @@ impl Writer<'_> {
             .find(self.txn, None)
             .await
             .map_err(db)?;
-            let created = existing.is_none();
-            let id = match existing {
-                Some(id) => id,
-                None => {
-                    let mut m = relation::ActiveModel {
-                        person_id: Set(person),
-                        related_person_id: Set(related),
-                        kind: Set(r.kind.clone()),
-                        ..Default::default()
-                    };
-                    set_evidence!(m, evidence.source, &evidence);
-                    m.insert(self.txn).await.map_err(db)?.id
-                }
-            };
-            self.counts.add(RecordKind::Relation, created);
-            self.ids.insert(r.key.clone(), id);
+            self.fact(RecordKind::Relation, &r.key, existing, || {
+                let mut m = relation::ActiveModel {
+                    person_id: Set(person),
+                    related_person_id: Set(related),
+                    kind: Set(r.kind.clone()),
+                    ..Default::default()
+                };
+                set_evidence!(m, evidence.source, &evidence);
+                m
+            })
+            .await?;
         }
         Ok(())
     }
@@ -879,9 +869,12 @@ impl Writer<'_> {
     /// Statements come in the largest numbers, so they are written in
     /// batches: references resolved first, then one multi-row insert per
     /// batch of new statements and of links.
-    async fn statements(&mut self, doc: &Document) -> Result<()> {
-        let mut pending = Vec::with_capacity(doc.statements.len());
-        for (i, r) in doc.statements.iter().enumerate() {
+    async fn statements(
+        &mut self,
+        statements: &[Typed<'_, StatementRecord, StatementValues<'_>>],
+    ) -> Result<()> {
+        let mut pending = Vec::with_capacity(statements.len());
+        for (i, r, values) in statements.iter().map(Typed::parts) {
             let path = format!("statements[{i}]");
             let speaker_kinds = [EntityKind::Person, EntityKind::Organisation];
             let speaker = self
@@ -897,7 +890,9 @@ impl Writer<'_> {
                     ALL_ENTITIES,
                 )
                 .await?;
-            let evidence = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
+            let evidence = self
+                .evidence(&format!("{path}.evidence"), &values.evidence)
+                .await?;
             let mut about = Vec::new();
             for (j, a) in r.about.iter().enumerate() {
                 if let Some(issue) = self
@@ -929,6 +924,7 @@ impl Writer<'_> {
                 let speaker_kind = self.kinds.get(&speaker).copied().unwrap_or(EntityKind::Person);
                 pending.push(PendingStatement {
                     record: r,
+                    said_on: values.said_on,
                     speaker,
                     speaker_kind,
                     place,
@@ -1028,8 +1024,11 @@ impl Writer<'_> {
         .await
     }
 
-    async fn financial_measures(&mut self, doc: &Document) -> Result<()> {
-        for (i, r) in doc.financial_measures.iter().enumerate() {
+    async fn financial_measures(
+        &mut self,
+        measures: &[Typed<'_, FinancialMeasureRecord, MeasureValues<'_>>],
+    ) -> Result<()> {
+        for (i, r, values) in measures.iter().map(Typed::parts) {
             let path = format!("financialMeasures[{i}]");
             let provider = self
                 .entity_of(&format!("{path}.provider"), r.provider.as_deref(), ALL_ENTITIES)
@@ -1057,7 +1056,9 @@ impl Writer<'_> {
                     issues.insert(id);
                 }
             }
-            let evidence = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
+            let evidence = self
+                .evidence(&format!("{path}.evidence"), &values.evidence)
+                .await?;
             let Some(evidence) = evidence.filter(|_| self.problems.is_empty()) else {
                 continue;
             };
@@ -1074,33 +1075,22 @@ impl Writer<'_> {
                 .await
                 .map_err(db)?
             };
-            let created = existing.is_none();
-            let id = match existing {
-                Some(id) => id,
-                None => {
-                    let (announced_on, announced_on_precision) = date_columns(r.announced_on.as_deref());
+            let id = self
+                .fact(RecordKind::FinancialMeasure, &r.key, existing, || {
+                    let (announced_on, announced_on_precision) = PartialDate::columns(values.announced_on);
+                    let (amount, currency) = values.money.as_ref().map_or((None, None), |(a, c)| {
+                        (Some(a.canonical()), Some(c.as_str().to_owned()))
+                    });
                     let mut m = financial_measure::ActiveModel {
                         kind: Set(r.kind),
                         label: Set(r.label.clone()),
-                        amount: Set(r
-                            .amount
-                            .as_deref()
-                            .and_then(|a| Amount::parse(a).ok())
-                            .map(|a| a.canonical())),
-                        currency: Set(r
-                            .currency
-                            .as_deref()
-                            .and_then(|c| CurrencyCode::parse(c).ok())
-                            .map(|c| c.as_str().to_owned())),
+                        amount: Set(amount),
+                        currency: Set(currency),
                         amount_qualifier: Set(r.amount_qualifier),
                         status: Set(r.status),
-                        term: Set(r
-                            .term
-                            .as_deref()
-                            .and_then(|t| Term::parse(t).ok())
-                            .map(|t| t.as_str().to_owned())),
-                        share_numerator: Set(r.share.as_ref().map(|s| s.numerator as i32)),
-                        share_denominator: Set(r.share.as_ref().map(|s| s.denominator as i32)),
+                        term: Set(values.term.as_ref().map(|t| t.as_str().to_owned())),
+                        share_numerator: Set(values.share.map(|(numerator, _)| numerator)),
+                        share_denominator: Set(values.share.map(|(_, denominator)| denominator)),
                         share_of: Set(r.share.as_ref().and_then(|s| s.of.clone())),
                         provider_id: Set(provider),
                         recipient_id: Set(recipient),
@@ -1112,9 +1102,9 @@ impl Writer<'_> {
                         ..Default::default()
                     };
                     set_evidence!(m, evidence.source, &evidence);
-                    m.insert(self.txn).await.map_err(db)?.id
-                }
-            };
+                    m
+                })
+                .await?;
             for issue in issues {
                 let link = financial_measure_issue::ActiveModel {
                     financial_measure_id: Set(id),
@@ -1130,14 +1120,12 @@ impl Writer<'_> {
                 )
                 .await?;
             }
-            self.counts.add(RecordKind::FinancialMeasure, created);
-            self.ids.insert(r.key.clone(), id);
         }
         Ok(())
     }
 
-    async fn events(&mut self, doc: &Document) -> Result<()> {
-        for (i, r) in doc.events.iter().enumerate() {
+    async fn events(&mut self, events: &[Typed<'_, EventRecord, EventValues<'_>>]) -> Result<()> {
+        for (i, r, values) in events.iter().map(Typed::parts) {
             let path = format!("events[{i}]");
             let mut places = BTreeSet::new();
             for (j, key) in r.places.iter().enumerate() {
@@ -1161,11 +1149,13 @@ impl Writer<'_> {
                     participants.push((id, p.role.clone()));
                 }
             }
-            let evidence = self.evidence(&format!("{path}.evidence"), &r.evidence).await?;
+            let evidence = self
+                .evidence(&format!("{path}.evidence"), &values.evidence)
+                .await?;
             let mut quantity_evidence = Vec::new();
-            for (j, q) in r.quantities.iter().enumerate() {
+            for (j, e) in values.quantities.iter().enumerate() {
                 quantity_evidence.push(
-                    self.evidence(&format!("{path}.quantities[{j}].evidence"), &q.evidence)
+                    self.evidence(&format!("{path}.quantities[{j}].evidence"), e)
                         .await?,
                 );
             }
@@ -1185,12 +1175,10 @@ impl Writer<'_> {
                 .await
                 .map_err(db)?
             };
-            let created = existing.is_none();
-            let id = match existing {
-                Some(id) => id,
-                None => {
-                    let (started_on, started_on_precision) = date_columns(r.started_on.as_deref());
-                    let (ended_on, ended_on_precision) = date_columns(r.ended_on.as_deref());
+            let id = self
+                .fact(RecordKind::Event, &r.key, existing, || {
+                    let (started_on, started_on_precision) = PartialDate::columns(values.started_on);
+                    let (ended_on, ended_on_precision) = PartialDate::columns(values.ended_on);
                     let mut m = event::ActiveModel {
                         kind: Set(r.kind),
                         label: Set(r.label.clone()),
@@ -1201,9 +1189,9 @@ impl Writer<'_> {
                         ..Default::default()
                     };
                     set_evidence!(m, evidence.source, &evidence);
-                    m.insert(self.txn).await.map_err(db)?.id
-                }
-            };
+                    m
+                })
+                .await?;
             for place in places {
                 let link = event_place::ActiveModel {
                     event_id: Set(id),
@@ -1250,8 +1238,6 @@ impl Writer<'_> {
                 )
                 .await?;
             }
-            self.counts.add(RecordKind::Event, created);
-            self.ids.insert(r.key.clone(), id);
         }
         Ok(())
     }
@@ -1273,14 +1259,6 @@ fn kind_noun(kind: EntityKind) -> &'static str {
     RecordKind::from(kind).noun()
 }
 
-/// The names a record gives an entity or issue.
-struct Names<'a> {
-    name: &'a str,
-    aliases: &'a [String],
-    qid: Option<&'a str>,
-    description: Option<&'a str>,
-}
-
 impl Names<'_> {
     /// Every spelling: the name, then the aliases.
     fn spellings(&self) -> impl Iterator<Item = &str> {
@@ -1291,6 +1269,11 @@ impl Names<'_> {
     fn folded(&self) -> Vec<String> {
         let set: BTreeSet<String> = self.spellings().map(fold).filter(|f| !f.is_empty()).collect();
         set.into_iter().collect()
+    }
+
+    /// The QID, as the database keeps it.
+    fn qid(&self) -> Option<&str> {
+        self.qid.as_ref().map(Qid::as_str)
     }
 }
 
@@ -1307,6 +1290,7 @@ const BATCH: usize = 500;
 /// A statement record with its references resolved.
 struct PendingStatement<'d> {
     record: &'d StatementRecord,
+    said_on: Option<PartialDate>,
     speaker: i64,
     speaker_kind: EntityKind,
     place: Option<i64>,
@@ -1329,7 +1313,7 @@ impl PendingStatement<'_> {
 
     fn active_model(&self, ids: &HashMap<String, i64>) -> statement::ActiveModel {
         let r = self.record;
-        let (said_on, said_on_precision) = date_columns(r.said_on.as_deref());
+        let (said_on, said_on_precision) = PartialDate::columns(self.said_on);
         let mut m = statement::ActiveModel {
             kind: Set(r.kind),
             text: Set(r.text.clone()),
