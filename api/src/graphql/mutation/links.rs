@@ -8,8 +8,8 @@ use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
 use super::EvidenceInput;
 use super::patch::{
-    Missing, Problems, check_version, date_columns, existing_entity, fresh, id_field, log, missing,
-    not_found, not_null, partial_date, patched, refuse_empty, required_text, stale, unique_violation,
+    Missing, Problems, check_version, existing_entity, fresh, id_field, log, missing, not_found, not_null,
+    partial_date, patched, refuse_empty, required_text, stale, unique_violation,
 };
 use super::require_write;
 use super::span;
@@ -246,13 +246,13 @@ impl RoleChanges {
             changed.push("title");
         }
         if !self.since.is_undefined() {
-            let (date, precision) = date_columns(since);
+            let (date, precision) = PartialDate::columns(since);
             row.since = Set(date);
             row.since_precision = Set(precision);
             changed.push("since");
         }
         if !self.until.is_undefined() {
-            let (date, precision) = date_columns(until);
+            let (date, precision) = PartialDate::columns(until);
             row.until = Set(date);
             row.until_precision = Set(precision);
             changed.push("until");

@@ -294,13 +294,3 @@ pub(super) async fn log(
     let summary = format!("{noun} {key} to version {version}: {}", changed.join(", "));
     Ok(crate::audit::record(txn, actor, operation, summary).await?)
 }
-
-/// The date and precision columns of a partial date.
-pub(super) fn date_columns(
-    date: Option<PartialDate>,
-) -> (Option<chrono::NaiveDate>, Option<entity::kinds::DatePrecision>) {
-    match date {
-        Some(d) => (Some(d.date), Some(d.precision)),
-        None => (None, None),
-    }
-}

@@ -185,11 +185,7 @@ pub(super) async fn role(txn: &DatabaseTransaction, id: GlobalId, path: &str) ->
 pub(super) fn date_columns(
     patch: &MaybeUndefined<PartialDate>,
 ) -> Option<(Option<NaiveDate>, Option<DatePrecision>)> {
-    match patch {
-        MaybeUndefined::Undefined => None,
-        MaybeUndefined::Null => Some((None, None)),
-        MaybeUndefined::Value(d) => Some((Some(d.date), Some(d.precision))),
-    }
+    patch.as_opt_ref().map(|date| PartialDate::columns(date.copied()))
 }
 
 /// A date as it will be after the patch.
