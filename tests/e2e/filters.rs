@@ -529,6 +529,18 @@ pub async fn statements_said_from_and_to_a_day_are_those_said_within(db: TestDb)
         said(json!({ "saidFrom": "2025-01-10" })).await,
         Vec::<String>::new()
     );
+    // A bound known to the month or the year: the start counts from its
+    // first day, the end to its last, so May 17 is within `saidTo: 2024-05`.
+    assert_eq!(said(json!({ "saidTo": "2024-05" })).await, by_date[1..4]);
+    assert_eq!(said(json!({ "saidTo": "2024" })).await, by_date[1..5]);
+    assert_eq!(
+        said(json!({ "saidFrom": "2024", "saidTo": "2024" })).await,
+        by_date[2..5]
+    );
+    assert_eq!(
+        said(json!({ "saidFrom": "2024-05-17", "saidTo": "2024-05" })).await,
+        by_date[3..4]
+    );
 }
 
 /// Sources filter by their publisher, ignoring case but not matching a part

@@ -6,6 +6,7 @@
 //! of the wrong kind of node, is `BAD_USER_INPUT` naming the field.
 
 use async_graphql::{Enum, ID, InputObject};
+use chrono::NaiveDate;
 use entity::kinds::EntityKind;
 use entity::{
     entity_alias, event, event_participant, event_place, financial_measure, financial_measure_issue, issue,
@@ -373,12 +374,12 @@ pub async fn statements(
     if let Some(id) = f.source {
         select = select.filter(S::SourceId.eq(expect_id(&id, "filter.source", &[NodeKind::Source])?));
     }
-    check_range("filter.saidFrom", f.said_from, "filter.saidTo", f.said_to)?;
-    if let Some(from) = f.said_from {
-        select = select.filter(S::SaidOn.gte(from.0));
+    let (from, to) = days("filter.saidFrom", f.said_from, "filter.saidTo", f.said_to)?;
+    if let Some(from) = from {
+        select = select.filter(S::SaidOn.gte(from));
     }
-    if let Some(to) = f.said_to {
-        select = select.filter(S::SaidOn.lte(to.0));
+    if let Some(to) = to {
+        select = select.filter(S::SaidOn.lte(to));
     }
     if let Some(text) = f.text {
         let text = bounded("filter.text", &text, MAX_TEXT_FILTER_CHARS)?;
@@ -389,6 +390,20 @@ pub async fn statements(
         select = select.filter(S::Kind.eq(kind));
     }
     Ok(select)
+}
+
+/// The days a range of dates covers: from the first day of `from` to the
+/// last day of `to`, so `saidTo: "2025-12"` takes in all of December.
+fn days(
+    from_name: &str,
+    from: Option<Date>,
+    to_name: &str,
+    to: Option<Date>,
+) -> AppResult<(Option<NaiveDate>, Option<NaiveDate>)> {
+    let from = from.map(|d| d.0);
+    let to = to.map(|d| d.partial().last_day());
+    check_range(from_name, from, to_name, to)?;
+    Ok((from, to))
 }
 
 fn check_range<T: PartialOrd + std::fmt::Debug>(
@@ -540,17 +555,17 @@ pub async fn events(
             .to_owned();
         select = select.filter(E::Id.in_subquery(links));
     }
-    check_range("filter.from", f.from, "filter.to", f.to)?;
-    if let Some(from) = f.from {
+    let (from, to) = days("filter.from", f.from, "filter.to", f.to)?;
+    if let Some(from) = from {
         // Overlap: an event that started earlier but ended on or after `from` counts.
         let end = Expr::expr(Func::coalesce([
             col("event", "ended_on"),
             col("event", "started_on"),
         ]));
-        select = select.filter(end.gte(from.0));
+        select = select.filter(end.gte(from));
     }
-    if let Some(to) = f.to {
-        select = select.filter(E::StartedOn.lte(to.0));
+    if let Some(to) = to {
+        select = select.filter(E::StartedOn.lte(to));
     }
     Ok(select)
 }
@@ -573,17 +588,17 @@ pub fn sources(
 ) -> AppResult<Select<source::Entity>> {
     use source::Column as S;
     let Some(f) = filter else { return Ok(select) };
-    check_range(
+    let (from, to) = days(
         "filter.publishedFrom",
         f.published_from,
         "filter.publishedTo",
         f.published_to,
     )?;
-    if let Some(from) = f.published_from {
-        select = select.filter(S::PublishedOn.gte(from.0));
+    if let Some(from) = from {
+        select = select.filter(S::PublishedOn.gte(from));
     }
-    if let Some(to) = f.published_to {
-        select = select.filter(S::PublishedOn.lte(to.0));
+    if let Some(to) = to {
+        select = select.filter(S::PublishedOn.lte(to));
     }
     if let Some(publisher) = f.publisher {
         let lowered = bounded("filter.publisher", &publisher, MAX_TEXT_FILTER_CHARS)?

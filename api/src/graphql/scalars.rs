@@ -44,8 +44,8 @@ impl From<crate::domain::PartialDate> for Date {
 }
 
 /// A date in ISO 8601 form, known to the day (`2025-12-02`), the month
-/// (`2025-12`) or the year (`2025`). As a bound of a range it stands for
-/// its first day.
+/// (`2025-12`) or the year (`2025`). As the start of a range it stands for
+/// its first day, as the end for its last.
 #[Scalar(name = "Date")]
 impl ScalarType for Date {
     fn parse(value: Value) -> InputValueResult<Self> {
