@@ -154,12 +154,8 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
     }
 
     let mut role_keys = HashMap::new();
-    for (n, r) in in_id_order::<role::Entity>(db, role::Column::Id)
-        .await?
-        .into_iter()
-        .enumerate()
-    {
-        let key = keys.claim(&format!("role-{}", n + 1));
+    for (n, r) in numbered::<role::Entity>(db, role::Column::Id).await? {
+        let key = keys.claim(&format!("role-{n}"));
         role_keys.insert(r.id, key.clone());
         doc.roles.push(RoleRecord {
             key,
@@ -171,13 +167,9 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
             evidence: evidence!(r),
         });
     }
-    for (n, r) in in_id_order::<relation::Entity>(db, relation::Column::Id)
-        .await?
-        .into_iter()
-        .enumerate()
-    {
+    for (n, r) in numbered::<relation::Entity>(db, relation::Column::Id).await? {
         doc.relations.push(RelationRecord {
-            key: keys.claim(&format!("relation-{}", n + 1)),
+            key: keys.claim(&format!("relation-{n}")),
             person: entity_keys.get(&r.person_id).cloned().unwrap_or_default(),
             related_person: entity_keys.get(&r.related_person_id).cloned().unwrap_or_default(),
             kind: r.kind.clone(),
@@ -197,15 +189,11 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
         |m| (m.statement_id, m.entity_id),
         &entity_keys,
     );
-    for (n, s) in in_id_order::<statement::Entity>(db, statement::Column::Id)
-        .await?
-        .into_iter()
-        .enumerate()
-    {
+    for (n, s) in numbered::<statement::Entity>(db, statement::Column::Id).await? {
         let mut stances = about.remove(&s.id).unwrap_or_default();
         stances.sort_by(|a, b| a.issue.cmp(&b.issue));
         doc.statements.push(StatementRecord {
-            key: keys.claim(&format!("statement-{}", n + 1)),
+            key: keys.claim(&format!("statement-{n}")),
             kind: s.kind,
             text: s.text.clone(),
             speaker: entity_keys.get(&s.speaker_id).cloned().unwrap_or_default(),
@@ -225,11 +213,7 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
         |l| (l.financial_measure_id, l.issue_id),
         &issue_keys,
     );
-    for (n, m) in in_id_order::<financial_measure::Entity>(db, financial_measure::Column::Id)
-        .await?
-        .into_iter()
-        .enumerate()
-    {
+    for (n, m) in numbered::<financial_measure::Entity>(db, financial_measure::Column::Id).await? {
         let secured =
             (m.secured_against_entity_id.is_some() || m.secured_against_issue_id.is_some()).then(|| {
                 SecuredAgainstRecord {
@@ -239,7 +223,7 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
                 }
             });
         doc.financial_measures.push(FinancialMeasureRecord {
-            key: keys.claim(&format!("financial-measure-{}", n + 1)),
+            key: keys.claim(&format!("financial-measure-{n}")),
             kind: m.kind,
             label: m.label.clone(),
             amount: m.amount.clone(),
@@ -288,17 +272,13 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
             evidence: evidence!(q),
         });
     }
-    for (n, e) in in_id_order::<event::Entity>(db, event::Column::Id)
-        .await?
-        .into_iter()
-        .enumerate()
-    {
+    for (n, e) in numbered::<event::Entity>(db, event::Column::Id).await? {
         let mut parts = participants.remove(&e.id).unwrap_or_default();
         parts.sort_by(|a, b| (&a.entity, &a.role).cmp(&(&b.entity, &b.role)));
         let mut counts = quantities.remove(&e.id).unwrap_or_default();
         counts.sort_by(|a, b| a.measure.cmp(&b.measure));
         doc.events.push(EventRecord {
-            key: keys.claim(&format!("event-{}", n + 1)),
+            key: keys.claim(&format!("event-{n}")),
             kind: e.kind,
             label: e.label.clone(),
             started_on: date(e.started_on, e.started_on_precision),
@@ -326,6 +306,15 @@ fn date(d: Option<chrono::NaiveDate>, p: Option<entity::kinds::DatePrecision>) -
 /// Every row of a table, in the order of its `id` column.
 async fn in_id_order<E: EntityTrait>(db: &DatabaseConnection, id: E::Column) -> Result<Vec<E::Model>, DbErr> {
     E::find().order_by_asc(id).all(db).await
+}
+
+/// The rows of `E` in id order, each with its number from 1, which names
+/// it in the document (`role-1`).
+async fn numbered<E: EntityTrait>(
+    db: &DatabaseConnection,
+    id: E::Column,
+) -> Result<impl Iterator<Item = (usize, E::Model)>, DbErr> {
+    Ok((1..).zip(in_id_order::<E>(db, id).await?))
 }
 
 /// Groups link rows by owner (`link` gives a row's owner and target), as

@@ -383,6 +383,45 @@ pub async fn money_events_and_relations_are_added_with_their_parties_and_counts(
     );
 }
 
+/// An entity may take part in one event in several roles: each of its
+/// links is listed with its own role, in the order they were given, when
+/// the event is added and when it is read again.
+pub async fn an_entity_in_two_roles_of_one_event_is_listed_in_each(db: TestDb) {
+    let server = server(&db, false).await;
+    let source = article(&server).await;
+    let witkoff = person(&server, "Steve Witkoff", None).await["person"]["id"].clone();
+    let kushner = person(&server, "Jared Kushner", None).await["person"]["id"].clone();
+    let participants = json!([
+        { "entity": witkoff, "role": "envoy" },
+        { "entity": kushner, "role": "delegation" },
+        { "entity": witkoff, "role": "delegation" },
+    ]);
+    let event = write(
+        &server,
+        EVENT,
+        json!({ "input": {
+            "kind": "MEETING", "label": "talks in Moscow", "startedOn": "2025-12-02",
+            "participants": participants,
+            "evidence": evidence(&source, "Steve Witkoff"),
+        } }),
+        "addEvent",
+    )
+    .await;
+    let expected = json!([
+        { "entity": { "name": "Steve Witkoff" }, "role": "envoy" },
+        { "entity": { "name": "Jared Kushner" }, "role": "delegation" },
+        { "entity": { "name": "Steve Witkoff" }, "role": "delegation" },
+    ]);
+    assert_eq!(event["event"]["participants"], expected, "{event}");
+    let read = server
+        .query(
+            "query($id: ID!) { node(id: $id) { ... on Event { participants { entity { name } role } } } }",
+            json!({ "id": event["event"]["id"] }),
+        )
+        .await;
+    assert_eq!(read["node"]["participants"], expected, "{read}");
+}
+
 pub async fn a_refused_add_says_where_and_what_and_writes_nothing(db: TestDb) {
     let server = server(&db, false).await;
     let source = article(&server).await;

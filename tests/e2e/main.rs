@@ -93,6 +93,7 @@ fn main() {
         case!(writes::delete_node_retracts_facts_and_removes_only_what_nothing_refers_to),
         case!(creates::a_front_end_adds_people_a_role_and_a_statement_that_readers_then_see),
         case!(creates::money_events_and_relations_are_added_with_their_parties_and_counts),
+        case!(creates::an_entity_in_two_roles_of_one_event_is_listed_in_each),
         case!(creates::a_refused_add_says_where_and_what_and_writes_nothing),
         case!(write_core::an_event_or_role_may_end_in_the_month_it_started_on_a_day),
         case!(write_core::language_tags_are_checked_the_same_way_on_both_databases),

@@ -7,11 +7,10 @@
 //! model. `totalCount` runs only when it is asked for.
 
 use std::borrow::Cow;
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 
 use async_graphql::{Context, Object, OutputType, SimpleObject, TypeName};
+use futures_util::future::BoxFuture;
 use sea_orm::sea_query::{Alias, Expr, Query, SelectStatement};
 use sea_orm::{
     ConnectionTrait, DatabaseConnection, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select,
@@ -52,18 +51,14 @@ pub fn small_list_cost(child_complexity: usize) -> usize {
 
 /// Counts the items of a whole list when `totalCount` asks.
 pub trait Counter: Send + Sync {
-    fn count<'a>(&'a self, ctx: &'a Context<'_>)
-    -> Pin<Box<dyn Future<Output = AppResult<i64>> + Send + 'a>>;
+    fn count<'a>(&'a self, ctx: &'a Context<'_>) -> BoxFuture<'a, AppResult<i64>>;
 }
 
 /// A root list's count: one `COUNT(*)` over the filtered list.
 struct CountQuery(SelectStatement);
 
 impl Counter for CountQuery {
-    fn count<'a>(
-        &'a self,
-        ctx: &'a Context<'_>,
-    ) -> Pin<Box<dyn Future<Output = AppResult<i64>> + Send + 'a>> {
+    fn count<'a>(&'a self, ctx: &'a Context<'_>) -> BoxFuture<'a, AppResult<i64>> {
         Box::pin(async move {
             let db = database(ctx)?;
             let row = db.query_one(&self.0).await?;
@@ -241,10 +236,7 @@ where
     E: Listable,
     E::Model: sea_orm::FromQueryResult + Clone + Send + Sync + 'static,
 {
-    fn count<'a>(
-        &'a self,
-        ctx: &'a Context<'_>,
-    ) -> Pin<Box<dyn Future<Output = AppResult<i64>> + Send + 'a>> {
+    fn count<'a>(&'a self, ctx: &'a Context<'_>) -> BoxFuture<'a, AppResult<i64>> {
         Box::pin(async move {
             match E::lists(loaders(ctx)?).load_one(self.0.clone()).await? {
                 Some(Listed::Count(n)) => Ok(n),

@@ -13,7 +13,9 @@ use entity::{
     issue_alias, named_entity, organisation, place, role, source, statement, statement_issue,
     statement_mention,
 };
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, LikeExpr, Query, SelectStatement};
+use sea_orm::sea_query::{
+    Alias, Expr, ExprTrait, Func, IntoColumnRef, IntoTableRef, LikeExpr, Query, SelectStatement,
+};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Select};
 
 use super::connection::SCAN_COST;
@@ -74,6 +76,15 @@ async fn subtree(db: &DatabaseConnection, tree: Tree, root: i64) -> AppResult<Ve
 /// `column IN (SELECT pick FROM table WHERE ...)`.
 fn in_subquery(column: impl ColumnTrait, subquery: SelectStatement) -> Expr {
     column.in_subquery(subquery)
+}
+
+/// `SELECT column FROM table WHERE condition`, for `IN (...)`.
+fn subquery(table: impl IntoTableRef, column: impl IntoColumnRef, condition: Expr) -> SelectStatement {
+    Query::select()
+        .column(column)
+        .from(table)
+        .and_where(condition)
+        .to_owned()
 }
 
 /// The longest name filter (`filter.name`), in characters, as long as
@@ -171,11 +182,11 @@ pub struct PlaceFilter {
 
 /// Name matching over the `entity` table: the name or any alias.
 fn entity_name(folded: &str) -> Expr {
-    let aliases = Query::select()
-        .column(entity_alias::Column::EntityId)
-        .from(entity_alias::Entity)
-        .and_where(name_matches(col("entity_alias", "normalized_name"), folded))
-        .to_owned();
+    let aliases = subquery(
+        entity_alias::Entity,
+        entity_alias::Column::EntityId,
+        name_matches(col("entity_alias", "normalized_name"), folded),
+    );
     name_matches(col("entity", "normalized_name"), folded).or(named_entity::Column::Id.in_subquery(aliases))
 }
 
@@ -225,11 +236,7 @@ pub async fn places(
     }
     if let Some(kind) = filter.kind {
         let kind: entity::kinds::PlaceKind = kind.into();
-        let of_kind = Query::select()
-            .column(place::Column::Id)
-            .from(place::Entity)
-            .and_where(place::Column::Kind.eq(kind))
-            .to_owned();
+        let of_kind = subquery(place::Entity, place::Column::Id, place::Column::Kind.eq(kind));
         select = select.filter(in_subquery(named_entity::Column::Id, of_kind));
     }
     if let Some(within) = filter.within {
@@ -263,11 +270,11 @@ pub async fn issues(
     let mut select = select;
     if let Some(name) = filter.name {
         let folded = folded_query("filter.name", &name)?;
-        let aliases = Query::select()
-            .column(issue_alias::Column::IssueId)
-            .from(issue_alias::Entity)
-            .and_where(name_matches(col("issue_alias", "normalized_name"), &folded))
-            .to_owned();
+        let aliases = subquery(
+            issue_alias::Entity,
+            issue_alias::Column::IssueId,
+            name_matches(col("issue_alias", "normalized_name"), &folded),
+        );
         select = select.filter(
             name_matches(col("issue", "normalized_name"), &folded).or(issue::Column::Id.in_subquery(aliases)),
         );
@@ -325,22 +332,22 @@ pub async fn statements(
     }
     if let Some(id) = f.speaker_organisation {
         let org = expect_id(&id, "filter.speakerOrganisation", &[NodeKind::Organisation])?;
-        let roles = Query::select()
-            .column(role::Column::Id)
-            .from(role::Entity)
-            .and_where(role::Column::OrganisationId.eq(org))
-            .to_owned();
+        let roles = subquery(
+            role::Entity,
+            role::Column::Id,
+            role::Column::OrganisationId.eq(org),
+        );
         select = select.filter(S::SpeakerId.eq(org).or(S::SpeakerRoleId.in_subquery(roles)));
     }
     if let Some(title) = f.speaker_role {
-        let roles = Query::select()
-            .column(role::Column::Id)
-            .from(role::Entity)
-            .and_where(text_contains(
+        let roles = subquery(
+            role::Entity,
+            role::Column::Id,
+            text_contains(
                 col("role", "title"),
                 bounded("filter.speakerRole", &title, MAX_TEXT_FILTER_CHARS)?,
-            ))
-            .to_owned();
+            ),
+        );
         select = select.filter(S::SpeakerRoleId.in_subquery(roles));
     }
     if f.issue.is_some() || f.stance.is_some() {
@@ -360,11 +367,11 @@ pub async fn statements(
     }
     if let Some(id) = f.mentions {
         let entity = expect_id(&id, "filter.mentions", ENTITIES)?;
-        let links = Query::select()
-            .column(statement_mention::Column::StatementId)
-            .from(statement_mention::Entity)
-            .and_where(statement_mention::Column::EntityId.eq(entity))
-            .to_owned();
+        let links = subquery(
+            statement_mention::Entity,
+            statement_mention::Column::StatementId,
+            statement_mention::Column::EntityId.eq(entity),
+        );
         select = select.filter(S::Id.in_subquery(links));
     }
     if let Some(id) = f.place {
@@ -500,11 +507,11 @@ pub async fn financial_measures(
     }
     if let Some(id) = f.issue {
         let root = expect_id(&id, "filter.issue", &[NodeKind::Issue])?;
-        let links = Query::select()
-            .column(financial_measure_issue::Column::FinancialMeasureId)
-            .from(financial_measure_issue::Entity)
-            .and_where(financial_measure_issue::Column::IssueId.is_in(subtree(db, Tree::Issue, root).await?))
-            .to_owned();
+        let links = subquery(
+            financial_measure_issue::Entity,
+            financial_measure_issue::Column::FinancialMeasureId,
+            financial_measure_issue::Column::IssueId.is_in(subtree(db, Tree::Issue, root).await?),
+        );
         select = select.filter(F::Id.in_subquery(links));
     }
     Ok(select)
@@ -539,20 +546,20 @@ pub async fn events(
     }
     if let Some(id) = f.place {
         let root = expect_id(&id, "filter.place", &[NodeKind::Place])?;
-        let links = Query::select()
-            .column(event_place::Column::EventId)
-            .from(event_place::Entity)
-            .and_where(event_place::Column::PlaceId.is_in(subtree(db, Tree::Place, root).await?))
-            .to_owned();
+        let links = subquery(
+            event_place::Entity,
+            event_place::Column::EventId,
+            event_place::Column::PlaceId.is_in(subtree(db, Tree::Place, root).await?),
+        );
         select = select.filter(E::Id.in_subquery(links));
     }
     if let Some(id) = f.participant {
         let entity = expect_id(&id, "filter.participant", ENTITIES)?;
-        let links = Query::select()
-            .column(event_participant::Column::EventId)
-            .from(event_participant::Entity)
-            .and_where(event_participant::Column::EntityId.eq(entity))
-            .to_owned();
+        let links = subquery(
+            event_participant::Entity,
+            event_participant::Column::EventId,
+            event_participant::Column::EntityId.eq(entity),
+        );
         select = select.filter(E::Id.in_subquery(links));
     }
     let (from, to) = days("filter.from", f.from, "filter.to", f.to)?;

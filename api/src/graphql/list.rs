@@ -86,19 +86,27 @@ impl<E: EntityTrait> ListFilter<E> for () {
 }
 
 /// An argument a list may take (`filter`, `orderBy`); `()` stands for one it
-/// does not take.
+/// does not take, which is what the defaults say.
 pub trait ListArgument: Sized + Send + Sync + 'static {
     /// The argument's type in the schema, registered; `None` when absent.
-    fn schema_type(registry: &mut Registry) -> Option<String>;
+    fn schema_type(_registry: &mut Registry) -> Option<String> {
+        None
+    }
+
     /// The argument's value in a field being resolved.
-    fn read(ctx: &Context<'_>, name: &str) -> ServerResult<Option<Self>>;
+    fn read(_ctx: &Context<'_>, _name: &str) -> ServerResult<Option<Self>> {
+        Ok(None)
+    }
+
     /// The argument's value in a field being priced.
     fn price(
-        ctx: &VisitorContext<'_>,
-        variables: &[Positioned<async_graphql::parser::types::VariableDefinition>],
-        field: &Field,
-        name: &str,
-    ) -> ServerResult<Option<Self>>;
+        _ctx: &VisitorContext<'_>,
+        _variables: &[Positioned<async_graphql::parser::types::VariableDefinition>],
+        _field: &Field,
+        _name: &str,
+    ) -> ServerResult<Option<Self>> {
+        Ok(None)
+    }
 }
 
 /// An input type that lists take as `filter` or `orderBy`.
@@ -123,24 +131,7 @@ impl<T: ListInput> ListArgument for T {
     }
 }
 
-impl ListArgument for () {
-    fn schema_type(_: &mut Registry) -> Option<String> {
-        None
-    }
-
-    fn read(_: &Context<'_>, _: &str) -> ServerResult<Option<Self>> {
-        Ok(None)
-    }
-
-    fn price(
-        _: &VisitorContext<'_>,
-        _: &[Positioned<async_graphql::parser::types::VariableDefinition>],
-        _: &Field,
-        _: &str,
-    ) -> ServerResult<Option<Self>> {
-        Ok(None)
-    }
-}
+impl ListArgument for () {}
 
 /// The `filter` argument of a list field.
 type Filter<F> = <<F as ListField>::Item as Listing>::Filter;

@@ -2,12 +2,15 @@
 
 use std::borrow::Cow;
 
+use async_graphql::dataloader::Loader;
 use async_graphql::parser::types::Field;
 use async_graphql::registry::Registry;
 use async_graphql::{
     Context, ContextSelectionSet, ID, Interface, OutputType, Positioned, ServerResult, Value,
 };
 use chrono::{DateTime, Utc};
+use entity::{event, financial_measure, issue, relation, role, source, statement};
+use sea_orm::DatabaseConnection;
 
 use super::ids::{GlobalId, NodeKind};
 use super::loaders;
@@ -16,7 +19,7 @@ use super::object::{
     Statement,
 };
 use crate::error::AppResult;
-use crate::loader::EntityRecord;
+use crate::loader::{EntityLoader, EntityRecord, Loaders, ReadById, RedirectLoader, load_by_ids};
 
 /// An object with a globally unique, stable ID, which `node(id:)` fetches
 /// again (the Relay object identification spec).
@@ -126,39 +129,86 @@ impl OutputType for EntityImplementsNode {
 
 /// Reads the node an ID names; `None` when no such node exists.
 pub async fn load_node(ctx: &Context<'_>, id: GlobalId) -> AppResult<Option<Node>> {
-    let l = loaders(ctx)?;
+    read_node(Rows::Request(loaders(ctx)?), id).await
+}
+
+/// Reads a node afresh, without the request's loaders (for subscriptions,
+/// which outlive any request, and for what a mutation just wrote).
+pub async fn fetch_node(db: &DatabaseConnection, id: GlobalId) -> AppResult<Option<Node>> {
+    read_node(Rows::Fresh(db), id).await
+}
+
+/// Where a node's rows are read from.
+#[derive(Clone, Copy)]
+enum Rows<'a> {
+    /// Through the request's loaders, batched and cached.
+    Request(&'a Loaders),
+    /// From the database, as they are now.
+    Fresh(&'a DatabaseConnection),
+}
+
+impl Rows<'_> {
+    /// The row `key` of `E`, as the node `object` makes of it.
+    async fn node<E: ReadById, T: Into<Node>>(
+        self,
+        key: i64,
+        object: fn(E::Model) -> T,
+    ) -> AppResult<Option<Node>>
+    where
+        E::Model: Clone + Send + Sync + 'static,
+    {
+        let row = match self {
+            Self::Request(loaders) => E::by_id(loaders).load_one(key).await?,
+            Self::Fresh(db) => load_by_ids::<E>(db, &[key]).await?.remove(&key),
+        };
+        Ok(row.map(|m| object(m).into()))
+    }
+
+    async fn entity(self, key: i64) -> AppResult<Option<EntityRecord>> {
+        match self {
+            Self::Request(loaders) => Ok(loaders.entity.load_one(key).await?),
+            Self::Fresh(db) => Ok(EntityLoader::new(db.clone()).load(&[key]).await?.remove(&key)),
+        }
+    }
+
+    /// The entity a merged one was merged into.
+    async fn redirect(self, key: i64) -> AppResult<Option<i64>> {
+        match self {
+            Self::Request(loaders) => Ok(loaders.redirects.load_one(key).await?),
+            Self::Fresh(db) => Ok(RedirectLoader::new(db.clone()).load(&[key]).await?.remove(&key)),
+        }
+    }
+}
+
+/// Reads the node an ID names from `rows`; a merged entity's ID reads the
+/// kept one.
+async fn read_node(rows: Rows<'_>, id: GlobalId) -> AppResult<Option<Node>> {
     let key = id.key;
     Ok(match id.kind {
         NodeKind::Person | NodeKind::Organisation | NodeKind::Place => {
-            let mut entity = l.entity.load_one(key).await?.map(Entity::from);
+            let mut entity = rows.entity(key).await?;
             if entity.is_none()
-                && let Some(kept) = l.redirects.load_one(key).await?
+                && let Some(kept) = rows.redirect(key).await?
             {
                 // Merged into another entity: the ID leads there.
-                entity = l.entity.load_one(kept).await?.map(Entity::from);
+                entity = rows.entity(kept).await?;
             }
             // An ID whose type and key disagree names nothing.
-            entity.filter(|e| entity_kind(e) == id.kind).map(Node::from)
+            entity
+                .map(Entity::from)
+                .filter(|e| entity_kind(e) == id.kind)
+                .map(Node::from)
         }
-        NodeKind::Issue => l.issue.load_one(key).await?.map(|m| Node::Issue(Issue(m))),
-        NodeKind::Statement => l
-            .statement
-            .load_one(key)
-            .await?
-            .map(|m| Node::Statement(Statement(m))),
-        NodeKind::Role => l.role.load_one(key).await?.map(|m| Node::Role(Role(m))),
-        NodeKind::Relation => l
-            .relation
-            .load_one(key)
-            .await?
-            .map(|m| Node::Relation(Relation(m))),
-        NodeKind::FinancialMeasure => l
-            .financial_measure
-            .load_one(key)
-            .await?
-            .map(|m| Node::FinancialMeasure(FinancialMeasure(m))),
-        NodeKind::Event => l.event.load_one(key).await?.map(|m| Node::Event(Event(m))),
-        NodeKind::Source => l.source.load_one(key).await?.map(|m| Node::Source(Source(m))),
+        NodeKind::Issue => rows.node::<issue::Entity, _>(key, Issue).await?,
+        NodeKind::Statement => rows.node::<statement::Entity, _>(key, Statement).await?,
+        NodeKind::Role => rows.node::<role::Entity, _>(key, Role).await?,
+        NodeKind::Relation => rows.node::<relation::Entity, _>(key, Relation).await?,
+        NodeKind::FinancialMeasure => {
+            rows.node::<financial_measure::Entity, _>(key, FinancialMeasure)
+                .await?
+        }
+        NodeKind::Event => rows.node::<event::Entity, _>(key, Event).await?,
+        NodeKind::Source => rows.node::<source::Entity, _>(key, Source).await?,
     })
 }
 
@@ -168,47 +218,4 @@ fn entity_kind(entity: &Entity) -> NodeKind {
         Entity::Organisation(_) => NodeKind::Organisation,
         Entity::Place(_) => NodeKind::Place,
     }
-}
-
-/// Reads a node afresh, without the request's loaders (for subscriptions,
-/// which outlive any request); a merged entity's ID reads the kept one.
-pub async fn fetch_node(db: &sea_orm::DatabaseConnection, id: GlobalId) -> AppResult<Option<Node>> {
-    use async_graphql::dataloader::Loader;
-
-    use crate::loader::{ById, EntityLoader};
-    let key = id.key;
-    macro_rules! row {
-        ($module:ident, $object:ident) => {
-            ById::<entity::$module::Entity>::new(db.clone())
-                .load(&[key])
-                .await?
-                .remove(&key)
-                .map(|m| Node::$object($object(m)))
-        };
-    }
-    Ok(match id.kind {
-        NodeKind::Person | NodeKind::Organisation | NodeKind::Place => {
-            let entities = EntityLoader::new(db.clone());
-            let mut found = entities.load(&[key]).await?.remove(&key);
-            if found.is_none() {
-                let redirect = crate::loader::RedirectLoader::new(db.clone())
-                    .load(&[key])
-                    .await?;
-                if let Some(kept) = redirect.get(&key) {
-                    found = entities.load(&[*kept]).await?.remove(kept);
-                }
-            }
-            found
-                .map(Entity::from)
-                .filter(|e| entity_kind(e) == id.kind)
-                .map(Node::from)
-        }
-        NodeKind::Issue => row!(issue, Issue),
-        NodeKind::Statement => row!(statement, Statement),
-        NodeKind::Role => row!(role, Role),
-        NodeKind::Relation => row!(relation, Relation),
-        NodeKind::FinancialMeasure => row!(financial_measure, FinancialMeasure),
-        NodeKind::Event => row!(event, Event),
-        NodeKind::Source => row!(source, Source),
-    })
 }

@@ -175,16 +175,28 @@ impl DocumentCheck for Gate {
     }
 }
 
+/// A manifest of one document for tests, and the document.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::TrustedDocuments;
+
+    /// The document.
+    pub const PEOPLE: &str = "query People { people { totalCount } }";
+
+    /// A manifest that holds [`PEOPLE`] under `id`.
+    pub fn people_under(id: &str) -> TrustedDocuments {
+        TrustedDocuments::parse(format!(r#"{{"{id}": "{PEOPLE}"}}"#).as_bytes()).expect("a manifest")
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::testing::{PEOPLE, people_under};
     use super::*;
-
-    const PEOPLE: &str = "query People { people { totalCount } }";
 
     #[test]
     fn each_kind_of_manifest_is_read() {
-        let relay =
-            TrustedDocuments::parse(format!(r#"{{"abc123": "{PEOPLE}"}}"#).as_bytes()).expect("relay");
+        let relay = people_under("abc123");
         assert_eq!(relay.get("abc123").map(|t| &**t), Some(PEOPLE));
         // Found by the hash of its text too, as Apollo's clients name it.
         let hash = sha256_hex(PEOPLE);

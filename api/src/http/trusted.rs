@@ -126,13 +126,11 @@ mod tests {
     use std::collections::HashMap;
 
     use super::*;
-
-    const PEOPLE: &str = "query People { people { totalCount } }";
+    use crate::guard::trusted::testing::{PEOPLE, people_under};
 
     #[test]
     fn a_request_by_id_gets_the_text_and_an_unknown_id_is_named() {
-        let documents =
-            TrustedDocuments::parse(format!(r#"{{"p1": "{PEOPLE}"}}"#).as_bytes()).expect("manifest");
+        let documents = people_under("p1");
         let filled = fill_body(&documents, br#"[{"documentId": "p1"}, {"doc_id": "p1"}]"#)
             .expect("known")
             .expect("filled");

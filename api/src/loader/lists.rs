@@ -274,6 +274,23 @@ impl Scope {
         let table_name = table.to_string();
         let id_name = id.to_string();
         let within = |column: &'static str| Expr::col(Alias::new(column)).is_in(parents.iter().copied());
+        // Each parent owns the rows whose `column` holds a node of its subtree.
+        let in_subtrees = async |from: &str, column: &str, row: &str, tree: Tree| {
+            let subtrees = subtrees(db, tree, parents).await?;
+            let parts = parents
+                .iter()
+                .map(|p| {
+                    let nodes = subtrees.get(p).cloned().unwrap_or_default();
+                    select(
+                        from,
+                        Expr::val(*p),
+                        row,
+                        Expr::col(Alias::new(column)).is_in(nodes),
+                    )
+                })
+                .collect();
+            Ok::<_, AppError>(union(parts))
+        };
         Ok(match self {
             Self::Column(column) => select(
                 &table_name,
@@ -295,38 +312,8 @@ impl Scope {
                 parent,
                 row,
                 tree,
-            } => {
-                let subtrees = subtrees(db, tree, parents).await?;
-                let parts = parents
-                    .iter()
-                    .map(|p| {
-                        let nodes = subtrees.get(p).cloned().unwrap_or_default();
-                        select(
-                            table,
-                            Expr::val(*p),
-                            row,
-                            Expr::col(Alias::new(parent)).is_in(nodes),
-                        )
-                    })
-                    .collect();
-                union(parts)
-            }
-            Self::ColumnWithin(column, tree) => {
-                let subtrees = subtrees(db, tree, parents).await?;
-                let parts = parents
-                    .iter()
-                    .map(|p| {
-                        let nodes = subtrees.get(p).cloned().unwrap_or_default();
-                        select(
-                            &table_name,
-                            Expr::val(*p),
-                            &id_name,
-                            Expr::col(Alias::new(column)).is_in(nodes),
-                        )
-                    })
-                    .collect();
-                union(parts)
-            }
+            } => in_subtrees(table, parent, row, tree).await?,
+            Self::ColumnWithin(column, tree) => in_subtrees(&table_name, column, &id_name, tree).await?,
             Self::Position => {
                 let parts = given
                     .iter()
@@ -453,6 +440,31 @@ pub(crate) async fn read_pages(
 pub enum Listed<M> {
     Page(Slice<M>),
     Count(i64),
+}
+
+/// What one query of a batch found for its parents: a count each, or a page each.
+pub(super) enum Found<P, M> {
+    Counts(HashMap<P, i64>),
+    Pages(HashMap<P, Slice<M>>),
+}
+
+impl<P: Eq + Hash, M> Found<P, M> {
+    /// Files each key's answer in `out`: its parent's count (0 when it has
+    /// no rows), or its parent's page.
+    pub(super) fn file<K>(mut self, keys: Vec<&K>, parent: impl Fn(&K) -> P, out: &mut HashMap<K, Listed<M>>)
+    where
+        K: Clone + Eq + Hash,
+    {
+        for key in keys {
+            let answer = match &mut self {
+                Self::Counts(counts) => Some(Listed::Count(counts.get(&parent(key)).copied().unwrap_or(0))),
+                Self::Pages(pages) => pages.remove(&parent(key)).map(Listed::Page),
+            };
+            if let Some(answer) = answer {
+                out.insert(key.clone(), answer);
+            }
+        }
+    }
 }
 
 /// Reads nested lists of `E` for many parents at once.
@@ -584,20 +596,12 @@ where
         for ((_, count), group) in groups {
             let plan = &group[0].plan;
             let parents: Vec<Parent> = group.iter().map(|k| k.parent).collect();
-            if count {
-                let counts = self.counts(plan, &parents).await?;
-                for key in group {
-                    let n = counts.get(&key.parent).copied().unwrap_or(0);
-                    out.insert(key.clone(), Listed::Count(n));
-                }
+            let found = if count {
+                Found::Counts(self.counts(plan, &parents).await?)
             } else {
-                let mut pages = self.pages(plan, &parents).await?;
-                for key in group {
-                    if let Some(page) = pages.remove(&key.parent) {
-                        out.insert(key.clone(), Listed::Page(page));
-                    }
-                }
-            }
+                Found::Pages(self.pages(plan, &parents).await?)
+            };
+            found.file(group, |k| k.parent, &mut out);
         }
         Ok(out)
     }

@@ -33,7 +33,7 @@ use sea_orm::DatabaseConnection;
 use tokio::sync::Semaphore;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
-pub use by_id::ById;
+pub use by_id::{ById, load_by_ids};
 pub use children::{ChildTable, ChildrenLoader};
 pub use entity_record::{EntityLoader, EntityRecord};
 pub use lists::{ListKey, ListLoader, Listed, Parent, Plan, Scope, Tree, subtrees};
@@ -77,17 +77,27 @@ where
     fn lists(loaders: &Loaders) -> &DataLoader<ListLoader<Self>>;
 }
 
-macro_rules! listable {
-    ($($module:ident => $field:ident),+ $(,)?) => {$(
-        impl Listable for $module::Entity {
-            fn lists(loaders: &Loaders) -> &DataLoader<ListLoader<Self>> {
+/// A table whose rows are read by id, through its loader.
+pub trait ReadById: crate::page::Keyed + Send + Sync + 'static
+where
+    Self::Model: Clone + Send + Sync + 'static,
+{
+    fn by_id(loaders: &Loaders) -> &DataLoader<ById<Self>>;
+}
+
+/// Implements a trait that picks a table's loader of a kind, one table a
+/// line: `reads!(Trait::method -> Loader: module => field, ...)`.
+macro_rules! reads {
+    ($trait:ident::$method:ident -> $loader:ident: $($module:ident => $field:ident),+ $(,)?) => {$(
+        impl $trait for $module::Entity {
+            fn $method(loaders: &Loaders) -> &DataLoader<$loader<Self>> {
                 &loaders.$field
             }
         }
     )+};
 }
 
-listable!(
+reads!(Listable::lists -> ListLoader:
     named_entity => entity_lists,
     issue => issue_lists,
     statement => statement_lists,
@@ -96,6 +106,16 @@ listable!(
     financial_measure => financial_measure_lists,
     event => event_lists,
     source => source_lists,
+);
+
+reads!(ReadById::by_id -> ById:
+    issue => issue,
+    statement => statement,
+    role => role,
+    relation => relation,
+    financial_measure => financial_measure,
+    event => event,
+    source => source,
 );
 
 impl Loaders {

@@ -14,7 +14,7 @@ use entity::{statement, statement_issue};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, JoinType, Query, SelectStatement};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Order};
 
-use super::lists::read_pages;
+use super::lists::{Found, Listed, read_pages};
 use crate::error::AppError;
 use crate::page::{CursorShape, Slice, SortKind, Window, keyset};
 
@@ -64,11 +64,7 @@ pub struct PositionsKey {
 }
 
 /// A page of positions, or how many positions the issue has.
-#[derive(Debug, Clone)]
-pub enum Positions {
-    Page(Slice<PositionRow>),
-    Count(i64),
-}
+pub type Positions = Listed<PositionRow>;
 
 /// Reads pages of positions for many issues at once.
 pub struct PositionsLoader {
@@ -235,20 +231,12 @@ impl Loader<PositionsKey> for PositionsLoader {
         let mut out = HashMap::with_capacity(keys.len());
         for ((ask, count), group) in groups {
             let issues: Vec<i64> = group.iter().map(|k| k.issue).collect();
-            if count {
-                let counts = self.counts(ask, &issues).await?;
-                for key in group {
-                    let n = counts.get(&key.issue).copied().unwrap_or(0);
-                    out.insert(key.clone(), Positions::Count(n));
-                }
+            let found = if count {
+                Found::Counts(self.counts(ask, &issues).await?)
             } else {
-                let mut pages = self.pages(ask, &issues).await?;
-                for key in group {
-                    if let Some(page) = pages.remove(&key.issue) {
-                        out.insert(key.clone(), Positions::Page(page));
-                    }
-                }
-            }
+                Found::Pages(self.pages(ask, &issues).await?)
+            };
+            found.file(group, |k| k.issue, &mut out);
         }
         Ok(out)
     }

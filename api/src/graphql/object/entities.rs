@@ -6,13 +6,15 @@ use async_graphql::indexmap::IndexMap;
 use async_graphql::registry::{MetaField, MetaType, Registry};
 use async_graphql::{ContainerType, Context, ID, Object, ServerResult, Value};
 use chrono::{DateTime, Utc};
-use entity::{named_entity, organisation, place};
+use entity::named_entity;
 
-use super::{Event, FinancialMeasure, Relation, Role, Statement, load_place};
+use super::{
+    Event, FinancialMeasure, NodeObject, Organisation, Person, Place, Relation, Role, Statement, children,
+    load_place,
+};
 use crate::error::AppResult;
 use crate::graphql::filter::{EntityFilter, EntityOrder, OrganisationFilter, PlaceFilter};
 use crate::graphql::flat::{Also, Flat};
-use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::list::{List, Listing, list_fields};
 use crate::graphql::loaders;
 use crate::graphql::node::Entity;
@@ -32,11 +34,7 @@ impl EntityFields<'_> {
 
     /// Other names and spellings the entity is known by.
     pub async fn aliases(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<String>> {
-        let rows = loaders(ctx)?
-            .entity_aliases
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default();
+        let rows = children(&loaders(ctx)?.entity_aliases, self.0.id).await?;
         Ok(rows.into_iter().map(|a| a.name).collect())
     }
 
@@ -163,16 +161,12 @@ const PARTICIPANTS: Scope = Scope::Link {
     row: "event_id",
 };
 
-/// A person: a speaker, a role holder, a participant.
-#[derive(Debug, Clone)]
-pub struct Person(pub named_entity::Model);
-
 /// A person: someone who speaks, holds roles, takes part in events.
 #[Object]
 impl Person {
     /// The object's opaque, stable global ID.
     pub async fn id(&self) -> ID {
-        GlobalId::new(NodeKind::Person, self.0.id).encode()
+        self.global_id()
     }
 
     #[graphql(flatten)]
@@ -201,16 +195,12 @@ impl Person {
     }
 }
 
-/// An organisation: a government, a body, an alliance, a company...
-#[derive(Debug, Clone)]
-pub struct Organisation(pub named_entity::Model, pub organisation::Model);
-
 /// An organisation: a government, an institution, an alliance, a company, a news outlet...
 #[Object]
 impl Organisation {
     /// The object's opaque, stable global ID.
     pub async fn id(&self) -> ID {
-        GlobalId::new(NodeKind::Organisation, self.0.id).encode()
+        self.global_id()
     }
 
     #[graphql(flatten)]
@@ -244,16 +234,12 @@ impl Organisation {
     }
 }
 
-/// A place: a country, a region, a city...
-#[derive(Debug, Clone)]
-pub struct Place(pub named_entity::Model, pub place::Model);
-
 /// A place: a continent, a country, a region, a city, a site; places form a tree.
 #[Object]
 impl Place {
     /// The object's opaque, stable global ID.
     pub async fn id(&self) -> ID {
-        GlobalId::new(NodeKind::Place, self.0.id).encode()
+        self.global_id()
     }
 
     #[graphql(flatten)]

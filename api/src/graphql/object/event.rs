@@ -1,26 +1,24 @@
 //! Events: what happened, when.
 
 use async_graphql::{Context, ID, Object, SimpleObject};
-use entity::{event, event_quantity};
+use entity::{event_participant, event_quantity};
 
-use super::{Evidence, Place, Qualifier, evidence::evidence_of, load_entities};
+use super::{
+    Event, Evidence, NodeObject, Place, Qualifier, as_place, children, evidence::evidence_of, linked,
+};
 use crate::error::{AppError, AppResult};
-use crate::graphql::flat::{Noun, Stamps};
-use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::flat::Stamps;
 use crate::graphql::loaders;
 use crate::graphql::node::Entity;
 use crate::graphql::scalars::PartialDate;
-
-/// Something that happened: an attack, a meeting, a visit...
-#[derive(Debug, Clone)]
-pub struct Event(pub event::Model);
+use crate::loader::EntityRecord;
 
 /// Something that happened: an attack, a meeting, a visit, a negotiation.
 #[Object]
 impl Event {
     /// The object's opaque, stable global ID.
     pub async fn id(&self) -> ID {
-        GlobalId::new(NodeKind::Event, self.0.id).encode()
+        self.global_id()
     }
 
     /// What kind of event it is.
@@ -46,48 +44,32 @@ impl Event {
     /// Where it happened.
     #[graphql(complexity = "crate::graphql::connection::small_list_cost(child_complexity)")]
     async fn places(&self, ctx: &Context<'_>) -> AppResult<Vec<Place>> {
-        let links = loaders(ctx)?
-            .event_places
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default();
-        let entities = load_entities(ctx, links.iter().map(|l| l.place_id).collect()).await?;
-        Ok(entities
-            .into_iter()
-            .filter_map(|e| match e {
-                Entity::Place(p) => Some(p),
-                _ => None,
-            })
-            .collect())
+        let links = children(&loaders(ctx)?.event_places, self.0.id).await?;
+        let entities = linked(
+            &loaders(ctx)?.entity,
+            links,
+            |l| l.place_id,
+            |e, _| Entity::from(e),
+        )
+        .await?;
+        Ok(entities.into_iter().filter_map(as_place).collect())
     }
 
     /// Who took part, each in a role ("attacker", "delegation").
     #[graphql(complexity = "crate::graphql::connection::small_list_cost(child_complexity)")]
     async fn participants(&self, ctx: &Context<'_>) -> AppResult<Vec<Participant>> {
-        let links = loaders(ctx)?
-            .event_participants
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default();
-        let entities = load_entities(ctx, links.iter().map(|l| l.entity_id).collect()).await?;
-        Ok(entities
-            .into_iter()
-            .zip(links)
-            .map(|(entity, link)| Participant {
-                entity,
-                role: link.role,
-            })
-            .collect())
+        let links = children(&loaders(ctx)?.event_participants, self.0.id).await?;
+        let participant = |e: EntityRecord, link: event_participant::Model| Participant {
+            entity: Entity::from(e),
+            role: link.role,
+        };
+        linked(&loaders(ctx)?.entity, links, |l| l.entity_id, participant).await
     }
 
     /// How many: drones launched, people killed or injured...
     #[graphql(complexity = "crate::graphql::connection::small_list_cost(child_complexity)")]
     async fn quantities(&self, ctx: &Context<'_>) -> AppResult<Vec<Quantity>> {
-        let rows = loaders(ctx)?
-            .event_quantities
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default();
+        let rows = children(&loaders(ctx)?.event_quantities, self.0.id).await?;
         Ok(rows.into_iter().map(Quantity).collect())
     }
 
@@ -164,8 +146,4 @@ impl Quantity {
     async fn evidence(&self) -> Evidence {
         evidence_of!(self.0)
     }
-}
-
-impl Noun for Event {
-    const NOUN: &'static str = "event";
 }

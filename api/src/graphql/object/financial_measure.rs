@@ -3,19 +3,15 @@
 use std::str::FromStr;
 
 use async_graphql::{Context, ID, Object, SimpleObject};
-use entity::financial_measure;
 
-use super::{Evidence, Issue, evidence::evidence_of, load_entity, load_issues};
+use super::{
+    Evidence, FinancialMeasure, Issue, NodeObject, children, evidence::evidence_of, linked, load_entity,
+};
 use crate::error::{AppError, AppResult};
-use crate::graphql::flat::{Noun, Stamps};
-use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::flat::Stamps;
 use crate::graphql::loaders;
 use crate::graphql::node::Entity;
 use crate::graphql::scalars::{Decimal, PartialDate};
-
-/// A loan, grant, sanction... with its amount, parties and terms.
-#[derive(Debug, Clone)]
-pub struct FinancialMeasure(pub financial_measure::Model);
 
 /// Money on the table: a loan, a grant, a sanction, an asset freeze... with
 /// its exact amount, its parties, what secures it, its term and its share
@@ -24,7 +20,7 @@ pub struct FinancialMeasure(pub financial_measure::Model);
 impl FinancialMeasure {
     /// The object's opaque, stable global ID.
     pub async fn id(&self) -> ID {
-        GlobalId::new(NodeKind::FinancialMeasure, self.0.id).encode()
+        self.global_id()
     }
 
     /// A short label ("EU loan to Ukraine backed by Russian assets").
@@ -113,12 +109,8 @@ impl FinancialMeasure {
     /// The issues the measure serves ("financing of Ukraine's defence").
     #[graphql(complexity = "crate::graphql::connection::small_list_cost(child_complexity)")]
     async fn issues(&self, ctx: &Context<'_>) -> AppResult<Vec<Issue>> {
-        let links = loaders(ctx)?
-            .financial_measure_issues
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default();
-        load_issues(ctx, links.iter().map(|l| l.issue_id).collect()).await
+        let links = children(&loaders(ctx)?.financial_measure_issues, self.0.id).await?;
+        linked(&loaders(ctx)?.issue, links, |l| l.issue_id, |m, _| Issue(m)).await
     }
 
     /// When the measure was announced, as precisely as known.
@@ -232,8 +224,4 @@ pub enum Qualifier {
     AtMost,
     /// A ceiling that may be reached ("up to").
     UpTo,
-}
-
-impl Noun for FinancialMeasure {
-    const NOUN: &'static str = "measure";
 }

@@ -1,22 +1,16 @@
 //! Issues: what statements are about.
 
 use async_graphql::{Context, ID, Object};
-use entity::issue;
 
 use super::position::{self, Position};
-use super::{FinancialMeasure, Stance, Statement};
+use super::{FinancialMeasure, Issue, NodeObject, Stance, Statement, children};
 use crate::error::AppResult;
 use crate::graphql::connection::Page;
-use crate::graphql::flat::{Noun, Stamps};
-use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::flat::Stamps;
 use crate::graphql::list::{List, list_fields};
 use crate::graphql::loaders;
 use crate::loader::{Scope, Tree};
 use crate::page::PageArgs;
-
-/// An issue statements take positions on ("Ukraine's NATO membership").
-#[derive(Debug, Clone)]
-pub struct Issue(pub issue::Model);
 
 /// An issue statements take positions on ("Ukraine's NATO membership");
 /// issues form a tree.
@@ -24,7 +18,7 @@ pub struct Issue(pub issue::Model);
 impl Issue {
     /// The object's opaque, stable global ID.
     pub async fn id(&self) -> ID {
-        GlobalId::new(NodeKind::Issue, self.0.id).encode()
+        self.global_id()
     }
 
     /// The issue's name.
@@ -34,11 +28,7 @@ impl Issue {
 
     /// Other names the issue goes by.
     async fn aliases(&self, ctx: &Context<'_>) -> AppResult<Vec<String>> {
-        let rows = loaders(ctx)?
-            .issue_aliases
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default();
+        let rows = children(&loaders(ctx)?.issue_aliases, self.0.id).await?;
         Ok(rows.into_iter().map(|a| a.name).collect())
     }
 
@@ -131,7 +121,3 @@ list_fields!(
     Serving: "financialMeasures" => FinancialMeasure, "Financial measures that serve this issue or one of its sub-issues.";
     SecuredByIssue: "financialMeasuresSecured" => FinancialMeasure, "Financial measures secured against what this issue names (\"frozen Russian assets\").";
 );
-
-impl Noun for Issue {
-    const NOUN: &'static str = "issue";
-}

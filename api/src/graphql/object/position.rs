@@ -1,12 +1,11 @@
 //! Positions: where one speaker stands on an issue, read a page at a time
 //! by [`crate::loader::PositionsLoader`].
 
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 
 use async_graphql::{Context, Object};
 use entity::{kinds, statement};
+use futures_util::future::BoxFuture;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::{Stance, Statement, load_entity};
@@ -75,10 +74,7 @@ pub(super) async fn page(
 struct PositionCount(PositionsKey);
 
 impl Counter for PositionCount {
-    fn count<'a>(
-        &'a self,
-        ctx: &'a Context<'_>,
-    ) -> Pin<Box<dyn Future<Output = AppResult<i64>> + Send + 'a>> {
+    fn count<'a>(&'a self, ctx: &'a Context<'_>) -> BoxFuture<'a, AppResult<i64>> {
         Box::pin(async move {
             match loaders(ctx)?.positions.load_one(self.0.clone()).await? {
                 Some(Positions::Count(n)) => Ok(n),

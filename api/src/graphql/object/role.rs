@@ -1,21 +1,18 @@
 //! Roles (a person's title in an organisation) and relations between people.
 
 use async_graphql::{Context, ID, Object};
-use entity::{relation, role};
+use entity::relation;
 
-use super::{Evidence, Organisation, Person, Statement, evidence::evidence_of, load_entity};
+use super::{
+    Evidence, NodeObject, Organisation, Person, Relation, Role, Statement, evidence::evidence_of, load_entity,
+};
 use crate::error::AppResult;
-use crate::graphql::flat::{Noun, Stamps};
-use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::flat::Stamps;
 use crate::graphql::list::{List, ListOrder, list_fields};
 use crate::graphql::node::Entity;
 use crate::graphql::scalars::PartialDate;
 use crate::loader::Scope;
 use crate::page::{Order, OrderDirection};
-
-/// A person's title in an organisation over a span of time.
-#[derive(Debug, Clone)]
-pub struct Role(pub role::Model);
 
 async fn load_person(ctx: &Context<'_>, id: i64) -> AppResult<Option<Person>> {
     Ok(match load_entity(ctx, id).await? {
@@ -30,7 +27,7 @@ async fn load_person(ctx: &Context<'_>, id: i64) -> AppResult<Option<Person>> {
 impl Role {
     /// The object's opaque, stable global ID.
     pub async fn id(&self) -> ID {
-        GlobalId::new(NodeKind::Role, self.0.id).encode()
+        self.global_id()
     }
 
     /// The title, as the source gives it ("peace envoy").
@@ -77,17 +74,13 @@ impl Role {
     }
 }
 
-/// A relation from one person to another: `person` is `kind` of `relatedPerson`.
-#[derive(Debug, Clone)]
-pub struct Relation(pub relation::Model);
-
 /// A relation between two people, read as "`person` is the `kind` of
 /// `relatedPerson`" (Kushner is the son-in-law of Trump).
 #[Object]
 impl Relation {
     /// The object's opaque, stable global ID.
     pub async fn id(&self) -> ID {
-        GlobalId::new(NodeKind::Relation, self.0.id).encode()
+        self.global_id()
     }
 
     /// The kind of relation ("son-in-law").
@@ -126,11 +119,3 @@ impl ListOrder<relation::Entity> for () {
 list_fields!(
     SaidAs: "statements" => Statement, "What was said in this role.";
 );
-
-impl Noun for Role {
-    const NOUN: &'static str = "role";
-}
-
-impl Noun for Relation {
-    const NOUN: &'static str = "relation";
-}

@@ -1,25 +1,19 @@
 //! Sources: the articles facts come from.
 
 use async_graphql::{ID, Object};
-use entity::source;
 
-use super::{Event, FinancialMeasure, Relation, Role, Statement};
-use crate::graphql::flat::{Also, Noun, Stamps};
-use crate::graphql::ids::{GlobalId, NodeKind};
+use super::{Event, FinancialMeasure, NodeObject, Relation, Role, Source, Statement};
+use crate::graphql::flat::{Also, Stamps};
 use crate::graphql::list::{List, Under, list_fields};
 use crate::graphql::scalars::Date;
 use crate::loader::Scope;
-
-/// An article, with its full text.
-#[derive(Debug, Clone)]
-pub struct Source(pub source::Model);
 
 /// An article: the text every fact's evidence points into.
 #[Object]
 impl Source {
     /// The object's opaque, stable global ID.
     pub async fn id(&self) -> ID {
-        GlobalId::new(NodeKind::Source, self.0.id).encode()
+        self.global_id()
     }
 
     /// A stable identifier of the article, unique in the graph, used by import files.
@@ -86,7 +80,3 @@ list_fields!(
     StatedRoles: "roles" => Role, "The roles it states.";
     StatedRelations: "relations" => Relation, "The relations between people it states.";
 );
-
-impl Noun for Source {
-    const NOUN: &'static str = "source";
-}

@@ -1,21 +1,17 @@
 //! Statements: who said what, in which role, when and where.
 
 use async_graphql::{Context, ID, Object};
-use entity::statement;
+use entity::statement_issue;
 
 use super::{
-    Evidence, Issue, Place, Role, evidence::evidence_of, load_entities, load_entity, load_issues, load_place,
+    Evidence, Issue, NodeObject, Place, Role, Statement, children, evidence::evidence_of, linked,
+    load_entity, load_place,
 };
 use crate::error::{AppError, AppResult};
-use crate::graphql::flat::{Noun, Stamps};
-use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::flat::Stamps;
 use crate::graphql::loaders;
 use crate::graphql::node::Entity;
 use crate::graphql::scalars::PartialDate;
-
-/// Something a person or an organisation said, quoted or reported.
-#[derive(Debug, Clone)]
-pub struct Statement(pub statement::Model);
 
 /// Something a person or an organisation said: quoted word for word, or
 /// reported in the article's words.
@@ -23,7 +19,7 @@ pub struct Statement(pub statement::Model);
 impl Statement {
     /// The object's opaque, stable global ID.
     pub async fn id(&self) -> ID {
-        GlobalId::new(NodeKind::Statement, self.0.id).encode()
+        self.global_id()
     }
 
     /// What was said: the quoted words, or the reported gist.
@@ -78,31 +74,25 @@ impl Statement {
     /// The issues the statement is about, each with the speaker's stance.
     #[graphql(complexity = "crate::graphql::connection::small_list_cost(child_complexity)")]
     async fn about(&self, ctx: &Context<'_>) -> AppResult<Vec<IssueStance>> {
-        let links = loaders(ctx)?
-            .statement_issues
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default();
-        let issues = load_issues(ctx, links.iter().map(|l| l.issue_id).collect()).await?;
-        Ok(issues
-            .into_iter()
-            .zip(links)
-            .map(|(issue, link)| IssueStance {
-                issue,
-                stance: link.stance.into(),
-            })
-            .collect())
+        let links = children(&loaders(ctx)?.statement_issues, self.0.id).await?;
+        let stance = |issue, link: statement_issue::Model| IssueStance {
+            issue: Issue(issue),
+            stance: link.stance.into(),
+        };
+        linked(&loaders(ctx)?.issue, links, |l| l.issue_id, stance).await
     }
 
     /// The people, organisations and places the statement mentions.
     #[graphql(complexity = "crate::graphql::connection::small_list_cost(child_complexity)")]
     async fn mentions(&self, ctx: &Context<'_>) -> AppResult<Vec<Entity>> {
-        let links = loaders(ctx)?
-            .statement_mentions
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default();
-        load_entities(ctx, links.iter().map(|l| l.entity_id).collect()).await
+        let links = children(&loaders(ctx)?.statement_mentions, self.0.id).await?;
+        linked(
+            &loaders(ctx)?.entity,
+            links,
+            |l| l.entity_id,
+            |e, _| Entity::from(e),
+        )
+        .await
     }
 
     /// The span of the source the statement comes from.
@@ -147,8 +137,4 @@ pub enum Stance {
     Neutral,
     /// Partly for and partly against.
     Mixed,
-}
-
-impl Noun for Statement {
-    const NOUN: &'static str = "statement";
 }
