@@ -35,6 +35,7 @@ mod relations;
 mod schema;
 mod search;
 mod seed;
+mod settings;
 mod shutdown;
 mod sql_count;
 mod startup;
@@ -163,6 +164,8 @@ fn main() {
         case!(schema::every_type_field_argument_and_enum_value_is_described),
         case!(search::search_follows_writes_and_folds_statements_at_start),
         case!(seed::first_start_of_the_embedded_database_imports_the_seed),
+        case!(settings::a_tokens_file_may_end_a_line_with_a_comment),
+        case!(settings::each_switch_turns_on_alone_and_off_with_false_over_the_environment),
         case!(relations::statement_speakers_and_their_statements_agree),
         case!(relations::statement_roles_and_role_statements_agree),
         case!(relations::statements_about_issues_and_issue_statements_agree),
@@ -237,6 +240,7 @@ fn main() {
         plain!(seed::every_span_of_the_seed_graph_matches_the_article),
         plain!(seed::the_seed_file_imports_as_is),
         plain!(startup::unknown_database_scheme_is_one_clear_line),
+        plain!(settings::a_value_that_does_not_parse_is_one_line_naming_the_setting_as_given),
         plain!(writes::a_malformed_token_setting_is_one_clear_line),
         plain!(limits::a_malformed_origin_setting_is_one_clear_line),
         plain!(exposure::a_malformed_manifest_stops_the_server_with_one_line),

@@ -92,6 +92,8 @@ pub async fn export(db: &TestDb) -> String {
 /// What a finished command printed, and how it ended.
 pub struct Finished {
     pub success: bool,
+    /// The exit code; `None` when a signal ended the process.
+    pub code: Option<i32>,
     pub stdout: String,
     pub stderr: String,
 }
@@ -105,6 +107,7 @@ pub async fn run(mut cmd: Command) -> Finished {
         .expect("newsgraph started");
     Finished {
         success: out.status.success(),
+        code: out.status.code(),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
@@ -233,6 +236,15 @@ impl Server {
     /// The HTTP client, for requests other than GraphQL POSTs.
     pub fn http(&self) -> &reqwest::Client {
         &self.http
+    }
+
+    /// GETs a path of the server (`/`, `/health`...).
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.http
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap_or_else(|err| panic!("GET {path}: {err}"))
     }
 
     /// POSTs a GraphQL request; returns the status and the JSON body.
