@@ -58,7 +58,10 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
     let empty = seed::is_empty(&prepared)
         .await
         .map_err(|e| StartupError::Database(one_line(e)))?;
-    if embedded(cli) && !cli.no_seed && empty {
+    // Only a development server seeds itself: production never gets demo
+    // data it did not ask for.
+    let development = cli.exposure.environment == crate::config::Environment::Development;
+    if embedded(cli) && development && !cli.no_seed && empty {
         let counts = seed::import_seed(&prepared)
             .await
             .map_err(|e| StartupError::Seed(one_line(e)))?;

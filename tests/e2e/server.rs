@@ -133,15 +133,17 @@ impl Server {
         Self::spawn(cmd).await
     }
 
-    /// Starts a server over the seed graph: the embedded database seeds
-    /// itself on first start; PostgreSQL gets it by `newsgraph import`.
+    /// Starts a server over the seed graph: the embedded database of a
+    /// development server seeds itself on first start; PostgreSQL, and a
+    /// production server, get it by `newsgraph import`.
     pub async fn start_seeded(db: &TestDb) -> Self {
         Self::start_seeded_with(db, &[]).await
     }
 
     /// Like [`Server::start_seeded`], with settings of the test's own.
     pub async fn start_seeded_with(db: &TestDb, env: &[(&str, &str)]) -> Self {
-        if db.backend == Backend::Postgres {
+        let production = env.contains(&("NEWSGRAPH_ENV", "production"));
+        if db.backend == Backend::Postgres || production {
             let out = import(db, &[SEED_FILE]).await;
             assert!(out.success, "importing the seed failed: {}", out.stderr);
         }

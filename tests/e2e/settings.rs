@@ -2,7 +2,7 @@
 //! switches of what the server shows, values that do not parse, and a
 //! production server that never seeds itself.
 
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::harness::TestDb;
 use crate::server::{Server, newsgraph, run};
@@ -137,4 +137,25 @@ pub async fn a_value_that_does_not_parse_is_one_line_naming_the_setting_as_given
     // A flag that does not exist is one line too.
     let line = refused(&[], &["--max-deepness", "3"]).await;
     assert!(line.contains("--max-deepness"), "{line}");
+}
+
+async fn counts(server: &Server) -> Value {
+    server
+        .query("{ sources { totalCount } statements { totalCount } }", json!({}))
+        .await
+}
+
+pub async fn a_production_server_never_seeds_itself(db: TestDb) {
+    let mut cmd = newsgraph();
+    cmd.envs(db.env()).env("NEWSGRAPH_ENV", "production");
+    let server = Server::spawn(cmd).await;
+    assert_eq!(
+        counts(&server).await,
+        json!({ "sources": { "totalCount": 0 }, "statements": { "totalCount": 0 } })
+    );
+    assert!(
+        !server.log().contains("imported the seed graph"),
+        "{}",
+        server.log()
+    );
 }
