@@ -167,6 +167,7 @@ fn main() {
         case!(settings::a_tokens_file_may_end_a_line_with_a_comment),
         case!(settings::each_switch_turns_on_alone_and_off_with_false_over_the_environment),
         case!(settings::a_production_server_never_seeds_itself),
+        case!(migrations::migrate_says_in_one_line_what_it_did),
         case!(relations::statement_speakers_and_their_statements_agree),
         case!(relations::statement_roles_and_role_statements_agree),
         case!(relations::statements_about_issues_and_issue_statements_agree),
