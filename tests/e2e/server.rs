@@ -17,7 +17,11 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_newsgraph");
 /// A command for the binary with a clean environment: nothing of the
 /// developer's own configuration leaks into a test.
 pub fn newsgraph() -> Command {
-    let mut cmd = Command::new(BIN);
+    clean(Command::new(BIN))
+}
+
+/// A command without the developer's own configuration of `newsgraph`.
+pub fn clean(mut cmd: Command) -> Command {
     for var in configuration(std::env::vars_os().map(|(name, _)| name)) {
         cmd.env_remove(var);
     }
@@ -154,8 +158,13 @@ impl Server {
 
     /// Starts a prepared command with `serve --addr 127.0.0.1:0` appended.
     pub async fn spawn(mut cmd: Command) -> Self {
-        cmd.args(["serve", "--addr", "127.0.0.1:0"])
-            .stdin(Stdio::null())
+        cmd.args(["serve", "--addr", "127.0.0.1:0"]);
+        Self::attach(cmd).await
+    }
+
+    /// Starts a command that serves, and waits for the line that says where.
+    pub async fn attach(mut cmd: Command) -> Self {
+        cmd.stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         let mut child = cmd.spawn().expect("newsgraph started");
@@ -209,6 +218,12 @@ impl Server {
 
     fn child(&mut self) -> &mut Child {
         self.child.as_mut().expect("a server this test started")
+    }
+
+    /// The process id of the command this test started.
+    pub fn pid(&self) -> u32 {
+        let child = self.child.as_ref().expect("a server this test started");
+        child.id().expect("the server is running")
     }
 
     /// Sends the server SIGTERM, as a service manager stops it.
