@@ -80,12 +80,17 @@ impl Tokens {
                 reason: format!("cannot read {}: {e}", path.display()),
             })?;
             for (i, line) in text.lines().enumerate() {
-                let line = line.trim();
-                if line.is_empty() || line.starts_with('#') {
+                // A word that starts with `#` begins a comment to the end of
+                // the line (`write editor TOKEN   # note`); a `#` inside a
+                // token is part of it.
+                let fields: Vec<&str> = line
+                    .split_whitespace()
+                    .take_while(|word| !word.starts_with('#'))
+                    .collect();
+                if fields.is_empty() {
                     continue;
                 }
                 let setting = format!("NEWSGRAPH_TOKENS_FILE line {}", i + 1);
-                let fields: Vec<&str> = line.split_whitespace().collect();
                 let [level, name, secret] = fields[..] else {
                     return Err(StartupError::Tokens {
                         setting,

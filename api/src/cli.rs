@@ -58,7 +58,10 @@ async fn serve(cli: &Cli) -> Result<(), StartupError> {
     let empty = seed::is_empty(&prepared)
         .await
         .map_err(|e| StartupError::Database(one_line(e)))?;
-    if embedded(cli) && !cli.no_seed && empty {
+    // Only a development server seeds itself: production never gets demo
+    // data it did not ask for.
+    let development = cli.exposure.environment == crate::config::Environment::Development;
+    if embedded(cli) && development && !cli.no_seed && empty {
         let counts = seed::import_seed(&prepared)
             .await
             .map_err(|e| StartupError::Seed(one_line(e)))?;
@@ -302,18 +305,56 @@ async fn migrate(cli: &Cli, args: &MigrateArgs) -> Result<(), StartupError> {
         target: target.describe(),
         reason: one_line(err),
     };
-    match args.direction.clone().unwrap_or(MigrateDirection::Up) {
-        MigrateDirection::Up => Migrator::up(&db, None).await.map_err(failed)?,
+    let direction = args.direction.clone().unwrap_or(MigrateDirection::Up);
+    if let MigrateDirection::Status = direction {
+        for m in Migrator::get_migration_with_status(&db).await.map_err(failed)? {
+            println!("{}\t{}", m.name(), m.status());
+        }
+        let _ = db.close().await;
+        return Ok(());
+    }
+    let before = applied(&db).await.map_err(failed)?;
+    match direction {
         MigrateDirection::Down { all: true, .. } => Migrator::reset(&db).await.map_err(failed)?,
         MigrateDirection::Down { steps, .. } => Migrator::down(&db, Some(steps)).await.map_err(failed)?,
-        MigrateDirection::Status => {
-            for m in Migrator::get_migration_with_status(&db).await.map_err(failed)? {
-                println!("{}\t{}", m.name(), m.status());
-            }
-        }
+        _ => Migrator::up(&db, None).await.map_err(failed)?,
     }
+    let after = applied(&db).await.map_err(failed)?;
     let _ = db.close().await;
+    // One line on success, so that a script's log says what happened.
+    println!(
+        "{}",
+        migrated(before, after, Migrator::migrations().len(), &target.describe())
+    );
     Ok(())
+}
+
+/// How many migrations the database has applied.
+async fn applied(db: &DatabaseConnection) -> Result<usize, sea_orm::DbErr> {
+    Ok(Migrator::get_applied_migrations(db).await?.len())
+}
+
+/// What `migrate up` or `down` did, in one line.
+fn migrated(before: usize, after: usize, total: usize, target: &str) -> String {
+    let plural = |n: usize| if n == 1 { "migration" } else { "migrations" };
+    let state = format!("{after} of {total} applied");
+    match after.cmp(&before) {
+        std::cmp::Ordering::Greater => {
+            format!(
+                "applied {} {} to {target}; {state}",
+                after - before,
+                plural(after - before)
+            )
+        }
+        std::cmp::Ordering::Less => {
+            format!(
+                "reverted {} {} of {target}; {state}",
+                before - after,
+                plural(before - after)
+            )
+        }
+        std::cmp::Ordering::Equal => format!("nothing to do for {target}; {state}"),
+    }
 }
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM.

@@ -13,7 +13,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use std::ffi::OsString;
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 /// A GraphQL API over a knowledge graph built from news.
 #[derive(Debug, Parser)]
@@ -31,12 +34,12 @@ pub struct Cli {
     pub addr: String,
 
     /// Do not import the seed graph into a new embedded database.
-    #[arg(long, env = "NEWSGRAPH_NO_SEED", global = true, value_parser = clap::builder::BoolishValueParser::new())]
+    #[arg(long, env = "NEWSGRAPH_NO_SEED", global = true, value_parser = switch)]
     pub no_seed: bool,
 
     /// Report in each GraphQL response's `extensions.sqlStatements` how many
     /// SQL statements the request ran (for tests and tuning).
-    #[arg(long, env = "NEWSGRAPH_SQL_STATS", global = true, value_parser = clap::builder::BoolishValueParser::new())]
+    #[arg(long, env = "NEWSGRAPH_SQL_STATS", global = true, value_parser = switch)]
     pub sql_stats: bool,
 
     #[command(flatten)]
@@ -60,6 +63,89 @@ pub struct Cli {
 
     #[command(flatten)]
     pub exposure: ExposureArgs,
+}
+
+/// Why the command line and the environment gave no configuration.
+#[derive(Debug)]
+pub enum Unread {
+    /// `--help` or `--version`: print it, and exit with success.
+    Shown(clap::Error),
+    /// A setting that cannot be read, as one line naming it the way the user
+    /// gave it: the environment variable, or the flag.
+    Refused(String),
+}
+
+impl Cli {
+    /// Reads the flags and the environment. A value that does not parse
+    /// (`NEWSGRAPH_MAX_DEPTH=abc`) is [`Unread::Refused`] with one line that
+    /// names the variable when the value came from the environment, and the
+    /// flag when it came from the command line.
+    pub fn read<I, T>(args: I) -> Result<Self, Unread>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+        Self::try_parse_from(&args).map_err(|err| match err.kind() {
+            ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => Unread::Shown(err),
+            _ => Unread::Refused(refusal(&err, &args)),
+        })
+    }
+}
+
+/// One line for a refused command line or environment.
+fn refusal(err: &clap::Error, args: &[OsString]) -> String {
+    let text = |kind| match err.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.as_str()),
+        _ => None,
+    };
+    let (Some(arg), Some(value)) = (text(ContextKind::InvalidArg), text(ContextKind::InvalidValue)) else {
+        // Not a value of a setting (an unknown flag, a missing argument):
+        // clap's own first line says what.
+        let rendered = err.render().to_string();
+        let first = rendered.lines().next().unwrap_or_default();
+        return first.trim_start_matches("error: ").to_owned();
+    };
+    let setting = setting_name(arg, args);
+    let why = match (err.kind(), err.get(ContextKind::ValidValue)) {
+        (_, Some(ContextValue::Strings(valid))) => format!("it must be one of {}", valid.join(", ")),
+        _ => match std::error::Error::source(err) {
+            Some(cause) => cause.to_string(),
+            None => "it cannot be read".to_owned(),
+        },
+    };
+    format!("{setting}: \"{value}\" is not a valid value: {why}")
+}
+
+/// The name the user gave a setting by: `--flag` when the command line has
+/// it, else its environment variable when that is set.
+fn setting_name(arg: &str, args: &[OsString]) -> String {
+    let flag = arg.split([' ', '=', '[']).next().unwrap_or(arg);
+    let on_command_line = args.iter().skip(1).any(|a| {
+        a.to_str()
+            .is_some_and(|a| a == flag || a.strip_prefix(flag).is_some_and(|rest| rest.starts_with('=')))
+    });
+    let env = Cli::command()
+        .get_arguments()
+        .find(|a| {
+            a.get_long()
+                .is_some_and(|long| flag.strip_prefix("--") == Some(long))
+        })
+        .and_then(|a| a.get_env().map(|e| e.to_string_lossy().into_owned()));
+    match env {
+        Some(var) if !on_command_line && std::env::var_os(&var).is_some() => var,
+        _ => flag.to_owned(),
+    }
+}
+
+/// An on/off setting: `1`, `true`, `yes`, `on` or `0`, `false`, `no`, `off`,
+/// in any case.
+fn switch(value: &str) -> Result<bool, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => Err("it must be one of 1, true, yes, on, 0, false, no, off".to_owned()),
+    }
 }
 
 /// The form of log lines.
@@ -92,16 +178,19 @@ pub struct ExposureArgs {
     #[arg(long = "env", env = "NEWSGRAPH_ENV", value_enum, default_value_t = Environment::Development, global = true)]
     pub environment: Environment,
 
-    /// Answer introspection queries (default: on in development, off in production).
-    #[arg(long, env = "NEWSGRAPH_INTROSPECTION", global = true, value_parser = clap::builder::BoolishValueParser::new())]
+    /// Answer introspection queries (default: on in development, off in
+    /// production); `--introspection` alone means on.
+    #[arg(long, env = "NEWSGRAPH_INTROSPECTION", global = true, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_parser = switch)]
     pub introspection: Option<bool>,
 
-    /// Suggest field names in errors, "Did you mean ...?" (default: as introspection).
-    #[arg(long, env = "NEWSGRAPH_SUGGESTIONS", global = true, value_parser = clap::builder::BoolishValueParser::new())]
+    /// Suggest field names in errors, "Did you mean ...?" (default: on in
+    /// development, off in production); `--suggestions` alone means on.
+    #[arg(long, env = "NEWSGRAPH_SUGGESTIONS", global = true, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_parser = switch)]
     pub suggestions: Option<bool>,
 
-    /// Serve the GraphiQL playground at `/` (default: on in development, off in production).
-    #[arg(long, env = "NEWSGRAPH_PLAYGROUND", global = true, value_parser = clap::builder::BoolishValueParser::new())]
+    /// Serve the GraphiQL playground at `/` (default: on in development, off
+    /// in production); `--playground` alone means on.
+    #[arg(long, env = "NEWSGRAPH_PLAYGROUND", global = true, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_parser = switch)]
     pub playground: Option<bool>,
 
     /// Browser origins allowed to call the API (CORS), separated by commas

@@ -2,8 +2,6 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 // A server answers many small requests, each allocating and freeing many
 // small values; mimalloc serves them with less locking and fragmentation
 // than the system allocator.
@@ -12,7 +10,14 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let cli = newsgraph::config::Cli::parse();
+    let cli = match newsgraph::config::Cli::read(std::env::args_os()) {
+        Ok(cli) => cli,
+        Err(newsgraph::config::Unread::Shown(help)) => help.exit(),
+        Err(newsgraph::config::Unread::Refused(line)) => {
+            eprintln!("newsgraph: error: {line}");
+            return ExitCode::FAILURE;
+        }
+    };
     newsgraph::telemetry::init(cli.log_format);
     match newsgraph::cli::run(cli).await {
         Ok(()) => ExitCode::SUCCESS,

@@ -22,12 +22,7 @@ fn texts(list: &Value) -> Vec<&str> {
 
 pub async fn the_playground_opens_on_the_examples(db: TestDb) {
     let server = Server::start(&db).await;
-    let page = server
-        .http()
-        .get(format!("{}/", server.base))
-        .send()
-        .await
-        .expect("GET /");
+    let page = server.get("/").await;
     let page = page.text().await.expect("a page");
     for name in [
         "WhoOpposesNatoMembership",

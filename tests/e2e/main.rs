@@ -31,10 +31,12 @@ mod operations;
 mod outage;
 mod playground;
 mod positions;
+mod readme;
 mod relations;
 mod schema;
 mod search;
 mod seed;
+mod settings;
 mod shutdown;
 mod sql_count;
 mod startup;
@@ -164,6 +166,11 @@ fn main() {
         case!(schema::every_type_field_argument_and_enum_value_is_described),
         case!(search::search_follows_writes_and_folds_statements_at_start),
         case!(seed::first_start_of_the_embedded_database_imports_the_seed),
+        case!(readme::the_readme_examples_run_as_written),
+        case!(settings::a_tokens_file_may_end_a_line_with_a_comment),
+        case!(settings::each_switch_turns_on_alone_and_off_with_false_over_the_environment),
+        case!(settings::a_production_server_never_seeds_itself),
+        case!(migrations::migrate_says_in_one_line_what_it_did),
         case!(relations::statement_speakers_and_their_statements_agree),
         case!(relations::statement_roles_and_role_statements_agree),
         case!(relations::statements_about_issues_and_issue_statements_agree),
@@ -238,6 +245,8 @@ fn main() {
         plain!(seed::every_span_of_the_seed_graph_matches_the_article),
         plain!(seed::the_seed_file_imports_as_is),
         plain!(startup::unknown_database_scheme_is_one_clear_line),
+        plain!(readme::readme_blocks_are_found_with_their_marks_and_text),
+        plain!(settings::a_value_that_does_not_parse_is_one_line_naming_the_setting_as_given),
         plain!(writes::a_malformed_token_setting_is_one_clear_line),
         plain!(limits::a_malformed_origin_setting_is_one_clear_line),
         plain!(exposure::a_malformed_manifest_stops_the_server_with_one_line),

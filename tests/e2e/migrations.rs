@@ -67,11 +67,13 @@ async fn tables(db: &TestDb, conn: &DatabaseConnection) -> Vec<String> {
         .collect()
 }
 
-async fn migrate(db: &TestDb, args: &[&str]) {
+/// Runs `newsgraph migrate ARGS`, which must succeed; returns its stdout.
+async fn migrate(db: &TestDb, args: &[&str]) -> String {
     let mut cmd = newsgraph();
     cmd.envs(db.env()).arg("migrate").args(args);
     let out = run(cmd).await;
     assert!(out.success, "newsgraph migrate {args:?} failed: {}", out.stderr);
+    out.stdout
 }
 
 pub async fn migrations_go_up_down_and_up_again(db: TestDb) {
@@ -95,4 +97,31 @@ pub async fn migrations_go_up_down_and_up_again(db: TestDb) {
         status.stdout
     );
     let _ = conn.close().await;
+}
+
+pub async fn migrate_says_in_one_line_what_it_did(db: TestDb) {
+    let target = match db.backend {
+        Backend::Sqlite => format!("sqlite://{}", db.dir.join("newsgraph.db").display()),
+        Backend::Postgres => db.url(),
+    };
+    assert_eq!(
+        migrate(&db, &[]).await,
+        format!("applied 14 migrations to {target}; 14 of 14 applied\n")
+    );
+    assert_eq!(
+        migrate(&db, &["up"]).await,
+        format!("nothing to do for {target}; 14 of 14 applied\n")
+    );
+    assert_eq!(
+        migrate(&db, &["down"]).await,
+        format!("reverted 1 migration of {target}; 13 of 14 applied\n")
+    );
+    assert_eq!(
+        migrate(&db, &["down", "--steps", "2"]).await,
+        format!("reverted 2 migrations of {target}; 11 of 14 applied\n")
+    );
+    assert_eq!(
+        migrate(&db, &["up"]).await,
+        format!("applied 3 migrations to {target}; 14 of 14 applied\n")
+    );
 }

@@ -17,7 +17,11 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_newsgraph");
 /// A command for the binary with a clean environment: nothing of the
 /// developer's own configuration leaks into a test.
 pub fn newsgraph() -> Command {
-    let mut cmd = Command::new(BIN);
+    clean(Command::new(BIN))
+}
+
+/// A command without the developer's own configuration of `newsgraph`.
+pub fn clean(mut cmd: Command) -> Command {
     for var in configuration(std::env::vars_os().map(|(name, _)| name)) {
         cmd.env_remove(var);
     }
@@ -92,6 +96,8 @@ pub async fn export(db: &TestDb) -> String {
 /// What a finished command printed, and how it ended.
 pub struct Finished {
     pub success: bool,
+    /// The exit code; `None` when a signal ended the process.
+    pub code: Option<i32>,
     pub stdout: String,
     pub stderr: String,
 }
@@ -105,6 +111,7 @@ pub async fn run(mut cmd: Command) -> Finished {
         .expect("newsgraph started");
     Finished {
         success: out.status.success(),
+        code: out.status.code(),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
@@ -130,15 +137,17 @@ impl Server {
         Self::spawn(cmd).await
     }
 
-    /// Starts a server over the seed graph: the embedded database seeds
-    /// itself on first start; PostgreSQL gets it by `newsgraph import`.
+    /// Starts a server over the seed graph: the embedded database of a
+    /// development server seeds itself on first start; PostgreSQL, and a
+    /// production server, get it by `newsgraph import`.
     pub async fn start_seeded(db: &TestDb) -> Self {
         Self::start_seeded_with(db, &[]).await
     }
 
     /// Like [`Server::start_seeded`], with settings of the test's own.
     pub async fn start_seeded_with(db: &TestDb, env: &[(&str, &str)]) -> Self {
-        if db.backend == Backend::Postgres {
+        let production = env.contains(&("NEWSGRAPH_ENV", "production"));
+        if db.backend == Backend::Postgres || production {
             let out = import(db, &[SEED_FILE]).await;
             assert!(out.success, "importing the seed failed: {}", out.stderr);
         }
@@ -149,8 +158,13 @@ impl Server {
 
     /// Starts a prepared command with `serve --addr 127.0.0.1:0` appended.
     pub async fn spawn(mut cmd: Command) -> Self {
-        cmd.args(["serve", "--addr", "127.0.0.1:0"])
-            .stdin(Stdio::null())
+        cmd.args(["serve", "--addr", "127.0.0.1:0"]);
+        Self::attach(cmd).await
+    }
+
+    /// Starts a command that serves, and waits for the line that says where.
+    pub async fn attach(mut cmd: Command) -> Self {
+        cmd.stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         let mut child = cmd.spawn().expect("newsgraph started");
@@ -206,6 +220,12 @@ impl Server {
         self.child.as_mut().expect("a server this test started")
     }
 
+    /// The process id of the command this test started.
+    pub fn pid(&self) -> u32 {
+        let child = self.child.as_ref().expect("a server this test started");
+        child.id().expect("the server is running")
+    }
+
     /// Sends the server SIGTERM, as a service manager stops it.
     pub fn terminate(&self) {
         let child = self.child.as_ref().expect("a server this test started");
@@ -233,6 +253,15 @@ impl Server {
     /// The HTTP client, for requests other than GraphQL POSTs.
     pub fn http(&self) -> &reqwest::Client {
         &self.http
+    }
+
+    /// GETs a path of the server (`/`, `/health`...).
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.http
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap_or_else(|err| panic!("GET {path}: {err}"))
     }
 
     /// POSTs a GraphQL request; returns the status and the JSON body.

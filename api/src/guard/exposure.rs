@@ -59,7 +59,7 @@ impl Exposure {
                     })?,
             ),
         };
-        let suggestions = args.suggestions.unwrap_or(introspection);
+        let suggestions = args.suggestions.unwrap_or(!production);
         let trusted_documents = match &args.trusted_documents {
             Some(path) => Some(Arc::new(TrustedDocuments::load(path)?)),
             None => None,
