@@ -7,7 +7,9 @@ use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 
 use crate::changes::{Change, Changes};
-use crate::config::{AuditArgs, Cli, Command, ExportArgs, ImportArgs, MigrateArgs, MigrateDirection};
+use crate::config::{
+    AuditArgs, Cli, Command, ExportArgs, ExtractArgs, ImportArgs, MigrateArgs, MigrateDirection,
+};
 use crate::db::{self, Target};
 use crate::error::{StartupError, one_line};
 use crate::{graphql, http, import, seed};
@@ -28,6 +30,7 @@ pub async fn run(cli: Cli) -> Result<(), StartupError> {
             write_output(args.output.as_deref(), &crate::export::to_json(&doc))
         }
         Command::Audit(args) => audit(&cli, args).await,
+        Command::Extract(args) => extract(&cli, args).await,
         Command::FormatSchema => {
             print!("{}", import::format::json_schema());
             Ok(())
@@ -175,6 +178,18 @@ async fn import(cli: &Cli, args: &ImportArgs) -> Result<(), StartupError> {
                 continue;
             }
         };
+        if args.check {
+            match import::rehearse_bytes(&db, &bytes).await {
+                Ok(counts) => println!("{name}: would import ({counts}); nothing written"),
+                Err(err) => {
+                    failed += 1;
+                    for line in err.to_string().lines() {
+                        eprintln!("newsgraph: error: {name}: {line}");
+                    }
+                }
+            }
+            continue;
+        }
         match import::import_bytes(
             &db,
             &bytes,
@@ -209,6 +224,34 @@ async fn import(cli: &Cli, args: &ImportArgs) -> Result<(), StartupError> {
         });
     }
     Ok(())
+}
+
+/// Reads an article and writes the draft document the extractor makes of
+/// it, resolving names against the graph of the database.
+async fn extract(cli: &Cli, args: &ExtractArgs) -> Result<(), StartupError> {
+    let name = args.article.display().to_string();
+    let bytes = read_input(&args.article)?;
+    let text = crate::extract::article_text(&bytes).map_err(|reason| StartupError::File {
+        action: "extract from",
+        path: name,
+        reason,
+    })?;
+    let target = Target::from_args(&cli.database)?;
+    let db = open(&target).await?;
+    let known = crate::extract::Gazetteer::load(&db)
+        .await
+        .map_err(|e| StartupError::Database(one_line(e)))?;
+    let _ = db.close().await;
+    let article = crate::extract::Article {
+        text,
+        title: args.title.clone(),
+        published_on: args.published_on,
+        url: args.url.clone(),
+        publisher: args.publisher.clone(),
+        language: args.language.clone(),
+    };
+    let doc = crate::extract::draft(&article, &known);
+    write_output(args.output.as_deref(), &crate::export::to_json(&doc))
 }
 
 fn read_input(path: &std::path::Path) -> Result<Vec<u8>, StartupError> {

@@ -469,6 +469,8 @@ pub enum Command {
     FormatSchema,
     /// Write a large generated graph in the import format (for benchmarks).
     Generate(GenerateArgs),
+    /// Read an article's text and write a draft document of the import format: quotes, speakers, reported speech, roles.
+    Extract(ExtractArgs),
     /// Print the write log, newest first: when, which token's name, what.
     Audit(AuditArgs),
 }
@@ -490,6 +492,35 @@ pub struct ImportArgs {
     /// Files to import, in order; `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Check each file against the database as the import would, and write nothing.
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// Options of `extract`.
+#[derive(Debug, Clone, Args)]
+pub struct ExtractArgs {
+    /// The article as plain text (UTF-8); `-` reads standard input. Its first line is the headline unless `--title` is given.
+    #[arg(value_name = "ARTICLE")]
+    pub article: PathBuf,
+    /// The day the article was published (`YYYY-MM-DD`); dates like "on Tuesday" count back from it.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub published_on: Option<chrono::NaiveDate>,
+    /// The headline.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Where the article is published.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Who published it.
+    #[arg(long)]
+    pub publisher: Option<String>,
+    /// Its language, a BCP 47 tag (`en`).
+    #[arg(long)]
+    pub language: Option<String>,
+    /// Where to write the draft document; standard output when left out.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Options of `export`.

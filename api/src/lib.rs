@@ -14,6 +14,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod export;
+pub mod extract;
 pub mod fuzz;
 pub mod generate;
 pub mod graphql;

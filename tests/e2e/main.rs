@@ -16,6 +16,7 @@ mod concurrency;
 mod creates;
 mod examples;
 mod exposure;
+mod extract;
 mod fact_updates;
 mod fairness;
 mod filters;
@@ -185,6 +186,10 @@ fn main() {
         case!(relations::financial_measures_and_their_parties_and_issues_agree),
         case!(relations::place_issue_and_country_trees_agree_both_ways),
         case!(relations::nested_lists_page_per_parent),
+        case!(extract::an_extracted_article_checks_imports_and_cites_its_spans),
+        case!(extract::extract_resolves_names_against_the_graph),
+        case!(extract::extract_refuses_what_is_not_an_article),
+        case!(extract::import_check_reports_problems_and_writes_nothing),
         case!(import::a_valid_document_imports),
         case!(import::importing_the_same_file_twice_changes_nothing),
         case!(import::export_import_export_gives_the_same_document),

@@ -245,10 +245,27 @@ pub async fn import_pinned(
     Ok(counts)
 }
 
+/// Checks a document as [`import`] would, against the database as it is
+/// (references to nodes, spans of sources already stored), and writes
+/// nothing: the writes are made in a transaction that is rolled back.
+/// Returns what the import would have added.
+pub async fn rehearse(db: &DatabaseConnection, doc: &Document) -> Result<Counts, ImportError> {
+    let parsed = validate::validate(doc, &[]).map_err(ImportError::Invalid)?;
+    let write = Write::begin(db).await.map_err(ImportError::from_db)?;
+    let written = write::write(write.txn(), &parsed, &[]).await;
+    write.abandon().await.map_err(ImportError::from_db)?;
+    written
+}
+
 impl From<sea_orm::DbErr> for ImportError {
     fn from(err: sea_orm::DbErr) -> Self {
         Self::from_db(err)
     }
+}
+
+/// Parses bytes and rehearses their import (see [`rehearse`]).
+pub async fn rehearse_bytes(db: &DatabaseConnection, bytes: &[u8]) -> Result<Counts, ImportError> {
+    rehearse(db, &parse(bytes)?).await
 }
 
 /// Parses and imports bytes.

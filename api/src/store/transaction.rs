@@ -47,6 +47,11 @@ impl Write {
         crate::audit::record(&self.txn, actor.name, actor.operation, summary).await
     }
 
+    /// Rolls back everything written: a rehearsal of a write.
+    pub async fn abandon(self) -> Result<(), DbErr> {
+        self.txn.rollback().await
+    }
+
     /// Commits what succeeded and then publishes its changes to `hub`;
     /// rolls back what failed.
     pub async fn finish<T, E: From<DbErr>>(

@@ -1,0 +1,112 @@
+//! What the graph already knows, as the extractor looks names up: people,
+//! organisations and places by every name and alias (folded as the import
+//! folds them), and the titles people hold.
+
+use std::collections::HashMap;
+
+use entity::kinds::{EntityKind, OrganisationKind, PlaceKind};
+use entity::{entity_alias, named_entity, organisation, place, role};
+use sea_orm::{DatabaseConnection, DbErr, EntityTrait};
+
+use crate::names::fold;
+
+/// A person, organisation or place of the graph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Known {
+    pub name: String,
+    pub kind: Kind,
+    pub wikidata_id: Option<String>,
+    /// Titles the person holds in the graph, folded, with the
+    /// organisation's index in the gazetteer.
+    pub titles: Vec<(String, usize)>,
+}
+
+/// The kind of a known entity, with what the import format asks of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Person,
+    Organisation(OrganisationKind),
+    Place(PlaceKind),
+}
+
+/// The graph's names, ready for lookup.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub entries: Vec<Known>,
+    /// Folded name or alias to entries.
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+impl Gazetteer {
+    /// Adds an entity with its names; returns its index.
+    pub fn add(&mut self, known: Known, aliases: &[String]) -> usize {
+        let index = self.entries.len();
+        for name in std::iter::once(&known.name).chain(aliases) {
+            let key = fold(name);
+            if !key.is_empty() {
+                let entries = self.by_name.entry(key).or_default();
+                if !entries.contains(&index) {
+                    entries.push(index);
+                }
+            }
+        }
+        self.entries.push(known);
+        index
+    }
+
+    /// The entities a name or alias (as written) stands for.
+    pub fn lookup(&self, name: &str) -> &[usize] {
+        self.by_name.get(&fold(name)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Reads every person, organisation and place of the graph.
+    pub async fn load(db: &DatabaseConnection) -> Result<Self, DbErr> {
+        let entities = named_entity::Entity::find().all(db).await?;
+        let aliases = entity_alias::Entity::find().all(db).await?;
+        let organisations: HashMap<i64, OrganisationKind> = organisation::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|o| (o.id, o.kind))
+            .collect();
+        let places: HashMap<i64, PlaceKind> = place::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.kind))
+            .collect();
+        let mut names: HashMap<i64, Vec<String>> = HashMap::new();
+        for alias in aliases {
+            names.entry(alias.entity_id).or_default().push(alias.name);
+        }
+        let mut g = Gazetteer::default();
+        let mut index = HashMap::new();
+        for e in entities {
+            let kind = match e.kind {
+                EntityKind::Person => Kind::Person,
+                EntityKind::Organisation => match organisations.get(&e.id) {
+                    Some(kind) => Kind::Organisation(*kind),
+                    None => continue,
+                },
+                EntityKind::Place => match places.get(&e.id) {
+                    Some(kind) => Kind::Place(*kind),
+                    None => continue,
+                },
+            };
+            let known = Known {
+                name: e.name,
+                kind,
+                wikidata_id: e.wikidata_id,
+                titles: Vec::new(),
+            };
+            let at = g.add(known, names.get(&e.id).map_or(&[], Vec::as_slice));
+            index.insert(e.id, at);
+        }
+        for r in role::Entity::find().all(db).await? {
+            if let (Some(&person), Some(&org)) = (index.get(&r.person_id), index.get(&r.organisation_id)) {
+                g.entries[person].titles.push((fold(&r.title), org));
+            }
+        }
+        Ok(g)
+    }
+}

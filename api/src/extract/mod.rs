@@ -1,0 +1,1048 @@
+//! From an article's text to a draft document of the import format: direct
+//! quotations with their speakers, reported speech, the people and
+//! organisations named, roles named beside a name, each with the exact span
+//! it comes from, `curated: false` and a confidence.
+//!
+//! The rules read the language of news: a quotation is attributed by the
+//! speech verb of its sentence (`“…,” X said`, `X said: “…”`, `said X`,
+//! `according to X`), a pronoun or a description (`he`, `the official`,
+//! `the President`) is resolved to the person last named or the holder of
+//! that title, and a quotation standing alone continues the last speaker's.
+//! Names are looked up in the graph (the gazetteer) and in the article
+//! itself: a surname alone finds the full name given earlier. Every word
+//! table is in `rules`.
+
+pub mod gazetteer;
+pub mod rules;
+pub mod text;
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use entity::kinds::StatementKind;
+
+use crate::import::format::{
+    Document, EvidenceRecord, FORMAT, OrganisationRecord, PersonRecord, PlaceRecord, RoleRecord,
+    SourceRecord, StatementRecord,
+};
+use crate::names::fold;
+pub use gazetteer::{Gazetteer, Kind, Known};
+use text::{Quotation, Sentence, Text, Token, TokenKind};
+
+/// An article and what is known of it besides its text.
+#[derive(Debug, Clone, Default)]
+pub struct Article {
+    pub text: String,
+    /// The headline; the first line of the text when not given.
+    pub title: Option<String>,
+    pub published_on: Option<NaiveDate>,
+    pub url: Option<String>,
+    pub publisher: Option<String>,
+    pub language: Option<String>,
+}
+
+/// The longest article `extract` reads, in bytes (a long feature is
+/// 100 kB; a book is not an article).
+pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
+
+/// An article's bytes as text, or why they are not an article: empty,
+/// too long, not UTF-8, or binary.
+pub fn article_text(bytes: &[u8]) -> Result<String, String> {
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(format!(
+            "the article is {} bytes; extract reads at most {MAX_ARTICLE_BYTES} bytes (2 MiB) of plain text",
+            bytes.len()
+        ));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        format!(
+            "the article is not UTF-8 text (invalid bytes at byte {}); convert it to UTF-8 plain text first",
+            e.valid_up_to()
+        )
+    })?;
+    if let Some(at) = text.find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        return Err(format!(
+            "the article holds a control character at byte {at}: it looks binary, not plain text"
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err("the article is empty".to_owned());
+    }
+    Ok(text.replace("\r\n", "\n"))
+}
+
+/// How sure each way of finding a speaker is.
+const NAMED: f64 = 0.9;
+const PRONOUN: f64 = 0.7;
+const DESCRIBED: f64 = 0.6;
+const CONTINUED: f64 = 0.5;
+const UNNAMED: f64 = 0.3;
+
+/// Reads an article and writes the draft document.
+pub fn draft(article: &Article, known: &Gazetteer) -> Document {
+    let mut reader = Reader::new(article, known);
+    reader.read();
+    reader.document()
+}
+
+/// Someone who speaks or is named: an entity of the graph, one the article
+/// introduces, or a speaker the article only describes.
+#[derive(Debug, Clone, PartialEq)]
+struct Found {
+    name: String,
+    /// The name folded, as names are compared.
+    key: String,
+    kind: Kind,
+    known: Option<usize>,
+    /// Described, not named ("a senior diplomat").
+    unnamed: bool,
+}
+
+impl Found {
+    fn new(name: String, kind: Kind, known: Option<usize>, unnamed: bool) -> Self {
+        Found {
+            key: fold(&name),
+            name,
+            kind,
+            known,
+            unnamed,
+        }
+    }
+}
+
+/// A name found in the text: tokens `[first, last]`.
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    first: usize,
+    last: usize,
+    found: usize,
+}
+
+/// A speaker as a sentence gives it, resolved.
+#[derive(Debug, Clone, Copy)]
+struct Speaker {
+    found: usize,
+    confidence: f64,
+    role: Option<usize>,
+}
+
+/// A role named beside a name ("Kremlin spokesman Dmitry Peskov").
+#[derive(Debug, Clone)]
+struct Role {
+    person: usize,
+    organisation: usize,
+    title: String,
+    start: usize,
+    end: usize,
+}
+
+struct Reader<'a> {
+    article: &'a Article,
+    known: &'a Gazetteer,
+    text: Text,
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+    quotations: Vec<Quotation>,
+    found: Vec<Found>,
+    mentions: Vec<Mention>,
+    roles: Vec<Role>,
+    statements: Vec<StatementRecord>,
+    /// People resolved as speakers, by the token of their verb.
+    salient: Vec<(usize, usize)>,
+    source_key: String,
+}
+
+impl<'a> Reader<'a> {
+    fn new(article: &'a Article, known: &'a Gazetteer) -> Self {
+        let text = Text::new(&article.text);
+        let tokens = text.tokens();
+        let sentences = text.sentences(&tokens);
+        let quotations = text.quotations();
+        let title = title_of(article);
+        let mut key = slug(&title);
+        if let Some(day) = article.published_on {
+            key = format!("{key}-{day}");
+        }
+        Reader {
+            article,
+            known,
+            text,
+            tokens,
+            sentences,
+            quotations,
+            found: Vec::new(),
+            mentions: Vec::new(),
+            roles: Vec::new(),
+            statements: Vec::new(),
+            salient: Vec::new(),
+            source_key: key,
+        }
+    }
+
+    fn read(&mut self) {
+        self.find_names();
+        let mut last_speaker: Option<Speaker> = None;
+        // The quotations already given a statement.
+        let mut quoted = vec![false; self.quotations.len()];
+        for s in 0..self.sentences.len() {
+            let sentence = self.sentences[s];
+            let verbs = self.speech_verbs(sentence);
+            let mut spoken: Vec<(usize, Speaker)> = Vec::new();
+            for &v in &verbs {
+                if let Some(speaker) = self.speaker_of(sentence, v) {
+                    if self.found[speaker.found].kind == Kind::Person && !self.found[speaker.found].unnamed {
+                        self.salient.push((v, speaker.found));
+                    }
+                    spoken.push((v, speaker));
+                }
+            }
+            if let Some(speaker) = self.according_to(sentence) {
+                spoken.push((sentence.first, speaker));
+            }
+            // Reported speech: a verb followed by what was said.
+            for &(v, speaker) in &spoken {
+                if self.reports_speech(sentence, v) {
+                    self.statement(
+                        StatementKind::Paraphrase,
+                        self.sentence_text(sentence),
+                        sentence,
+                        speaker,
+                    );
+                }
+            }
+            // Quotations in the sentence.
+            let from = self.quotations.partition_point(|q| q.open < sentence.start);
+            let to = self.quotations.partition_point(|q| q.open < sentence.end);
+            for (q, done) in quoted.iter_mut().enumerate().take(to).skip(from) {
+                if *done {
+                    continue;
+                }
+                let quotation = self.quotations[q].clone();
+                let quotation = &quotation;
+                let speaker = match nearest(&spoken, self.token_at(quotation.open)) {
+                    Some(speaker) => Some(speaker),
+                    None if self.stands_alone(sentence, quotation) => last_speaker.map(|s| Speaker {
+                        confidence: CONTINUED,
+                        ..s
+                    }),
+                    None => None,
+                };
+                if let Some(speaker) = speaker {
+                    *done = true;
+                    let span = self.span_of(sentence, quotation);
+                    self.statement(StatementKind::DirectQuote, quotation.words.clone(), span, speaker);
+                }
+            }
+            if let Some(&(_, speaker)) = spoken.last() {
+                last_speaker = Some(speaker);
+            }
+        }
+    }
+
+    // ----- names ---------------------------------------------------------
+
+    /// Finds the names of the text: the longest run of capitalised words
+    /// the graph knows, a surname of someone named in full earlier, or a
+    /// new name of two or more words beside a title or a speech verb.
+    fn find_names(&mut self) {
+        let mut i = 0;
+        while i < self.tokens.len() {
+            if !self.name_start(i) {
+                i += 1;
+                continue;
+            }
+            let mut end = i;
+            loop {
+                if end + 1 < self.tokens.len() && self.name_word(end + 1) && !self.tokens[end].is_possessive()
+                {
+                    end += 1;
+                } else if end + 2 < self.tokens.len()
+                    && matches!(self.tokens[end + 1].text.as_str(), "of" | "for")
+                    && self.name_word(end + 2)
+                    && (i..=end + 2).any(|k| rules::organisation_word(&self.tokens[k].lower()).is_some())
+                {
+                    // "Department for Environment", "Bank of England".
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            // The longest known run from i.
+            let mut matched = None;
+            for last in (i..=end).rev() {
+                if let Some(found) = self.resolve_name(i, last) {
+                    matched = Some((last, found));
+                    break;
+                }
+            }
+            match matched {
+                Some((last, found)) => {
+                    self.mentions.push(Mention {
+                        first: i,
+                        last,
+                        found,
+                    });
+                    i = last + 1;
+                }
+                None if rules::is_title_word(&self.tokens[i].lower()) => {
+                    // "Senator Marco Rubio": the name starts after the title.
+                    i += 1;
+                }
+                None => {
+                    if let Some(kind) = self.new_name_kind(i, end) {
+                        let name = self.name_text(i, end);
+                        let found = self.add_found(Found::new(name, kind, None, false));
+                        self.mentions.push(Mention {
+                            first: i,
+                            last: end,
+                            found,
+                        });
+                    }
+                    i = end + 1;
+                }
+            }
+        }
+    }
+
+    fn name_start(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        t.is_capitalised() && !rules::is_not_a_name(&t.lower()) && !self.in_quotation(t.start)
+    }
+
+    fn name_word(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        t.is_capitalised() && !rules::is_not_a_name(&t.lower())
+            || matches!(
+                t.lower().as_str(),
+                "al" | "bin" | "van" | "von" | "de" | "der" | "la" | "le" | "da" | "di" | "el"
+            )
+    }
+
+    fn name_text(&self, first: usize, last: usize) -> String {
+        let start = self.tokens[first].start;
+        let end = self.tokens[last].start + self.tokens[last].bare().chars().count();
+        title_case(&self.text.slice(start, end))
+    }
+
+    /// What tokens `[first, last]` name, when the graph or the article
+    /// knows it.
+    fn resolve_name(&mut self, first: usize, last: usize) -> Option<usize> {
+        let name = self.name_text(first, last);
+        let lone = first == last;
+        // A name already found in this article, in full or by its surname.
+        let key = fold(&name);
+        let earlier = self.found.iter().position(|f| {
+            !f.unnamed && (f.key == key || lone && f.kind == Kind::Person && surname(&f.key) == key)
+        });
+        if earlier.is_some() {
+            return earlier;
+        }
+        let candidates = self.known.lookup(&name);
+        let pick = match candidates {
+            [] => None,
+            [one] => Some(*one),
+            // Several entities answer to the name: a person first (news
+            // speakers), then an organisation ("Kyiv" for its government
+            // where the graph gives that alias), then a place.
+            many => many
+                .iter()
+                .copied()
+                .min_by_key(|&c| match self.known.entries[c].kind {
+                    Kind::Person => 0,
+                    Kind::Organisation(_) => 1,
+                    Kind::Place(_) => 2,
+                }),
+        }?;
+        let known = &self.known.entries[pick];
+        // A lone word is a name only when it is the entity's name or alias
+        // as such (the gazetteer said so), so "Trump" finds Donald Trump
+        // when the graph gives him that alias.
+        Some(self.add_found(Found::new(known.name.clone(), known.kind, Some(pick), false)))
+    }
+
+    /// What an unknown run of two to four capitalised words is: a body
+    /// when a word says so ("European Commission", "Security Council"), a
+    /// person when no word is a title, a body or a place word and the run
+    /// is not a headline in capitals.
+    fn new_name_kind(&self, first: usize, last: usize) -> Option<Kind> {
+        if last == first || last - first > 3 {
+            return None;
+        }
+        let words: Vec<&Token> = self.tokens[first..=last].iter().collect();
+        if words.iter().all(|t| !t.text.chars().any(char::is_lowercase)) {
+            return None;
+        }
+        if let Some(kind) = words.iter().find_map(|t| rules::organisation_word(&t.lower())) {
+            return Some(Kind::Organisation(kind));
+        }
+        let plain = words
+            .iter()
+            .all(|t| !rules::is_title_word(&t.lower()) && !rules::is_place_word(&t.lower()));
+        plain.then_some(Kind::Person)
+    }
+
+    fn add_found(&mut self, found: Found) -> usize {
+        if let Some(at) = self.found.iter().position(|f| *f == found) {
+            return at;
+        }
+        self.found.push(found);
+        self.found.len() - 1
+    }
+
+    /// The mention covering a token (mentions are in order and do not
+    /// overlap).
+    fn mention_at(&self, token: usize) -> Option<Mention> {
+        let next = self.mentions.partition_point(|m| m.first <= token);
+        self.mentions[..next].last().copied().filter(|m| token <= m.last)
+    }
+
+    /// The last person named or resolved as a speaker before `token`,
+    /// outside quotations: whom "he" and "the official" stand for.
+    fn last_person(&self, token: usize) -> Option<usize> {
+        let named = self
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.last < token && self.found[m.found].kind == Kind::Person && !self.found[m.found].unnamed
+            })
+            .map(|m| (m.last, m.found));
+        let resolved = self.salient.iter().copied().filter(|&(at, _)| at < token);
+        named.chain(resolved).max_by_key(|&(at, _)| at).map(|(_, f)| f)
+    }
+
+    // ----- speech ---------------------------------------------------------
+
+    /// The speech verbs of a sentence outside its quotations.
+    fn speech_verbs(&self, s: Sentence) -> Vec<usize> {
+        (s.first..=s.last)
+            .filter(|&i| {
+                let t = &self.tokens[i];
+                t.is_word() && rules::is_speech_verb(&t.lower()) && !self.in_quotation(t.start)
+            })
+            .collect()
+    }
+
+    /// Whether a position lies inside a quotation (quotations are in
+    /// order and do not overlap).
+    fn in_quotation(&self, at: usize) -> bool {
+        let next = self.quotations.partition_point(|q| q.open < at);
+        next > 0 && at < self.quotations[next - 1].close
+    }
+
+    fn token_at(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < at)
+    }
+
+    /// Who speaks through the verb at `v`: the subject before it, or the
+    /// name after it when the sentence puts the verb first (`“…,” said X`).
+    fn speaker_of(&mut self, s: Sentence, v: usize) -> Option<Speaker> {
+        let after_quote = v > s.first
+            && (self.tokens[v - 1].kind == TokenKind::Quote
+                || self.tokens[v - 1].is_mark(",") && v >= 2 && self.tokens[v - 2].kind == TokenKind::Quote);
+        if after_quote && let Some(speaker) = self.phrase_after(s, v) {
+            return Some(speaker);
+        }
+        // Back over "later", "also", "openly".
+        let mut i = v.checked_sub(1)?;
+        while i > s.first && self.tokens[i].is_word() && rules::is_bridge(&self.tokens[i].lower()) {
+            i -= 1;
+        }
+        if i < s.first {
+            return None;
+        }
+        // "Yuri Ushakov, Putin’s presidential aide, said": the name before
+        // the apposition.
+        let mut apposition = None;
+        if self.tokens[i].is_mark(",") && i > s.first {
+            let close = i;
+            let mut j = i - 1;
+            while j > s.first && !self.tokens[j].is_mark(",") {
+                j -= 1;
+            }
+            if self.tokens[j].is_mark(",") && j > s.first && close - j > 1 && close - j <= 8 {
+                apposition = Some((j + 1, close - 1));
+                i = j - 1;
+            } else {
+                return None;
+            }
+        }
+        let speaker = self.phrase_before(s, i)?;
+        if matches!(self.found[speaker.found].kind, Kind::Place(_)) {
+            // A place does not speak; its government may, but the text
+            // does not say which body.
+            return None;
+        }
+        let role = apposition.and_then(|(a, b)| self.apposed_role(speaker.found, a, b));
+        Some(Speaker {
+            role: role.or(speaker.role),
+            ..speaker
+        })
+    }
+
+    /// The speaker named right after a verb ("said Peskov", "said the
+    /// Kremlin spokesman Dmitry Peskov").
+    fn phrase_after(&mut self, s: Sentence, v: usize) -> Option<Speaker> {
+        let mut end = v + 1;
+        while end <= s.last && self.phrase_word(end) {
+            end += 1;
+        }
+        (end > v + 1).then_some(())?;
+        self.phrase(v + 1, end - 1)
+            .filter(|s| !matches!(self.found[s.found].kind, Kind::Place(_)))
+    }
+
+    /// The speaker phrase that ends at token `last`.
+    fn phrase_before(&mut self, s: Sentence, last: usize) -> Option<Speaker> {
+        let t = &self.tokens[last];
+        if let Some(person) = rules::pronoun(&t.lower()) {
+            return self.pronoun(last, person);
+        }
+        let mut first = last;
+        while first > s.first && self.phrase_word(first - 1) {
+            first -= 1;
+            if rules::is_determiner(&self.tokens[first].lower()) {
+                break;
+            }
+        }
+        if !self.phrase_word(last) {
+            return None;
+        }
+        let speaker = self.phrase(first, last)?;
+        // "a meeting of foreign ministers warned": a description after a
+        // preposition is not who speaks ("a spokeswoman for the Department
+        // for Environment said" is the department's word).
+        if first > s.first
+            && rules::is_preposition(&self.tokens[first - 1].lower())
+            && self.found[speaker.found].unnamed
+        {
+            return None;
+        }
+        Some(speaker)
+    }
+
+    fn phrase_word(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        if !t.is_word() || self.in_quotation(t.start) {
+            return false;
+        }
+        let lower = t.lower();
+        t.is_capitalised() && !rules::is_speech_verb(&lower)
+            || rules::is_title_word(&lower)
+            || rules::is_group(&lower)
+            || rules::is_determiner(&lower)
+            || self.mention_at(i).is_some()
+            || lower.contains('-') && t.text.chars().any(char::is_uppercase)
+    }
+
+    /// Resolves a speaker phrase `[first, last]`: a name (with titles and an
+    /// organisation before it), or a description.
+    fn phrase(&mut self, first: usize, last: usize) -> Option<Speaker> {
+        // The name is the mention that ends the phrase.
+        if let Some(m) = self.mention_at(last) {
+            let role = self.prefixed_role(m.found, first, m.first);
+            return Some(Speaker {
+                found: m.found,
+                confidence: NAMED,
+                role,
+            });
+        }
+        let words: Vec<String> = (first..=last).map(|i| self.tokens[i].lower()).collect();
+        let head = words.last()?.clone();
+        // A description naming an organisation: the organisation speaks
+        // ("a senior Nato official", "Nato intelligence", "U.S. officials").
+        for i in first..=last {
+            if let Some(m) = self.mention_at(i)
+                && matches!(self.found[m.found].kind, Kind::Organisation(_))
+            {
+                return Some(Speaker {
+                    found: m.found,
+                    confidence: DESCRIBED,
+                    role: None,
+                });
+            }
+        }
+        if rules::is_title_head(head.trim_end_matches('s'))
+            || rules::is_title_head(&head)
+            || rules::is_group(&head)
+        {
+            let definite = words.first().is_some_and(|w| w == "the");
+            if definite && let Some(found) = self.title_holder(&head, first) {
+                return Some(Speaker {
+                    found,
+                    confidence: DESCRIBED,
+                    role: None,
+                });
+            }
+            let description = self.text.slice(self.tokens[first].start, self.tokens[last].end);
+            let found = self.add_found(Found::new(description, Kind::Person, None, true));
+            return Some(Speaker {
+                found,
+                confidence: UNNAMED,
+                role: None,
+            });
+        }
+        None
+    }
+
+    /// Who "the official", "the President" is: someone named in the
+    /// article who holds that title (in the article or in the graph), else
+    /// the last person named.
+    fn title_holder(&self, word: &str, before: usize) -> Option<usize> {
+        let head = fold(word);
+        let holds = |f: &Found| {
+            self.roles
+                .iter()
+                .any(|r| self.found[r.person] == *f && fold(&r.title).split(' ').any(|w| w == head))
+                || f.known.is_some_and(|k| {
+                    self.known.entries[k]
+                        .titles
+                        .iter()
+                        .any(|(t, _)| t.split(' ').any(|w| w == head))
+                })
+        };
+        let named: Vec<usize> = self
+            .mentions
+            .iter()
+            .filter(|m| m.last < before && self.found[m.found].kind == Kind::Person)
+            .map(|m| m.found)
+            .collect();
+        if let Some(&holder) = named.iter().rev().find(|&&f| holds(&self.found[f])) {
+            return Some(holder);
+        }
+        // A generic title ("the official") is the person just named.
+        rules::is_generic_title(word)
+            .then(|| self.last_person(before))
+            .flatten()
+    }
+
+    fn pronoun(&self, at: usize, person: bool) -> Option<Speaker> {
+        if !person {
+            return None;
+        }
+        let found = self.last_person(at)?;
+        Some(Speaker {
+            found,
+            confidence: PRONOUN,
+            role: None,
+        })
+    }
+
+    /// "according to X, “…”".
+    fn according_to(&mut self, s: Sentence) -> Option<Speaker> {
+        let at = (s.first..s.last).find(|&i| {
+            self.tokens[i].lower() == "according" && self.tokens.get(i + 1).is_some_and(|t| t.lower() == "to")
+        })?;
+        // "according to the council's own engineers,": up to the comma.
+        let mut end = at + 2;
+        while end <= s.last && self.tokens[end].is_word() && !self.in_quotation(self.tokens[end].start) {
+            end += 1;
+        }
+        (end > at + 2).then_some(())?;
+        self.phrase(at + 2, end - 1)
+    }
+
+    /// Whether the verb at `v` reports what was said in the writer's words:
+    /// a clause follows it ("said he remained", "warned that"), not a
+    /// quotation or a colon, and not the end of the sentence.
+    fn reports_speech(&self, s: Sentence, v: usize) -> bool {
+        let verb = self.tokens[v].lower();
+        if matches!(
+            verb.as_str(),
+            "called" | "calls" | "described" | "describes" | "asked" | "asks"
+        ) {
+            return false;
+        }
+        // "“…,” she told the meeting": after a quotation the verb only
+        // attributes it, unless "that" opens a clause of its own.
+        let opens_with_quote = self.tokens[s.first].kind == TokenKind::Quote;
+        let mut i = v + 1;
+        // "told reporters that", "said on Tuesday that".
+        while i <= s.last && self.tokens[i].is_word() {
+            let w = self.tokens[i].lower();
+            if w == "that" {
+                return true;
+            }
+            if rules::is_bridge(&w)
+                || matches!(
+                    w.as_str(),
+                    "reporters" | "journalists" | "him" | "her" | "them" | "us"
+                )
+            {
+                i += 1;
+                continue;
+            }
+            return !opens_with_quote
+                && i <= s.last
+                && self.tokens[i].is_word()
+                && !rules::is_participle(&verb);
+        }
+        false
+    }
+
+    /// Whether a quotation is the whole of its sentence (a speaker's words
+    /// going on).
+    fn stands_alone(&self, s: Sentence, q: &Quotation) -> bool {
+        (s.first..=s.last).all(|i| {
+            let t = &self.tokens[i];
+            (q.open <= t.start && t.start <= q.close) || t.kind != TokenKind::Word
+        })
+    }
+
+    /// The span of a quotation's statement: its sentence, and the next
+    /// ones where the quotation runs on.
+    fn span_of(&self, s: Sentence, q: &Quotation) -> Sentence {
+        let mut span = s;
+        for next in &self.sentences {
+            if next.start > span.end && next.start <= q.close {
+                span.end = next.end;
+                span.last = next.last;
+            }
+        }
+        if span.end <= q.close {
+            span.end = q.close + 1;
+        }
+        span
+    }
+
+    fn sentence_text(&self, s: Sentence) -> String {
+        self.text.slice(s.start, s.end)
+    }
+
+    // ----- roles ----------------------------------------------------------
+
+    /// The role in titles before a name: "Kremlin spokesman Dmitry Peskov"
+    /// is the spokesman of the Kremlin.
+    fn prefixed_role(&mut self, person: usize, first: usize, name: usize) -> Option<usize> {
+        if first >= name || self.found[person].kind != Kind::Person {
+            return None;
+        }
+        let mut organisation = None;
+        let mut title = Vec::new();
+        for i in first..name {
+            if let Some(m) = self.mention_at(i) {
+                if matches!(self.found[m.found].kind, Kind::Organisation(_)) {
+                    organisation = Some(m.found);
+                }
+                continue;
+            }
+            let w = &self.tokens[i];
+            if rules::is_title_word(&w.lower()) {
+                title.push(w.text.clone());
+            }
+        }
+        let organisation = organisation.or_else(|| self.known_organisation(person, &title))?;
+        (!title.is_empty()).then_some(())?;
+        let end = self
+            .mention_at(name)
+            .map_or(self.tokens[name].end, |m| self.tokens[m.last].end);
+        self.add_role(
+            person,
+            organisation,
+            title.join(" "),
+            self.tokens[first].start,
+            end,
+        )
+    }
+
+    /// The role in an apposition: "Yuri Ushakov, Putin’s presidential aide,".
+    fn apposed_role(&mut self, person: usize, first: usize, last: usize) -> Option<usize> {
+        let title: Vec<String> = (first..=last)
+            .map(|i| &self.tokens[i])
+            .filter(|t| rules::is_title_word(&t.lower()))
+            .map(|t| t.text.clone())
+            .collect();
+        if title.is_empty() {
+            return None;
+        }
+        let organisation = (first..=last)
+            .filter_map(|i| self.mention_at(i))
+            .find(|m| matches!(self.found[m.found].kind, Kind::Organisation(_)))
+            .map(|m| m.found)
+            .or_else(|| self.known_organisation(person, &title))?;
+        // The evidence runs from the name to the end of the apposition.
+        let start = self
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.found == person && m.last < first)
+            .map_or(self.tokens[first].start, |m| self.tokens[m.first].start);
+        self.add_role(
+            person,
+            organisation,
+            title.join(" "),
+            start,
+            self.tokens[last].end,
+        )
+    }
+
+    /// The organisation where the graph says a person holds a title.
+    fn known_organisation(&mut self, person: usize, title: &[String]) -> Option<usize> {
+        let k = self.found[person].known?;
+        let title = fold(&title.join(" "));
+        let (_, org) = self.known.entries[k]
+            .titles
+            .iter()
+            .find(|(t, _)| *t == title)?
+            .clone();
+        let known = &self.known.entries[org];
+        Some(self.add_found(Found::new(known.name.clone(), known.kind, Some(org), false)))
+    }
+
+    fn add_role(
+        &mut self,
+        person: usize,
+        organisation: usize,
+        title: String,
+        start: usize,
+        end: usize,
+    ) -> Option<usize> {
+        if let Some(at) = self.roles.iter().position(|r| {
+            r.person == person && r.organisation == organisation && fold(&r.title) == fold(&title)
+        }) {
+            return Some(at);
+        }
+        self.roles.push(Role {
+            person,
+            organisation,
+            title,
+            start,
+            end,
+        });
+        Some(self.roles.len() - 1)
+    }
+
+    // ----- output ---------------------------------------------------------
+
+    fn statement(&mut self, kind: StatementKind, words: String, span: Sentence, speaker: Speaker) {
+        let words = words.trim().to_owned();
+        if words.is_empty() {
+            return;
+        }
+        let from = self.mentions.partition_point(|m| m.first < span.first);
+        let mentions: Vec<usize> = self.mentions[from..]
+            .iter()
+            .take_while(|m| m.first <= span.last)
+            .filter(|m| {
+                self.tokens[m.first].start >= span.start
+                    && self.tokens[m.last].end <= span.end
+                    && m.found != speaker.found
+            })
+            .map(|m| m.found)
+            .fold(Vec::new(), |mut v, f| {
+                if !v.contains(&f) {
+                    v.push(f);
+                }
+                v
+            });
+        let n = self.statements.len() + 1;
+        let prefix = match kind {
+            StatementKind::DirectQuote => "quote",
+            StatementKind::Paraphrase => "paraphrase",
+        };
+        let record = StatementRecord {
+            key: format!("{prefix}-{n}"),
+            kind,
+            text: words,
+            speaker: self.key_of(speaker.found),
+            speaker_role: speaker.role.map(|r| format!("role-{}", r + 1)),
+            said_on: self.said_on(span).map(|d| d.to_string()),
+            place: None,
+            audience: None,
+            audience_entity: None,
+            about: Vec::new(),
+            mentions: mentions.into_iter().map(|f| self.key_of(f)).collect(),
+            evidence: self.evidence(span.start, span.end, speaker.confidence),
+        };
+        // One statement per kind, words, speaker and span.
+        if !self.statements.iter().any(|s| {
+            s.kind == record.kind
+                && s.text == record.text
+                && s.speaker == record.speaker
+                && s.evidence.start == record.evidence.start
+        }) {
+            self.statements.push(record);
+        }
+    }
+
+    /// The day a statement was made: a weekday the sentence names, the
+    /// last one on or before the publication; else the publication day.
+    fn said_on(&self, span: Sentence) -> Option<NaiveDate> {
+        let published = self.article.published_on?;
+        for i in span.first..=span.last {
+            let t = &self.tokens[i];
+            let on = i > 0 && self.tokens[i - 1].lower() == "on";
+            if let (true, Some(day)) = (on, rules::WEEKDAYS.iter().position(|d| *d == t.lower())) {
+                let back = (published.weekday().num_days_from_monday() as i64 - day as i64).rem_euclid(7);
+                return published.checked_sub_signed(chrono::Duration::days(back));
+            }
+        }
+        Some(published)
+    }
+
+    fn evidence(&self, start: usize, end: usize, confidence: f64) -> EvidenceRecord {
+        EvidenceRecord {
+            source: self.source_key.clone(),
+            start: start as i64,
+            end: end as i64,
+            excerpt: self.text.slice(start, end),
+            confidence,
+            curated: false,
+        }
+    }
+
+    fn key_of(&self, found: usize) -> String {
+        let f = &self.found[found];
+        let kind = match f.kind {
+            Kind::Person => "person",
+            Kind::Organisation(_) => "organisation",
+            Kind::Place(_) => "place",
+        };
+        format!("{kind}-{}", slug(&f.name))
+    }
+
+    fn document(&self) -> Document {
+        let mut used: Vec<usize> = Vec::new();
+        let mut use_found = |f: usize| {
+            if !used.contains(&f) {
+                used.push(f);
+            }
+        };
+        let keys: HashMap<String, usize> = (0..self.found.len()).map(|f| (self.key_of(f), f)).collect();
+        for s in &self.statements {
+            for k in std::iter::once(&s.speaker).chain(&s.mentions) {
+                if let Some(&f) = keys.get(k) {
+                    use_found(f);
+                }
+            }
+        }
+        // Roles a statement names; each with its person and organisation.
+        let roles: Vec<RoleRecord> = self
+            .roles
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| {
+                let key = format!("role-{}", i + 1);
+                self.statements
+                    .iter()
+                    .any(|s| s.speaker_role.as_deref() == Some(&key))
+            })
+            .map(|(i, r)| {
+                use_found(r.person);
+                use_found(r.organisation);
+                RoleRecord {
+                    key: format!("role-{}", i + 1),
+                    person: self.key_of(r.person),
+                    organisation: self.key_of(r.organisation),
+                    title: r.title.clone(),
+                    since: None,
+                    until: None,
+                    evidence: self.evidence(r.start, r.end, NAMED),
+                }
+            })
+            .collect();
+        let mut doc = Document {
+            format: FORMAT.to_owned(),
+            sources: vec![SourceRecord {
+                key: self.source_key.clone(),
+                url: self.article.url.clone(),
+                title: title_of(self.article),
+                publisher: self.article.publisher.clone(),
+                published_on: self.article.published_on.map(|d| d.to_string()),
+                language: self.article.language.clone(),
+                text: self.article.text.clone(),
+            }],
+            roles,
+            statements: self.statements.clone(),
+            ..Document::default()
+        };
+        for f in used {
+            let found = &self.found[f];
+            let known = found.known.map(|k| &self.known.entries[k]);
+            let key = self.key_of(f);
+            let wikidata_id = known.and_then(|k| k.wikidata_id.clone());
+            let description = found
+                .unnamed
+                .then(|| "A speaker the article describes but does not name".to_owned());
+            match found.kind {
+                Kind::Person => doc.people.push(PersonRecord {
+                    key,
+                    name: found.name.clone(),
+                    aliases: Vec::new(),
+                    description,
+                    wikidata_id,
+                }),
+                Kind::Organisation(kind) => doc.organisations.push(OrganisationRecord {
+                    key,
+                    name: found.name.clone(),
+                    aliases: Vec::new(),
+                    description: None,
+                    wikidata_id,
+                    kind,
+                    country: None,
+                }),
+                Kind::Place(kind) => doc.places.push(PlaceRecord {
+                    key,
+                    name: found.name.clone(),
+                    aliases: Vec::new(),
+                    description: None,
+                    wikidata_id,
+                    kind,
+                    parent: None,
+                    latitude: None,
+                    longitude: None,
+                }),
+            }
+        }
+        doc
+    }
+}
+
+/// The speaker whose verb is nearest to the token at `at`.
+fn nearest(spoken: &[(usize, Speaker)], at: usize) -> Option<Speaker> {
+    spoken.iter().min_by_key(|(v, _)| v.abs_diff(at)).map(|&(_, s)| s)
+}
+
+fn title_of(article: &Article) -> String {
+    article.title.clone().unwrap_or_else(|| {
+        article
+            .text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("Untitled article")
+            .to_owned()
+    })
+}
+
+/// A key made of a text's folded words ("Dmitry Peskov" is `dmitry-peskov`).
+fn slug(text: &str) -> String {
+    let folded = fold(text);
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).take(8).collect();
+    if words.is_empty() {
+        "article".to_owned()
+    } else {
+        words.join("-")
+    }
+}
+
+fn surname(name: &str) -> String {
+    fold(name).rsplit(' ').next().unwrap_or_default().to_owned()
+}
+
+/// "DONALD Trump" as "Donald Trump": a word in capitals that is not an
+/// abbreviation gets the case of a name.
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if letters > 3 && w.chars().all(|c| !c.is_lowercase()) {
+                let mut cs = w.chars();
+                let first = cs.next().map(|c| c.to_string()).unwrap_or_default();
+                first + &cs.as_str().to_lowercase()
+            } else {
+                w.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
