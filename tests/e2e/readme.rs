@@ -119,14 +119,23 @@ fn data(answer: &Value, line: usize) -> Value {
 }
 
 /// Sends SIGTERM to a process group when dropped: the server block's shell
-/// and the server it started.
+/// and the server it started. Through `killpg` itself: procps' `kill -TERM
+/// -PGID` (without `--`) signals every process of the machine, PostgreSQL
+/// included.
 struct Group(u32);
 
 impl Drop for Group {
     fn drop(&mut self) {
-        let _ = std::process::Command::new("kill")
-            .args(["-TERM", &format!("-{}", self.0)])
-            .status();
+        let Ok(group) = libc::pid_t::try_from(self.0) else {
+            return;
+        };
+        // A group of its own (`process_group(0)`), never 0 or 1.
+        if group > 1 {
+            // SAFETY: killpg takes plain integers and touches no memory.
+            unsafe {
+                libc::killpg(group, libc::SIGTERM);
+            }
+        }
     }
 }
 
