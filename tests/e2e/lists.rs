@@ -526,3 +526,45 @@ pub async fn statements_sort_by_date_across_years_months_and_days(db: TestDb) {
     );
     assert_eq!(texts(&rudolf["earliest"]), [ascending[1].as_str()], "{nested}");
 }
+
+/// The first cursor of a root list of people, organisations or places.
+async fn first_cursor(server: &Server, list: &str, order: &str) -> Value {
+    let query = format!("{{ {list}(first: 1{order}) {{ pageInfo {{ endCursor }} }} }}");
+    let cursor = server.query(&query, json!({})).await[list]["pageInfo"]["endCursor"].clone();
+    assert!(cursor.is_string(), "{list} has a first item");
+    cursor
+}
+
+pub async fn people_organisations_and_places_refuse_each_others_cursors(server: Server) {
+    const LISTS: [&str; 3] = ["people", "organisations", "places"];
+    for order in ["", ", orderBy: { field: NAME }"] {
+        for from in LISTS {
+            let cursor = first_cursor(&server, from, order).await;
+            for to in LISTS.into_iter().filter(|to| *to != from) {
+                for argument in ["after", "before"] {
+                    let query = format!(
+                        "query($c: String) {{ {to}({argument}: $c{order}) {{ totalCount nodes {{ id }} }} }}"
+                    );
+                    let error = server.query_error(&query, json!({ "c": cursor })).await;
+                    let context = format!("a cursor of {from} given to {to} as `{argument}`{order}");
+                    assert_eq!(
+                        error["extensions"]["code"], "BAD_USER_INPUT",
+                        "{context}: {error}"
+                    );
+                    assert_eq!(
+                        error["message"],
+                        format!(
+                            "`{argument}`: {cursor} is not a cursor of this list in this order; \
+                             use a cursor this list returned with the same `orderBy`"
+                        ),
+                        "{context}"
+                    );
+                    assert_eq!(error["path"], json!([to]), "{context}");
+                }
+            }
+            // Its own list takes it.
+            let own = format!("query($c: String) {{ {from}(after: $c{order}) {{ totalCount }} }}");
+            server.query(&own, json!({ "c": cursor })).await;
+        }
+    }
+}

@@ -228,6 +228,7 @@ fn main() {
         seeded!(filters::sources_filter_by_publication_date_and_publisher),
         seeded!(lists::statements_sort_by_date_with_undated_ones_first_ascending_and_last_descending),
         seeded!(lists::a_cursor_of_another_list_or_order_is_refused),
+        seeded!(lists::people_organisations_and_places_refuse_each_others_cursors),
         seeded!(budgets::long_string_filters_are_bad_user_input_naming_the_field_and_limit),
     ];
     let plain = vec![

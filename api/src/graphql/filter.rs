@@ -708,7 +708,7 @@ impl ListFilter<source::Entity> for SourceFilter {
 /// Declares an `orderBy` input and its field enum, and how each field sorts.
 macro_rules! order_input {
     (
-        $(#[$doc:meta])* $input:ident, $(#[$fdoc:meta])* $field_enum:ident for $table:ident as $list:literal,
+        $(#[$doc:meta])* $input:ident, $(#[$fdoc:meta])* $field_enum:ident for $table:ident,
         default $default:ident,
         { $($(#[$vdoc:meta])* $variant:ident => $sort:tt),+ $(,)? }
     ) => {
@@ -732,23 +732,23 @@ macro_rules! order_input {
 
         impl ListOrder<$table::Entity> for $input {
             /// The list's order; without `orderBy`, the default field ascending.
-            fn order(given: Option<Self>) -> Order<$table::Entity> {
+            fn order(given: Option<Self>, list: &'static str) -> Order<$table::Entity> {
                 let (field, direction) = given
                     .map(|o| (o.field, o.direction))
                     .unwrap_or(($field_enum::$default, OrderDirection::Asc));
                 match field {
-                    $($field_enum::$variant => order_input!(@sort $table, $list, direction, $sort),)+
+                    $($field_enum::$variant => order_input!(@sort $table, list, direction, $sort),)+
                 }
             }
         }
     };
-    (@sort $table:ident, $list:literal, $direction:ident, key) => {
+    (@sort $table:ident, $list:ident, $direction:ident, key) => {
         Order::by_key($list, $direction)
     };
-    (@sort $table:ident, $list:literal, $direction:ident, (text $name:literal $column:ident $field:ident)) => {
+    (@sort $table:ident, $list:ident, $direction:ident, (text $name:literal $column:ident $field:ident)) => {
         Order::by($list, $name, $table::Column::$column, SortKind::Text, |m: &$table::Model| Some(m.$field.clone()), $direction)
     };
-    (@sort $table:ident, $list:literal, $direction:ident, (date $name:literal $column:ident $field:ident)) => {
+    (@sort $table:ident, $list:ident, $direction:ident, (date $name:literal $column:ident $field:ident)) => {
         Order::by($list, $name, $table::Column::$column, SortKind::Date, |m: &$table::Model| m.$field.map(|d| d.to_string()), $direction)
     };
 }
@@ -757,7 +757,7 @@ order_input!(
     /// How to sort people, organisations or places.
     EntityOrder,
     /// What people, organisations and places can be sorted by.
-    EntityOrderField for named_entity as "entity",
+    EntityOrderField for named_entity,
     default CreatedAt,
     {
         /// The name, ignoring case and accents.
@@ -771,7 +771,7 @@ order_input!(
     /// How to sort issues.
     IssueOrder,
     /// What issues can be sorted by.
-    IssueOrderField for issue as "issue",
+    IssueOrderField for issue,
     default CreatedAt,
     {
         /// The name, ignoring case and accents.
@@ -785,7 +785,7 @@ order_input!(
     /// How to sort statements.
     StatementOrder,
     /// What statements can be sorted by.
-    StatementOrderField for statement as "statement",
+    StatementOrderField for statement,
     default CreatedAt,
     {
         /// The day it was said; undated statements come first ascending, last descending.
@@ -799,7 +799,7 @@ order_input!(
     /// How to sort financial measures.
     FinancialMeasureOrder,
     /// What financial measures can be sorted by.
-    FinancialMeasureOrderField for financial_measure as "financialMeasure",
+    FinancialMeasureOrderField for financial_measure,
     default CreatedAt,
     {
         /// The day it was announced; undated measures come first ascending, last descending.
@@ -813,7 +813,7 @@ order_input!(
     /// How to sort events.
     EventOrder,
     /// What events can be sorted by.
-    EventOrderField for event as "event",
+    EventOrderField for event,
     default CreatedAt,
     {
         /// The day it started; undated events come first ascending, last descending.
@@ -827,7 +827,7 @@ order_input!(
     /// How to sort sources.
     SourceOrder,
     /// What sources can be sorted by.
-    SourceOrderField for source as "source",
+    SourceOrderField for source,
     default CreatedAt,
     {
         /// The day it was published; undated sources come first ascending, last descending.
@@ -843,7 +843,7 @@ order_input!(
     /// How to sort roles.
     RoleOrder,
     /// What roles can be sorted by.
-    RoleOrderField for role as "role",
+    RoleOrderField for role,
     default CreatedAt,
     {
         /// Since when the role is held; roles with no start come first ascending, last descending.
