@@ -65,6 +65,7 @@ fn main() {
         case!(lists::page_size_defaults_to_twenty_and_stops_at_one_hundred),
         case!(lists::a_foreign_cursor_is_refused),
         case!(lists::people_sort_by_name_both_ways_and_page_in_that_order),
+        case!(lists::names_sort_as_written_ignoring_case_and_accents),
         case!(lists::statements_sort_by_date_across_years_months_and_days),
         case!(lists::an_empty_list_and_a_list_of_exactly_one_page),
         case!(lists::an_issues_statements_read_the_same_nested_as_filtered_for_popular_and_rare_issues),

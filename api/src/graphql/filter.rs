@@ -761,7 +761,7 @@ order_input!(
     default CreatedAt,
     {
         /// The name, ignoring case and accents.
-        Name => (text "name" NormalizedName normalized_name),
+        Name => (text "name" SortName sort_name),
         /// When the entity was added to the graph.
         CreatedAt => key,
     }
@@ -775,7 +775,7 @@ order_input!(
     default CreatedAt,
     {
         /// The name, ignoring case and accents.
-        Name => (text "name" NormalizedName normalized_name),
+        Name => (text "name" SortName sort_name),
         /// When the issue was added to the graph.
         CreatedAt => key,
     }
