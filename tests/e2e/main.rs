@@ -146,6 +146,7 @@ fn main() {
         case!(media::each_client_gets_the_media_type_it_asks_for),
         case!(media::a_request_error_is_400_for_graphql_response_clients_and_has_no_data),
         case!(media::a_request_without_a_json_body_or_a_query_is_refused),
+        case!(media::a_body_that_is_not_json_is_refused_in_the_media_type_the_client_accepts),
         case!(transport::slow_bodies_hold_no_place_and_are_cut_by_the_body_timeout),
         case!(transport::idle_connections_and_slow_headers_are_closed),
         case!(transport::a_chunked_body_over_the_limit_is_refused_with_413),
