@@ -116,6 +116,8 @@ fn main() {
         case!(operations::health_and_ready_answer_while_the_database_does),
         case!(operations::metrics_count_requests_by_operation_and_outcome_and_errors_by_code),
         case!(operations::each_request_is_one_log_line_with_its_id_and_no_secrets),
+        case!(operations::a_documents_only_operation_names_the_request_without_operation_name),
+        case!(operations::request_errors_carry_a_code_and_metrics_count_them_by_it),
         case!(node_updates::update_role_corrects_title_dates_organisation_and_evidence),
         case!(node_updates::update_role_refuses_stale_unknown_or_bad_input),
         case!(node_updates::update_relation_corrects_kind_related_person_and_evidence),
