@@ -186,12 +186,34 @@ fn options(target: &Target, pool: PoolSize) -> Result<ConnectOptions, StartupErr
 }
 
 async fn open_pool(target: &Target, options: ConnectOptions) -> Result<DatabaseConnection, StartupError> {
-    Database::connect(options)
-        .await
-        .map_err(|err| StartupError::Connect {
-            target: target.describe(),
-            reason: one_line(err),
-        })
+    Database::connect(options).await.map_err(|err| {
+        let target = target.describe();
+        match refusal(&err) {
+            Some((code, message)) if code == MISSING_DATABASE => StartupError::NoDatabase { target, message },
+            Some((_, message)) => StartupError::Connect {
+                target,
+                reason: message,
+            },
+            None => StartupError::Connect {
+                target,
+                reason: one_line(err),
+            },
+        }
+    })
+}
+
+/// PostgreSQL's code for a database that does not exist (`invalid_catalog_name`).
+const MISSING_DATABASE: &str = "3D000";
+
+/// The code and message of the database server's refusal to connect, if
+/// it refused: its own message alone, without where in its source it was
+/// raised.
+fn refusal(err: &DbErr) -> Option<(String, String)> {
+    let DbErr::Conn(sea_orm::RuntimeErr::SqlxError(err)) = err else {
+        return None;
+    };
+    let refused = err.as_database_error()?;
+    Some((refused.code()?.into_owned(), one_line(refused.message())))
 }
 
 /// Makes sure the embedded database's folder exists and can be written.
@@ -213,11 +235,13 @@ fn prepare_folder(db_file: &Path) -> Result<(), StartupError> {
     Ok(())
 }
 
-/// Applies every pending migration.
-/// Then folds the text of statements written without their folded form
-/// (by an older version, or by hand), so that search finds them.
+/// Applies every pending migration. Then fills the columns the server
+/// derives in Rust where rows lack them (written by an older version or by
+/// hand, or added by a migration, which cannot run the server's code): the
+/// folded text of statements, that search finds them by, and the sort keys
+/// of names, that `orderBy: NAME` sorts by.
 pub async fn migrate(db: &DatabaseConnection, target: &Target) -> Result<(), StartupError> {
-    let fail = |err: sea_orm::DbErr| StartupError::Migrate {
+    let fail = |err: DbErr| StartupError::Migrate {
         target: target.describe(),
         reason: one_line(err),
     };

@@ -24,6 +24,7 @@ mod import;
 mod limits;
 mod lists;
 mod media;
+mod messages;
 mod migrations;
 mod node_updates;
 mod nodes;
@@ -92,6 +93,7 @@ fn main() {
         case!(writes::merging_moves_every_fact_and_alias_and_the_old_id_leads_to_the_kept_one),
         case!(writes::a_merge_that_cannot_be_done_is_refused_and_changes_nothing),
         case!(writes::delete_node_retracts_facts_and_removes_only_what_nothing_refers_to),
+        case!(messages::messages_name_the_right_cursor_version_and_dates),
         case!(creates::a_front_end_adds_people_a_role_and_a_statement_that_readers_then_see),
         case!(creates::money_events_and_relations_are_added_with_their_parties_and_counts),
         case!(creates::a_refused_add_says_where_and_what_and_writes_nothing),
@@ -252,6 +254,10 @@ fn main() {
         plain!(startup::unreachable_postgres_is_one_clear_line),
         plain!(startup::unwritable_data_folder_is_one_clear_line),
         plain!(startup::address_in_use_is_one_clear_line),
+        crate::harness::Plain {
+            postgres: true,
+            ..plain!(startup::a_missing_postgres_database_is_one_clear_line)
+        },
     ];
     harness::run(&args, cases, seeded, plain);
 }

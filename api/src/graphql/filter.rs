@@ -406,7 +406,7 @@ fn days(
     Ok((from, to))
 }
 
-fn check_range<T: PartialOrd + std::fmt::Debug>(
+fn check_range<T: PartialOrd + std::fmt::Display>(
     from_name: &str,
     from: Option<T>,
     to_name: &str,
@@ -416,7 +416,7 @@ fn check_range<T: PartialOrd + std::fmt::Debug>(
         && from > to
     {
         return Err(AppError::bad_input(format!(
-            "`{from_name}` must not lie after `{to_name}` (got {from:?} and {to:?})"
+            "`{from_name}` must not lie after `{to_name}` (got {from} and {to})"
         )));
     }
     Ok(())
