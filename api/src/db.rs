@@ -4,10 +4,15 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectOptions, Database, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, TransactionTrait,
+};
 
 use crate::config::DatabaseArgs;
 use crate::error::{StartupError, one_line};
+use crate::names::{fold_text, sort_key};
 
 /// File name of the embedded database inside the data folder.
 pub const EMBEDDED_FILE: &str = "newsgraph.db";
@@ -181,12 +186,34 @@ fn options(target: &Target, pool: PoolSize) -> Result<ConnectOptions, StartupErr
 }
 
 async fn open_pool(target: &Target, options: ConnectOptions) -> Result<DatabaseConnection, StartupError> {
-    Database::connect(options)
-        .await
-        .map_err(|err| StartupError::Connect {
-            target: target.describe(),
-            reason: one_line(err),
-        })
+    Database::connect(options).await.map_err(|err| {
+        let target = target.describe();
+        match refusal(&err) {
+            Some((code, message)) if code == MISSING_DATABASE => StartupError::NoDatabase { target, message },
+            Some((_, message)) => StartupError::Connect {
+                target,
+                reason: message,
+            },
+            None => StartupError::Connect {
+                target,
+                reason: one_line(err),
+            },
+        }
+    })
+}
+
+/// PostgreSQL's code for a database that does not exist (`invalid_catalog_name`).
+const MISSING_DATABASE: &str = "3D000";
+
+/// The code and message of the database server's refusal to connect, if
+/// it refused: its own message alone, without where in its source it was
+/// raised.
+fn refusal(err: &DbErr) -> Option<(String, String)> {
+    let DbErr::Conn(sea_orm::RuntimeErr::SqlxError(err)) = err else {
+        return None;
+    };
+    let refused = err.as_database_error()?;
+    Some((refused.code()?.into_owned(), one_line(refused.message())))
 }
 
 /// Makes sure the embedded database's folder exists and can be written.
@@ -208,17 +235,89 @@ fn prepare_folder(db_file: &Path) -> Result<(), StartupError> {
     Ok(())
 }
 
-/// Applies every pending migration.
-/// Then folds the text of statements written without their folded form
-/// (by an older version, or by hand), so that search finds them.
+/// Applies every pending migration. Then fills the columns the server
+/// derives in Rust where rows lack them (written by an older version or by
+/// hand, or added by a migration, which cannot run the server's code): the
+/// folded text of statements, that search finds them by, and the sort keys
+/// of names, that `orderBy: NAME` sorts by.
 pub async fn migrate(db: &DatabaseConnection, target: &Target) -> Result<(), StartupError> {
-    let fail = |err: sea_orm::DbErr| StartupError::Migrate {
+    let fail = |err: DbErr| StartupError::Migrate {
         target: target.describe(),
         reason: one_line(err),
     };
     Migrator::up(db, None).await.map_err(fail)?;
-    crate::search::fold_missing_texts(db).await.map_err(fail)?;
+    use entity::{issue, named_entity, statement};
+    let folded = fill_derived::<statement::Entity>(
+        db,
+        [
+            statement::Column::Id,
+            statement::Column::Text,
+            statement::Column::FoldedText,
+        ],
+        statement::Column::FoldedText.is_null(),
+        fold_text,
+    );
+    let entities = fill_derived::<named_entity::Entity>(
+        db,
+        [
+            named_entity::Column::Id,
+            named_entity::Column::Name,
+            named_entity::Column::SortName,
+        ],
+        named_entity::Column::SortName.eq(""),
+        sort_key,
+    );
+    let issues = fill_derived::<issue::Entity>(
+        db,
+        [issue::Column::Id, issue::Column::Name, issue::Column::SortName],
+        issue::Column::SortName.eq(""),
+        sort_key,
+    );
+    let folded = folded.await.map_err(fail)?;
+    let sorted = entities.await.map_err(fail)? + issues.await.map_err(fail)?;
+    if folded + sorted > 0 {
+        tracing::info!(folded, sorted, "filled folded statement texts and name sort keys");
+    }
     Ok(())
+}
+
+/// Sets column `to` of the rows where `missing` holds to `derive` of their
+/// column `from`, 500 rows a transaction, in key order; `columns` are the
+/// key, `from` and `to`. Returns how many rows it filled.
+async fn fill_derived<E: EntityTrait>(
+    db: &DatabaseConnection,
+    [id, from, to]: [E::Column; 3],
+    missing: Expr,
+    derive: fn(&str) -> String,
+) -> Result<u64, DbErr> {
+    const BATCH: u64 = 500;
+    let mut filled = 0;
+    let mut last = i64::MIN;
+    loop {
+        let rows: Vec<(i64, String)> = E::find()
+            .select_only()
+            .columns([id, from])
+            .filter(missing.clone())
+            .filter(id.gt(last))
+            .order_by_asc(id)
+            .limit(BATCH)
+            .into_tuple()
+            .all(db)
+            .await?;
+        let Some((end, _)) = rows.last() else { break };
+        last = *end;
+        let txn = db.begin().await?;
+        for (key, text) in &rows {
+            E::update_many()
+                .col_expr(to, Expr::value(derive(text)))
+                .filter(id.eq(*key))
+                .exec(&txn)
+                .await?;
+        }
+        txn.commit().await?;
+        filled += rows.len() as u64;
+    }
+    Ok(filled)
 }
 
 /// The key of the PostgreSQL advisory lock that writers take in turn.

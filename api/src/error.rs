@@ -25,6 +25,12 @@ pub enum StartupError {
     #[error("cannot connect to the database {target} (check DATABASE_URL): {reason}")]
     Connect { target: String, reason: String },
 
+    /// The PostgreSQL server answers, but has no database of that name.
+    #[error(
+        "cannot connect to the database {target} (check DATABASE_URL): {message}; create it (createdb) or name one that exists"
+    )]
+    NoDatabase { target: String, message: String },
+
     /// A migration failed; the database is left as the last good migration left it.
     #[error("cannot migrate the database {target}: {reason}")]
     Migrate { target: String, reason: String },

@@ -17,6 +17,21 @@ pub fn fold(name: &str) -> String {
     words.collect::<Vec<_>>().join(" ")
 }
 
+/// A name's sort key: the name as written, lower-cased, with accents taken
+/// off and other scripts transliterated ("Yuri Ushakov" is "yuri ushakov",
+/// "Zélensky" is "zelensky", "Ушаков" is "ushakov"). It is ASCII, so
+/// SQLite and PostgreSQL compare it byte by byte alike. It is never empty
+/// for a name that is not: a name of nothing that transliterates is kept
+/// lower-cased.
+pub fn sort_key(name: &str) -> String {
+    let key = deunicode::deunicode(name).to_lowercase();
+    if key.trim().is_empty() {
+        name.to_lowercase()
+    } else {
+        key
+    }
+}
+
 /// A word of a text: where it lies (in Unicode code points, end exclusive)
 /// and the folded keys it stands for (usually one; a transliteration may
 /// give more, "北京" is "bei" and "jing").
@@ -123,7 +138,18 @@ fn fold_word(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Words, fold, fold_text, words};
+    use super::{Words, fold, fold_text, sort_key, words};
+
+    #[test]
+    fn sort_keys_keep_the_name_as_written_without_case_and_accents() {
+        assert_eq!(sort_key("Yuri Ushakov"), "yuri ushakov");
+        assert_eq!(sort_key("Zélensky"), "zelensky");
+        assert_eq!(sort_key("ZELENSKYY"), "zelenskyy");
+        assert_eq!(sort_key("Юрий Ушаков"), "iurii ushakov");
+        assert!(sort_key("Jared Kushner") < sort_key("Marco Rubio"));
+        assert!(sort_key("Marco Rubio") < sort_key("Yuri Ushakov"));
+        assert!(!sort_key("🙂").is_empty());
+    }
 
     #[test]
     fn spelling_variants_of_one_name_fold_together() {

@@ -10,6 +10,8 @@ pub struct Model {
     pub id: i64,
     pub name: String,
     pub normalized_name: String,
+    /// The name lower-cased, accents taken off: what `orderBy: NAME` sorts by.
+    pub sort_name: String,
     #[sea_orm(column_type = "Text")]
     pub description: Option<String>,
     pub parent_id: Option<i64>,

@@ -11,6 +11,8 @@ pub struct Model {
     pub kind: crate::kinds::EntityKind,
     pub name: String,
     pub normalized_name: String,
+    /// The name lower-cased, accents taken off: what `orderBy: NAME` sorts by.
+    pub sort_name: String,
     #[sea_orm(column_type = "Text")]
     pub description: Option<String>,
     pub wikidata_id: Option<String>,

@@ -21,6 +21,7 @@ mod m20261126_000011_create_entity_redirect;
 mod m20261126_000012_speaker_order_index;
 mod m20261129_000013_source_date_precision;
 mod m20261129_000014_periods_by_precision;
+mod m20261207_000015_name_sort_keys;
 
 /// Applies and reverts the migrations in order.
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000012_speaker_order_index::Migration),
             Box::new(m20261129_000013_source_date_precision::Migration),
             Box::new(m20261129_000014_periods_by_precision::Migration),
+            Box::new(m20261207_000015_name_sort_keys::Migration),
         ]
     }
 }

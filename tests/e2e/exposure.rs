@@ -57,7 +57,8 @@ pub async fn production_validation_messages_name_only_what_the_query_spelled(db:
         error,
         json!({
             "message": "Field \"people\" must have a selection of subfields",
-            "locations": [{ "line": 1, "column": 3 }]
+            "locations": [{ "line": 1, "column": 3 }],
+            "extensions": { "code": "GRAPHQL_VALIDATION_FAILED" }
         })
     );
     let error = prod
@@ -306,7 +307,7 @@ pub async fn a_malformed_manifest_stops_the_server_with_one_line() {
 }
 
 /// The `/metrics` text of a server, fetched with an optional bearer token.
-async fn metrics(base: &str, token: Option<&str>) -> (u16, String) {
+pub(crate) async fn metrics(base: &str, token: Option<&str>) -> (u16, String) {
     let mut req = reqwest::Client::new().get(format!("{base}/metrics"));
     if let Some(token) = token {
         req = req.bearer_auth(token);
@@ -351,7 +352,7 @@ pub async fn metrics_label_only_operations_the_document_defines_up_to_the_cap(db
     );
     let count = |series: &str| crate::operations::sample(&text, series);
     assert_eq!(
-        count(r#"newsgraph_requests_total{operation="other",outcome="GRAPHQL_ERROR"}"#),
+        count(r#"newsgraph_requests_total{operation="other",outcome="OPERATION_RESOLUTION_FAILURE"}"#),
         Some(40.0),
         "{text}"
     );

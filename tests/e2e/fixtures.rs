@@ -9,7 +9,7 @@ use entity::{
     event, financial_measure, issue, named_entity, organisation, person, place, relation, role, source,
     statement, statement_issue,
 };
-use newsgraph::names::fold;
+use newsgraph::names::{fold, sort_key};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 
 /// The seed article, as the product owner supplied it.
@@ -34,6 +34,7 @@ pub async fn entity(db: &DatabaseConnection, kind: EntityKind, name: &str) -> i6
         kind: Set(kind),
         name: Set(name.to_owned()),
         normalized_name: Set(fold(name)),
+        sort_name: Set(sort_key(name)),
         ..Default::default()
     }
     .insert(db)
@@ -137,6 +138,7 @@ pub async fn small_graph(db: &DatabaseConnection) {
     let peace_talks = issue::ActiveModel {
         name: Set("Peace negotiations".to_owned()),
         normalized_name: Set(fold("Peace negotiations")),
+        sort_name: Set(sort_key("Peace negotiations")),
         ..Default::default()
     }
     .insert(db)
@@ -146,6 +148,7 @@ pub async fn small_graph(db: &DatabaseConnection) {
     let assets = issue::ActiveModel {
         name: Set("Frozen Russian assets".to_owned()),
         normalized_name: Set(fold("Frozen Russian assets")),
+        sort_name: Set(sort_key("Frozen Russian assets")),
         ..Default::default()
     }
     .insert(db)

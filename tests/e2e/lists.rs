@@ -526,3 +526,155 @@ pub async fn statements_sort_by_date_across_years_months_and_days(db: TestDb) {
     );
     assert_eq!(texts(&rudolf["earliest"]), [ascending[1].as_str()], "{nested}");
 }
+
+/// The first cursor of a root list of people, organisations or places.
+async fn first_cursor(server: &Server, list: &str, order: &str) -> Value {
+    let query = format!("{{ {list}(first: 1{order}) {{ pageInfo {{ endCursor }} }} }}");
+    let cursor = server.query(&query, json!({})).await[list]["pageInfo"]["endCursor"].clone();
+    assert!(cursor.is_string(), "{list} has a first item");
+    cursor
+}
+
+pub async fn people_organisations_and_places_refuse_each_others_cursors(server: Server) {
+    const LISTS: [&str; 3] = ["people", "organisations", "places"];
+    for order in ["", ", orderBy: { field: NAME }"] {
+        for from in LISTS {
+            let cursor = first_cursor(&server, from, order).await;
+            for to in LISTS.into_iter().filter(|to| *to != from) {
+                for argument in ["after", "before"] {
+                    let query = format!(
+                        "query($c: String) {{ {to}({argument}: $c{order}) {{ totalCount nodes {{ id }} }} }}"
+                    );
+                    let error = server.query_error(&query, json!({ "c": cursor })).await;
+                    let context = format!("a cursor of {from} given to {to} as `{argument}`{order}");
+                    assert_eq!(
+                        error["extensions"]["code"], "BAD_USER_INPUT",
+                        "{context}: {error}"
+                    );
+                    assert_eq!(
+                        error["message"],
+                        format!(
+                            "`{argument}`: {cursor} is not a cursor of this list in this order; \
+                             use a cursor this list returned with the same `orderBy`"
+                        ),
+                        "{context}"
+                    );
+                    assert_eq!(error["path"], json!([to]), "{context}");
+                }
+            }
+            // Its own list takes it.
+            let own = format!("query($c: String) {{ {from}(after: $c{order}) {{ totalCount }} }}");
+            server.query(&own, json!({ "c": cursor })).await;
+        }
+    }
+}
+
+const PEOPLE_BY_NAME: &str = r#"query($order: EntityOrder, $first: Int, $after: String, $last: Int, $before: String) {
+    people(orderBy: $order, first: $first, after: $after, last: $last, before: $before) {
+        edges { cursor node { name } }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+}"#;
+
+const ISSUES_BY_NAME: &str = r#"query($order: IssueOrder, $first: Int, $after: String, $last: Int, $before: String) {
+    issues(orderBy: $order, first: $first, after: $after, last: $last, before: $before) {
+        edges { cursor node { name } }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+}"#;
+
+/// Walks a list sorted by name in pages of 1, 2 and 100, forwards and
+/// backwards, ascending and descending, and checks each walk's order.
+async fn check_name_order(server: &Server, query: &str, list: &str, ascending: &[&str]) {
+    let descending: Vec<&str> = ascending.iter().rev().copied().collect();
+    for (direction, expected) in [("ASC", ascending.to_vec()), ("DESC", descending)] {
+        let vars = json!({ "order": { "field": "NAME", "direction": direction } });
+        for size in [1, 2, 100] {
+            for backwards in [false, true] {
+                let got = walk(server, query, list, vars.clone(), size, backwards).await;
+                assert_eq!(
+                    got, expected,
+                    "{list} {direction}, pages of {size}, backwards: {backwards}"
+                );
+            }
+        }
+    }
+}
+
+pub async fn names_sort_as_written_ignoring_case_and_accents(db: TestDb) {
+    use crate::writes::{EDITOR, post};
+    let server = crate::writes::server(&db, false).await;
+    let person = |key: &str, name: &str| json!({ "key": key, "name": name });
+    let doc = json!({
+        "format": "newsgraph/1",
+        "people": [
+            person("ushakov", "Yuri Ushakov"),
+            person("kushner", "Jared Kushner"),
+            person("rubio", "Marco Rubio"),
+            person("martin", "Élodie Martin"),
+            person("peskov", "dmitry Peskov"),
+            person("smith", "Fred Smith"),
+        ],
+        "issues": [
+            { "key": "yield", "name": "Yield curve" },
+            { "key": "rates", "name": "Interest rates" },
+            { "key": "economy", "name": "Économie" },
+        ],
+    });
+    let (status, body) = post(
+        &server,
+        Some(EDITOR),
+        "mutation($doc: JSON!) { importGraph(document: $doc) { records { kind added } } }",
+        json!({ "doc": doc }),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.get("errors").is_none(), "{body}");
+
+    // By the folded name ("iuri ushakov"), Yuri Ushakov came before Jared
+    // Kushner, and "Yield" before "Interest"; by bytes, "Élodie" came last
+    // and lower-case "dmitry" after every capital.
+    let people = [
+        "dmitry Peskov",
+        "Élodie Martin",
+        "Fred Smith",
+        "Jared Kushner",
+        "Marco Rubio",
+        "Yuri Ushakov",
+    ];
+    check_name_order(&server, PEOPLE_BY_NAME, "people", &people).await;
+    check_name_order(
+        &server,
+        ISSUES_BY_NAME,
+        "issues",
+        &["Économie", "Interest rates", "Yield curve"],
+    )
+    .await;
+
+    // A new name sorts where it is written: Fred Smith renamed "Ángel Smith".
+    let smith = server
+        .query(
+            "{ people(filter: { name: \"fred\" }) { nodes { id version } } }",
+            json!({}),
+        )
+        .await["people"]["nodes"][0]
+        .clone();
+    let (status, body) = post(
+        &server,
+        Some(EDITOR),
+        "mutation($id: ID!, $v: Int!) { updateEntity(id: $id, version: $v, input: { name: \"Ángel Smith\" }) { version } }",
+        json!({ "id": smith["id"], "v": smith["version"] }),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.get("errors").is_none(), "{body}");
+    let renamed = [
+        "Ángel Smith",
+        "dmitry Peskov",
+        "Élodie Martin",
+        "Jared Kushner",
+        "Marco Rubio",
+        "Yuri Ushakov",
+    ];
+    check_name_order(&server, PEOPLE_BY_NAME, "people", &renamed).await;
+}

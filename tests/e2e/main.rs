@@ -25,6 +25,7 @@ mod import;
 mod limits;
 mod lists;
 mod media;
+mod messages;
 mod migrations;
 mod node_updates;
 mod nodes;
@@ -68,6 +69,7 @@ fn main() {
         case!(lists::page_size_defaults_to_twenty_and_stops_at_one_hundred),
         case!(lists::a_foreign_cursor_is_refused),
         case!(lists::people_sort_by_name_both_ways_and_page_in_that_order),
+        case!(lists::names_sort_as_written_ignoring_case_and_accents),
         case!(lists::statements_sort_by_date_across_years_months_and_days),
         case!(lists::an_empty_list_and_a_list_of_exactly_one_page),
         case!(lists::an_issues_statements_read_the_same_nested_as_filtered_for_popular_and_rare_issues),
@@ -94,6 +96,7 @@ fn main() {
         case!(writes::merging_moves_every_fact_and_alias_and_the_old_id_leads_to_the_kept_one),
         case!(writes::a_merge_that_cannot_be_done_is_refused_and_changes_nothing),
         case!(writes::delete_node_retracts_facts_and_removes_only_what_nothing_refers_to),
+        case!(messages::messages_name_the_right_cursor_version_and_dates),
         case!(creates::a_front_end_adds_people_a_role_and_a_statement_that_readers_then_see),
         case!(creates::money_events_and_relations_are_added_with_their_parties_and_counts),
         case!(creates::an_entity_in_two_roles_of_one_event_is_listed_in_each),
@@ -119,6 +122,8 @@ fn main() {
         case!(operations::health_and_ready_answer_while_the_database_does),
         case!(operations::metrics_count_requests_by_operation_and_outcome_and_errors_by_code),
         case!(operations::each_request_is_one_log_line_with_its_id_and_no_secrets),
+        case!(operations::a_documents_only_operation_names_the_request_without_operation_name),
+        case!(operations::request_errors_carry_a_code_and_metrics_count_them_by_it),
         case!(node_updates::update_role_corrects_title_dates_organisation_and_evidence),
         case!(node_updates::update_role_refuses_stale_unknown_or_bad_input),
         case!(node_updates::update_relation_corrects_kind_related_person_and_evidence),
@@ -149,6 +154,7 @@ fn main() {
         case!(media::each_client_gets_the_media_type_it_asks_for),
         case!(media::a_request_error_is_400_for_graphql_response_clients_and_has_no_data),
         case!(media::a_request_without_a_json_body_or_a_query_is_refused),
+        case!(media::a_body_that_is_not_json_is_refused_in_the_media_type_the_client_accepts),
         case!(transport::slow_bodies_hold_no_place_and_are_cut_by_the_body_timeout),
         case!(transport::idle_connections_and_slow_headers_are_closed),
         case!(transport::a_chunked_body_over_the_limit_is_refused_with_413),
@@ -241,6 +247,7 @@ fn main() {
         seeded!(filters::sources_filter_by_publication_date_and_publisher),
         seeded!(lists::statements_sort_by_date_with_undated_ones_first_ascending_and_last_descending),
         seeded!(lists::a_cursor_of_another_list_or_order_is_refused),
+        seeded!(lists::people_organisations_and_places_refuse_each_others_cursors),
         seeded!(budgets::long_string_filters_are_bad_user_input_naming_the_field_and_limit),
     ];
     let plain = vec![
@@ -262,6 +269,10 @@ fn main() {
         plain!(startup::unreachable_postgres_is_one_clear_line),
         plain!(startup::unwritable_data_folder_is_one_clear_line),
         plain!(startup::address_in_use_is_one_clear_line),
+        crate::harness::Plain {
+            postgres: true,
+            ..plain!(startup::a_missing_postgres_database_is_one_clear_line)
+        },
     ];
     harness::run(&args, cases, seeded, plain);
 }

@@ -110,3 +110,31 @@ pub async fn a_request_without_a_json_body_or_a_query_is_refused(db: TestDb) {
         assert_eq!(body["errors"][0]["extensions"]["code"], "BAD_REQUEST", "{body}");
     }
 }
+
+pub async fn a_body_that_is_not_json_is_refused_in_the_media_type_the_client_accepts(db: TestDb) {
+    let server = Server::start(&db).await;
+    let url = format!("{}/graphql", server.base);
+    for (accept, expected) in [
+        (Some("application/json"), "application/json; charset=utf-8"),
+        (None, "application/json; charset=utf-8"),
+        (Some(GRAPHQL_RESPONSE), GRAPHQL_RESPONSE),
+    ] {
+        let mut request = server
+            .http()
+            .post(&url)
+            .header("content-type", "text/plain")
+            .body(r#"{"query":"{ __typename }"}"#);
+        if let Some(accept) = accept {
+            request = request.header("accept", accept);
+        }
+        let res = request.send().await.expect("sent");
+        assert_eq!(res.status(), 415, "{accept:?}");
+        let content_type = res.headers()["content-type"]
+            .to_str()
+            .unwrap_or_default()
+            .to_owned();
+        assert_eq!(content_type, expected, "{accept:?}");
+        let body: Value = res.json().await.expect("JSON");
+        assert_eq!(body["errors"][0]["extensions"]["code"], "BAD_REQUEST", "{body}");
+    }
+}

@@ -72,3 +72,21 @@ pub async fn address_in_use_is_one_clear_line() {
         "a server that cannot listen should not touch the database"
     );
 }
+
+pub async fn a_missing_postgres_database_is_one_clear_line() {
+    let admin = std::env::var(crate::harness::POSTGRES_URL_VAR).expect("a PostgreSQL URL");
+    let server = admin
+        .rsplit_once('/')
+        .map_or(admin.as_str(), |(server, _)| server);
+    let name = format!("newsgraph_missing_{}", crate::harness::unique_suffix());
+    let mut cmd = newsgraph();
+    cmd.env("DATABASE_URL", format!("{server}/{name}"))
+        .args(["serve", "--addr", "127.0.0.1:0"]);
+    let out = run(cmd).await;
+    assert_one_clear_line(&out, &["DATABASE_URL", &format!("\"{name}\""), "does not exist"]);
+    assert!(
+        !out.stderr.contains(" line "),
+        "no source lines of PostgreSQL: {}",
+        out.stderr
+    );
+}

@@ -413,7 +413,7 @@ fn days(
     Ok((from, to))
 }
 
-fn check_range<T: PartialOrd + std::fmt::Debug>(
+fn check_range<T: PartialOrd + std::fmt::Display>(
     from_name: &str,
     from: Option<T>,
     to_name: &str,
@@ -423,7 +423,7 @@ fn check_range<T: PartialOrd + std::fmt::Debug>(
         && from > to
     {
         return Err(AppError::bad_input(format!(
-            "`{from_name}` must not lie after `{to_name}` (got {from:?} and {to:?})"
+            "`{from_name}` must not lie after `{to_name}` (got {from} and {to})"
         )));
     }
     Ok(())
@@ -715,7 +715,7 @@ impl ListFilter<source::Entity> for SourceFilter {
 /// Declares an `orderBy` input and its field enum, and how each field sorts.
 macro_rules! order_input {
     (
-        $(#[$doc:meta])* $input:ident, $(#[$fdoc:meta])* $field_enum:ident for $table:ident as $list:literal,
+        $(#[$doc:meta])* $input:ident, $(#[$fdoc:meta])* $field_enum:ident for $table:ident,
         default $default:ident,
         { $($(#[$vdoc:meta])* $variant:ident => $sort:tt),+ $(,)? }
     ) => {
@@ -739,23 +739,23 @@ macro_rules! order_input {
 
         impl ListOrder<$table::Entity> for $input {
             /// The list's order; without `orderBy`, the default field ascending.
-            fn order(given: Option<Self>) -> Order<$table::Entity> {
+            fn order(given: Option<Self>, list: &'static str) -> Order<$table::Entity> {
                 let (field, direction) = given
                     .map(|o| (o.field, o.direction))
                     .unwrap_or(($field_enum::$default, OrderDirection::Asc));
                 match field {
-                    $($field_enum::$variant => order_input!(@sort $table, $list, direction, $sort),)+
+                    $($field_enum::$variant => order_input!(@sort $table, list, direction, $sort),)+
                 }
             }
         }
     };
-    (@sort $table:ident, $list:literal, $direction:ident, key) => {
+    (@sort $table:ident, $list:ident, $direction:ident, key) => {
         Order::by_key($list, $direction)
     };
-    (@sort $table:ident, $list:literal, $direction:ident, (text $name:literal $column:ident $field:ident)) => {
+    (@sort $table:ident, $list:ident, $direction:ident, (text $name:literal $column:ident $field:ident)) => {
         Order::by($list, $name, $table::Column::$column, SortKind::Text, |m: &$table::Model| Some(m.$field.clone()), $direction)
     };
-    (@sort $table:ident, $list:literal, $direction:ident, (date $name:literal $column:ident $field:ident)) => {
+    (@sort $table:ident, $list:ident, $direction:ident, (date $name:literal $column:ident $field:ident)) => {
         Order::by($list, $name, $table::Column::$column, SortKind::Date, |m: &$table::Model| m.$field.map(|d| d.to_string()), $direction)
     };
 }
@@ -764,11 +764,11 @@ order_input!(
     /// How to sort people, organisations or places.
     EntityOrder,
     /// What people, organisations and places can be sorted by.
-    EntityOrderField for named_entity as "entity",
+    EntityOrderField for named_entity,
     default CreatedAt,
     {
         /// The name, ignoring case and accents.
-        Name => (text "name" NormalizedName normalized_name),
+        Name => (text "name" SortName sort_name),
         /// When the entity was added to the graph.
         CreatedAt => key,
     }
@@ -778,11 +778,11 @@ order_input!(
     /// How to sort issues.
     IssueOrder,
     /// What issues can be sorted by.
-    IssueOrderField for issue as "issue",
+    IssueOrderField for issue,
     default CreatedAt,
     {
         /// The name, ignoring case and accents.
-        Name => (text "name" NormalizedName normalized_name),
+        Name => (text "name" SortName sort_name),
         /// When the issue was added to the graph.
         CreatedAt => key,
     }
@@ -792,7 +792,7 @@ order_input!(
     /// How to sort statements.
     StatementOrder,
     /// What statements can be sorted by.
-    StatementOrderField for statement as "statement",
+    StatementOrderField for statement,
     default CreatedAt,
     {
         /// The day it was said; undated statements come first ascending, last descending.
@@ -806,7 +806,7 @@ order_input!(
     /// How to sort financial measures.
     FinancialMeasureOrder,
     /// What financial measures can be sorted by.
-    FinancialMeasureOrderField for financial_measure as "financialMeasure",
+    FinancialMeasureOrderField for financial_measure,
     default CreatedAt,
     {
         /// The day it was announced; undated measures come first ascending, last descending.
@@ -820,7 +820,7 @@ order_input!(
     /// How to sort events.
     EventOrder,
     /// What events can be sorted by.
-    EventOrderField for event as "event",
+    EventOrderField for event,
     default CreatedAt,
     {
         /// The day it started; undated events come first ascending, last descending.
@@ -834,7 +834,7 @@ order_input!(
     /// How to sort sources.
     SourceOrder,
     /// What sources can be sorted by.
-    SourceOrderField for source as "source",
+    SourceOrderField for source,
     default CreatedAt,
     {
         /// The day it was published; undated sources come first ascending, last descending.
@@ -850,7 +850,7 @@ order_input!(
     /// How to sort roles.
     RoleOrder,
     /// What roles can be sorted by.
-    RoleOrderField for role as "role",
+    RoleOrderField for role,
     default CreatedAt,
     {
         /// Since when the role is held; roles with no start come first ascending, last descending.

@@ -43,6 +43,9 @@ pub trait Listing: OutputType + Sized + 'static {
     type Filter: ListFilter<Self::Table>;
     /// The `orderBy` argument, or `()` for lists without one.
     type Order: ListOrder<Self::Table>;
+    /// What the list's cursors call it: the items' type. People,
+    /// organisations and places share a table; their cursors do not.
+    const LIST: &'static str;
 
     /// The page's rows as objects, in order; `None` for a row that has
     /// gone meanwhile.
@@ -72,8 +75,9 @@ pub trait ListFilter<E: EntityTrait>: ListArgument {
 
 /// A list's `orderBy` argument: how rows of `E` are sorted.
 pub trait ListOrder<E: Keyed>: ListArgument {
-    /// The list's order; without `orderBy`, as added.
-    fn order(order_by: Option<Self>) -> Order<E>;
+    /// The order of the list its cursors call `list`; without `orderBy`,
+    /// as added.
+    fn order(order_by: Option<Self>, list: &'static str) -> Order<E>;
 }
 
 /// No filter: every row.
@@ -186,7 +190,7 @@ impl<F: ListField> List<F> {
         };
         let read = async {
             let select = <Filter<F> as ListFilter<_>>::select(database(ctx)?, filter).await?;
-            let order = <OrderBy<F> as ListOrder<_>>::order(order_by);
+            let order = <OrderBy<F> as ListOrder<_>>::order(order_by, <F::Item as Listing>::LIST);
             read_page(ctx, self.parent, select, order, args).await
         };
         read.await
@@ -365,6 +369,7 @@ macro_rules! row_listings {
             type Table = entity::$table::Entity;
             type Filter = $filter;
             type Order = $order;
+            const LIST: &'static str = stringify!($ty);
 
             async fn wrap(
                 _: &async_graphql::Context<'_>,

@@ -23,6 +23,7 @@ use std::sync::Arc;
 
 use crate::changes::Changes;
 use crate::error::{AppError, AppResult};
+use crate::guard::codes::RequestErrorCodes;
 use crate::guard::labels::LabelOperations;
 use crate::guard::limits::{DocumentLimits, LimitCodes, Limits};
 use crate::guard::redact::Redaction;
@@ -56,6 +57,7 @@ pub fn build_schema(
         .data(changes)
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
+        .extension(RequestErrorCodes)
         .extension(OnParse(DocumentLimits {
             limits: limits.clone(),
             introspection: exposure.introspection,

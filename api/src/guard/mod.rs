@@ -6,6 +6,7 @@
 //! [`limits::Limits`]). Each is a schema extension that `graphql` installs;
 //! none knows the schema's types, so this module sits below `graphql`.
 
+pub mod codes;
 pub mod exposure;
 pub mod labels;
 pub mod limits;

@@ -5,8 +5,8 @@
 //! enough of them spell the schema out. This extension rewrites those
 //! messages to name only what the request itself spelled: names and strings
 //! of its document, keys and strings of its variables, and the built-in
-//! scalars. Positions and paths stay. Our own errors, which carry a code,
-//! are written to be shown and are left alone.
+//! scalars. Positions and paths stay. Our own errors, which carry codes
+//! of ours, are written to be shown and are left alone.
 
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
@@ -19,6 +19,7 @@ use futures_util::StreamExt;
 use futures_util::stream::BoxStream;
 
 use super::PerRequest;
+use super::codes::worded_by_library;
 
 /// The extension's factory: `Redaction::default()`, one [`Redactor`] per request.
 pub type Redaction = PerRequest<Redactor>;
@@ -27,14 +28,13 @@ pub type Redaction = PerRequest<Redactor>;
 #[derive(Default)]
 pub struct Redactor(Arc<Mutex<HashSet<String>>>);
 
-/// Rewrites the messages of a response's errors that carry no code.
+/// Rewrites the messages of a response's errors that async-graphql worded.
 fn redact_response(spelled: &Mutex<HashSet<String>>, response: &mut Response) {
     let Ok(spelled) = spelled.lock() else {
         return;
     };
     for error in &mut response.errors {
-        let coded = error.extensions.as_ref().is_some_and(|e| e.get("code").is_some());
-        if !coded {
+        if worded_by_library(error) {
             error.message = redact(&error.message, |name| spelled.contains(name));
         }
     }

@@ -50,19 +50,20 @@ fn prefers_graphql_response(headers: &HeaderMap) -> bool {
 }
 
 /// Refuses a POST whose body is not declared as JSON, then gives the
-/// response the media type the client accepts.
+/// response, the refusal too, the media type the client accepts.
 pub async fn negotiate(request: Request, next: Next) -> Response {
-    if request.method() == Method::POST && !declares_json(request.headers()) {
-        return render_error(
+    let graphql_response = prefers_graphql_response(request.headers());
+    let mut response = if request.method() == Method::POST && !declares_json(request.headers()) {
+        render_error(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             crate::error::coded(
                 "BAD_REQUEST",
                 "send the request body as JSON, with `Content-Type: application/json`".to_owned(),
             ),
-        );
-    }
-    let graphql_response = prefers_graphql_response(request.headers());
-    let mut response = next.run(request).await;
+        )
+    } else {
+        next.run(request).await
+    };
     let rendered = response
         .headers()
         .get(CONTENT_TYPE)

@@ -23,7 +23,7 @@ use super::validate::{
 use super::{ImportError, Pin, Problems, RecordKind};
 use crate::domain::{PartialDate, Qid, looks_like_qid};
 use crate::loader::ChildTable;
-use crate::names::{fold, fold_text};
+use crate::names::{fold, fold_text, sort_key};
 use crate::set_evidence;
 use crate::store::identity::{
     EventIdentity, FinancialMeasureIdentity, RelationIdentity, RoleIdentity, StatementIdentity,
@@ -572,6 +572,7 @@ impl Writer<'_> {
                     kind: Set(kind),
                     name: Set(names.name.to_owned()),
                     normalized_name: Set(fold(names.name)),
+                    sort_name: Set(sort_key(names.name)),
                     description: Set(names.description.map(str::to_owned)),
                     wikidata_id: Set(names.qid().map(str::to_owned)),
                     ..Default::default()
@@ -775,6 +776,7 @@ impl Writer<'_> {
                 let row = issue::ActiveModel {
                     name: Set(names.name.to_owned()),
                     normalized_name: Set(fold(names.name)),
+                    sort_name: Set(sort_key(names.name)),
                     description: Set(names.description.map(str::to_owned)),
                     wikidata_id: Set(names.qid().map(str::to_owned)),
                     ..Default::default()

@@ -63,10 +63,14 @@ impl PageArgs {
                 Some(n) if n < 0 => Err(AppError::bad_input(format!(
                     "`{name}` must not be negative (got {n})"
                 ))),
-                Some(n) if n > max_page_size() => Err(AppError::bad_input(format!(
-                    "`{name}` must be at most {} (got {n}); page through the list with `after`",
-                    max_page_size()
-                ))),
+                Some(n) if n > max_page_size() => {
+                    // `first` pages on with `after`, `last` back with `before`.
+                    let cursor = if name == "last" { "before" } else { "after" };
+                    Err(AppError::bad_input(format!(
+                        "`{name}` must be at most {} (got {n}); page through the list with `{cursor}`",
+                        max_page_size()
+                    )))
+                }
                 Some(n) => Ok(Some(n as u64)),
             }
         };

@@ -51,7 +51,7 @@ pub enum OrderDirection {
 /// How values of a sort column compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortKind {
-    /// Text, compared as stored (sort columns hold folded names).
+    /// Text, compared byte by byte as stored (name sort keys are ASCII).
     Text,
     /// A calendar date.
     Date,

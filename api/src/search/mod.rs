@@ -10,15 +10,10 @@ mod score;
 
 use std::collections::HashMap;
 
-use entity::statement;
-use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    TransactionTrait,
-};
+use sea_orm::DatabaseConnection;
 
 use crate::error::{AppError, AppResult};
-use crate::names::{Words, fold_text, words};
+use crate::names::{Words, words};
 
 pub use score::{Field, highlights};
 
@@ -150,42 +145,6 @@ fn better(hit: &Hit, than: &Hit) -> bool {
         .then(than.field.cmp(&hit.field))
         .then_with(|| than.text.cmp(&hit.text))
         .is_gt()
-}
-
-/// Folds the text of statements written without their folded form, so that
-/// search finds them; the API does this at every start. Returns how many.
-#[tracing::instrument(skip(db))]
-pub async fn fold_missing_texts(db: &DatabaseConnection) -> Result<u64, DbErr> {
-    const BATCH: u64 = 500;
-    let mut folded = 0;
-    loop {
-        let rows: Vec<(i64, String)> = statement::Entity::find()
-            .select_only()
-            .columns([statement::Column::Id, statement::Column::Text])
-            .filter(statement::Column::FoldedText.is_null())
-            .order_by_asc(statement::Column::Id)
-            .limit(BATCH)
-            .into_tuple()
-            .all(db)
-            .await?;
-        if rows.is_empty() {
-            break;
-        }
-        let txn = db.begin().await?;
-        for (id, text) in &rows {
-            statement::Entity::update_many()
-                .col_expr(statement::Column::FoldedText, Expr::value(fold_text(text)))
-                .filter(statement::Column::Id.eq(*id))
-                .exec(&txn)
-                .await?;
-        }
-        txn.commit().await?;
-        folded += rows.len() as u64;
-    }
-    if folded > 0 {
-        tracing::info!(folded, "folded statement texts for search");
-    }
-    Ok(folded)
 }
 
 #[cfg(test)]

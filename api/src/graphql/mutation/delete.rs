@@ -113,6 +113,11 @@ async fn delete(txn: &DatabaseTransaction, node: GlobalId, version: i32, actor: 
         return Err(AppError::NotFound("no node has the ID given in `id`".to_owned()));
     };
     let current: i32 = row.try_get("", "version")?;
+    if version > current {
+        return Err(AppError::Conflict(format!(
+            "the node has no version {version} yet: it is at version {current}; read it again"
+        )));
+    }
     if current != version {
         return Err(AppError::Conflict(format!(
             "the node changed since version {version}: it is at version {current} now; read it again"

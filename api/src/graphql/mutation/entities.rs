@@ -15,7 +15,7 @@ use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::Entity;
 use crate::graphql::object::{OrganisationKind, PlaceKind};
 use crate::graphql::{changes, database};
-use crate::names::fold;
+use crate::names::{fold, sort_key};
 use crate::store::Write;
 
 /// Changes to a person, an organisation or a place; fields left out stay
@@ -171,6 +171,7 @@ async fn apply(
     {
         row.name = Set(name.clone());
         row.normalized_name = Set(fold(name));
+        row.sort_name = Set(sort_key(name));
         changed.push("name");
     }
     match &patch.description {

@@ -16,7 +16,7 @@ use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::Node;
 use crate::graphql::object::Issue;
 use crate::graphql::{changes, database};
-use crate::names::fold;
+use crate::names::{fold, sort_key};
 use crate::store::Write;
 
 /// Changes to an issue; fields left out stay as they are.
@@ -139,6 +139,7 @@ impl Changes {
         if let Some(name) = renamed {
             row.name = Set(name.clone());
             row.normalized_name = Set(fold(name));
+            row.sort_name = Set(sort_key(name));
             changed.push("name");
         }
         if !self.description.is_undefined() {

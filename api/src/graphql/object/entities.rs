@@ -318,6 +318,7 @@ macro_rules! entity_kinds {
             type Table = named_entity::Entity;
             type Filter = $filter;
             type Order = EntityOrder;
+            const LIST: &'static str = stringify!($kind);
 
             async fn wrap(ctx: &Context<'_>, rows: Vec<named_entity::Model>) -> AppResult<Vec<Option<Self>>> {
                 entities(ctx, rows, |e| match e {

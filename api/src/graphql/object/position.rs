@@ -12,7 +12,7 @@ use super::{Stance, Statement, load_entity};
 use crate::error::{AppError, AppResult};
 use crate::graphql::connection::{Counter, Page, nested};
 use crate::graphql::filter::{StatementOrder, StatementOrderField};
-use crate::graphql::list::{ListOrder, read_page};
+use crate::graphql::list::{ListOrder, Listing, read_page};
 use crate::graphql::loaders;
 use crate::graphql::scalars::PartialDate;
 use crate::loader::{POSITION_CURSORS, Parent, Positions, PositionsAsk, PositionsKey, Scope};
@@ -96,10 +96,13 @@ impl Position {
     /// The day of the earliest (`Asc`) or latest (`Desc`) dated statement.
     async fn dated(&self, ctx: &Context<'_>, direction: OrderDirection) -> AppResult<Option<PartialDate>> {
         let select = statement::Entity::find().filter(statement::Column::SaidOn.is_not_null());
-        let order = StatementOrder::order(Some(StatementOrder {
-            field: StatementOrderField::SaidOn,
-            direction,
-        }));
+        let order = StatementOrder::order(
+            Some(StatementOrder {
+                field: StatementOrderField::SaidOn,
+                direction,
+            }),
+            Statement::LIST,
+        );
         let args = PageArgs {
             first: Some(1),
             ..PageArgs::default()
@@ -143,10 +146,13 @@ impl Position {
         #[graphql(desc = "Return the last n items before `before` (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Return items before this cursor.")] before: Option<String>,
     ) -> AppResult<Page<Statement>> {
-        let order = StatementOrder::order(Some(order_by.unwrap_or(StatementOrder {
-            field: StatementOrderField::SaidOn,
-            direction: OrderDirection::Asc,
-        })));
+        let order = StatementOrder::order(
+            Some(order_by.unwrap_or(StatementOrder {
+                field: StatementOrderField::SaidOn,
+                direction: OrderDirection::Asc,
+            })),
+            Statement::LIST,
+        );
         let args = PageArgs {
             first,
             after,

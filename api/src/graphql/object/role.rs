@@ -111,8 +111,8 @@ impl Relation {
 
 /// Relations have no `orderBy`: they come as added.
 impl ListOrder<relation::Entity> for () {
-    fn order(_: Option<Self>) -> Order<relation::Entity> {
-        Order::by_key("relation", OrderDirection::Asc)
+    fn order(_: Option<Self>, list: &'static str) -> Order<relation::Entity> {
+        Order::by_key(list, OrderDirection::Asc)
     }
 }
 
