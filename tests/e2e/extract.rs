@@ -231,3 +231,56 @@ pub async fn import_check_reports_problems_and_writes_nothing(db: TestDb) {
         "a check wrote to the database"
     );
 }
+
+pub async fn extract_article_returns_the_draft_the_command_writes(db: TestDb) {
+    let article = fixture("flood-defences.txt");
+    let out = extract(
+        &db,
+        &[
+            &article,
+            "--published-on",
+            "2026-11-28",
+            "--publisher",
+            "Wend Valley Post",
+        ],
+    )
+    .await;
+    assert!(out.success, "{}", out.stderr);
+    let from_cli: Value = serde_json::from_str(&out.stdout).unwrap();
+    let server = Server::start(&db).await;
+    let text = std::fs::read_to_string(&article).unwrap();
+    let data = server
+        .query(
+            "query($text: String!) { extractArticle(text: $text, publishedOn: \"2026-11-28\", publisher: \"Wend Valley Post\") }",
+            json!({ "text": text }),
+        )
+        .await;
+    assert_eq!(data["extractArticle"], from_cli);
+    // "Parish councillor Graham Pike said …. “We were promised …,” he said."
+    let quote = from_cli["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["text"] == "We were promised new defences five years ago")
+        .expect("the quote");
+    assert_eq!(quote["speaker"], "person-graham-pike");
+    assert_eq!(quote["evidence"]["curated"], false);
+
+    // Bad arguments are refused with their names, and nothing is read.
+    let empty = server
+        .query_error("{ extractArticle(text: \"  \") }", json!({}))
+        .await;
+    assert_eq!(empty["extensions"]["code"], "BAD_USER_INPUT");
+    assert!(empty["message"].as_str().unwrap().contains("text"), "{empty}");
+    let month = server
+        .query_error(
+            "{ extractArticle(text: \"He said \\\"yes\\\".\", publishedOn: \"2026-11\") }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(month["extensions"]["code"], "BAD_USER_INPUT");
+    assert!(
+        month["message"].as_str().unwrap().contains("publishedOn"),
+        "{month}"
+    );
+}
