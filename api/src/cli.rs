@@ -179,6 +179,7 @@ async fn import(cli: &Cli, args: &ImportArgs) -> Result<(), StartupError> {
                 name: "cli",
                 operation: "import",
             },
+            None,
         )
         .await
         {

@@ -169,13 +169,13 @@ pub async fn an_event_or_role_may_end_in_the_month_it_started_on_a_day(db: TestD
     assert!(!out.success);
     assert!(
         out.stderr
-            .contains("events[0].endedOn: the event ends before it starts"),
+            .contains("events[0].endedOn: the event ends (2025-11) before it starts (2025-12-02)"),
         "{}",
         out.stderr
     );
     assert!(
         out.stderr
-            .contains("roles[0].until: the role ends before it starts"),
+            .contains("roles[0].until: the role ends (2025) before it starts (2026-01-05)"),
         "{}",
         out.stderr
     );
