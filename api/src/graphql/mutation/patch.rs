@@ -165,11 +165,23 @@ pub(super) fn partial_date(
     path: &str,
     problems: &mut Problems,
 ) -> MaybeUndefined<PartialDate> {
+    parsed(value, path, |text| PartialDate::parse(text.trim()), problems)
+}
+
+/// A value a patch gives as text, parsed once here (`Amount`, `Term`,
+/// `PartialDate`), where null clears it; a parse error is a problem at
+/// `path`.
+pub(super) fn parsed<T>(
+    value: MaybeUndefined<String>,
+    path: &str,
+    parse: fn(&str) -> Result<T, String>,
+    problems: &mut Problems,
+) -> MaybeUndefined<T> {
     match value {
         MaybeUndefined::Undefined => MaybeUndefined::Undefined,
         MaybeUndefined::Null => MaybeUndefined::Null,
-        MaybeUndefined::Value(text) => match PartialDate::parse(text.trim()) {
-            Ok(date) => MaybeUndefined::Value(date),
+        MaybeUndefined::Value(text) => match parse(&text) {
+            Ok(value) => MaybeUndefined::Value(value),
             Err(message) => {
                 problems.push(path, message);
                 MaybeUndefined::Undefined

@@ -10,6 +10,7 @@ use crate::error::AppResult;
 use crate::graphql::filter::id_of;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::mutation::EvidenceInput;
+use crate::graphql::mutation::patch::parsed;
 use crate::store::Evidence;
 
 pub(super) const ENTITIES: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation, NodeKind::Place];
@@ -133,17 +134,7 @@ impl PatchChecks for Problems {
 
     /// A date `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
     fn date(&mut self, value: MaybeUndefined<String>, path: &str) -> MaybeUndefined<PartialDate> {
-        match value {
-            MaybeUndefined::Value(text) => match PartialDate::parse(&text) {
-                Ok(date) => MaybeUndefined::Value(date),
-                Err(message) => {
-                    self.push(path, message);
-                    MaybeUndefined::Undefined
-                }
-            },
-            MaybeUndefined::Null => MaybeUndefined::Null,
-            MaybeUndefined::Undefined => MaybeUndefined::Undefined,
-        }
+        parsed(value, path, PartialDate::parse, self)
     }
 
     /// Evidence, as far as it can be checked without its source's text.
