@@ -7,14 +7,13 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, Q
 
 use super::entity_details::DetailChanges;
 use super::patch::{Names, Problems, refuse_empty};
-use super::{fresh_entity, require_write};
-use crate::changes::Change;
+use super::{commit, fresh_entity, require_write};
 use crate::error::{AppError, AppResult};
+use crate::graphql::database;
 use crate::graphql::filter::expect_id;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::Entity;
 use crate::graphql::object::{OrganisationKind, PlaceKind};
-use crate::graphql::{changes, database};
 use crate::names::fold;
 use crate::store::Write;
 
@@ -82,11 +81,8 @@ impl EntityMutation {
         let db = database(ctx)?;
         let write = Write::begin(db).await?;
         let result = apply(write.txn(), kind, key, version, &patch, &actor).await;
-        write.finish(result, None).await?;
-        let entity = fresh_entity(db, key).await?;
-        let id = entity_id(&entity);
-        changes(ctx)?.publish(db, vec![Change::NodeChanged { id }]).await;
-        Ok(entity)
+        commit(ctx, write, result, &[GlobalId::new(kind, key)]).await?;
+        fresh_entity(db, key).await
     }
 }
 
@@ -258,16 +254,6 @@ async fn apply(
     )
     .await?;
     Ok(())
-}
-
-/// The global ID of an entity, as clients know it.
-pub(super) fn entity_id(entity: &Entity) -> String {
-    let (kind, key) = match entity {
-        Entity::Person(p) => (NodeKind::Person, p.0.id),
-        Entity::Organisation(o) => (NodeKind::Organisation, o.0.id),
-        Entity::Place(p) => (NodeKind::Place, p.0.id),
-    };
-    GlobalId::new(kind, key).encode().0
 }
 
 /// The kind of entity an ID of a person, organisation or place names.

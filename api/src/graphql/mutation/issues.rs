@@ -8,14 +8,13 @@ use super::patch::{
     Names, Problems, check_version, fresh, log, missing, not_found, optional_id_field, refuse_empty, stale,
     unique_violation,
 };
-use super::require_write;
-use crate::changes::Change;
+use super::{commit, require_write};
 use crate::error::{AppError, AppResult};
+use crate::graphql::database;
 use crate::graphql::filter::expect_id;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::Node;
 use crate::graphql::object::Issue;
-use crate::graphql::{changes, database};
 use crate::names::fold;
 use crate::store::Write;
 
@@ -61,12 +60,10 @@ impl IssueMutation {
         let db = database(ctx)?;
         let write = Write::begin(db).await?;
         let result = patch.apply(write.txn(), key, version, &actor).await;
-        write.finish(result, None).await?;
+        commit(ctx, write, result, &[GlobalId::new(NodeKind::Issue, key)]).await?;
         let Node::Issue(issue) = fresh(db, NodeKind::Issue, key).await? else {
             return Err(AppError::Internal);
         };
-        let id = GlobalId::new(NodeKind::Issue, key).encode().0;
-        changes(ctx)?.publish(db, vec![Change::NodeChanged { id }]).await;
         Ok(issue)
     }
 }

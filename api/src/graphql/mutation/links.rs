@@ -11,19 +11,19 @@ use super::patch::{
     Missing, Problems, check_version, existing_entity, fresh, id_field, log, missing, not_found, not_null,
     partial_date, patched, refuse_empty, required_text, stale, unique_violation,
 };
-use super::require_write;
 use super::span;
-use crate::changes::Change;
+use super::{commit, require_write};
 use crate::domain::PartialDate;
 use crate::error::{AppError, AppResult};
+use crate::graphql::database;
 use crate::graphql::filter::expect_id;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::Node;
 use crate::graphql::object::{Relation, Role};
-use crate::graphql::{changes, database};
 use crate::store::Evidence;
 use crate::store::Write;
 use crate::store::identity::{RelationIdentity, RoleIdentity};
+use crate::store::period::check_period;
 
 /// Changes to a role; fields left out stay as they are. The person stays:
 /// to give the role to someone else, delete it and add another.
@@ -77,12 +77,10 @@ impl LinkMutation {
         let db = database(ctx)?;
         let write = Write::begin(db).await?;
         let result = patch.apply(write.txn(), key, version, &actor).await;
-        write.finish(result, None).await?;
+        commit(ctx, write, result, &[GlobalId::new(NodeKind::Role, key)]).await?;
         let Node::Role(role) = fresh(db, NodeKind::Role, key).await? else {
             return Err(AppError::Internal);
         };
-        let id = GlobalId::new(NodeKind::Role, key).encode().0;
-        changes(ctx)?.publish(db, vec![Change::NodeChanged { id }]).await;
         Ok(role)
     }
 
@@ -104,12 +102,10 @@ impl LinkMutation {
         let db = database(ctx)?;
         let write = Write::begin(db).await?;
         let result = patch.apply(write.txn(), key, version, &actor).await;
-        write.finish(result, None).await?;
+        commit(ctx, write, result, &[GlobalId::new(NodeKind::Relation, key)]).await?;
         let Node::Relation(relation) = fresh(db, NodeKind::Relation, key).await? else {
             return Err(AppError::Internal);
         };
-        let id = GlobalId::new(NodeKind::Relation, key).encode().0;
-        changes(ctx)?.publish(db, vec![Change::NodeChanged { id }]).await;
         Ok(relation)
     }
 }
@@ -200,23 +196,12 @@ impl RoleChanges {
             &self.until,
             PartialDate::from_columns(current.until, current.until_precision),
         );
-        if let (Some(s), Some(u)) = (since, until)
-            && u.surely_before(s)
-        {
-            let path = if self.until.is_undefined() {
-                "input.since"
-            } else {
-                "input.until"
-            };
-            problems.push(
-                path,
-                format!(
-                    "the role ends before it starts (since {}, until {})",
-                    s.format(),
-                    u.format()
-                ),
-            );
-        }
+        let path = if self.until.is_undefined() {
+            "input.since"
+        } else {
+            "input.until"
+        };
+        check_period(&mut problems, path, "role", since, until);
         problems.finish()?;
 
         let title = self.title.clone().unwrap_or_else(|| current.title.clone());

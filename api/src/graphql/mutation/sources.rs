@@ -9,16 +9,15 @@ use super::patch::{
     Problems, check_version, fresh, log, not_found, not_null, optional_text, refuse_empty, required_text,
     stale, unique_violation,
 };
-use super::require_write;
-use crate::changes::Change;
+use super::{commit, require_write};
 use crate::domain::LanguageTag;
 use crate::error::{AppError, AppResult};
+use crate::graphql::database;
 use crate::graphql::filter::expect_id;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::Node;
 use crate::graphql::object::Source;
 use crate::graphql::scalars::Date;
-use crate::graphql::{changes, database};
 use crate::store::Write;
 
 /// Changes to a source; fields left out stay as they are. The key stays.
@@ -64,12 +63,10 @@ impl SourceMutation {
         let db = database(ctx)?;
         let write = Write::begin(db).await?;
         let result = patch.apply(write.txn(), key, version, &actor).await;
-        write.finish(result, None).await?;
+        commit(ctx, write, result, &[GlobalId::new(NodeKind::Source, key)]).await?;
         let Node::Source(source) = fresh(db, NodeKind::Source, key).await? else {
             return Err(AppError::Internal);
         };
-        let id = GlobalId::new(NodeKind::Source, key).encode().0;
-        changes(ctx)?.publish(db, vec![Change::NodeChanged { id }]).await;
         Ok(source)
     }
 }

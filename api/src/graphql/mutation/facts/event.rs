@@ -15,6 +15,7 @@ use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::mutation::{EvidenceInput, ParticipantInput, QuantityInput};
 use crate::graphql::object::EventKind;
 use crate::store::identity::EventIdentity;
+use crate::store::period::check_period;
 
 /// Changes to an event. Fields left out stay as they are; null clears a
 /// field an event may lack; a list given replaces the whole list.
@@ -112,9 +113,13 @@ pub(super) fn checked(input: EventPatch) -> AppResult<Checked> {
         .map(|l| p.text(l, "input.label", "label"));
     let started_on = p.date(input.started_on, "input.startedOn");
     let ended_on = p.date(input.ended_on, "input.endedOn");
-    if let (MaybeUndefined::Value(started), MaybeUndefined::Value(ended)) = (&started_on, &ended_on) {
-        ends_after_it_starts(*started, *ended, "input.endedOn", &mut p);
-    }
+    check_period(
+        &mut p,
+        "input.endedOn",
+        "event",
+        started_on.value().copied(),
+        ended_on.value().copied(),
+    );
     let places = p
         .list(input.places, "input.places")
         .map(|ids| p.ids(&ids, "input.places", PLACE));
@@ -289,30 +294,12 @@ fn dates_after_patch(patch: &Checked, current: &event::Model, problems: &mut Pro
         current.started_on_precision,
     );
     let ended = write::date_after(&patch.ended_on, current.ended_on, current.ended_on_precision);
-    let (Some(started), Some(ended)) = (started, ended) else {
-        return;
-    };
     let path = if patch.ended_on.is_undefined() {
         "input.startedOn"
     } else {
         "input.endedOn"
     };
-    ends_after_it_starts(started, ended, path, problems);
-}
-
-/// The import's rule: the end not surely before the start, as far as
-/// each date is known (an event of 3 December 2025 may end "2025-12").
-fn ends_after_it_starts(started: PartialDate, ended: PartialDate, path: &str, problems: &mut Problems) {
-    if ended.surely_before(started) {
-        problems.push(
-            path,
-            format!(
-                "the event would end ({}) before it starts ({})",
-                ended.format(),
-                started.format()
-            ),
-        );
-    }
+    check_period(problems, path, "event", started, ended);
 }
 
 async fn replace_places(txn: &DatabaseTransaction, key: i64, places: Vec<i64>) -> AppResult<()> {
