@@ -71,9 +71,11 @@ pub struct CreateSourceInput {
     pub text: String,
 }
 
-/// A new person.
+/// What a new person, organisation, place or issue is called; its fields
+/// stand in the input itself.
 #[derive(InputObject, Debug, Clone)]
-pub struct CreatePersonInput {
+#[graphql(visible = false)]
+pub struct NamesInput {
     /// The canonical name.
     pub name: String,
     /// Other names and spellings.
@@ -85,18 +87,27 @@ pub struct CreatePersonInput {
     pub wikidata_id: Option<String>,
 }
 
+impl NamesInput {
+    /// The name, the aliases, the description and the QID.
+    fn into_parts(self) -> (String, Vec<String>, Option<String>, Option<String>) {
+        (self.name, self.aliases, self.description, self.wikidata_id)
+    }
+}
+
+/// A new person.
+#[derive(InputObject, Debug, Clone)]
+pub struct CreatePersonInput {
+    /// The names, description and QID.
+    #[graphql(flatten)]
+    pub names: NamesInput,
+}
+
 /// A new organisation.
 #[derive(InputObject, Debug, Clone)]
 pub struct CreateOrganisationInput {
-    /// The canonical name.
-    pub name: String,
-    /// Other names and spellings.
-    #[graphql(default)]
-    pub aliases: Vec<String>,
-    /// A short description.
-    pub description: Option<String>,
-    /// The Wikidata QID (`Q7747`).
-    pub wikidata_id: Option<String>,
+    /// The names, description and QID.
+    #[graphql(flatten)]
+    pub names: NamesInput,
     /// What sort of organisation it is.
     pub kind: OrganisationKind,
     /// The country it belongs to (a `Place` ID).
@@ -106,15 +117,9 @@ pub struct CreateOrganisationInput {
 /// A new place.
 #[derive(InputObject, Debug, Clone)]
 pub struct CreatePlaceInput {
-    /// The canonical name.
-    pub name: String,
-    /// Other names and spellings.
-    #[graphql(default)]
-    pub aliases: Vec<String>,
-    /// A short description.
-    pub description: Option<String>,
-    /// The Wikidata QID (`Q7747`).
-    pub wikidata_id: Option<String>,
+    /// The names, description and QID.
+    #[graphql(flatten)]
+    pub names: NamesInput,
     /// What sort of place it is.
     pub kind: PlaceKind,
     /// The place it lies in (a `Place` ID).
@@ -128,15 +133,9 @@ pub struct CreatePlaceInput {
 /// A new issue.
 #[derive(InputObject, Debug, Clone)]
 pub struct CreateIssueInput {
-    /// The canonical name.
-    pub name: String,
-    /// Other names and spellings.
-    #[graphql(default)]
-    pub aliases: Vec<String>,
-    /// A short description.
-    pub description: Option<String>,
-    /// The Wikidata QID (`Q7747`).
-    pub wikidata_id: Option<String>,
+    /// The names, description and QID.
+    #[graphql(flatten)]
+    pub names: NamesInput,
     /// The broader issue it is part of (an `Issue` ID).
     pub parent: Option<ID>,
 }
@@ -521,12 +520,13 @@ impl CreateMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The person.")] input: CreatePersonInput,
     ) -> AppResult<CreatePersonPayload> {
+        let (name, aliases, description, wikidata_id) = input.names.into_parts();
         let record = PersonRecord {
             key: NEW.to_owned(),
-            name: input.name,
-            aliases: input.aliases,
-            description: input.description,
-            wikidata_id: input.wikidata_id,
+            name,
+            aliases,
+            description,
+            wikidata_id,
         };
         added!(
             ctx,
@@ -547,12 +547,13 @@ impl CreateMutation {
         #[graphql(desc = "The organisation.")] input: CreateOrganisationInput,
     ) -> AppResult<CreateOrganisationPayload> {
         let mut refs = Refs::default();
+        let (name, aliases, description, wikidata_id) = input.names.into_parts();
         let record = OrganisationRecord {
             key: NEW.to_owned(),
-            name: input.name,
-            aliases: input.aliases,
-            description: input.description,
-            wikidata_id: input.wikidata_id,
+            name,
+            aliases,
+            description,
+            wikidata_id,
             kind: input.kind.into(),
             country: refs.opt(input.country.as_ref(), "input.country", PLACE),
         };
@@ -575,12 +576,13 @@ impl CreateMutation {
         #[graphql(desc = "The place.")] input: CreatePlaceInput,
     ) -> AppResult<CreatePlacePayload> {
         let mut refs = Refs::default();
+        let (name, aliases, description, wikidata_id) = input.names.into_parts();
         let record = PlaceRecord {
             key: NEW.to_owned(),
-            name: input.name,
-            aliases: input.aliases,
-            description: input.description,
-            wikidata_id: input.wikidata_id,
+            name,
+            aliases,
+            description,
+            wikidata_id,
             kind: input.kind.into(),
             parent: refs.opt(input.parent.as_ref(), "input.parent", PLACE),
             latitude: input.latitude,
@@ -597,12 +599,13 @@ impl CreateMutation {
         #[graphql(desc = "The issue.")] input: CreateIssueInput,
     ) -> AppResult<CreateIssuePayload> {
         let mut refs = Refs::default();
+        let (name, aliases, description, wikidata_id) = input.names.into_parts();
         let record = IssueRecord {
             key: NEW.to_owned(),
-            name: input.name,
-            aliases: input.aliases,
-            description: input.description,
-            wikidata_id: input.wikidata_id,
+            name,
+            aliases,
+            description,
+            wikidata_id,
             parent: refs.opt(input.parent.as_ref(), "input.parent", ISSUE),
         };
         added!(ctx, "createIssue", Issue, record, refs, CreateIssuePayload, issue)
