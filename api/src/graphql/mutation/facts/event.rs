@@ -238,13 +238,25 @@ pub(super) async fn apply(
         return Err(write::stale("event", version, None));
     }
     if let Some(places) = places {
-        replace_places(txn, key, places).await?;
+        let rows = places.into_iter().map(|place| event_place::ActiveModel {
+            event_id: Set(key),
+            place_id: Set(place),
+        });
+        write::replace_children(txn, key, rows.collect()).await?;
     }
     if let Some(participants) = participants {
-        replace_participants(txn, key, participants).await?;
+        let rows = participants
+            .into_iter()
+            .map(|(entity, role)| event_participant::ActiveModel {
+                event_id: Set(key),
+                entity_id: Set(entity),
+                role: Set(role),
+                ..Default::default()
+            });
+        write::replace_children(txn, key, rows.collect()).await?;
     }
     if let Some(quantities) = &patch.quantities {
-        replace_quantities(txn, key, quantities).await?;
+        write::replace_children(txn, key, quantity_rows(key, quantities)).await?;
     }
     let node = GlobalId::new(NodeKind::Event, key);
     write::record(txn, actor, "updateEvent", node, version, &patch.fields).await
@@ -302,55 +314,8 @@ fn dates_after_patch(patch: &Checked, current: &event::Model, problems: &mut Pro
     check_period(problems, path, "event", started, ended);
 }
 
-async fn replace_places(txn: &DatabaseTransaction, key: i64, places: Vec<i64>) -> AppResult<()> {
-    event_place::Entity::delete_many()
-        .filter(event_place::Column::EventId.eq(key))
-        .exec(txn)
-        .await?;
-    if places.is_empty() {
-        return Ok(());
-    }
-    let rows = places.into_iter().map(|place| event_place::ActiveModel {
-        event_id: Set(key),
-        place_id: Set(place),
-    });
-    event_place::Entity::insert_many(rows)
-        .exec_without_returning(txn)
-        .await?;
-    Ok(())
-}
-
-async fn replace_participants(
-    txn: &DatabaseTransaction,
-    key: i64,
-    participants: Vec<(i64, String)>,
-) -> AppResult<()> {
-    event_participant::Entity::delete_many()
-        .filter(event_participant::Column::EventId.eq(key))
-        .exec(txn)
-        .await?;
-    if participants.is_empty() {
-        return Ok(());
-    }
-    let rows = participants
-        .into_iter()
-        .map(|(entity, role)| event_participant::ActiveModel {
-            event_id: Set(key),
-            entity_id: Set(entity),
-            role: Set(role),
-            ..Default::default()
-        });
-    event_participant::Entity::insert_many(rows)
-        .exec_without_returning(txn)
-        .await?;
-    Ok(())
-}
-
-async fn replace_quantities(txn: &DatabaseTransaction, key: i64, quantities: &[Quantity]) -> AppResult<()> {
-    event_quantity::Entity::delete_many()
-        .filter(event_quantity::Column::EventId.eq(key))
-        .exec(txn)
-        .await?;
+/// The rows of an event's counts.
+fn quantity_rows(key: i64, quantities: &[Quantity]) -> Vec<event_quantity::ActiveModel> {
     let mut rows = Vec::new();
     for q in quantities {
         let Some(evidence) = &q.evidence else { continue };
@@ -364,12 +329,7 @@ async fn replace_quantities(txn: &DatabaseTransaction, key: i64, quantities: &[Q
         crate::set_evidence!(row, evidence.source.key, evidence);
         rows.push(row);
     }
-    if !rows.is_empty() {
-        event_quantity::Entity::insert_many(rows)
-            .exec_without_returning(txn)
-            .await?;
-    }
-    Ok(())
+    rows
 }
 
 /// Refuses to make the event one with another: the same kind and label

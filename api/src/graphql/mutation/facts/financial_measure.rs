@@ -236,15 +236,7 @@ pub(super) async fn apply(
         return Err(write::stale("financial measure", version, None));
     }
     if let Some(links) = issues {
-        financial_measure_issue::Entity::delete_many()
-            .filter(financial_measure_issue::Column::FinancialMeasureId.eq(key))
-            .exec(txn)
-            .await?;
-        if !links.is_empty() {
-            financial_measure_issue::Entity::insert_many(links)
-                .exec_without_returning(txn)
-                .await?;
-        }
+        write::replace_children(txn, key, links).await?;
     }
     let node = GlobalId::new(NodeKind::FinancialMeasure, key);
     write::record(txn, actor, "updateFinancialMeasure", node, version, &patch.fields).await

@@ -290,26 +290,10 @@ impl Links {
     /// Replaces the lists the patch gives.
     async fn replace(self, txn: &DatabaseTransaction, key: i64) -> AppResult<()> {
         if let Some(links) = self.about {
-            statement_issue::Entity::delete_many()
-                .filter(statement_issue::Column::StatementId.eq(key))
-                .exec(txn)
-                .await?;
-            if !links.is_empty() {
-                statement_issue::Entity::insert_many(links)
-                    .exec_without_returning(txn)
-                    .await?;
-            }
+            write::replace_children(txn, key, links).await?;
         }
         if let Some(links) = self.mentions {
-            statement_mention::Entity::delete_many()
-                .filter(statement_mention::Column::StatementId.eq(key))
-                .exec(txn)
-                .await?;
-            if !links.is_empty() {
-                statement_mention::Entity::insert_many(links)
-                    .exec_without_returning(txn)
-                    .await?;
-            }
+            write::replace_children(txn, key, links).await?;
         }
         Ok(())
     }
