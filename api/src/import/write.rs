@@ -461,10 +461,7 @@ impl Writer<'_> {
                     &[EntityKind::Place],
                 )
                 .await?;
-            if let Some((id, created)) = self
-                .resolve_entity(&path, EntityKind::Organisation, names)
-                .await?
-            {
+            if let Some((id, created)) = self.resolve_entity(path, EntityKind::Organisation, names).await? {
                 if created {
                     organisation::ActiveModel {
                         id: Set(id),
@@ -659,7 +656,7 @@ impl Writer<'_> {
 
     async fn issues(&mut self, issues: &[Typed<'_, IssueRecord, Names<'_>>]) -> Result<()> {
         for (path, r, names) in issues.iter().map(Typed::parts) {
-            if let Some(id) = self.resolve_issue(&path, names).await? {
+            if let Some(id) = self.resolve_issue(path, names).await? {
                 self.ids.insert(r.key.clone(), id);
             }
         }
