@@ -1,5 +1,6 @@
 //! Correcting people, organisations and places.
 
+use super::patch::write_at_version;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use entity::kinds::EntityKind;
 use entity::{entity_alias, named_entity};
@@ -194,15 +195,9 @@ async fn apply(
     changed.extend(details);
     row.updated_at = Set(chrono::Utc::now());
     row.version = Set(current.version + 1);
-    // The version in the WHERE clause makes a concurrent update that got
-    // here first win, and this one fail, even between the read and the write.
-    let updated = named_entity::Entity::update_many()
-        .set(row)
-        .filter(named_entity::Column::Id.eq(key))
-        .filter(named_entity::Column::Version.eq(version))
-        .exec(txn)
-        .await?;
-    if updated.rows_affected == 0 {
+    let columns = [named_entity::Column::Id, named_entity::Column::Version];
+    let written = write_at_version::<named_entity::Entity>(txn, row, columns, key, version).await?;
+    if !written {
         return Err(AppError::Conflict(format!(
             "the entity changed since version {version}; read it again and reapply the change"
         )));

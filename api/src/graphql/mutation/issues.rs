@@ -1,5 +1,6 @@
 //! Correcting issues: names, aliases, Wikidata QID and place in the tree.
 
+use super::patch::write_at_version;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use entity::{issue, issue_alias};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
@@ -152,16 +153,11 @@ impl Changes {
         }
         row.updated_at = Set(chrono::Utc::now());
         row.version = Set(current.version + 1);
-        // The version in the WHERE clause makes a concurrent update that got
-        // here first win, and this one fail, even between the read and the write.
-        let updated = issue::Entity::update_many()
-            .set(row)
-            .filter(issue::Column::Id.eq(key))
-            .filter(issue::Column::Version.eq(version))
-            .exec(txn)
+        let columns = [issue::Column::Id, issue::Column::Version];
+        let written = write_at_version::<issue::Entity>(txn, row, columns, key, version)
             .await
             .map_err(|err| unique_violation(err, "input.wikidataId: another issue has this QID now"))?;
-        if updated.rows_affected == 0 {
+        if !written {
             return Err(stale("issue", version));
         }
         let name = renamed.unwrap_or(&current.name);

@@ -1,10 +1,11 @@
 //! Correcting roles (a person's title in an organisation) and relations
 //! between people.
 
+use super::patch::write_at_version;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use entity::kinds::EntityKind;
 use entity::{relation, role};
-use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
+use sea_orm::{DatabaseTransaction, EntityTrait, Set};
 
 use super::EvidenceInput;
 use super::patch::{
@@ -252,16 +253,11 @@ impl RoleChanges {
         }
         row.updated_at = Set(chrono::Utc::now());
         row.version = Set(current.version + 1);
-        // The version in the WHERE clause makes a concurrent update that got
-        // here first win, and this one fail, even between the read and the write.
-        let updated = role::Entity::update_many()
-            .set(row)
-            .filter(role::Column::Id.eq(key))
-            .filter(role::Column::Version.eq(version))
-            .exec(txn)
+        let columns = [role::Column::Id, role::Column::Version];
+        let written = write_at_version::<role::Entity>(txn, row, columns, key, version)
             .await
             .map_err(|err| unique_violation(err, &taken))?;
-        if updated.rows_affected == 0 {
+        if !written {
             return Err(stale("role", version));
         }
         log(txn, actor, "updateRole", "role", key, version + 1, &changed).await
@@ -369,14 +365,11 @@ impl RelationChanges {
         }
         row.updated_at = Set(chrono::Utc::now());
         row.version = Set(current.version + 1);
-        let updated = relation::Entity::update_many()
-            .set(row)
-            .filter(relation::Column::Id.eq(key))
-            .filter(relation::Column::Version.eq(version))
-            .exec(txn)
+        let columns = [relation::Column::Id, relation::Column::Version];
+        let written = write_at_version::<relation::Entity>(txn, row, columns, key, version)
             .await
             .map_err(|err| unique_violation(err, &taken))?;
-        if updated.rows_affected == 0 {
+        if !written {
             return Err(stale("relation", version));
         }
         log(

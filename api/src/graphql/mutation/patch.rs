@@ -306,3 +306,23 @@ pub(super) async fn log(
     let summary = format!("{noun} {key} to version {version}: {}", changed.join(", "));
     Ok(crate::audit::record(txn, actor, operation, summary).await?)
 }
+
+/// Writes `row` over the node `key` only while the node is still at
+/// `version`: the version in the WHERE clause makes a concurrent update
+/// that got there first win, and this one match no row, even between the
+/// read and the write. Whether the row was written.
+pub(super) async fn write_at_version<E: EntityTrait>(
+    txn: &DatabaseTransaction,
+    row: E::ActiveModel,
+    [id, at]: [E::Column; 2],
+    key: i64,
+    version: i32,
+) -> Result<bool, DbErr> {
+    let updated = E::update_many()
+        .set(row)
+        .filter(id.eq(key))
+        .filter(at.eq(version))
+        .exec(txn)
+        .await?;
+    Ok(updated.rows_affected > 0)
+}

@@ -1,6 +1,7 @@
 //! Correcting sources: an article's details, and its text while no fact
 //! cites it.
 
+use super::patch::write_at_version;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use entity::{event, event_quantity, financial_measure, relation, role, source, statement};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set};
@@ -186,16 +187,11 @@ impl Changes {
         }
         row.updated_at = Set(chrono::Utc::now());
         row.version = Set(current.version + 1);
-        // The version in the WHERE clause makes a concurrent update that got
-        // here first win, and this one fail, even between the read and the write.
-        let updated = source::Entity::update_many()
-            .set(row)
-            .filter(source::Column::Id.eq(key))
-            .filter(source::Column::Version.eq(version))
-            .exec(txn)
+        let columns = [source::Column::Id, source::Column::Version];
+        let written = write_at_version::<source::Entity>(txn, row, columns, key, version)
             .await
             .map_err(|err| unique_violation(err, taken))?;
-        if updated.rows_affected == 0 {
+        if !written {
             return Err(stale("source", version));
         }
         log(txn, actor, "updateSource", "source", key, version + 1, &changed).await

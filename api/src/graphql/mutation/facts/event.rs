@@ -1,11 +1,12 @@
 //! `updateEvent`: correcting what happened, when, where, who took part and
 //! how many, with the import's rules.
 
+use crate::graphql::mutation::patch::write_at_version;
 use async_graphql::{ID, InputObject, MaybeUndefined};
 use chrono::Utc;
 use entity::kinds;
 use entity::{event, event_participant, event_place, event_quantity};
-use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
+use sea_orm::{DatabaseTransaction, EntityTrait, Set};
 
 use super::check::{self, ENTITIES, PLACE, PatchChecks, Problems};
 use super::write;
@@ -226,15 +227,9 @@ pub(super) async fn apply(
 
     row.updated_at = Set(Utc::now());
     row.version = Set(version + 1);
-    // The version in the WHERE clause makes a concurrent update that got
-    // here first win, and this one fail, even between the read and the write.
-    let updated = event::Entity::update_many()
-        .set(row)
-        .filter(event::Column::Id.eq(key))
-        .filter(event::Column::Version.eq(version))
-        .exec(txn)
-        .await?;
-    if updated.rows_affected == 0 {
+    let columns = [event::Column::Id, event::Column::Version];
+    let written = write_at_version::<event::Entity>(txn, row, columns, key, version).await?;
+    if !written {
         return Err(write::stale("event", version, None));
     }
     if let Some(places) = places {

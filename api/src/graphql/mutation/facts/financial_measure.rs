@@ -1,11 +1,12 @@
 //! `updateFinancialMeasure`: correcting money on the table, its amount,
 //! terms and parties, with the import's rules.
 
+use crate::graphql::mutation::patch::write_at_version;
 use async_graphql::{ID, InputObject, MaybeUndefined};
 use chrono::Utc;
 use entity::kinds;
 use entity::{financial_measure, financial_measure_issue};
-use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
+use sea_orm::{DatabaseTransaction, EntityTrait, Set};
 
 use super::check::{self, ENTITIES, ISSUE, PatchChecks, Problems};
 use super::write;
@@ -224,15 +225,9 @@ pub(super) async fn apply(
 
     row.updated_at = Set(Utc::now());
     row.version = Set(version + 1);
-    // The version in the WHERE clause makes a concurrent update that got
-    // here first win, and this one fail, even between the read and the write.
-    let updated = financial_measure::Entity::update_many()
-        .set(row)
-        .filter(financial_measure::Column::Id.eq(key))
-        .filter(financial_measure::Column::Version.eq(version))
-        .exec(txn)
-        .await?;
-    if updated.rows_affected == 0 {
+    let columns = [financial_measure::Column::Id, financial_measure::Column::Version];
+    let written = write_at_version::<financial_measure::Entity>(txn, row, columns, key, version).await?;
+    if !written {
         return Err(write::stale("financial measure", version, None));
     }
     if let Some(links) = issues {
