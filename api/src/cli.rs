@@ -197,6 +197,7 @@ async fn import(cli: &Cli, args: &ImportArgs) -> Result<(), StartupError> {
                 name: "cli",
                 operation: "import",
             },
+            None,
         )
         .await
         {

@@ -23,6 +23,7 @@ pub async fn import_seed(db: &DatabaseConnection) -> Result<Counts, ImportError>
             name: "seed",
             operation: "seed",
         },
+        None,
     )
     .await
 }

@@ -1036,7 +1036,7 @@ pub async fn update_event_refuses_bad_dates_counts_and_spans_and_changes_nothing
     );
     assert_eq!(
         problems[1]["message"],
-        "the event would end (2025-12-01) before it starts (2025-12-03)"
+        "the event ends (2025-12-01) before it starts (2025-12-03)"
     );
     // The stored event starts on 2025-12-03: an end before it is refused too.
     let error = refused(
@@ -1050,7 +1050,7 @@ pub async fn update_event_refuses_bad_dates_counts_and_spans_and_changes_nothing
     .await;
     assert_eq!(
         message(&error),
-        "input.endedOn: the event would end (2025-11) before it starts (2025-12-03)"
+        "input.endedOn: the event ends (2025-11) before it starts (2025-12-03)"
     );
     // A count whose span is not the article's text.
     let mut off = drones.clone();

@@ -102,6 +102,7 @@ fn main() {
         case!(creates::an_entity_in_two_roles_of_one_event_is_listed_in_each),
         case!(creates::a_refused_add_says_where_and_what_and_writes_nothing),
         case!(write_core::an_event_or_role_may_end_in_the_month_it_started_on_a_day),
+        case!(write_core::adds_and_updates_refuse_an_end_before_the_start_in_the_import_s_words),
         case!(write_core::language_tags_are_checked_the_same_way_on_both_databases),
         case!(write_core::published_on_takes_a_year_a_month_or_a_day_everywhere),
         case!(write_core::not_found_names_every_missing_id),

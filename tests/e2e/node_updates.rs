@@ -279,7 +279,7 @@ pub async fn update_role_refuses_stale_unknown_or_bad_input(db: TestDb) {
     assert_eq!(paths(&err), ["input.until"], "{err}");
     assert_eq!(
         message(&err),
-        "input.until: the role ends before it starts (since 2020-06-01, until 2019)"
+        "input.until: the role ends (2019) before it starts (2020-06-01)"
     );
 
     // Nulls that would leave the role without what it must have; an empty patch.

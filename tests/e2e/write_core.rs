@@ -169,13 +169,13 @@ pub async fn an_event_or_role_may_end_in_the_month_it_started_on_a_day(db: TestD
     assert!(!out.success);
     assert!(
         out.stderr
-            .contains("events[0].endedOn: the event ends before it starts"),
+            .contains("events[0].endedOn: the event ends (2025-11) before it starts (2025-12-02)"),
         "{}",
         out.stderr
     );
     assert!(
         out.stderr
-            .contains("roles[0].until: the role ends before it starts"),
+            .contains("roles[0].until: the role ends (2025) before it starts (2026-01-05)"),
         "{}",
         out.stderr
     );
@@ -220,6 +220,51 @@ pub async fn an_event_or_role_may_end_in_the_month_it_started_on_a_day(db: TestD
         json!({ "id": role["id"], "version": 1, "input": { "until": "2025" } }),
     )
     .await;
+}
+
+pub async fn adds_and_updates_refuse_an_end_before_the_start_in_the_import_s_words(db: TestDb) {
+    let server = server(&db, false).await;
+    let source = article(&server).await;
+    let event = |ended: &str| {
+        json!({ "input": { "kind": "ATTACK", "label": "Night attack", "startedOn": "2025-12-03",
+            "endedOn": ended, "evidence": evidence(&source, "At least 111 drones") } })
+    };
+    let error = refused(&server, ADD_EVENT, event("2025-11")).await;
+    assert_eq!(code(&error), "BAD_USER_INPUT", "{error}");
+    let ends_early = "the event ends (2025-11) before it starts (2025-12-03)";
+    assert_eq!(
+        problems(&error),
+        [("input.endedOn".to_owned(), ends_early.to_owned())]
+    );
+    // Nothing was written: the same event with a later end is new.
+    let added = written(&server, ADD_EVENT, event("2025-12-04")).await["addEvent"].clone();
+    assert_eq!(added["created"], true, "{added}");
+
+    let error = refused(
+        &server,
+        UPDATE_EVENT,
+        json!({ "id": added["event"]["id"], "version": 1, "input": { "endedOn": "2025-11" } }),
+    )
+    .await;
+    assert_eq!(
+        problems(&error),
+        [("input.endedOn".to_owned(), ends_early.to_owned())]
+    );
+
+    let role = aide(&server, &source, json!({ "since": "2025-12-03" })).await;
+    let error = refused(
+        &server,
+        UPDATE_ROLE,
+        json!({ "id": role["id"], "version": 1, "input": { "until": "2024" } }),
+    )
+    .await;
+    assert_eq!(
+        problems(&error),
+        [(
+            "input.until".to_owned(),
+            "the role ends (2024) before it starts (2025-12-03)".to_owned()
+        )]
+    );
 }
 
 pub async fn language_tags_are_checked_the_same_way_on_both_databases(db: TestDb) {

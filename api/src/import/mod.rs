@@ -9,9 +9,12 @@ use std::fmt;
 
 use sea_orm::DatabaseConnection;
 
+use crate::changes::{Change, Changes};
 use crate::store::Write;
+use validate::Parsed;
 
 pub use format::{Document, FORMAT};
+pub use validate::Record;
 pub use write::Counts;
 
 pub use crate::store::{Actor, Problem, Problems};
@@ -192,13 +195,13 @@ pub fn check(doc: &Document) -> Problems {
     validate::validate(doc, &[]).err().unwrap_or_default()
 }
 
-/// A node already in the database that a document names by a reference of
+/// A node already in the database that a record names by a reference of
 /// the caller's choosing: how mutations, whose inputs name nodes by global
-/// ID, reuse the import's checks and entity resolution. The document uses
+/// ID, reuse the import's checks and entity resolution. The record uses
 /// `reference` wherever a key of the pinned kind may stand.
 #[derive(Debug, Clone)]
 pub struct Pin {
-    /// The string the document uses for the node.
+    /// The string the record uses for the node.
     pub reference: String,
     /// The node's kind.
     pub kind: RecordKind,
@@ -209,31 +212,48 @@ pub struct Pin {
 }
 
 /// Checks and writes a document in one transaction: all of it, or nothing.
-/// The same transaction records the write in the write log.
+/// The same transaction records the write in the write log; the
+/// statements it adds are announced to `hub` once it is committed.
 pub async fn import(
     db: &DatabaseConnection,
     doc: &Document,
     actor: Actor<'_>,
-) -> Result<Counts, ImportError> {
-    import_pinned(db, doc, &[], actor).await
-}
-
-/// Like [`import`], for a document that also names nodes of the database
-/// through `pins`.
-pub async fn import_pinned(
-    db: &DatabaseConnection,
-    doc: &Document,
-    pins: &[Pin],
-    actor: Actor<'_>,
+    hub: Option<&Changes>,
 ) -> Result<Counts, ImportError> {
     let started = std::time::Instant::now();
-    let parsed = validate::validate(doc, pins).map_err(ImportError::Invalid)?;
+    let parsed = validate::validate(doc, &[]).map_err(ImportError::Invalid)?;
     tracing::debug!(
         elapsed_ms = started.elapsed().as_millis() as u64,
         "import checked"
     );
-    let write = Write::begin(db).await.map_err(ImportError::from_db)?;
-    let written = match write::write(write.txn(), &parsed, pins).await {
+    write_parsed(db, &parsed, &[], actor, hub).await
+}
+
+/// Checks one record as a mutation gives it, each problem at a path under
+/// `input`, and writes it as [`import`] writes a document's records. The
+/// record names nodes of the database through `pins`; every one missing
+/// is named in [`ImportError::NotFound`].
+pub async fn import_one<R: Record>(
+    db: &DatabaseConnection,
+    record: &R,
+    pins: &[Pin],
+    actor: Actor<'_>,
+    hub: Option<&Changes>,
+) -> Result<Counts, ImportError> {
+    let parsed = validate::validate_one(record, pins).map_err(ImportError::Invalid)?;
+    write_parsed(db, &parsed, pins, actor, hub).await
+}
+
+/// Writes parsed records through the write core's one transaction.
+async fn write_parsed(
+    db: &DatabaseConnection,
+    parsed: &Parsed<'_>,
+    pins: &[Pin],
+    actor: Actor<'_>,
+    hub: Option<&Changes>,
+) -> Result<Counts, ImportError> {
+    let mut write = Write::begin(db).await.map_err(ImportError::from_db)?;
+    let written = match write::write(write.txn(), parsed, pins).await {
         Ok(counts) => write
             .log(actor, counts.to_string())
             .await
@@ -241,8 +261,14 @@ pub async fn import_pinned(
             .map_err(ImportError::from_db),
         Err(err) => Err(err),
     };
-    let counts = write.finish(written, None).await?;
-    Ok(counts)
+    if let Ok(counts) = &written
+        && !counts.added_statements().is_empty()
+    {
+        write.announce(Change::StatementsAdded {
+            ids: counts.added_statements().to_vec(),
+        });
+    }
+    write.finish(written, hub).await
 }
 
 /// Checks a document as [`import`] would, against the database as it is
@@ -273,9 +299,10 @@ pub async fn import_bytes(
     db: &DatabaseConnection,
     bytes: &[u8],
     actor: Actor<'_>,
+    hub: Option<&Changes>,
 ) -> Result<Counts, ImportError> {
     let started = std::time::Instant::now();
     let doc = parse(bytes)?;
     tracing::debug!(elapsed_ms = started.elapsed().as_millis() as u64, "import parsed");
-    import(db, &doc, actor).await
+    import(db, &doc, actor, hub).await
 }

@@ -12,10 +12,12 @@ use super::format::*;
 use super::{Pin, Problems, RecordKind};
 use crate::domain::{Amount, CurrencyCode, LanguageTag, PartialDate, Qid, Term, looks_like_qid};
 use crate::store::evidence::RawEvidence;
+use crate::store::period::check_period;
 use crate::store::{Evidence, SourceText, text};
 
 /// A document's records with their values parsed, for the writer. Each list
 /// holds every record of its kind in the document's order.
+#[derive(Default)]
 pub struct Parsed<'a> {
     pub sources: Vec<Typed<'a, SourceRecord, SourceValues>>,
     pub places: Vec<Typed<'a, PlaceRecord, Names<'a>>>,
@@ -31,16 +33,17 @@ pub struct Parsed<'a> {
 
 /// A record and the values parsed from it.
 pub struct Typed<'a, R, V> {
-    /// The record's place in its list, for paths in messages.
-    pub index: usize,
+    /// Where the record is, for messages: `statements[3]` in a document,
+    /// `input` in a mutation.
+    pub path: String,
     pub record: &'a R,
     pub values: V,
 }
 
 impl<'a, R, V> Typed<'a, R, V> {
-    /// The record's index, the record and its values.
-    pub fn parts(&self) -> (usize, &'a R, &V) {
-        (self.index, self.record, &self.values)
+    /// The record's path, the record and its values.
+    pub fn parts(&self) -> (&str, &'a R, &V) {
+        (&self.path, self.record, &self.values)
     }
 }
 
@@ -89,10 +92,7 @@ pub struct EventValues<'a> {
 /// Everything wrong with a document that the file alone shows, or its
 /// records with their values parsed.
 pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Result<Parsed<'a>, Problems> {
-    let mut v = Validator::default();
-    for pin in pins {
-        v.keys.insert(pin.reference.as_str(), pin.kind);
-    }
+    let mut v = Validator::new(pins);
     if doc.format != FORMAT {
         v.problem(
             "format",
@@ -103,55 +103,224 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Result<Parsed<'a>, Pr
         );
     }
     v.collect_keys(doc);
-    let texts: HashMap<&str, SourceText<'_>> = doc
+    v.texts = doc
         .sources
         .iter()
         .map(|s| (s.key.as_str(), SourceText::new(&s.text)))
         .collect();
-    v.texts = texts;
+    v.role_person = doc
+        .roles
+        .iter()
+        .map(|r| (r.key.as_str(), r.person.as_str()))
+        .collect();
 
-    let mut parsed = Parsed {
-        sources: Vec::with_capacity(doc.sources.len()),
-        places: Vec::with_capacity(doc.places.len()),
-        organisations: Vec::with_capacity(doc.organisations.len()),
-        people: Vec::with_capacity(doc.people.len()),
-        issues: Vec::with_capacity(doc.issues.len()),
-        roles: Vec::with_capacity(doc.roles.len()),
-        relations: Vec::with_capacity(doc.relations.len()),
-        statements: Vec::with_capacity(doc.statements.len()),
-        financial_measures: Vec::with_capacity(doc.financial_measures.len()),
-        events: Vec::with_capacity(doc.events.len()),
+    let mut parsed = Parsed::default();
+    v.records(&doc.sources, &mut parsed);
+    v.records(&doc.places, &mut parsed);
+    v.records(&doc.organisations, &mut parsed);
+    v.records(&doc.people, &mut parsed);
+    v.records(&doc.issues, &mut parsed);
+    v.records(&doc.roles, &mut parsed);
+    v.records(&doc.relations, &mut parsed);
+    v.records(&doc.statements, &mut parsed);
+    v.records(&doc.financial_measures, &mut parsed);
+    v.records(&doc.events, &mut parsed);
+    v.problems.finish_with(parsed)
+}
+
+/// One record as a mutation gives it, its problems at paths under
+/// `input`: the checks of a document's record, with the nodes of the
+/// database it names pinned.
+pub fn validate_one<'a, R: Record>(record: &'a R, pins: &'a [Pin]) -> Result<Parsed<'a>, Problems> {
+    let mut v = Validator::new(pins);
+    let path = "input".to_owned();
+    v.key(record.key(), R::KIND, &path);
+    let mut parsed = Parsed::default();
+    v.record(record, path, &mut parsed);
+    v.problems.finish_with(parsed)
+}
+
+/// A kind of record of the format: its key, the rules of its values, and
+/// its list in [`Parsed`].
+pub trait Record: Sized {
+    /// The values parsed from a record.
+    type Values<'a>
+    where
+        Self: 'a;
+    const KIND: RecordKind;
+    /// The name of the document's list of records of this kind.
+    const LIST: &str;
+
+    fn key(&self) -> &str;
+
+    /// Checks the record at `path`; its values when they all parsed.
+    fn check<'a>(&'a self, v: &mut Validator<'a>, path: &str) -> Option<Self::Values<'a>>;
+
+    /// The list of parsed records of this kind.
+    fn parsed<'p, 'a>(parsed: &'p mut Parsed<'a>) -> &'p mut Vec<Typed<'a, Self, Self::Values<'a>>>;
+}
+
+macro_rules! record {
+    ($record:ty, $values:ty, $kind:ident, $list:literal, $field:ident, $check:ident) => {
+        impl Record for $record {
+            type Values<'a> = $values;
+            const KIND: RecordKind = RecordKind::$kind;
+            const LIST: &str = $list;
+
+            fn key(&self) -> &str {
+                &self.key
+            }
+
+            fn check<'a>(&'a self, v: &mut Validator<'a>, path: &str) -> Option<Self::Values<'a>> {
+                v.$check(path, self)
+            }
+
+            fn parsed<'p, 'a>(parsed: &'p mut Parsed<'a>) -> &'p mut Vec<Typed<'a, Self, Self::Values<'a>>> {
+                &mut parsed.$field
+            }
+        }
     };
-    for (i, s) in doc.sources.iter().enumerate() {
-        let p = format!("sources[{i}]");
-        v.non_empty(&p, "title", &s.title);
-        let published_on = v.date(&format!("{p}.publishedOn"), s.published_on.as_deref());
-        let language = s.language.as_deref().and_then(|tag| {
-            v.problems
-                .parsed(&format!("{p}.language"), LanguageTag::parse(tag))
-        });
-        typed(
-            &mut parsed.sources,
-            i,
-            s,
-            Some(SourceValues {
-                published_on,
-                language,
-            }),
-        );
+}
+
+record!(SourceRecord, SourceValues, Source, "sources", sources, source);
+record!(PlaceRecord, Names<'a>, Place, "places", places, place);
+record!(
+    OrganisationRecord,
+    Names<'a>,
+    Organisation,
+    "organisations",
+    organisations,
+    organisation
+);
+record!(PersonRecord, Names<'a>, Person, "people", people, person);
+record!(IssueRecord, Names<'a>, Issue, "issues", issues, issue);
+record!(RoleRecord, RoleValues<'a>, Role, "roles", roles, role);
+record!(
+    RelationRecord,
+    Evidence<&'a str>,
+    Relation,
+    "relations",
+    relations,
+    relation
+);
+record!(
+    StatementRecord,
+    StatementValues<'a>,
+    Statement,
+    "statements",
+    statements,
+    statement
+);
+record!(
+    FinancialMeasureRecord,
+    MeasureValues<'a>,
+    FinancialMeasure,
+    "financialMeasures",
+    financial_measures,
+    financial_measure
+);
+record!(EventRecord, EventValues<'a>, Event, "events", events, event);
+
+const ENTITIES: &[RecordKind] = &[RecordKind::Person, RecordKind::Organisation, RecordKind::Place];
+
+/// The checks of a document's records, and what they have found so far.
+#[derive(Default)]
+pub struct Validator<'a> {
+    keys: HashMap<&'a str, RecordKind>,
+    /// Where each key was first met, for the message of a second.
+    first_seen: HashMap<&'a str, String>,
+    texts: HashMap<&'a str, SourceText<'a>>,
+    /// Who holds each role of the document (role key to person key).
+    role_person: HashMap<&'a str, &'a str>,
+    problems: Problems,
+}
+
+impl<'a> Validator<'a> {
+    fn new(pins: &'a [Pin]) -> Self {
+        let mut v = Self::default();
+        for pin in pins {
+            v.keys.insert(pin.reference.as_str(), pin.kind);
+        }
+        v
     }
-    for (i, r) in doc.places.iter().enumerate() {
-        let p = format!("places[{i}]");
-        let names = v.named(&p, r);
-        typed(&mut parsed.places, i, r, Some(names));
-        v.reference(&format!("{p}.parent"), r.parent.as_deref(), &[RecordKind::Place]);
+
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(path, message);
+    }
+
+    fn collect_keys(&mut self, doc: &'a Document) {
+        self.keys_of(&doc.sources);
+        self.keys_of(&doc.places);
+        self.keys_of(&doc.organisations);
+        self.keys_of(&doc.people);
+        self.keys_of(&doc.issues);
+        self.keys_of(&doc.roles);
+        self.keys_of(&doc.relations);
+        self.keys_of(&doc.statements);
+        self.keys_of(&doc.financial_measures);
+        self.keys_of(&doc.events);
+    }
+
+    fn keys_of<R: Record>(&mut self, records: &'a [R]) {
+        for (i, r) in records.iter().enumerate() {
+            self.key(r.key(), R::KIND, &format!("{}[{i}]", R::LIST));
+        }
+    }
+
+    /// A record's key: not empty, and not used before.
+    fn key(&mut self, key: &'a str, kind: RecordKind, path: &str) {
+        if key.trim().is_empty() {
+            self.problem(format!("{path}.key"), "a key must not be empty");
+        } else if let Some(other) = self.first_seen.get(key) {
+            let message = format!("duplicate key \"{key}\", already used at {other}");
+            self.problem(format!("{path}.key"), message);
+        } else {
+            self.first_seen.insert(key, path.to_owned());
+            self.keys.insert(key, kind);
+        }
+    }
+
+    /// Checks every record of a list, each at `list[i]`.
+    fn records<R: Record>(&mut self, records: &'a [R], parsed: &mut Parsed<'a>) {
+        for (i, r) in records.iter().enumerate() {
+            self.record(r, format!("{}[{i}]", R::LIST), parsed);
+        }
+    }
+
+    /// Checks a record at `path`, and keeps it when its values all parsed;
+    /// one that did not has left a problem, and the write goes no further.
+    fn record<R: Record>(&mut self, record: &'a R, path: String, parsed: &mut Parsed<'a>) {
+        if let Some(values) = record.check(self, &path) {
+            R::parsed(parsed).push(Typed { path, record, values });
+        }
+    }
+
+    // ----- the rules of each kind of record ---------------------------------
+
+    fn source(&mut self, p: &str, s: &'a SourceRecord) -> Option<SourceValues> {
+        self.non_empty(p, "title", &s.title);
+        let published_on = self.date(&format!("{p}.publishedOn"), s.published_on.as_deref());
+        let language = self.parsed(
+            &format!("{p}.language"),
+            s.language.as_deref(),
+            LanguageTag::parse,
+        );
+        Some(SourceValues {
+            published_on,
+            language,
+        })
+    }
+
+    fn place(&mut self, p: &str, r: &'a PlaceRecord) -> Option<Names<'a>> {
+        let names = self.named(p, r);
+        self.reference(&format!("{p}.parent"), r.parent.as_deref(), &[RecordKind::Place]);
         if r.parent.as_deref() == Some(r.key.as_str()) {
-            v.problem(format!("{p}.parent"), "a place cannot lie in itself");
+            self.problem(format!("{p}.parent"), "a place cannot lie in itself");
         }
         if let Some(lat) = r.latitude
             && !(-90.0..=90.0).contains(&lat)
         {
-            v.problem(
+            self.problem(
                 format!("{p}.latitude"),
                 format!("{lat} is not between -90 and 90"),
             );
@@ -159,102 +328,92 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Result<Parsed<'a>, Pr
         if let Some(lon) = r.longitude
             && !(-180.0..=180.0).contains(&lon)
         {
-            v.problem(
+            self.problem(
                 format!("{p}.longitude"),
                 format!("{lon} is not between -180 and 180"),
             );
         }
         if r.latitude.is_some() != r.longitude.is_some() {
-            v.problem(
+            self.problem(
                 format!("{p}.latitude"),
                 "give both latitude and longitude, or neither",
             );
         }
+        Some(names)
     }
-    for (i, r) in doc.organisations.iter().enumerate() {
-        let p = format!("organisations[{i}]");
-        let names = v.named(&p, r);
-        typed(&mut parsed.organisations, i, r, Some(names));
-        v.reference(
+
+    fn organisation(&mut self, p: &str, r: &'a OrganisationRecord) -> Option<Names<'a>> {
+        let names = self.named(p, r);
+        self.reference(
             &format!("{p}.country"),
             r.country.as_deref(),
             &[RecordKind::Place],
         );
+        Some(names)
     }
-    for (i, r) in doc.people.iter().enumerate() {
-        let names = v.named(&format!("people[{i}]"), r);
-        typed(&mut parsed.people, i, r, Some(names));
+
+    fn person(&mut self, p: &str, r: &'a PersonRecord) -> Option<Names<'a>> {
+        Some(self.named(p, r))
     }
-    for (i, r) in doc.issues.iter().enumerate() {
-        let p = format!("issues[{i}]");
-        let names = v.named(&p, r);
-        typed(&mut parsed.issues, i, r, Some(names));
-        v.reference(&format!("{p}.parent"), r.parent.as_deref(), &[RecordKind::Issue]);
+
+    fn issue(&mut self, p: &str, r: &'a IssueRecord) -> Option<Names<'a>> {
+        let names = self.named(p, r);
+        self.reference(&format!("{p}.parent"), r.parent.as_deref(), &[RecordKind::Issue]);
         if r.parent.as_deref() == Some(r.key.as_str()) {
-            v.problem(format!("{p}.parent"), "an issue cannot be its own parent");
+            self.problem(format!("{p}.parent"), "an issue cannot be its own parent");
         }
+        Some(names)
     }
-    for (i, r) in doc.roles.iter().enumerate() {
-        let p = format!("roles[{i}]");
-        v.reference(&format!("{p}.person"), Some(&r.person), &[RecordKind::Person]);
-        v.reference(
+
+    fn role(&mut self, p: &str, r: &'a RoleRecord) -> Option<RoleValues<'a>> {
+        self.reference(&format!("{p}.person"), Some(&r.person), &[RecordKind::Person]);
+        self.reference(
             &format!("{p}.organisation"),
             Some(&r.organisation),
             &[RecordKind::Organisation],
         );
-        v.non_empty(&p, "title", &r.title);
-        let since = v.date(&format!("{p}.since"), r.since.as_deref());
-        let until = v.date(&format!("{p}.until"), r.until.as_deref());
-        if let (Some(s), Some(u)) = (since, until)
-            && u.surely_before(s)
-        {
-            v.problem(format!("{p}.until"), "the role ends before it starts");
-        }
-        let evidence = v.evidence(&format!("{p}.evidence"), &r.evidence);
-        let values = evidence.map(|evidence| RoleValues {
+        self.non_empty(p, "title", &r.title);
+        let since = self.date(&format!("{p}.since"), r.since.as_deref());
+        let until = self.date(&format!("{p}.until"), r.until.as_deref());
+        check_period(&mut self.problems, &format!("{p}.until"), "role", since, until);
+        let evidence = self.evidence(&format!("{p}.evidence"), &r.evidence)?;
+        Some(RoleValues {
             since,
             until,
             evidence,
-        });
-        typed(&mut parsed.roles, i, r, values);
+        })
     }
-    for (i, r) in doc.relations.iter().enumerate() {
-        let p = format!("relations[{i}]");
-        v.reference(&format!("{p}.person"), Some(&r.person), &[RecordKind::Person]);
-        v.reference(
+
+    fn relation(&mut self, p: &str, r: &'a RelationRecord) -> Option<Evidence<&'a str>> {
+        self.reference(&format!("{p}.person"), Some(&r.person), &[RecordKind::Person]);
+        self.reference(
             &format!("{p}.relatedPerson"),
             Some(&r.related_person),
             &[RecordKind::Person],
         );
         if r.person == r.related_person {
-            v.problem(
+            self.problem(
                 format!("{p}.relatedPerson"),
                 "a person cannot be related to themselves",
             );
         }
-        v.non_empty(&p, "kind", &r.kind);
-        let evidence = v.evidence(&format!("{p}.evidence"), &r.evidence);
-        typed(&mut parsed.relations, i, r, evidence);
+        self.non_empty(p, "kind", &r.kind);
+        self.evidence(&format!("{p}.evidence"), &r.evidence)
     }
-    let role_person: HashMap<&str, &str> = doc
-        .roles
-        .iter()
-        .map(|r| (r.key.as_str(), r.person.as_str()))
-        .collect();
-    for (i, r) in doc.statements.iter().enumerate() {
-        let p = format!("statements[{i}]");
-        v.non_empty(&p, "text", &r.text);
-        v.reference(
+
+    fn statement(&mut self, p: &str, r: &'a StatementRecord) -> Option<StatementValues<'a>> {
+        self.non_empty(p, "text", &r.text);
+        self.reference(
             &format!("{p}.speaker"),
             Some(&r.speaker),
             &[RecordKind::Person, RecordKind::Organisation],
         );
         if let Some(role) = &r.speaker_role {
-            v.reference(&format!("{p}.speakerRole"), Some(role), &[RecordKind::Role]);
-            if let Some(holder) = role_person.get(role.as_str())
-                && *holder != r.speaker
+            self.reference(&format!("{p}.speakerRole"), Some(role), &[RecordKind::Role]);
+            if let Some(holder) = self.role_person.get(role.as_str()).copied()
+                && holder != r.speaker
             {
-                v.problem(
+                self.problem(
                     format!("{p}.speakerRole"),
                     format!(
                         "role \"{role}\" is held by \"{holder}\", not by the speaker \"{}\"",
@@ -263,217 +422,130 @@ pub fn validate<'a>(doc: &'a Document, pins: &'a [Pin]) -> Result<Parsed<'a>, Pr
                 );
             }
         }
-        let said_on = v.date(&format!("{p}.saidOn"), r.said_on.as_deref());
-        v.reference(&format!("{p}.place"), r.place.as_deref(), &[RecordKind::Place]);
-        v.reference(
+        let said_on = self.date(&format!("{p}.saidOn"), r.said_on.as_deref());
+        self.reference(&format!("{p}.place"), r.place.as_deref(), &[RecordKind::Place]);
+        self.reference(
             &format!("{p}.audienceEntity"),
             r.audience_entity.as_deref(),
             ENTITIES,
         );
         let mut seen = HashSet::new();
         for (j, a) in r.about.iter().enumerate() {
-            v.reference(
-                &format!("{p}.about[{j}].issue"),
-                Some(&a.issue),
-                &[RecordKind::Issue],
-            );
+            let path = format!("{p}.about[{j}].issue");
+            self.reference(&path, Some(&a.issue), &[RecordKind::Issue]);
             if !seen.insert(a.issue.as_str()) {
-                v.problem(
-                    format!("{p}.about[{j}].issue"),
-                    format!("issue \"{}\" is listed twice", a.issue),
-                );
+                self.problem(path, format!("issue \"{}\" is listed twice", a.issue));
             }
         }
         for (j, m) in r.mentions.iter().enumerate() {
-            v.reference(&format!("{p}.mentions[{j}]"), Some(m), ENTITIES);
+            self.reference(&format!("{p}.mentions[{j}]"), Some(m), ENTITIES);
         }
-        let evidence = v.evidence(&format!("{p}.evidence"), &r.evidence);
-        let values = evidence.map(|evidence| StatementValues { said_on, evidence });
-        typed(&mut parsed.statements, i, r, values);
+        let evidence = self.evidence(&format!("{p}.evidence"), &r.evidence)?;
+        Some(StatementValues { said_on, evidence })
     }
-    for (i, r) in doc.financial_measures.iter().enumerate() {
-        let p = format!("financialMeasures[{i}]");
-        v.non_empty(&p, "label", &r.label);
-        let amount = r
-            .amount
-            .as_deref()
-            .and_then(|a| v.problems.parsed(&format!("{p}.amount"), Amount::parse(a)));
-        let currency = r.currency.as_deref().and_then(|c| {
-            v.problems
-                .parsed(&format!("{p}.currency"), CurrencyCode::parse(c))
-        });
+
+    fn financial_measure(&mut self, p: &str, r: &'a FinancialMeasureRecord) -> Option<MeasureValues<'a>> {
+        self.non_empty(p, "label", &r.label);
+        let amount = self.parsed(&format!("{p}.amount"), r.amount.as_deref(), Amount::parse);
+        let currency = self.parsed(
+            &format!("{p}.currency"),
+            r.currency.as_deref(),
+            CurrencyCode::parse,
+        );
         if r.amount.is_some() != r.currency.is_some() {
-            v.problem(
+            self.problem(
                 format!("{p}.currency"),
                 "give an amount with its currency, or neither",
             );
         }
-        let term = r
-            .term
-            .as_deref()
-            .and_then(|t| v.problems.parsed(&format!("{p}.term"), Term::parse(t)));
+        let term = self.parsed(&format!("{p}.term"), r.term.as_deref(), Term::parse);
         let share = r.share.as_ref().and_then(|s| {
-            let numerator = v.bounded(&format!("{p}.share.numerator"), s.numerator, 0);
-            let denominator = v.bounded(&format!("{p}.share.denominator"), s.denominator, 1);
+            let numerator = self.bounded(&format!("{p}.share.numerator"), s.numerator, 0);
+            let denominator = self.bounded(&format!("{p}.share.denominator"), s.denominator, 1);
             Some((numerator?, denominator?))
         });
-        v.reference(&format!("{p}.provider"), r.provider.as_deref(), ENTITIES);
-        v.reference(&format!("{p}.recipient"), r.recipient.as_deref(), ENTITIES);
+        self.reference(&format!("{p}.provider"), r.provider.as_deref(), ENTITIES);
+        self.reference(&format!("{p}.recipient"), r.recipient.as_deref(), ENTITIES);
         if let Some(s) = &r.secured_against {
-            v.reference(
+            self.reference(
                 &format!("{p}.securedAgainst.entity"),
                 s.entity.as_deref(),
                 ENTITIES,
             );
-            v.reference(
+            self.reference(
                 &format!("{p}.securedAgainst.issue"),
                 s.issue.as_deref(),
                 &[RecordKind::Issue],
             );
             if s.entity.is_some() == s.issue.is_some() {
-                v.problem(format!("{p}.securedAgainst"), "name either an entity or an issue");
+                self.problem(format!("{p}.securedAgainst"), "name either an entity or an issue");
             }
         }
         for (j, issue) in r.issues.iter().enumerate() {
-            v.reference(&format!("{p}.issues[{j}]"), Some(issue), &[RecordKind::Issue]);
+            self.reference(&format!("{p}.issues[{j}]"), Some(issue), &[RecordKind::Issue]);
         }
-        let announced_on = v.date(&format!("{p}.announcedOn"), r.announced_on.as_deref());
-        let evidence = v.evidence(&format!("{p}.evidence"), &r.evidence);
-        let values = evidence.map(|evidence| MeasureValues {
+        let announced_on = self.date(&format!("{p}.announcedOn"), r.announced_on.as_deref());
+        let evidence = self.evidence(&format!("{p}.evidence"), &r.evidence)?;
+        Some(MeasureValues {
             money: amount.zip(currency),
             term,
             share,
             announced_on,
             evidence,
-        });
-        typed(&mut parsed.financial_measures, i, r, values);
+        })
     }
-    for (i, r) in doc.events.iter().enumerate() {
-        let p = format!("events[{i}]");
-        v.non_empty(&p, "label", &r.label);
-        let started_on = v.date(&format!("{p}.startedOn"), r.started_on.as_deref());
-        let ended_on = v.date(&format!("{p}.endedOn"), r.ended_on.as_deref());
-        if let (Some(s), Some(e)) = (started_on, ended_on)
-            && e.surely_before(s)
-        {
-            v.problem(format!("{p}.endedOn"), "the event ends before it starts");
-        }
+
+    fn event(&mut self, p: &str, r: &'a EventRecord) -> Option<EventValues<'a>> {
+        self.non_empty(p, "label", &r.label);
+        let started_on = self.date(&format!("{p}.startedOn"), r.started_on.as_deref());
+        let ended_on = self.date(&format!("{p}.endedOn"), r.ended_on.as_deref());
+        let ends = format!("{p}.endedOn");
+        check_period(&mut self.problems, &ends, "event", started_on, ended_on);
         for (j, place) in r.places.iter().enumerate() {
-            v.reference(&format!("{p}.places[{j}]"), Some(place), &[RecordKind::Place]);
+            self.reference(&format!("{p}.places[{j}]"), Some(place), &[RecordKind::Place]);
         }
         for (j, part) in r.participants.iter().enumerate() {
-            v.reference(
+            self.reference(
                 &format!("{p}.participants[{j}].entity"),
                 Some(&part.entity),
                 ENTITIES,
             );
-            v.non_empty(&format!("{p}.participants[{j}]"), "role", &part.role);
+            self.non_empty(&format!("{p}.participants[{j}]"), "role", &part.role);
         }
         let mut measures = HashSet::new();
         let mut quantities = Vec::with_capacity(r.quantities.len());
         for (j, q) in r.quantities.iter().enumerate() {
             let qp = format!("{p}.quantities[{j}]");
-            v.non_empty(&qp, "measure", &q.measure);
+            self.non_empty(&qp, "measure", &q.measure);
             if !measures.insert(q.measure.as_str()) {
-                v.problem(
+                self.problem(
                     format!("{qp}.measure"),
                     format!("\"{}\" is counted twice for this event", q.measure),
                 );
             }
             if q.value < 0 {
-                v.problem(
+                self.problem(
                     format!("{qp}.value"),
                     format!("a count must not be negative (got {})", q.value),
                 );
             } else if q.value > i64::from(i32::MAX) {
-                v.problem(
+                self.problem(
                     format!("{qp}.value"),
                     format!("{} is beyond the largest count, {}", q.value, i32::MAX),
                 );
             }
-            quantities.extend(v.evidence(&format!("{qp}.evidence"), &q.evidence));
+            quantities.extend(self.evidence(&format!("{qp}.evidence"), &q.evidence));
         }
-        let evidence = v.evidence(&format!("{p}.evidence"), &r.evidence);
-        let values = evidence
-            .filter(|_| quantities.len() == r.quantities.len())
-            .map(|evidence| EventValues {
-                started_on,
-                ended_on,
-                evidence,
-                quantities,
-            });
-        typed(&mut parsed.events, i, r, values);
-    }
-    if v.problems.is_empty() {
-        Ok(parsed)
-    } else {
-        Err(v.problems)
-    }
-}
-
-/// Keeps a record whose values all parsed; one that did not has left a
-/// problem, and the document goes no further.
-fn typed<'a, R, V>(list: &mut Vec<Typed<'a, R, V>>, index: usize, record: &'a R, values: Option<V>) {
-    if let Some(values) = values {
-        list.push(Typed {
-            index,
-            record,
-            values,
-        });
-    }
-}
-
-const ENTITIES: &[RecordKind] = &[RecordKind::Person, RecordKind::Organisation, RecordKind::Place];
-
-#[derive(Default)]
-struct Validator<'a> {
-    keys: HashMap<&'a str, RecordKind>,
-    texts: HashMap<&'a str, SourceText<'a>>,
-    problems: Problems,
-}
-
-impl<'a> Validator<'a> {
-    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(path, message);
+        let evidence = self.evidence(&format!("{p}.evidence"), &r.evidence)?;
+        (quantities.len() == r.quantities.len()).then_some(EventValues {
+            started_on,
+            ended_on,
+            evidence,
+            quantities,
+        })
     }
 
-    fn collect_keys(&mut self, doc: &'a Document) {
-        let mut first_seen: HashMap<&str, String> = HashMap::new();
-        let mut add = |v: &mut Self, key: &'a str, kind: RecordKind, path: String| {
-            if key.trim().is_empty() {
-                v.problem(format!("{path}.key"), "a key must not be empty");
-            } else if let Some(other) = first_seen.get(key) {
-                v.problem(
-                    format!("{path}.key"),
-                    format!("duplicate key \"{key}\", already used at {other}"),
-                );
-            } else {
-                first_seen.insert(key, path);
-                v.keys.insert(key, kind);
-            }
-        };
-        macro_rules! keys_of {
-            ($field:ident, $name:literal, $kind:expr) => {
-                for (i, r) in doc.$field.iter().enumerate() {
-                    add(self, &r.key, $kind, format!("{}[{i}]", $name));
-                }
-            };
-        }
-        keys_of!(sources, "sources", RecordKind::Source);
-        keys_of!(places, "places", RecordKind::Place);
-        keys_of!(organisations, "organisations", RecordKind::Organisation);
-        keys_of!(people, "people", RecordKind::Person);
-        keys_of!(issues, "issues", RecordKind::Issue);
-        keys_of!(roles, "roles", RecordKind::Role);
-        keys_of!(relations, "relations", RecordKind::Relation);
-        keys_of!(statements, "statements", RecordKind::Statement);
-        keys_of!(
-            financial_measures,
-            "financialMeasures",
-            RecordKind::FinancialMeasure
-        );
-        keys_of!(events, "events", RecordKind::Event);
-    }
+    // ----- the rules of values ----------------------------------------------
 
     fn non_empty(&mut self, path: &str, field: &str, value: &str) {
         text::non_empty(&mut self.problems, path, field, value);
@@ -503,7 +575,17 @@ impl<'a> Validator<'a> {
     }
 
     fn date(&mut self, path: &str, value: Option<&str>) -> Option<PartialDate> {
-        self.problems.parsed(path, PartialDate::parse(value?))
+        self.parsed(path, value, PartialDate::parse)
+    }
+
+    /// A value parsed once, or its error at `path`; `None` when left out.
+    fn parsed<T>(
+        &mut self,
+        path: &str,
+        value: Option<&str>,
+        parse: fn(&str) -> Result<T, String>,
+    ) -> Option<T> {
+        self.problems.parsed(path, parse(value?))
     }
 
     /// A reference must name a record of an allowed kind in this file, or

@@ -372,7 +372,7 @@ impl Writer<'_> {
     // ----- sources ----------------------------------------------------------
 
     async fn sources(&mut self, sources: &[Typed<'_, SourceRecord, SourceValues>]) -> Result<()> {
-        for (i, s, values) in sources.iter().map(Typed::parts) {
+        for (path, s, values) in sources.iter().map(Typed::parts) {
             let existing = source::Entity::find()
                 .filter(source::Column::Key.eq(&s.key))
                 .one(self.txn)
@@ -385,7 +385,7 @@ impl Writer<'_> {
                 }
                 Some(_) => {
                     self.problem(
-                        format!("sources[{i}].text"),
+                        format!("{path}.text"),
                         format!("source \"{}\" is already in the database with another text; a source's text cannot change once facts cite it", s.key),
                     );
                     continue;
@@ -422,11 +422,8 @@ impl Writer<'_> {
     // ----- entities ---------------------------------------------------------
 
     async fn entities(&mut self, parsed: &Parsed<'_>) -> Result<()> {
-        for (i, r, names) in parsed.places.iter().map(Typed::parts) {
-            if let Some((id, created)) = self
-                .resolve_entity(&format!("places[{i}]"), EntityKind::Place, names)
-                .await?
-            {
+        for (path, r, names) in parsed.places.iter().map(Typed::parts) {
+            if let Some((id, created)) = self.resolve_entity(path, EntityKind::Place, names).await? {
                 if created {
                     place::ActiveModel {
                         id: Set(id),
@@ -444,11 +441,11 @@ impl Writer<'_> {
             }
         }
         // Parents once every place has an id, so a file may list them in any order.
-        for (i, r, _) in parsed.places.iter().map(Typed::parts) {
+        for (path, r, _) in parsed.places.iter().map(Typed::parts) {
             let (Some(id), Some(parent_key)) = (self.ids.get(&r.key).copied(), r.parent.as_deref()) else {
                 continue;
             };
-            let path = format!("places[{i}].parent");
+            let path = format!("{path}.parent");
             if let Some(parent) = self
                 .entity_of(&path, Some(parent_key), &[EntityKind::Place])
                 .await?
@@ -456,8 +453,7 @@ impl Writer<'_> {
                 self.fill_place_parent(&path, id, parent).await?;
             }
         }
-        for (i, r, names) in parsed.organisations.iter().map(Typed::parts) {
-            let path = format!("organisations[{i}]");
+        for (path, r, names) in parsed.organisations.iter().map(Typed::parts) {
             let country = self
                 .entity_of(
                     &format!("{path}.country"),
@@ -465,10 +461,7 @@ impl Writer<'_> {
                     &[EntityKind::Place],
                 )
                 .await?;
-            if let Some((id, created)) = self
-                .resolve_entity(&path, EntityKind::Organisation, names)
-                .await?
-            {
+            if let Some((id, created)) = self.resolve_entity(path, EntityKind::Organisation, names).await? {
                 if created {
                     organisation::ActiveModel {
                         id: Set(id),
@@ -491,11 +484,8 @@ impl Writer<'_> {
                 self.ids.insert(r.key.clone(), id);
             }
         }
-        for (i, r, names) in parsed.people.iter().map(Typed::parts) {
-            if let Some((id, created)) = self
-                .resolve_entity(&format!("people[{i}]"), EntityKind::Person, names)
-                .await?
-            {
+        for (path, r, names) in parsed.people.iter().map(Typed::parts) {
+            if let Some((id, created)) = self.resolve_entity(path, EntityKind::Person, names).await? {
                 if created {
                     person::ActiveModel {
                         id: Set(id),
@@ -666,17 +656,16 @@ impl Writer<'_> {
     // ----- issues -----------------------------------------------------------
 
     async fn issues(&mut self, issues: &[Typed<'_, IssueRecord, Names<'_>>]) -> Result<()> {
-        for (i, r, names) in issues.iter().map(Typed::parts) {
-            let path = format!("issues[{i}]");
-            if let Some(id) = self.resolve_issue(&path, names).await? {
+        for (path, r, names) in issues.iter().map(Typed::parts) {
+            if let Some(id) = self.resolve_issue(path, names).await? {
                 self.ids.insert(r.key.clone(), id);
             }
         }
-        for (i, r, _) in issues.iter().map(Typed::parts) {
+        for (path, r, _) in issues.iter().map(Typed::parts) {
             let (Some(id), Some(parent_key)) = (self.ids.get(&r.key).copied(), r.parent.as_deref()) else {
                 continue;
             };
-            let path = format!("issues[{i}].parent");
+            let path = format!("{path}.parent");
             let Some(parent) = self.issue_ref(&path, Some(parent_key)).await? else {
                 continue;
             };
@@ -795,14 +784,12 @@ impl Writer<'_> {
     // ----- facts ------------------------------------------------------------
 
     async fn roles(&mut self, roles: &[Typed<'_, RoleRecord, RoleValues<'_>>]) -> Result<()> {
-        for (index, r, values) in roles.iter().map(Typed::parts) {
+        for (path, r, values) in roles.iter().map(Typed::parts) {
             let ends = [
                 ("person", r.person.as_str(), &[EntityKind::Person][..]),
                 ("organisation", &r.organisation, &[EntityKind::Organisation]),
             ];
-            let link = self
-                .link(&format!("roles[{index}]"), ends, &values.evidence)
-                .await?;
+            let link = self.link(path, ends, &values.evidence).await?;
             let Some((person, organisation, evidence)) = link else {
                 continue;
             };
@@ -836,12 +823,12 @@ impl Writer<'_> {
     }
 
     async fn relations(&mut self, relations: &[Typed<'_, RelationRecord, Evidence<&str>>]) -> Result<()> {
-        for (index, r, values) in relations.iter().map(Typed::parts) {
+        for (path, r, values) in relations.iter().map(Typed::parts) {
             let ends = [
                 ("person", r.person.as_str(), &[EntityKind::Person][..]),
                 ("relatedPerson", &r.related_person, &[EntityKind::Person]),
             ];
-            let link = self.link(&format!("relations[{index}]"), ends, values).await?;
+            let link = self.link(path, ends, values).await?;
             let Some((person, related, evidence)) = link else {
                 continue;
             };
@@ -876,8 +863,7 @@ impl Writer<'_> {
         statements: &[Typed<'_, StatementRecord, StatementValues<'_>>],
     ) -> Result<()> {
         let mut pending = Vec::with_capacity(statements.len());
-        for (i, r, values) in statements.iter().map(Typed::parts) {
-            let path = format!("statements[{i}]");
+        for (path, r, values) in statements.iter().map(Typed::parts) {
             let speaker_kinds = [EntityKind::Person, EntityKind::Organisation];
             let speaker = self
                 .entity_of(&format!("{path}.speaker"), Some(&r.speaker), &speaker_kinds)
@@ -1030,8 +1016,7 @@ impl Writer<'_> {
         &mut self,
         measures: &[Typed<'_, FinancialMeasureRecord, MeasureValues<'_>>],
     ) -> Result<()> {
-        for (i, r, values) in measures.iter().map(Typed::parts) {
-            let path = format!("financialMeasures[{i}]");
+        for (path, r, values) in measures.iter().map(Typed::parts) {
             let provider = self
                 .entity_of(&format!("{path}.provider"), r.provider.as_deref(), ALL_ENTITIES)
                 .await?;
@@ -1127,8 +1112,7 @@ impl Writer<'_> {
     }
 
     async fn events(&mut self, events: &[Typed<'_, EventRecord, EventValues<'_>>]) -> Result<()> {
-        for (i, r, values) in events.iter().map(Typed::parts) {
-            let path = format!("events[{i}]");
+        for (path, r, values) in events.iter().map(Typed::parts) {
             let mut places = BTreeSet::new();
             for (j, key) in r.places.iter().enumerate() {
                 if let Some(id) = self

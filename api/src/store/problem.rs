@@ -64,6 +64,11 @@ impl Problems {
         parsed.map_err(|message| self.push(path, message)).ok()
     }
 
+    /// `value` when no problem was found, or else the problems.
+    pub fn finish_with<T>(self, value: T) -> Result<T, Self> {
+        if self.is_empty() { Ok(value) } else { Err(self) }
+    }
+
     /// `BAD_USER_INPUT` listing every problem, or `Ok` when there is none.
     pub fn finish(self) -> Result<(), AppError> {
         if self.is_empty() { Ok(()) } else { Err(self.into()) }

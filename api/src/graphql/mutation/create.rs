@@ -1,16 +1,16 @@
 //! Adding nodes: people, organisations, places, issues and sources, and the
 //! facts between them with their evidence.
 //!
-//! Each input becomes a one-record document of the import format, and the
-//! IDs it names are pinned to the nodes they stand for, so a mutation goes
-//! through exactly the checks and the entity resolution of `newsgraph
-//! import`: a person with a known QID or name is found, not duplicated, and
-//! a fact already recorded from the same span is not recorded twice.
+//! Each input becomes one record of the import format, its problems at
+//! paths under `input`, and the IDs it names are pinned to the nodes they
+//! stand for: the record goes through exactly the checks, the entity
+//! resolution and the writer of `newsgraph import`. A person with a known
+//! QID or name is found, not duplicated, and a fact already recorded from
+//! the same span is not recorded twice.
 
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 
-use super::require_write;
-use crate::changes::Change;
+use super::{import_failed, require_write};
 use crate::error::{AppError, AppResult};
 use crate::graphql::filter::id_of;
 use crate::graphql::ids::{GlobalId, NodeKind};
@@ -23,9 +23,9 @@ use crate::graphql::object::{
 use crate::graphql::scalars::{Date, Decimal};
 use crate::graphql::{changes, database};
 use crate::import::format::*;
-use crate::import::{self, Actor, ImportError, Pin, RecordKind};
+use crate::import::{self, Actor, Pin, Problems, Record, RecordKind};
 
-/// The key of the one record a mutation's document holds.
+/// The key of the record a mutation writes.
 const NEW: &str = "new";
 
 // ----- inputs ---------------------------------------------------------------
@@ -71,9 +71,11 @@ pub struct CreateSourceInput {
     pub text: String,
 }
 
-/// A new person.
+/// What a new person, organisation, place or issue is called; its fields
+/// stand in the input itself.
 #[derive(InputObject, Debug, Clone)]
-pub struct CreatePersonInput {
+#[graphql(visible = false)]
+pub struct NamesInput {
     /// The canonical name.
     pub name: String,
     /// Other names and spellings.
@@ -85,18 +87,27 @@ pub struct CreatePersonInput {
     pub wikidata_id: Option<String>,
 }
 
+impl NamesInput {
+    /// The name, the aliases, the description and the QID.
+    fn into_parts(self) -> (String, Vec<String>, Option<String>, Option<String>) {
+        (self.name, self.aliases, self.description, self.wikidata_id)
+    }
+}
+
+/// A new person.
+#[derive(InputObject, Debug, Clone)]
+pub struct CreatePersonInput {
+    /// The names, description and QID.
+    #[graphql(flatten)]
+    pub names: NamesInput,
+}
+
 /// A new organisation.
 #[derive(InputObject, Debug, Clone)]
 pub struct CreateOrganisationInput {
-    /// The canonical name.
-    pub name: String,
-    /// Other names and spellings.
-    #[graphql(default)]
-    pub aliases: Vec<String>,
-    /// A short description.
-    pub description: Option<String>,
-    /// The Wikidata QID (`Q7747`).
-    pub wikidata_id: Option<String>,
+    /// The names, description and QID.
+    #[graphql(flatten)]
+    pub names: NamesInput,
     /// What sort of organisation it is.
     pub kind: OrganisationKind,
     /// The country it belongs to (a `Place` ID).
@@ -106,15 +117,9 @@ pub struct CreateOrganisationInput {
 /// A new place.
 #[derive(InputObject, Debug, Clone)]
 pub struct CreatePlaceInput {
-    /// The canonical name.
-    pub name: String,
-    /// Other names and spellings.
-    #[graphql(default)]
-    pub aliases: Vec<String>,
-    /// A short description.
-    pub description: Option<String>,
-    /// The Wikidata QID (`Q7747`).
-    pub wikidata_id: Option<String>,
+    /// The names, description and QID.
+    #[graphql(flatten)]
+    pub names: NamesInput,
     /// What sort of place it is.
     pub kind: PlaceKind,
     /// The place it lies in (a `Place` ID).
@@ -128,15 +133,9 @@ pub struct CreatePlaceInput {
 /// A new issue.
 #[derive(InputObject, Debug, Clone)]
 pub struct CreateIssueInput {
-    /// The canonical name.
-    pub name: String,
-    /// Other names and spellings.
-    #[graphql(default)]
-    pub aliases: Vec<String>,
-    /// A short description.
-    pub description: Option<String>,
-    /// The Wikidata QID (`Q7747`).
-    pub wikidata_id: Option<String>,
+    /// The names, description and QID.
+    #[graphql(flatten)]
+    pub names: NamesInput,
     /// The broader issue it is part of (an `Issue` ID).
     pub parent: Option<ID>,
 }
@@ -358,7 +357,7 @@ payload!(AddEventPayload, event, Event, "event");
 #[derive(Default)]
 struct Refs {
     pins: Vec<Pin>,
-    problems: Vec<(String, String)>,
+    problems: Problems,
 }
 
 impl Refs {
@@ -371,7 +370,7 @@ impl Refs {
                 id: global.key,
                 path: path.to_owned(),
             }),
-            Err(message) => self.problems.push((path.to_owned(), message)),
+            Err(message) => self.problems.push(path, message),
         }
         id.0.clone()
     }
@@ -418,73 +417,30 @@ const ENTITIES: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation, NodeKi
 const PLACE: &[NodeKind] = &[NodeKind::Place];
 const ISSUE: &[NodeKind] = &[NodeKind::Issue];
 
-/// Problems as the client reads them: paths into `input`, not into the
-/// document (`statements[0].evidence.end` is `input.evidence.end`).
-fn invalid(problems: Vec<(String, String)>) -> AppError {
-    AppError::invalid(problems)
-}
-
-fn input_path(path: &str) -> String {
-    match path.split_once("[0]") {
-        Some((_, rest)) => format!("input{rest}"),
-        None => format!("input.{path}"),
-    }
-}
-
-/// Writes a one-record document through the import, as `operation`, and
-/// returns the key of the node the record (keyed `record`) became and
-/// whether it is new.
-async fn write(
+/// Checks one record at `input` and writes it through the import's writer,
+/// as `operation`; returns the key of the node the record became (or was
+/// found to be) and whether it is new.
+async fn write<R: Record>(
     ctx: &Context<'_>,
     operation: &str,
-    kind: RecordKind,
-    doc: Document,
+    record: R,
     refs: Refs,
 ) -> AppResult<(i64, bool)> {
-    let record = match kind {
-        RecordKind::Source => doc.sources.first().map_or(NEW, |s| s.key.as_str()).to_owned(),
-        _ => NEW.to_owned(),
-    };
     let actor = require_write(ctx)?;
-    if !refs.problems.is_empty() {
-        return Err(invalid(refs.problems));
-    }
-    let db = database(ctx)?;
-    let doc = Document {
-        format: import::FORMAT.to_owned(),
-        ..doc
-    };
+    refs.problems.finish()?;
     let actor = Actor {
         name: &actor,
         operation,
     };
-    match import::import_pinned(db, &doc, &refs.pins, actor).await {
-        Ok(counts) => {
-            let key = counts.key_of(&record).ok_or_else(|| {
-                tracing::error!(operation, "an import wrote no node for its record");
-                AppError::Internal
-            })?;
-            if !counts.added_statements().is_empty() {
-                let added = Change::StatementsAdded {
-                    ids: counts.added_statements().to_vec(),
-                };
-                changes(ctx)?.publish(db, vec![added]).await;
-            }
-            Ok((key, counts.added(kind)))
-        }
-        Err(ImportError::Invalid(problems)) => Err(invalid(
-            problems
-                .into_iter()
-                .map(|p| (input_path(&p.path), p.message))
-                .collect(),
-        )),
-        Err(ImportError::NotFound(missing)) => Err(missing.into_not_found()),
-        Err(ImportError::Unavailable(_)) => Err(AppError::DatabaseUnavailable),
-        Err(err) => {
-            tracing::error!(error = %err, operation, "a write failed");
-            Err(AppError::Internal)
-        }
-    }
+    let db = database(ctx)?;
+    let counts = import::import_one(db, &record, &refs.pins, actor, Some(changes(ctx)?))
+        .await
+        .map_err(|err| import_failed(err, operation, ""))?;
+    let key = counts.key_of(record.key()).ok_or_else(|| {
+        tracing::error!(operation, "a write gave no node for its record");
+        AppError::Internal
+    })?;
+    Ok((key, counts.added(R::KIND)))
 }
 
 /// Reads a node just written, without the request's loaders.
@@ -496,8 +452,8 @@ async fn written(ctx: &Context<'_>, kind: NodeKind, key: i64) -> AppResult<Node>
 
 /// Runs `write` and unwraps the node of the expected variant.
 macro_rules! added {
-    ($ctx:expr, $op:literal, $kind:ident, $doc:expr, $refs:expr, $payload:ident, $field:ident) => {{
-        let (key, created) = write($ctx, $op, RecordKind::$kind, $doc, $refs).await?;
+    ($ctx:expr, $op:literal, $kind:ident, $record:expr, $refs:expr, $payload:ident, $field:ident) => {{
+        let (key, created) = write($ctx, $op, $record, $refs).await?;
         match written($ctx, NodeKind::$kind, key).await? {
             Node::$kind(node) => Ok($payload {
                 $field: node,
@@ -514,7 +470,7 @@ macro_rules! added {
 pub struct CreateMutation;
 
 /// Adding nodes and facts; each mutation is one record of the import
-/// format, checked and resolved as `importGraph` would.
+/// format, checked, resolved and written as `importGraph` would.
 #[Object]
 impl CreateMutation {
     /// Adds an article. A source with the same key and text is returned
@@ -530,29 +486,25 @@ impl CreateMutation {
             (Some(key), _) => key,
             (None, Some(url)) => url.clone(),
             (None, None) => {
-                return Err(invalid(vec![(
-                    "input.key".into(),
-                    "give a key, or a url to serve as the key".into(),
-                )]));
+                let mut problems = Problems::default();
+                problems.push("input.key", "give a key, or a url to serve as the key");
+                return Err(problems.into());
             }
         };
-        let doc = Document {
-            sources: vec![SourceRecord {
-                key,
-                url: input.url,
-                title: input.title,
-                publisher: input.publisher,
-                published_on: input.published_on.map(|d| d.partial().format()),
-                language: input.language,
-                text: input.text,
-            }],
-            ..Default::default()
+        let record = SourceRecord {
+            key,
+            url: input.url,
+            title: input.title,
+            publisher: input.publisher,
+            published_on: input.published_on.map(|d| d.partial().format()),
+            language: input.language,
+            text: input.text,
         };
         added!(
             ctx,
             "createSource",
             Source,
-            doc,
+            record,
             Refs::default(),
             CreateSourcePayload,
             source
@@ -568,21 +520,19 @@ impl CreateMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The person.")] input: CreatePersonInput,
     ) -> AppResult<CreatePersonPayload> {
-        let doc = Document {
-            people: vec![PersonRecord {
-                key: NEW.to_owned(),
-                name: input.name,
-                aliases: input.aliases,
-                description: input.description,
-                wikidata_id: input.wikidata_id,
-            }],
-            ..Default::default()
+        let (name, aliases, description, wikidata_id) = input.names.into_parts();
+        let record = PersonRecord {
+            key: NEW.to_owned(),
+            name,
+            aliases,
+            description,
+            wikidata_id,
         };
         added!(
             ctx,
             "createPerson",
             Person,
-            doc,
+            record,
             Refs::default(),
             CreatePersonPayload,
             person
@@ -597,23 +547,21 @@ impl CreateMutation {
         #[graphql(desc = "The organisation.")] input: CreateOrganisationInput,
     ) -> AppResult<CreateOrganisationPayload> {
         let mut refs = Refs::default();
-        let doc = Document {
-            organisations: vec![OrganisationRecord {
-                key: NEW.to_owned(),
-                name: input.name,
-                aliases: input.aliases,
-                description: input.description,
-                wikidata_id: input.wikidata_id,
-                kind: input.kind.into(),
-                country: refs.opt(input.country.as_ref(), "input.country", PLACE),
-            }],
-            ..Default::default()
+        let (name, aliases, description, wikidata_id) = input.names.into_parts();
+        let record = OrganisationRecord {
+            key: NEW.to_owned(),
+            name,
+            aliases,
+            description,
+            wikidata_id,
+            kind: input.kind.into(),
+            country: refs.opt(input.country.as_ref(), "input.country", PLACE),
         };
         added!(
             ctx,
             "createOrganisation",
             Organisation,
-            doc,
+            record,
             refs,
             CreateOrganisationPayload,
             organisation
@@ -628,21 +576,19 @@ impl CreateMutation {
         #[graphql(desc = "The place.")] input: CreatePlaceInput,
     ) -> AppResult<CreatePlacePayload> {
         let mut refs = Refs::default();
-        let doc = Document {
-            places: vec![PlaceRecord {
-                key: NEW.to_owned(),
-                name: input.name,
-                aliases: input.aliases,
-                description: input.description,
-                wikidata_id: input.wikidata_id,
-                kind: input.kind.into(),
-                parent: refs.opt(input.parent.as_ref(), "input.parent", PLACE),
-                latitude: input.latitude,
-                longitude: input.longitude,
-            }],
-            ..Default::default()
+        let (name, aliases, description, wikidata_id) = input.names.into_parts();
+        let record = PlaceRecord {
+            key: NEW.to_owned(),
+            name,
+            aliases,
+            description,
+            wikidata_id,
+            kind: input.kind.into(),
+            parent: refs.opt(input.parent.as_ref(), "input.parent", PLACE),
+            latitude: input.latitude,
+            longitude: input.longitude,
         };
-        added!(ctx, "createPlace", Place, doc, refs, CreatePlacePayload, place)
+        added!(ctx, "createPlace", Place, record, refs, CreatePlacePayload, place)
     }
 
     /// Adds an issue, or finds the one the graph has with the same QID or
@@ -653,18 +599,16 @@ impl CreateMutation {
         #[graphql(desc = "The issue.")] input: CreateIssueInput,
     ) -> AppResult<CreateIssuePayload> {
         let mut refs = Refs::default();
-        let doc = Document {
-            issues: vec![IssueRecord {
-                key: NEW.to_owned(),
-                name: input.name,
-                aliases: input.aliases,
-                description: input.description,
-                wikidata_id: input.wikidata_id,
-                parent: refs.opt(input.parent.as_ref(), "input.parent", ISSUE),
-            }],
-            ..Default::default()
+        let (name, aliases, description, wikidata_id) = input.names.into_parts();
+        let record = IssueRecord {
+            key: NEW.to_owned(),
+            name,
+            aliases,
+            description,
+            wikidata_id,
+            parent: refs.opt(input.parent.as_ref(), "input.parent", ISSUE),
         };
-        added!(ctx, "createIssue", Issue, doc, refs, CreateIssuePayload, issue)
+        added!(ctx, "createIssue", Issue, record, refs, CreateIssuePayload, issue)
     }
 
     /// Records a role of a person in an organisation, with its evidence.
@@ -674,23 +618,20 @@ impl CreateMutation {
         #[graphql(desc = "The role.")] input: AddRoleInput,
     ) -> AppResult<AddRolePayload> {
         let mut refs = Refs::default();
-        let doc = Document {
-            roles: vec![RoleRecord {
-                key: NEW.to_owned(),
-                person: refs.id(&input.person, "input.person", &[NodeKind::Person]),
-                organisation: refs.id(
-                    &input.organisation,
-                    "input.organisation",
-                    &[NodeKind::Organisation],
-                ),
-                title: input.title,
-                since: input.since,
-                until: input.until,
-                evidence: refs.evidence(input.evidence, "input.evidence"),
-            }],
-            ..Default::default()
+        let record = RoleRecord {
+            key: NEW.to_owned(),
+            person: refs.id(&input.person, "input.person", &[NodeKind::Person]),
+            organisation: refs.id(
+                &input.organisation,
+                "input.organisation",
+                &[NodeKind::Organisation],
+            ),
+            title: input.title,
+            since: input.since,
+            until: input.until,
+            evidence: refs.evidence(input.evidence, "input.evidence"),
         };
-        added!(ctx, "addRole", Role, doc, refs, AddRolePayload, role)
+        added!(ctx, "addRole", Role, record, refs, AddRolePayload, role)
     }
 
     /// Records a relation between two people, with its evidence.
@@ -701,21 +642,18 @@ impl CreateMutation {
     ) -> AppResult<AddRelationPayload> {
         let mut refs = Refs::default();
         let person = &[NodeKind::Person];
-        let doc = Document {
-            relations: vec![RelationRecord {
-                key: NEW.to_owned(),
-                person: refs.id(&input.person, "input.person", person),
-                related_person: refs.id(&input.related_person, "input.relatedPerson", person),
-                kind: input.kind,
-                evidence: refs.evidence(input.evidence, "input.evidence"),
-            }],
-            ..Default::default()
+        let record = RelationRecord {
+            key: NEW.to_owned(),
+            person: refs.id(&input.person, "input.person", person),
+            related_person: refs.id(&input.related_person, "input.relatedPerson", person),
+            kind: input.kind,
+            evidence: refs.evidence(input.evidence, "input.evidence"),
         };
         added!(
             ctx,
             "addRelation",
             Relation,
-            doc,
+            record,
             refs,
             AddRelationPayload,
             relation
@@ -740,32 +678,29 @@ impl CreateMutation {
             })
             .collect();
         let speakers = &[NodeKind::Person, NodeKind::Organisation];
-        let doc = Document {
-            statements: vec![StatementRecord {
-                key: NEW.to_owned(),
-                kind: input.kind.into(),
-                text: input.text,
-                speaker: refs.id(&input.speaker, "input.speaker", speakers),
-                speaker_role: refs.opt(
-                    input.speaker_role.as_ref(),
-                    "input.speakerRole",
-                    &[NodeKind::Role],
-                ),
-                said_on: input.said_on,
-                place: refs.opt(input.place.as_ref(), "input.place", PLACE),
-                audience: input.audience,
-                audience_entity: refs.opt(input.audience_entity.as_ref(), "input.audienceEntity", ENTITIES),
-                about,
-                mentions: refs.list(&input.mentions, "input.mentions", ENTITIES),
-                evidence: refs.evidence(input.evidence, "input.evidence"),
-            }],
-            ..Default::default()
+        let record = StatementRecord {
+            key: NEW.to_owned(),
+            kind: input.kind.into(),
+            text: input.text,
+            speaker: refs.id(&input.speaker, "input.speaker", speakers),
+            speaker_role: refs.opt(
+                input.speaker_role.as_ref(),
+                "input.speakerRole",
+                &[NodeKind::Role],
+            ),
+            said_on: input.said_on,
+            place: refs.opt(input.place.as_ref(), "input.place", PLACE),
+            audience: input.audience,
+            audience_entity: refs.opt(input.audience_entity.as_ref(), "input.audienceEntity", ENTITIES),
+            about,
+            mentions: refs.list(&input.mentions, "input.mentions", ENTITIES),
+            evidence: refs.evidence(input.evidence, "input.evidence"),
         };
         added!(
             ctx,
             "addStatement",
             Statement,
-            doc,
+            record,
             refs,
             AddStatementPayload,
             statement
@@ -785,35 +720,32 @@ impl CreateMutation {
             issue: refs.opt(s.issue.as_ref(), "input.securedAgainst.issue", ISSUE),
             qualifier: s.qualifier,
         });
-        let doc = Document {
-            financial_measures: vec![FinancialMeasureRecord {
-                key: NEW.to_owned(),
-                kind: input.kind.into(),
-                label: input.label,
-                amount: input.amount.map(|a| a.0.normalize().to_string()),
-                currency: input.currency,
-                amount_qualifier: input.amount_qualifier.map(Into::into),
-                status: input.status.into(),
-                term: input.term,
-                share: input.share.map(|s| ShareRecord {
-                    numerator: s.numerator.into(),
-                    denominator: s.denominator.into(),
-                    of: s.of,
-                }),
-                provider: refs.opt(input.provider.as_ref(), "input.provider", ENTITIES),
-                recipient: refs.opt(input.recipient.as_ref(), "input.recipient", ENTITIES),
-                secured_against,
-                issues: refs.list(&input.issues, "input.issues", ISSUE),
-                announced_on: input.announced_on,
-                evidence: refs.evidence(input.evidence, "input.evidence"),
-            }],
-            ..Default::default()
+        let record = FinancialMeasureRecord {
+            key: NEW.to_owned(),
+            kind: input.kind.into(),
+            label: input.label,
+            amount: input.amount.map(|a| a.0.normalize().to_string()),
+            currency: input.currency,
+            amount_qualifier: input.amount_qualifier.map(Into::into),
+            status: input.status.into(),
+            term: input.term,
+            share: input.share.map(|s| ShareRecord {
+                numerator: s.numerator.into(),
+                denominator: s.denominator.into(),
+                of: s.of,
+            }),
+            provider: refs.opt(input.provider.as_ref(), "input.provider", ENTITIES),
+            recipient: refs.opt(input.recipient.as_ref(), "input.recipient", ENTITIES),
+            secured_against,
+            issues: refs.list(&input.issues, "input.issues", ISSUE),
+            announced_on: input.announced_on,
+            evidence: refs.evidence(input.evidence, "input.evidence"),
         };
         added!(
             ctx,
             "addFinancialMeasure",
             FinancialMeasure,
-            doc,
+            record,
             refs,
             AddFinancialMeasurePayload,
             financial_measure
@@ -848,20 +780,17 @@ impl CreateMutation {
                 evidence: refs.evidence(q.evidence, &format!("input.quantities[{i}].evidence")),
             })
             .collect();
-        let doc = Document {
-            events: vec![EventRecord {
-                key: NEW.to_owned(),
-                kind: input.kind.into(),
-                label: input.label,
-                started_on: input.started_on,
-                ended_on: input.ended_on,
-                places: refs.list(&input.places, "input.places", PLACE),
-                participants,
-                quantities,
-                evidence: refs.evidence(input.evidence, "input.evidence"),
-            }],
-            ..Default::default()
+        let record = EventRecord {
+            key: NEW.to_owned(),
+            kind: input.kind.into(),
+            label: input.label,
+            started_on: input.started_on,
+            ended_on: input.ended_on,
+            places: refs.list(&input.places, "input.places", PLACE),
+            participants,
+            quantities,
+            evidence: refs.evidence(input.evidence, "input.evidence"),
         };
-        added!(ctx, "addEvent", Event, doc, refs, AddEventPayload, event)
+        added!(ctx, "addEvent", Event, record, refs, AddEventPayload, event)
     }
 }

@@ -4,11 +4,10 @@ use async_graphql::{Context, ID, Object};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{ConnectionTrait, DatabaseTransaction};
 
-use super::require_write;
-use crate::changes::Change;
+use super::{commit, require_write};
 use crate::error::{AppError, AppResult};
+use crate::graphql::database;
 use crate::graphql::ids::{GlobalId, NodeKind};
-use crate::graphql::{changes, database};
 use crate::store::Write;
 
 /// The columns that refer to a node of each kind: a node still referred to
@@ -91,10 +90,7 @@ impl DeleteMutation {
         let db = database(ctx)?;
         let write = Write::begin(db).await?;
         let result = delete(write.txn(), node, version, &actor).await;
-        write.finish(result, None).await?;
-        changes(ctx)?
-            .publish(db, vec![Change::NodeChanged { id: id.0.clone() }])
-            .await;
+        commit(ctx, write, result, &[node]).await?;
         Ok(id)
     }
 }

@@ -1,5 +1,6 @@
 //! Correcting people, organisations and places.
 
+use super::patch::write_at_version;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use entity::kinds::EntityKind;
 use entity::{entity_alias, named_entity};
@@ -7,14 +8,13 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, Q
 
 use super::entity_details::DetailChanges;
 use super::patch::{Names, Problems, refuse_empty};
-use super::{fresh_entity, require_write};
-use crate::changes::Change;
+use super::{commit, fresh_entity, require_write};
 use crate::error::{AppError, AppResult};
+use crate::graphql::database;
 use crate::graphql::filter::expect_id;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::Entity;
 use crate::graphql::object::{OrganisationKind, PlaceKind};
-use crate::graphql::{changes, database};
 use crate::names::{fold, sort_key};
 use crate::store::Write;
 
@@ -82,11 +82,8 @@ impl EntityMutation {
         let db = database(ctx)?;
         let write = Write::begin(db).await?;
         let result = apply(write.txn(), kind, key, version, &patch, &actor).await;
-        write.finish(result, None).await?;
-        let entity = fresh_entity(db, key).await?;
-        let id = entity_id(&entity);
-        changes(ctx)?.publish(db, vec![Change::NodeChanged { id }]).await;
-        Ok(entity)
+        commit(ctx, write, result, &[GlobalId::new(kind, key)]).await?;
+        fresh_entity(db, key).await
     }
 }
 
@@ -199,15 +196,9 @@ async fn apply(
     changed.extend(details);
     row.updated_at = Set(chrono::Utc::now());
     row.version = Set(current.version + 1);
-    // The version in the WHERE clause makes a concurrent update that got
-    // here first win, and this one fail, even between the read and the write.
-    let updated = named_entity::Entity::update_many()
-        .set(row)
-        .filter(named_entity::Column::Id.eq(key))
-        .filter(named_entity::Column::Version.eq(version))
-        .exec(txn)
-        .await?;
-    if updated.rows_affected == 0 {
+    let columns = [named_entity::Column::Id, named_entity::Column::Version];
+    let written = write_at_version::<named_entity::Entity>(txn, row, columns, key, version).await?;
+    if !written {
         return Err(AppError::Conflict(format!(
             "the entity changed since version {version}; read it again and reapply the change"
         )));
@@ -259,16 +250,6 @@ async fn apply(
     )
     .await?;
     Ok(())
-}
-
-/// The global ID of an entity, as clients know it.
-pub(super) fn entity_id(entity: &Entity) -> String {
-    let (kind, key) = match entity {
-        Entity::Person(p) => (NodeKind::Person, p.0.id),
-        Entity::Organisation(o) => (NodeKind::Organisation, o.0.id),
-        Entity::Place(p) => (NodeKind::Place, p.0.id),
-    };
-    GlobalId::new(kind, key).encode().0
 }
 
 /// The kind of entity an ID of a person, organisation or place names.

@@ -1,5 +1,6 @@
 //! Correcting issues: names, aliases, Wikidata QID and place in the tree.
 
+use super::patch::write_at_version;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use entity::{issue, issue_alias};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
@@ -8,14 +9,13 @@ use super::patch::{
     Names, Problems, check_version, fresh, log, missing, not_found, optional_id_field, refuse_empty, stale,
     unique_violation,
 };
-use super::require_write;
-use crate::changes::Change;
+use super::{commit, require_write};
 use crate::error::{AppError, AppResult};
+use crate::graphql::database;
 use crate::graphql::filter::expect_id;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::Node;
 use crate::graphql::object::Issue;
-use crate::graphql::{changes, database};
 use crate::names::{fold, sort_key};
 use crate::store::Write;
 
@@ -61,12 +61,10 @@ impl IssueMutation {
         let db = database(ctx)?;
         let write = Write::begin(db).await?;
         let result = patch.apply(write.txn(), key, version, &actor).await;
-        write.finish(result, None).await?;
+        commit(ctx, write, result, &[GlobalId::new(NodeKind::Issue, key)]).await?;
         let Node::Issue(issue) = fresh(db, NodeKind::Issue, key).await? else {
             return Err(AppError::Internal);
         };
-        let id = GlobalId::new(NodeKind::Issue, key).encode().0;
-        changes(ctx)?.publish(db, vec![Change::NodeChanged { id }]).await;
         Ok(issue)
     }
 }
@@ -156,16 +154,11 @@ impl Changes {
         }
         row.updated_at = Set(chrono::Utc::now());
         row.version = Set(current.version + 1);
-        // The version in the WHERE clause makes a concurrent update that got
-        // here first win, and this one fail, even between the read and the write.
-        let updated = issue::Entity::update_many()
-            .set(row)
-            .filter(issue::Column::Id.eq(key))
-            .filter(issue::Column::Version.eq(version))
-            .exec(txn)
+        let columns = [issue::Column::Id, issue::Column::Version];
+        let written = write_at_version::<issue::Entity>(txn, row, columns, key, version)
             .await
             .map_err(|err| unique_violation(err, "input.wikidataId: another issue has this QID now"))?;
-        if updated.rows_affected == 0 {
+        if !written {
             return Err(stale("issue", version));
         }
         let name = renamed.unwrap_or(&current.name);

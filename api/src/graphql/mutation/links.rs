@@ -1,29 +1,30 @@
 //! Correcting roles (a person's title in an organisation) and relations
 //! between people.
 
+use super::patch::write_at_version;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use entity::kinds::EntityKind;
 use entity::{relation, role};
-use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
+use sea_orm::{DatabaseTransaction, EntityTrait, Set};
 
 use super::EvidenceInput;
 use super::patch::{
     Missing, Problems, check_version, existing_entity, fresh, id_field, log, missing, not_found, not_null,
     partial_date, patched, refuse_empty, required_text, stale, unique_violation,
 };
-use super::require_write;
 use super::span;
-use crate::changes::Change;
+use super::{commit, require_write};
 use crate::domain::PartialDate;
 use crate::error::{AppError, AppResult};
+use crate::graphql::database;
 use crate::graphql::filter::expect_id;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::Node;
 use crate::graphql::object::{Relation, Role};
-use crate::graphql::{changes, database};
 use crate::store::Evidence;
 use crate::store::Write;
 use crate::store::identity::{RelationIdentity, RoleIdentity};
+use crate::store::period::check_period;
 
 /// Changes to a role; fields left out stay as they are. The person stays:
 /// to give the role to someone else, delete it and add another.
@@ -77,12 +78,10 @@ impl LinkMutation {
         let db = database(ctx)?;
         let write = Write::begin(db).await?;
         let result = patch.apply(write.txn(), key, version, &actor).await;
-        write.finish(result, None).await?;
+        commit(ctx, write, result, &[GlobalId::new(NodeKind::Role, key)]).await?;
         let Node::Role(role) = fresh(db, NodeKind::Role, key).await? else {
             return Err(AppError::Internal);
         };
-        let id = GlobalId::new(NodeKind::Role, key).encode().0;
-        changes(ctx)?.publish(db, vec![Change::NodeChanged { id }]).await;
         Ok(role)
     }
 
@@ -104,12 +103,10 @@ impl LinkMutation {
         let db = database(ctx)?;
         let write = Write::begin(db).await?;
         let result = patch.apply(write.txn(), key, version, &actor).await;
-        write.finish(result, None).await?;
+        commit(ctx, write, result, &[GlobalId::new(NodeKind::Relation, key)]).await?;
         let Node::Relation(relation) = fresh(db, NodeKind::Relation, key).await? else {
             return Err(AppError::Internal);
         };
-        let id = GlobalId::new(NodeKind::Relation, key).encode().0;
-        changes(ctx)?.publish(db, vec![Change::NodeChanged { id }]).await;
         Ok(relation)
     }
 }
@@ -200,23 +197,12 @@ impl RoleChanges {
             &self.until,
             PartialDate::from_columns(current.until, current.until_precision),
         );
-        if let (Some(s), Some(u)) = (since, until)
-            && u.surely_before(s)
-        {
-            let path = if self.until.is_undefined() {
-                "input.since"
-            } else {
-                "input.until"
-            };
-            problems.push(
-                path,
-                format!(
-                    "the role ends before it starts (since {}, until {})",
-                    s.format(),
-                    u.format()
-                ),
-            );
-        }
+        let path = if self.until.is_undefined() {
+            "input.since"
+        } else {
+            "input.until"
+        };
+        check_period(&mut problems, path, "role", since, until);
         problems.finish()?;
 
         let title = self.title.clone().unwrap_or_else(|| current.title.clone());
@@ -267,16 +253,11 @@ impl RoleChanges {
         }
         row.updated_at = Set(chrono::Utc::now());
         row.version = Set(current.version + 1);
-        // The version in the WHERE clause makes a concurrent update that got
-        // here first win, and this one fail, even between the read and the write.
-        let updated = role::Entity::update_many()
-            .set(row)
-            .filter(role::Column::Id.eq(key))
-            .filter(role::Column::Version.eq(version))
-            .exec(txn)
+        let columns = [role::Column::Id, role::Column::Version];
+        let written = write_at_version::<role::Entity>(txn, row, columns, key, version)
             .await
             .map_err(|err| unique_violation(err, &taken))?;
-        if updated.rows_affected == 0 {
+        if !written {
             return Err(stale("role", version));
         }
         log(txn, actor, "updateRole", "role", key, version + 1, &changed).await
@@ -384,14 +365,11 @@ impl RelationChanges {
         }
         row.updated_at = Set(chrono::Utc::now());
         row.version = Set(current.version + 1);
-        let updated = relation::Entity::update_many()
-            .set(row)
-            .filter(relation::Column::Id.eq(key))
-            .filter(relation::Column::Version.eq(version))
-            .exec(txn)
+        let columns = [relation::Column::Id, relation::Column::Version];
+        let written = write_at_version::<relation::Entity>(txn, row, columns, key, version)
             .await
             .map_err(|err| unique_violation(err, &taken))?;
-        if updated.rows_affected == 0 {
+        if !written {
             return Err(stale("relation", version));
         }
         log(

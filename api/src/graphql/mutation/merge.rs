@@ -9,14 +9,13 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set,
 };
 
-use super::{fresh_entity, require_write};
-use crate::changes::Change;
+use super::{commit, fresh_entity, require_write};
 use crate::error::{AppError, AppResult};
+use crate::graphql::database;
 use crate::graphql::filter::expect_id;
 use crate::graphql::ids::GlobalId;
 use crate::graphql::ids::NodeKind;
 use crate::graphql::node::Entity;
-use crate::graphql::{changes, database};
 use crate::names::fold;
 use crate::store::Write;
 
@@ -41,6 +40,7 @@ impl MergeMutation {
         #[graphql(desc = "The entity that goes; its ID will lead to `keep`.")] remove: ID,
     ) -> AppResult<Entity> {
         let actor = require_write(ctx)?;
+        let kind = GlobalId::decode(&keep)?.kind;
         let keep = expect_id(&keep, "keep", ENTITIES)?;
         let remove = expect_id(&remove, "remove", ENTITIES)?;
         if keep == remove {
@@ -49,15 +49,10 @@ impl MergeMutation {
         let db = database(ctx)?;
         let write = Write::begin(db).await?;
         let result = merge(write.txn(), keep, remove, &actor).await;
-        write.finish(result, None).await?;
-        let entity = fresh_entity(db, keep).await?;
-        let kept = super::entities::entity_id(&entity);
         // Followers of the removed ID learn where it went.
-        let kind = GlobalId::decode(&kept)?.kind;
-        let gone = GlobalId::new(kind, remove).encode().0;
-        let news = vec![Change::NodeChanged { id: kept }, Change::NodeChanged { id: gone }];
-        changes(ctx)?.publish(db, news).await;
-        Ok(entity)
+        let news = [GlobalId::new(kind, keep), GlobalId::new(kind, remove)];
+        commit(ctx, write, result, &news).await?;
+        fresh_entity(db, keep).await
     }
 }
 

@@ -7,7 +7,9 @@ use super::{changes, database};
 use crate::auth::{Caller, Level};
 use crate::changes::Change;
 use crate::error::{AppError, AppResult};
+use crate::graphql::ids::GlobalId;
 use crate::import::{self, Actor, ImportError};
+use crate::store::Write;
 
 mod create;
 mod delete;
@@ -66,6 +68,20 @@ pub fn require_write(ctx: &Context<'_>) -> AppResult<String> {
     }
 }
 
+/// Commits a write (or rolls back a failed one) and, once it is
+/// committed, tells the subscribers of each of `nodes` that it changed.
+async fn commit(
+    ctx: &Context<'_>,
+    mut write: Write,
+    result: AppResult<()>,
+    nodes: &[GlobalId],
+) -> AppResult<()> {
+    for node in nodes {
+        write.announce(Change::NodeChanged { id: node.encode().0 });
+    }
+    write.finish(result, Some(changes(ctx)?)).await
+}
+
 /// Reads an entity afresh after a write (the request's loaders may hold
 /// the row as it was).
 async fn fresh_entity(db: &sea_orm::DatabaseConnection, key: i64) -> AppResult<crate::graphql::node::Entity> {
@@ -103,40 +119,42 @@ impl ImportMutation {
             operation: "importGraph",
         };
         let db = database(ctx)?;
-        match import::import_bytes(db, &bytes, actor).await {
-            Ok(counts) => {
-                let added = Change::StatementsAdded {
-                    ids: counts.added_statements().to_vec(),
-                };
-                changes(ctx)?.publish(db, vec![added]).await;
-                Ok(ImportResult {
-                    records: counts
-                        .rows()
-                        .map(|(kind, added, existing)| ImportedRecords {
-                            kind: kind.into(),
-                            added: added as i32,
-                            existing: existing as i32,
-                        })
-                        .collect(),
+        let counts = import::import_bytes(db, &bytes, actor, Some(changes(ctx)?))
+            .await
+            .map_err(|err| import_failed(err, "importGraph", "document."))?;
+        Ok(ImportResult {
+            records: counts
+                .rows()
+                .map(|(kind, added, existing)| ImportedRecords {
+                    kind: kind.into(),
+                    added: added as i32,
+                    existing: existing as i32,
                 })
-            }
-            Err(ImportError::Invalid(problems)) => Err(AppError::invalid(
-                problems
-                    .into_iter()
-                    .map(|p| (format!("document.{}", p.path), p.message))
-                    .collect(),
-            )),
-            Err(ImportError::Json { path, message, .. }) => Err(AppError::bad_input(match path {
-                Some(path) => format!("document.{path}: {message}"),
-                None => format!("document: {message}"),
-            })),
-            Err(ImportError::Unavailable(_)) => Err(AppError::DatabaseUnavailable),
-            Err(
-                err @ (ImportError::Database(_) | ImportError::NotUtf8 { .. } | ImportError::NotFound(_)),
-            ) => {
-                tracing::error!(error = %err, "importGraph failed");
-                Err(AppError::Internal)
-            }
+                .collect(),
+        })
+    }
+}
+
+/// The error a client reads for an import that failed: each problem at
+/// its path under `prefix` (`document.` for a document, nothing for a
+/// mutation's `input`), every missing node named.
+fn import_failed(err: ImportError, operation: &str, prefix: &str) -> AppError {
+    match err {
+        ImportError::Invalid(problems) => AppError::invalid(
+            problems
+                .into_iter()
+                .map(|p| (format!("{prefix}{}", p.path), p.message))
+                .collect(),
+        ),
+        ImportError::NotFound(missing) => missing.into_not_found(),
+        ImportError::Json { path, message, .. } => AppError::bad_input(match path {
+            Some(path) => format!("{prefix}{path}: {message}"),
+            None => format!("{}: {message}", prefix.trim_end_matches('.')),
+        }),
+        ImportError::Unavailable(_) => AppError::DatabaseUnavailable,
+        err @ (ImportError::Database(_) | ImportError::NotUtf8 { .. }) => {
+            tracing::error!(error = %err, operation, "a write failed");
+            AppError::Internal
         }
     }
 }

@@ -165,11 +165,23 @@ pub(super) fn partial_date(
     path: &str,
     problems: &mut Problems,
 ) -> MaybeUndefined<PartialDate> {
+    parsed(value, path, |text| PartialDate::parse(text.trim()), problems)
+}
+
+/// A value a patch gives as text, parsed once here (`Amount`, `Term`,
+/// `PartialDate`), where null clears it; a parse error is a problem at
+/// `path`.
+pub(super) fn parsed<T>(
+    value: MaybeUndefined<String>,
+    path: &str,
+    parse: fn(&str) -> Result<T, String>,
+    problems: &mut Problems,
+) -> MaybeUndefined<T> {
     match value {
         MaybeUndefined::Undefined => MaybeUndefined::Undefined,
         MaybeUndefined::Null => MaybeUndefined::Null,
-        MaybeUndefined::Value(text) => match PartialDate::parse(text.trim()) {
-            Ok(date) => MaybeUndefined::Value(date),
+        MaybeUndefined::Value(text) => match parse(&text) {
+            Ok(value) => MaybeUndefined::Value(value),
             Err(message) => {
                 problems.push(path, message);
                 MaybeUndefined::Undefined
@@ -293,4 +305,24 @@ pub(super) async fn log(
 ) -> AppResult<()> {
     let summary = format!("{noun} {key} to version {version}: {}", changed.join(", "));
     Ok(crate::audit::record(txn, actor, operation, summary).await?)
+}
+
+/// Writes `row` over the node `key` only while the node is still at
+/// `version`: the version in the WHERE clause makes a concurrent update
+/// that got there first win, and this one match no row, even between the
+/// read and the write. Whether the row was written.
+pub(super) async fn write_at_version<E: EntityTrait>(
+    txn: &DatabaseTransaction,
+    row: E::ActiveModel,
+    [id, at]: [E::Column; 2],
+    key: i64,
+    version: i32,
+) -> Result<bool, DbErr> {
+    let updated = E::update_many()
+        .set(row)
+        .filter(id.eq(key))
+        .filter(at.eq(version))
+        .exec(txn)
+        .await?;
+    Ok(updated.rows_affected > 0)
 }

@@ -1,6 +1,7 @@
 //! Correcting sources: an article's details, and its text while no fact
 //! cites it.
 
+use super::patch::write_at_version;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use entity::{event, event_quantity, financial_measure, relation, role, source, statement};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set};
@@ -9,16 +10,15 @@ use super::patch::{
     Problems, check_version, fresh, log, not_found, not_null, optional_text, refuse_empty, required_text,
     stale, unique_violation,
 };
-use super::require_write;
-use crate::changes::Change;
+use super::{commit, require_write};
 use crate::domain::LanguageTag;
 use crate::error::{AppError, AppResult};
+use crate::graphql::database;
 use crate::graphql::filter::expect_id;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::node::Node;
 use crate::graphql::object::Source;
 use crate::graphql::scalars::Date;
-use crate::graphql::{changes, database};
 use crate::store::Write;
 
 /// Changes to a source; fields left out stay as they are. The key stays.
@@ -64,12 +64,10 @@ impl SourceMutation {
         let db = database(ctx)?;
         let write = Write::begin(db).await?;
         let result = patch.apply(write.txn(), key, version, &actor).await;
-        write.finish(result, None).await?;
+        commit(ctx, write, result, &[GlobalId::new(NodeKind::Source, key)]).await?;
         let Node::Source(source) = fresh(db, NodeKind::Source, key).await? else {
             return Err(AppError::Internal);
         };
-        let id = GlobalId::new(NodeKind::Source, key).encode().0;
-        changes(ctx)?.publish(db, vec![Change::NodeChanged { id }]).await;
         Ok(source)
     }
 }
@@ -189,16 +187,11 @@ impl Changes {
         }
         row.updated_at = Set(chrono::Utc::now());
         row.version = Set(current.version + 1);
-        // The version in the WHERE clause makes a concurrent update that got
-        // here first win, and this one fail, even between the read and the write.
-        let updated = source::Entity::update_many()
-            .set(row)
-            .filter(source::Column::Id.eq(key))
-            .filter(source::Column::Version.eq(version))
-            .exec(txn)
+        let columns = [source::Column::Id, source::Column::Version];
+        let written = write_at_version::<source::Entity>(txn, row, columns, key, version)
             .await
             .map_err(|err| unique_violation(err, taken))?;
-        if updated.rows_affected == 0 {
+        if !written {
             return Err(stale("source", version));
         }
         log(txn, actor, "updateSource", "source", key, version + 1, &changed).await

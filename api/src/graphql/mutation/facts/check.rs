@@ -10,6 +10,7 @@ use crate::error::AppResult;
 use crate::graphql::filter::id_of;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::mutation::EvidenceInput;
+use crate::graphql::mutation::patch::{not_null, parsed};
 use crate::store::Evidence;
 
 pub(super) const ENTITIES: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation, NodeKind::Place];
@@ -45,17 +46,7 @@ pub(super) trait PatchChecks {
 impl PatchChecks for Problems {
     /// A field every fact of the kind has: it may be replaced, not cleared.
     fn required<T>(&mut self, value: MaybeUndefined<T>, path: &str, what: &str) -> Option<T> {
-        match value {
-            MaybeUndefined::Value(v) => Some(v),
-            MaybeUndefined::Undefined => None,
-            MaybeUndefined::Null => {
-                self.push(
-                    path,
-                    format!("{what} cannot be cleared; leave the field out to keep it as it is"),
-                );
-                None
-            }
-        }
+        not_null(value, path, &format!("{what} cannot be cleared"), self)
     }
 
     /// A list the patch replaces: `[]` empties it, null is refused.
@@ -133,17 +124,7 @@ impl PatchChecks for Problems {
 
     /// A date `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
     fn date(&mut self, value: MaybeUndefined<String>, path: &str) -> MaybeUndefined<PartialDate> {
-        match value {
-            MaybeUndefined::Value(text) => match PartialDate::parse(&text) {
-                Ok(date) => MaybeUndefined::Value(date),
-                Err(message) => {
-                    self.push(path, message);
-                    MaybeUndefined::Undefined
-                }
-            },
-            MaybeUndefined::Null => MaybeUndefined::Null,
-            MaybeUndefined::Undefined => MaybeUndefined::Undefined,
-        }
+        parsed(value, path, PartialDate::parse, self)
     }
 
     /// Evidence, as far as it can be checked without its source's text.

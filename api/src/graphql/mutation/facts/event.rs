@@ -1,11 +1,12 @@
 //! `updateEvent`: correcting what happened, when, where, who took part and
 //! how many, with the import's rules.
 
+use crate::graphql::mutation::patch::write_at_version;
 use async_graphql::{ID, InputObject, MaybeUndefined};
 use chrono::Utc;
 use entity::kinds;
 use entity::{event, event_participant, event_place, event_quantity};
-use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
+use sea_orm::{DatabaseTransaction, EntityTrait, Set};
 
 use super::check::{self, ENTITIES, PLACE, PatchChecks, Problems};
 use super::write;
@@ -15,6 +16,7 @@ use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::mutation::{EvidenceInput, ParticipantInput, QuantityInput};
 use crate::graphql::object::EventKind;
 use crate::store::identity::EventIdentity;
+use crate::store::period::check_period;
 
 /// Changes to an event. Fields left out stay as they are; null clears a
 /// field an event may lack; a list given replaces the whole list.
@@ -112,9 +114,13 @@ pub(super) fn checked(input: EventPatch) -> AppResult<Checked> {
         .map(|l| p.text(l, "input.label", "label"));
     let started_on = p.date(input.started_on, "input.startedOn");
     let ended_on = p.date(input.ended_on, "input.endedOn");
-    if let (MaybeUndefined::Value(started), MaybeUndefined::Value(ended)) = (&started_on, &ended_on) {
-        ends_after_it_starts(*started, *ended, "input.endedOn", &mut p);
-    }
+    check_period(
+        &mut p,
+        "input.endedOn",
+        "event",
+        started_on.value().copied(),
+        ended_on.value().copied(),
+    );
     let places = p
         .list(input.places, "input.places")
         .map(|ids| p.ids(&ids, "input.places", PLACE));
@@ -221,25 +227,31 @@ pub(super) async fn apply(
 
     row.updated_at = Set(Utc::now());
     row.version = Set(version + 1);
-    // The version in the WHERE clause makes a concurrent update that got
-    // here first win, and this one fail, even between the read and the write.
-    let updated = event::Entity::update_many()
-        .set(row)
-        .filter(event::Column::Id.eq(key))
-        .filter(event::Column::Version.eq(version))
-        .exec(txn)
-        .await?;
-    if updated.rows_affected == 0 {
+    let columns = [event::Column::Id, event::Column::Version];
+    let written = write_at_version::<event::Entity>(txn, row, columns, key, version).await?;
+    if !written {
         return Err(write::stale("event", version, None));
     }
     if let Some(places) = places {
-        replace_places(txn, key, places).await?;
+        let rows = places.into_iter().map(|place| event_place::ActiveModel {
+            event_id: Set(key),
+            place_id: Set(place),
+        });
+        write::replace_children(txn, key, rows.collect()).await?;
     }
     if let Some(participants) = participants {
-        replace_participants(txn, key, participants).await?;
+        let rows = participants
+            .into_iter()
+            .map(|(entity, role)| event_participant::ActiveModel {
+                event_id: Set(key),
+                entity_id: Set(entity),
+                role: Set(role),
+                ..Default::default()
+            });
+        write::replace_children(txn, key, rows.collect()).await?;
     }
     if let Some(quantities) = &patch.quantities {
-        replace_quantities(txn, key, quantities).await?;
+        write::replace_children(txn, key, quantity_rows(key, quantities)).await?;
     }
     let node = GlobalId::new(NodeKind::Event, key);
     write::record(txn, actor, "updateEvent", node, version, &patch.fields).await
@@ -289,81 +301,16 @@ fn dates_after_patch(patch: &Checked, current: &event::Model, problems: &mut Pro
         current.started_on_precision,
     );
     let ended = write::date_after(&patch.ended_on, current.ended_on, current.ended_on_precision);
-    let (Some(started), Some(ended)) = (started, ended) else {
-        return;
-    };
     let path = if patch.ended_on.is_undefined() {
         "input.startedOn"
     } else {
         "input.endedOn"
     };
-    ends_after_it_starts(started, ended, path, problems);
+    check_period(problems, path, "event", started, ended);
 }
 
-/// The import's rule: the end not surely before the start, as far as
-/// each date is known (an event of 3 December 2025 may end "2025-12").
-fn ends_after_it_starts(started: PartialDate, ended: PartialDate, path: &str, problems: &mut Problems) {
-    if ended.surely_before(started) {
-        problems.push(
-            path,
-            format!(
-                "the event would end ({}) before it starts ({})",
-                ended.format(),
-                started.format()
-            ),
-        );
-    }
-}
-
-async fn replace_places(txn: &DatabaseTransaction, key: i64, places: Vec<i64>) -> AppResult<()> {
-    event_place::Entity::delete_many()
-        .filter(event_place::Column::EventId.eq(key))
-        .exec(txn)
-        .await?;
-    if places.is_empty() {
-        return Ok(());
-    }
-    let rows = places.into_iter().map(|place| event_place::ActiveModel {
-        event_id: Set(key),
-        place_id: Set(place),
-    });
-    event_place::Entity::insert_many(rows)
-        .exec_without_returning(txn)
-        .await?;
-    Ok(())
-}
-
-async fn replace_participants(
-    txn: &DatabaseTransaction,
-    key: i64,
-    participants: Vec<(i64, String)>,
-) -> AppResult<()> {
-    event_participant::Entity::delete_many()
-        .filter(event_participant::Column::EventId.eq(key))
-        .exec(txn)
-        .await?;
-    if participants.is_empty() {
-        return Ok(());
-    }
-    let rows = participants
-        .into_iter()
-        .map(|(entity, role)| event_participant::ActiveModel {
-            event_id: Set(key),
-            entity_id: Set(entity),
-            role: Set(role),
-            ..Default::default()
-        });
-    event_participant::Entity::insert_many(rows)
-        .exec_without_returning(txn)
-        .await?;
-    Ok(())
-}
-
-async fn replace_quantities(txn: &DatabaseTransaction, key: i64, quantities: &[Quantity]) -> AppResult<()> {
-    event_quantity::Entity::delete_many()
-        .filter(event_quantity::Column::EventId.eq(key))
-        .exec(txn)
-        .await?;
+/// The rows of an event's counts.
+fn quantity_rows(key: i64, quantities: &[Quantity]) -> Vec<event_quantity::ActiveModel> {
     let mut rows = Vec::new();
     for q in quantities {
         let Some(evidence) = &q.evidence else { continue };
@@ -377,12 +324,7 @@ async fn replace_quantities(txn: &DatabaseTransaction, key: i64, quantities: &[Q
         crate::set_evidence!(row, evidence.source.key, evidence);
         rows.push(row);
     }
-    if !rows.is_empty() {
-        event_quantity::Entity::insert_many(rows)
-            .exec_without_returning(txn)
-            .await?;
-    }
-    Ok(())
+    rows
 }
 
 /// Refuses to make the event one with another: the same kind and label

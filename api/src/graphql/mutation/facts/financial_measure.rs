@@ -1,17 +1,19 @@
 //! `updateFinancialMeasure`: correcting money on the table, its amount,
 //! terms and parties, with the import's rules.
 
+use crate::graphql::mutation::patch::write_at_version;
 use async_graphql::{ID, InputObject, MaybeUndefined};
 use chrono::Utc;
 use entity::kinds;
 use entity::{financial_measure, financial_measure_issue};
-use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
+use sea_orm::{DatabaseTransaction, EntityTrait, Set};
 
 use super::check::{self, ENTITIES, ISSUE, PatchChecks, Problems};
 use super::write;
 use crate::domain::{Amount, CurrencyCode, PartialDate, Term};
 use crate::error::AppResult;
 use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::mutation::patch::parsed;
 use crate::graphql::mutation::{EvidenceInput, SecuredAgainstInput, ShareInput};
 use crate::graphql::object::{FinancialMeasureKind, FinancialMeasureStatus, Qualifier};
 use crate::graphql::scalars::Decimal;
@@ -68,11 +70,11 @@ struct Secured {
 pub(super) struct Checked {
     kind: Option<kinds::FinancialMeasureKind>,
     label: Option<String>,
-    amount: MaybeUndefined<String>,
-    currency: MaybeUndefined<String>,
+    amount: MaybeUndefined<Amount>,
+    currency: MaybeUndefined<CurrencyCode>,
     amount_qualifier: MaybeUndefined<kinds::Qualifier>,
     status: Option<kinds::FinancialMeasureStatus>,
-    term: MaybeUndefined<String>,
+    term: MaybeUndefined<Term>,
     share: MaybeUndefined<ShareInput>,
     provider: MaybeUndefined<GlobalId>,
     recipient: MaybeUndefined<GlobalId>,
@@ -128,32 +130,14 @@ pub(super) fn checked(input: FinancialMeasurePatch) -> AppResult<Checked> {
     let label = p
         .required(input.label, "input.label", "a financial measure's label")
         .map(|l| p.text(l, "input.label", "label"));
-    let amount = input.amount.map_value(|a| {
-        // The import's rules, on the import's text of the number.
-        Amount::parse(&a.0.to_string())
-            .map(|a| a.canonical())
-            .unwrap_or_else(|message| {
-                p.push("input.amount", message);
-                String::new()
-            })
-    });
-    let currency = input.currency.map_value(|c| match CurrencyCode::parse(&c) {
-        Ok(code) => code.as_str().to_owned(),
-        Err(message) => {
-            p.push("input.currency", message);
-            c
-        }
-    });
+    // The import's rules, on the import's text of the number.
+    let amount = input.amount.map_value(|a| a.0.to_string());
+    let amount = parsed(amount, "input.amount", Amount::parse, &mut p);
+    let currency = parsed(input.currency, "input.currency", CurrencyCode::parse, &mut p);
     let status = p
         .required(input.status, "input.status", "a financial measure's status")
         .map(Into::into);
-    let term = input.term.map_value(|t| match Term::parse(&t) {
-        Ok(term) => term.as_str().to_owned(),
-        Err(message) => {
-            p.push("input.term", message);
-            t
-        }
-    });
+    let term = parsed(input.term, "input.term", Term::parse, &mut p);
     if let MaybeUndefined::Value(share) = &input.share {
         if share.numerator < 0 {
             p.push(
@@ -241,27 +225,13 @@ pub(super) async fn apply(
 
     row.updated_at = Set(Utc::now());
     row.version = Set(version + 1);
-    // The version in the WHERE clause makes a concurrent update that got
-    // here first win, and this one fail, even between the read and the write.
-    let updated = financial_measure::Entity::update_many()
-        .set(row)
-        .filter(financial_measure::Column::Id.eq(key))
-        .filter(financial_measure::Column::Version.eq(version))
-        .exec(txn)
-        .await?;
-    if updated.rows_affected == 0 {
+    let columns = [financial_measure::Column::Id, financial_measure::Column::Version];
+    let written = write_at_version::<financial_measure::Entity>(txn, row, columns, key, version).await?;
+    if !written {
         return Err(write::stale("financial measure", version, None));
     }
     if let Some(links) = issues {
-        financial_measure_issue::Entity::delete_many()
-            .filter(financial_measure_issue::Column::FinancialMeasureId.eq(key))
-            .exec(txn)
-            .await?;
-        if !links.is_empty() {
-            financial_measure_issue::Entity::insert_many(links)
-                .exec_without_returning(txn)
-                .await?;
-        }
+        write::replace_children(txn, key, links).await?;
     }
     let node = GlobalId::new(NodeKind::FinancialMeasure, key);
     write::record(txn, actor, "updateFinancialMeasure", node, version, &patch.fields).await
@@ -277,10 +247,10 @@ fn columns(patch: &Checked) -> financial_measure::ActiveModel {
         row.label = Set(label.clone());
     }
     if !patch.amount.is_undefined() {
-        row.amount = Set(patch.amount.clone().take());
+        row.amount = Set(patch.amount.value().map(Amount::canonical));
     }
     if !patch.currency.is_undefined() {
-        row.currency = Set(patch.currency.clone().take());
+        row.currency = Set(patch.currency.value().map(|c| c.as_str().to_owned()));
     }
     if !patch.amount_qualifier.is_undefined() {
         row.amount_qualifier = Set(patch.amount_qualifier.take());
@@ -289,7 +259,7 @@ fn columns(patch: &Checked) -> financial_measure::ActiveModel {
         row.status = Set(status);
     }
     if !patch.term.is_undefined() {
-        row.term = Set(patch.term.clone().take());
+        row.term = Set(patch.term.value().map(|t| t.as_str().to_owned()));
     }
     if !patch.share.is_undefined() {
         let share = patch.share.value();
@@ -362,11 +332,13 @@ async fn issue_links(
 /// A measure has an amount with its currency, or neither, after the patch
 /// as before it.
 fn amount_with_currency(patch: &Checked, current: &financial_measure::Model, problems: &mut Problems) {
-    let after = |field: &MaybeUndefined<String>, stored: &Option<String>| match field {
-        MaybeUndefined::Undefined => stored.is_some(),
-        MaybeUndefined::Null => false,
-        MaybeUndefined::Value(_) => true,
-    };
+    fn after<T>(field: &MaybeUndefined<T>, stored: &Option<String>) -> bool {
+        match field {
+            MaybeUndefined::Undefined => stored.is_some(),
+            MaybeUndefined::Null => false,
+            MaybeUndefined::Value(_) => true,
+        }
+    }
     let amount = after(&patch.amount, &current.amount);
     let currency = after(&patch.currency, &current.currency);
     if amount == currency {

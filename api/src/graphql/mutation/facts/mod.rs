@@ -11,13 +11,13 @@ mod write;
 use async_graphql::{Context, ID, Object};
 
 use super::require_write;
-use crate::changes::Change;
 use crate::error::{AppError, AppResult};
+use crate::graphql::database;
 use crate::graphql::filter::expect_id;
 use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::mutation::commit;
 use crate::graphql::node::{Node, fetch_node};
 use crate::graphql::object::{Event, FinancialMeasure, Statement};
-use crate::graphql::{changes, database};
 use crate::store::Write;
 
 #[derive(Default)]
@@ -45,8 +45,9 @@ impl FactMutation {
         let db = database(ctx)?;
         let write = Write::begin(db).await?;
         let result = statement::apply(write.txn(), key, version, &patch, &actor).await;
-        write.finish(result, None).await?;
-        match updated(ctx, GlobalId::new(NodeKind::Statement, key)).await? {
+        let node = GlobalId::new(NodeKind::Statement, key);
+        commit(ctx, write, result, &[node]).await?;
+        match fetch_node(db, node).await?.ok_or(AppError::Internal)? {
             Node::Statement(node) => Ok(node),
             _ => Err(AppError::Internal),
         }
@@ -70,8 +71,9 @@ impl FactMutation {
         let db = database(ctx)?;
         let write = Write::begin(db).await?;
         let result = financial_measure::apply(write.txn(), key, version, &patch, &actor).await;
-        write.finish(result, None).await?;
-        match updated(ctx, GlobalId::new(NodeKind::FinancialMeasure, key)).await? {
+        let node = GlobalId::new(NodeKind::FinancialMeasure, key);
+        commit(ctx, write, result, &[node]).await?;
+        match fetch_node(db, node).await?.ok_or(AppError::Internal)? {
             Node::FinancialMeasure(node) => Ok(node),
             _ => Err(AppError::Internal),
         }
@@ -95,20 +97,11 @@ impl FactMutation {
         let db = database(ctx)?;
         let write = Write::begin(db).await?;
         let result = event::apply(write.txn(), key, version, &patch, &actor).await;
-        write.finish(result, None).await?;
-        match updated(ctx, GlobalId::new(NodeKind::Event, key)).await? {
+        let node = GlobalId::new(NodeKind::Event, key);
+        commit(ctx, write, result, &[node]).await?;
+        match fetch_node(db, node).await?.ok_or(AppError::Internal)? {
             Node::Event(node) => Ok(node),
             _ => Err(AppError::Internal),
         }
     }
-}
-
-/// Tells subscribers a node changed, and reads it afresh (the request's
-/// loaders may hold it as it was).
-async fn updated(ctx: &Context<'_>, node: GlobalId) -> AppResult<Node> {
-    let db = database(ctx)?;
-    changes(ctx)?
-        .publish(db, vec![Change::NodeChanged { id: node.encode().0 }])
-        .await;
-    fetch_node(db, node).await?.ok_or(AppError::Internal)
 }

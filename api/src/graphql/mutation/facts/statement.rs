@@ -1,11 +1,12 @@
 //! `updateStatement`: correcting what was said, by whom and in which role,
 //! when, where, to whom, about what, and where the source says so.
 
+use crate::graphql::mutation::patch::write_at_version;
 use async_graphql::{ID, InputObject, MaybeUndefined};
 use chrono::Utc;
 use entity::kinds;
 use entity::{statement, statement_issue, statement_mention};
-use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
+use sea_orm::{DatabaseTransaction, EntityTrait, Set};
 
 use super::check::{self, ENTITIES, ISSUE, PLACE, PatchChecks, Problems, SPEAKERS};
 use super::write;
@@ -189,15 +190,9 @@ pub(super) async fn apply(
 
     row.updated_at = Set(Utc::now());
     row.version = Set(version + 1);
-    // The version in the WHERE clause makes a concurrent update that got
-    // here first win, and this one fail, even between the read and the write.
-    let updated = statement::Entity::update_many()
-        .set(row)
-        .filter(statement::Column::Id.eq(key))
-        .filter(statement::Column::Version.eq(version))
-        .exec(txn)
-        .await?;
-    if updated.rows_affected == 0 {
+    let columns = [statement::Column::Id, statement::Column::Version];
+    let written = write_at_version::<statement::Entity>(txn, row, columns, key, version).await?;
+    if !written {
         return Err(write::stale("statement", version, None));
     }
     links.replace(txn, key).await?;
@@ -290,26 +285,10 @@ impl Links {
     /// Replaces the lists the patch gives.
     async fn replace(self, txn: &DatabaseTransaction, key: i64) -> AppResult<()> {
         if let Some(links) = self.about {
-            statement_issue::Entity::delete_many()
-                .filter(statement_issue::Column::StatementId.eq(key))
-                .exec(txn)
-                .await?;
-            if !links.is_empty() {
-                statement_issue::Entity::insert_many(links)
-                    .exec_without_returning(txn)
-                    .await?;
-            }
+            write::replace_children(txn, key, links).await?;
         }
         if let Some(links) = self.mentions {
-            statement_mention::Entity::delete_many()
-                .filter(statement_mention::Column::StatementId.eq(key))
-                .exec(txn)
-                .await?;
-            if !links.is_empty() {
-                statement_mention::Entity::insert_many(links)
-                    .exec_without_returning(txn)
-                    .await?;
-            }
+            write::replace_children(txn, key, links).await?;
         }
         Ok(())
     }

@@ -7,11 +7,12 @@ use async_graphql::MaybeUndefined;
 use chrono::NaiveDate;
 use entity::kinds::{DatePrecision, EntityKind};
 use entity::{entity_redirect, issue, named_entity, role, source};
-use sea_orm::{DatabaseTransaction, EntityTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
 use crate::domain::PartialDate;
 use crate::error::{AppError, AppResult};
 use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::loader::ChildTable;
 use crate::store::{Evidence, Span};
 
 use crate::graphql::mutation::patch::{Missing, missing as not_found};
@@ -212,4 +213,21 @@ pub(super) async fn record(
 ) -> AppResult<()> {
     let noun = node.kind.type_name();
     crate::graphql::mutation::patch::log(txn, actor, operation, noun, node.key, version + 1, fields).await
+}
+
+/// Replaces the rows of a child table (a fact's issues, mentions, places,
+/// participants or counts) that belong to `owner` with `rows`.
+pub(super) async fn replace_children<A>(txn: &DatabaseTransaction, owner: i64, rows: Vec<A>) -> AppResult<()>
+where
+    A: ActiveModelTrait + Send,
+    A::Entity: ChildTable,
+{
+    A::Entity::delete_many()
+        .filter(<A::Entity as ChildTable>::owner_column().eq(owner))
+        .exec(txn)
+        .await?;
+    if !rows.is_empty() {
+        A::Entity::insert_many(rows).exec_without_returning(txn).await?;
+    }
+    Ok(())
 }
