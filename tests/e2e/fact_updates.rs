@@ -390,7 +390,7 @@ pub async fn update_statement_refuses_stale_unknown_and_bad_input_and_changes_no
     let error = refused(&server, &mutation, &id, 7, json!({ "text": "X" }), "CONFLICT").await;
     assert_eq!(
         message(&error),
-        "the statement changed since version 7: it is at version 1 now; read it again and reapply the change"
+        "the statement has no version 7 yet: it is at version 1; read it again and reapply the change"
     );
     // Unknown statement, and unknown nodes named in the input.
     let error = refused(
@@ -730,7 +730,10 @@ pub async fn update_financial_measure_refuses_what_the_import_refuses_and_change
         "CONFLICT",
     )
     .await;
-    assert!(message(&error).contains("it is at version 1 now"), "{error}");
+    assert!(
+        message(&error).contains("has no version 2 yet: it is at version 1;"),
+        "{error}"
+    );
     let error = refused(
         &server,
         &mutation,

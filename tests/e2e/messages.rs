@@ -63,4 +63,20 @@ pub async fn messages_name_the_right_cursor_version_and_dates(db: TestDb) {
     );
     let still = server.query("{ people { totalCount } }", json!({})).await;
     assert_eq!(still["people"]["totalCount"], 1, "nothing was deleted");
+
+    // An update says the same of a version the node has not reached.
+    let update = "mutation($id: ID!, $version: Int!) { updateEntity(id: $id, version: $version, input: { description: \"x\" }) { version } }";
+    let (_, body) = post(
+        &server,
+        Some(EDITOR),
+        update,
+        json!({ "id": person["id"], "version": 6 }),
+    )
+    .await;
+    let error = &body["errors"][0];
+    assert_eq!(error["extensions"]["code"], "CONFLICT", "{body}");
+    assert_eq!(
+        error["message"],
+        "the entity has no version 6 yet: it is at version 1; read it again and reapply the change"
+    );
 }

@@ -478,7 +478,10 @@ pub async fn update_relation_refuses_stale_unknown_or_bad_input(db: TestDb) {
 
     let err = error(&update_relation(&server, Some(EDITOR), id, 2, json!({ "kind": "adviser" })).await);
     assert_eq!(err["extensions"]["code"], "CONFLICT", "{err}");
-    assert!(message(&err).contains("it is at version 1 now"), "{err}");
+    assert!(
+        message(&err).contains("has no version 2 yet: it is at version 1;"),
+        "{err}"
+    );
 
     let kremlin = id_of(&server, "organisations", "Kremlin").await;
     let err = error(&at(json!({ "kind": "", "relatedPerson": kremlin, "evidence": { "source": id, "start": -1, "end": 3, "excerpt": "x" } })).await);

@@ -7,7 +7,7 @@ use entity::{entity_alias, named_entity};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
 use super::entity_details::DetailChanges;
-use super::patch::{Names, Problems, refuse_empty};
+use super::patch::{Names, Problems, check_version, refuse_empty, stale};
 use super::{commit, fresh_entity, require_write};
 use crate::error::{AppError, AppResult};
 use crate::graphql::database;
@@ -141,12 +141,7 @@ async fn apply(
             "no entity has the ID given in `id`".to_owned(),
         ));
     };
-    if current.version != version {
-        return Err(AppError::Conflict(format!(
-            "the entity changed since version {version}: it is at version {} now; read it again and reapply the change",
-            current.version
-        )));
-    }
+    check_version("entity", current.version, version)?;
     if let MaybeUndefined::Value(qid) = &patch.wikidata_id {
         let other = named_entity::Entity::find()
             .filter(named_entity::Column::WikidataId.eq(qid.as_str()))
@@ -199,9 +194,7 @@ async fn apply(
     let columns = [named_entity::Column::Id, named_entity::Column::Version];
     let written = write_at_version::<named_entity::Entity>(txn, row, columns, key, version).await?;
     if !written {
-        return Err(AppError::Conflict(format!(
-            "the entity changed since version {version}; read it again and reapply the change"
-        )));
+        return Err(stale("entity", version));
     }
     let mut aliases = patch.add_aliases.clone();
     if let Some(name) = &patch.name

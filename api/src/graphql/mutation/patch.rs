@@ -246,9 +246,21 @@ pub(super) fn check_version(noun: &str, current: i32, version: i32) -> AppResult
     if current == version {
         return Ok(());
     }
-    Err(AppError::Conflict(format!(
-        "the {noun} changed since version {version}: it is at version {current} now; read it again and reapply the change"
-    )))
+    Err(version_conflict(noun, version, current))
+}
+
+/// `CONFLICT` for a patch based on `version` of a node now at `current`: a
+/// version it has left, or one it has not reached.
+pub(super) fn version_conflict(noun: &str, version: i32, current: i32) -> AppError {
+    AppError::Conflict(if version > current {
+        format!(
+            "the {noun} has no version {version} yet: it is at version {current}; read it again and reapply the change"
+        )
+    } else {
+        format!(
+            "the {noun} changed since version {version}: it is at version {current} now; read it again and reapply the change"
+        )
+    })
 }
 
 /// `CONFLICT` for an update whose `WHERE version = ?` matched no row: a

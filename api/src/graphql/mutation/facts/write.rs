@@ -22,14 +22,12 @@ pub(super) fn no_such(noun: &str) -> AppError {
     AppError::NotFound(format!("no {noun} has the ID given in `id`"))
 }
 
-/// `CONFLICT` for an update based on a version that is no longer current.
+/// `CONFLICT` for an update based on a version that is not the current one.
 pub(super) fn stale(noun: &str, version: i32, current: Option<i32>) -> AppError {
-    AppError::Conflict(match current {
-        Some(current) => format!(
-            "the {noun} changed since version {version}: it is at version {current} now; read it again and reapply the change"
-        ),
-        None => format!("the {noun} changed since version {version}; read it again and reapply the change"),
-    })
+    match current {
+        Some(current) => super::super::patch::version_conflict(noun, version, current),
+        None => super::super::patch::stale(noun, version),
+    }
 }
 
 /// `CONFLICT` when an update would make a fact one with another (`twin`,
