@@ -251,7 +251,7 @@ pub async fn extract_article_returns_the_draft_the_command_writes(db: TestDb) {
     let text = std::fs::read_to_string(&article).unwrap();
     let data = server
         .query(
-            "query($text: String!) { extractArticle(text: $text, publishedOn: \"2026-11-28\", publisher: \"Wend Valley Post\") }",
+            "query($text: String!) { extractArticle(article: { text: $text, publishedOn: \"2026-11-28\", publisher: \"Wend Valley Post\" }) }",
             json!({ "text": text }),
         )
         .await;
@@ -268,13 +268,13 @@ pub async fn extract_article_returns_the_draft_the_command_writes(db: TestDb) {
 
     // Bad arguments are refused with their names, and nothing is read.
     let empty = server
-        .query_error("{ extractArticle(text: \"  \") }", json!({}))
+        .query_error("{ extractArticle(article: { text: \"  \" }) }", json!({}))
         .await;
     assert_eq!(empty["extensions"]["code"], "BAD_USER_INPUT");
     assert!(empty["message"].as_str().unwrap().contains("text"), "{empty}");
     let month = server
         .query_error(
-            "{ extractArticle(text: \"He said \\\"yes\\\".\", publishedOn: \"2026-11\") }",
+            "{ extractArticle(article: { text: \"He said \\\"yes\\\".\", publishedOn: \"2026-11\" }) }",
             json!({}),
         )
         .await;

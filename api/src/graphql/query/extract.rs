@@ -1,7 +1,7 @@
 //! `extractArticle`: the extractor (`newsgraph extract`) over GraphQL, for
 //! a front-end that shows a draft to a reviewer before it is imported.
 
-use async_graphql::{Context, Json, Object};
+use async_graphql::{Context, InputObject, Json, Object};
 use entity::kinds::DatePrecision;
 
 use crate::error::{AppError, AppResult};
@@ -30,20 +30,9 @@ impl ExtractQuery {
     async fn extract_article(
         &self,
         ctx: &Context<'_>,
-        #[graphql(
-            desc = "The article as plain text, at most 2 MiB; its first line is the headline unless `title` is given."
-        )]
-        text: String,
-        #[graphql(
-            desc = "The day it was published (`YYYY-MM-DD`); dates such as \"on Tuesday\" count back from it."
-        )]
-        published_on: Option<Date>,
-        #[graphql(desc = "The headline.")] title: Option<String>,
-        #[graphql(desc = "Where it is published.")] url: Option<String>,
-        #[graphql(desc = "Who published it.")] publisher: Option<String>,
-        #[graphql(desc = "Its language, a BCP 47 tag (`en`).")] language: Option<String>,
+        #[graphql(desc = "The article: its text and what is known of it.")] article: ArticleInput,
     ) -> AppResult<Json<serde_json::Value>> {
-        let article = article(text, published_on, title, url, publisher, language)?;
+        let article = article.into_article()?;
         let known = Gazetteer::load(database(ctx)?).await?;
         // The rules are plain computation: off the request threads.
         let doc = tokio::task::spawn_blocking(move || draft(&article, &known))
@@ -60,33 +49,48 @@ impl ExtractQuery {
     }
 }
 
-/// An article from GraphQL arguments, or the problem with them.
-pub fn article(
-    text: String,
-    published_on: Option<Date>,
-    title: Option<String>,
-    url: Option<String>,
-    publisher: Option<String>,
-    language: Option<String>,
-) -> AppResult<Article> {
-    let text = article_text(text.as_bytes())
-        .map_err(|reason| AppError::invalid(vec![("text".to_owned(), reason)]))?;
-    let published_on = match published_on {
-        Some(Date(day, DatePrecision::Day)) => Some(day),
-        Some(_) => {
-            return Err(AppError::invalid(vec![(
-                "publishedOn".to_owned(),
-                "must be a day (`YYYY-MM-DD`): relative dates count back from it".to_owned(),
-            )]));
-        }
-        None => None,
-    };
-    Ok(Article {
-        text,
-        title,
-        published_on,
-        url,
-        publisher,
-        language,
-    })
+/// An article to read: its text and what is known of it besides.
+#[derive(InputObject, Debug, Clone)]
+pub struct ArticleInput {
+    /// The article as plain text, at most 2 MiB; its first line is the
+    /// headline unless `title` is given.
+    pub text: String,
+    /// The day it was published (`YYYY-MM-DD`); dates such as "on Tuesday"
+    /// count back from it.
+    pub published_on: Option<Date>,
+    /// The headline.
+    pub title: Option<String>,
+    /// Where it is published.
+    pub url: Option<String>,
+    /// Who published it.
+    pub publisher: Option<String>,
+    /// Its language, a BCP 47 tag (`en`).
+    pub language: Option<String>,
+}
+
+impl ArticleInput {
+    /// The article the extractor reads, or the problem with the input (at
+    /// `article.text` or `article.publishedOn`).
+    pub fn into_article(self) -> AppResult<Article> {
+        let text = article_text(self.text.as_bytes())
+            .map_err(|reason| AppError::invalid(vec![("article.text".to_owned(), reason)]))?;
+        let published_on = match self.published_on {
+            Some(Date(day, DatePrecision::Day)) => Some(day),
+            Some(_) => {
+                return Err(AppError::invalid(vec![(
+                    "article.publishedOn".to_owned(),
+                    "must be a day (`YYYY-MM-DD`): relative dates count back from it".to_owned(),
+                )]));
+            }
+            None => None,
+        };
+        Ok(Article {
+            text,
+            title: self.title,
+            published_on,
+            url: self.url,
+            publisher: self.publisher,
+            language: self.language,
+        })
+    }
 }
