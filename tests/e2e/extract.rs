@@ -57,6 +57,17 @@ pub async fn an_extracted_article_checks_imports_and_cites_its_spans(db: TestDb)
     let imported = import(&db, &[&draft_path]).await;
     assert!(imported.success, "{}", imported.stderr);
     let server = Server::start(&db).await;
+    // A reviewer lists what a program extracted and nobody curated yet.
+    let counts = server
+        .query(
+            "{ extracted: statements(filter: { curated: false }) { totalCount }
+               curated: statements(filter: { curated: true }) { totalCount } }",
+            json!({}),
+        )
+        .await;
+    let drafted = draft["statements"].as_array().unwrap().len();
+    assert_eq!(counts["extracted"]["totalCount"], drafted, "{counts}");
+    assert_eq!(counts["curated"]["totalCount"], 0, "{counts}");
     let quote = |text: &'static str| {
         let server = &server;
         async move {

@@ -315,6 +315,9 @@ pub struct StatementFilter {
     pub text: Option<String>,
     /// Quoted or paraphrased.
     pub kind: Option<StatementKind>,
+    /// `true` for statements a person curated, `false` for those a program
+    /// extracted and nobody has reviewed yet (`newsgraph extract`).
+    pub curated: Option<bool>,
 }
 
 const SPEAKERS: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation];
@@ -395,6 +398,9 @@ pub async fn statements(
     if let Some(kind) = f.kind {
         let kind: entity::kinds::StatementKind = kind.into();
         select = select.filter(S::Kind.eq(kind));
+    }
+    if let Some(curated) = f.curated {
+        select = select.filter(S::Curated.eq(curated));
     }
     Ok(select)
 }
