@@ -295,3 +295,70 @@ pub async fn extract_article_returns_the_draft_the_command_writes(db: TestDb) {
         "{month}"
     );
 }
+
+pub async fn ingest_article_needs_a_write_token_and_imports_all_or_nothing(db: TestDb) {
+    use crate::writes::{EDITOR, post, server as writable};
+    let server = writable(&db, false).await;
+    let text = std::fs::read_to_string(fixture("harbour-bridge.txt")).unwrap();
+    let ingest =
+        "mutation($a: ArticleInput!) { ingestArticle(article: $a) { records { kind added existing } } }";
+    let article = json!({ "text": text, "publishedOn": "2026-11-26", "publisher": "Harbour Gazette" });
+    let count = "{ statements { totalCount } sources { totalCount } }";
+
+    // Without a token: refused, nothing written.
+    let (_, body) = post(&server, None, ingest, json!({ "a": article })).await;
+    assert_eq!(
+        body["errors"][0]["extensions"]["code"], "UNAUTHENTICATED",
+        "{body}"
+    );
+    // A publishedOn that is not a day: refused before anything is read or written.
+    let mut month = article.clone();
+    month["publishedOn"] = json!("2026-11");
+    let (_, body) = post(&server, Some(EDITOR), ingest, json!({ "a": month })).await;
+    assert_eq!(
+        body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{body}"
+    );
+    let empty = server.query(count, json!({})).await;
+    assert_eq!(empty["statements"]["totalCount"], 0, "{empty}");
+    assert_eq!(empty["sources"]["totalCount"], 0, "{empty}");
+
+    // With a token: the source and its statements, all extracted.
+    let (_, body) = post(&server, Some(EDITOR), ingest, json!({ "a": article })).await;
+    let records = body["data"]["ingestArticle"]["records"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{body}"));
+    let added = |kind: &str| {
+        records
+            .iter()
+            .find(|r| r["kind"] == kind)
+            .map(|r| r["added"].clone())
+    };
+    assert_eq!(added("SOURCE"), Some(json!(1)), "{body}");
+    let statements = added("STATEMENT").and_then(|v| v.as_u64()).unwrap_or(0);
+    assert!(statements >= 7, "{body}");
+    let after = server
+        .query(
+            "{ statements(filter: { curated: false }) { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(after["statements"]["totalCount"], statements);
+    let reyes = server
+        .query(
+            r#"{ statements(first: 5, filter: { text: "adds to the bill" }) { nodes { speaker { ... on Person { name } } } } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        reyes["statements"]["nodes"][0]["speaker"]["name"], "Daniel Reyes",
+        "{reyes}"
+    );
+
+    // The same article again adds nothing.
+    let (_, body) = post(&server, Some(EDITOR), ingest, json!({ "a": article })).await;
+    let records = body["data"]["ingestArticle"]["records"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{body}"));
+    assert!(records.iter().all(|r| r["added"] == 0), "{body}");
+}

@@ -122,7 +122,37 @@ impl ImportMutation {
         let counts = import::import_bytes(db, &bytes, actor, Some(changes(ctx)?))
             .await
             .map_err(|err| import_failed(err, "importGraph", "document."))?;
-        Ok(ImportResult {
+        Ok(ImportResult::of(&counts))
+    }
+
+    /// Reads an article as `extractArticle` does and imports the draft in
+    /// one transaction: the article becomes a source, and the quotes,
+    /// speakers, reported speech and roles found in it become facts with
+    /// `curated: false`, citing their spans. All of it or nothing. Ingesting
+    /// the same article again adds nothing.
+    #[graphql(complexity = "crate::graphql::query::extract::EXTRACT_COST")]
+    async fn ingest_article(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The article: its text and what is known of it.")]
+        article: crate::graphql::query::extract::ArticleInput,
+    ) -> AppResult<ImportResult> {
+        let name = require_write(ctx)?;
+        let doc = crate::graphql::query::extract::draft_of(ctx, article).await?;
+        let actor = Actor {
+            name: &name,
+            operation: "ingestArticle",
+        };
+        let counts = import::import(database(ctx)?, &doc, actor, Some(changes(ctx)?))
+            .await
+            .map_err(|err| import_failed(err, "ingestArticle", "draft."))?;
+        Ok(ImportResult::of(&counts))
+    }
+}
+
+impl ImportResult {
+    fn of(counts: &import::Counts) -> Self {
+        ImportResult {
             records: counts
                 .rows()
                 .map(|(kind, added, existing)| ImportedRecords {
@@ -131,7 +161,7 @@ impl ImportMutation {
                     existing: existing as i32,
                 })
                 .collect(),
-        })
+        }
     }
 }
 

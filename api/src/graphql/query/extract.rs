@@ -8,11 +8,12 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{Article, Gazetteer, article_text, draft};
 use crate::graphql::database;
 use crate::graphql::scalars::Date;
+use crate::import::Document;
 
 /// What `extractArticle` costs against the complexity limit: reading the
 /// graph's names and the whole text makes it a heavy request that takes
 /// turns with the others.
-const EXTRACT_COST: usize = 20_000;
+pub(crate) const EXTRACT_COST: usize = 20_000;
 
 #[derive(Default)]
 pub struct ExtractQuery;
@@ -32,21 +33,26 @@ impl ExtractQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "The article: its text and what is known of it.")] article: ArticleInput,
     ) -> AppResult<Json<serde_json::Value>> {
-        let article = article.into_article()?;
-        let known = Gazetteer::load(database(ctx)?).await?;
-        // The rules are plain computation: off the request threads.
-        let doc = tokio::task::spawn_blocking(move || draft(&article, &known))
-            .await
-            .map_err(|err| {
-                tracing::error!(%err, "the extractor stopped");
-                AppError::Internal
-            })?;
+        let doc = draft_of(ctx, article).await?;
         let value = serde_json::to_value(&doc).map_err(|err| {
             tracing::error!(%err, "a draft did not serialise");
             AppError::Internal
         })?;
         Ok(Json(value))
     }
+}
+
+/// The draft document of an article, its names resolved against the graph.
+pub(crate) async fn draft_of(ctx: &Context<'_>, article: ArticleInput) -> AppResult<Document> {
+    let article = article.into_article()?;
+    let known = Gazetteer::load(database(ctx)?).await?;
+    // The rules are plain computation: off the request threads.
+    tokio::task::spawn_blocking(move || draft(&article, &known))
+        .await
+        .map_err(|err| {
+            tracing::error!(%err, "the extractor stopped");
+            AppError::Internal
+        })
 }
 
 /// An article to read: its text and what is known of it besides.

@@ -1,6 +1,6 @@
 //! The query root, merged from its parts.
 
-mod extract;
+pub(crate) mod extract;
 mod lists;
 mod node;
 mod search;
