@@ -355,6 +355,34 @@ pub async fn ingest_article_needs_a_write_token_and_imports_all_or_nothing(db: T
         "{reyes}"
     );
 
+    // A reviewer's correction makes the fact curated.
+    let quote = server
+        .query(
+            r#"{ statements(first: 1, filter: { text: "blank cheque" }) { nodes { id version } } }"#,
+            json!({}),
+        )
+        .await["statements"]["nodes"][0]
+        .clone();
+    let update = "mutation($id: ID!, $v: Int!) { updateStatement(id: $id, version: $v, input: { audience: \"the council meeting\" }) { evidence { curated } } }";
+    let (_, body) = post(
+        &server,
+        Some(EDITOR),
+        update,
+        json!({ "id": quote["id"], "v": quote["version"] }),
+    )
+    .await;
+    assert_eq!(
+        body["data"]["updateStatement"]["evidence"]["curated"], true,
+        "{body}"
+    );
+    let after = server
+        .query(
+            "{ statements(filter: { curated: false }) { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(after["statements"]["totalCount"], statements - 1);
+
     // The same article again adds nothing.
     let (_, body) = post(&server, Some(EDITOR), ingest, json!({ "a": article })).await;
     let records = body["data"]["ingestArticle"]["records"]

@@ -247,9 +247,14 @@ impl RoleChanges {
             row.organisation_id = Set(organisation.id);
             changed.push("organisation");
         }
-        if let Some(span) = span {
-            crate::set_evidence!(row, span.source, &span);
-            changed.push("evidence");
+        // A person corrected the fact: it is curated now, unless the new
+        // evidence says otherwise.
+        match span {
+            Some(span) => {
+                crate::set_evidence!(row, span.source, &span);
+                changed.push("evidence");
+            }
+            None => row.curated = Set(true),
         }
         row.updated_at = Set(chrono::Utc::now());
         row.version = Set(current.version + 1);
@@ -359,9 +364,14 @@ impl RelationChanges {
             row.related_person_id = Set(related.id);
             changed.push("relatedPerson");
         }
-        if let Some(span) = span {
-            crate::set_evidence!(row, span.source, &span);
-            changed.push("evidence");
+        // A person corrected the fact: it is curated now, unless the new
+        // evidence says otherwise.
+        match span {
+            Some(span) => {
+                crate::set_evidence!(row, span.source, &span);
+                changed.push("evidence");
+            }
+            None => row.curated = Set(true),
         }
         row.updated_at = Set(chrono::Utc::now());
         row.version = Set(current.version + 1);

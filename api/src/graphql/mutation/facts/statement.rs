@@ -188,6 +188,11 @@ pub(super) async fn apply(
     problems.finish()?;
     refuse_twin(txn, patch, &current, speaker).await?;
 
+    // A person corrected the fact: it is curated now, unless the new
+    // evidence says otherwise.
+    if patch.evidence.is_none() {
+        row.curated = Set(true);
+    }
     row.updated_at = Set(Utc::now());
     row.version = Set(version + 1);
     let columns = [statement::Column::Id, statement::Column::Version];
