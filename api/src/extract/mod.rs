@@ -12,13 +12,14 @@
 //! itself: a surname alone finds the full name given earlier. Every word
 //! table is in `rules`.
 
+pub mod dates;
 pub mod gazetteer;
 pub mod rules;
 pub mod text;
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use entity::kinds::StatementKind;
 
 use crate::import::format::{
@@ -845,7 +846,7 @@ impl<'a> Reader<'a> {
             text: words,
             speaker: self.key_of(speaker.found),
             speaker_role: speaker.role.map(|r| format!("role-{}", r + 1)),
-            said_on: self.said_on(span).map(|d| d.to_string()),
+            said_on: self.said_on(span),
             place: None,
             audience: None,
             audience_entity: None,
@@ -864,19 +865,16 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The day a statement was made: a weekday the sentence names, the
-    /// last one on or before the publication; else the publication day.
-    fn said_on(&self, span: Sentence) -> Option<NaiveDate> {
+    /// When a statement was made: the date its sentence names ("on
+    /// Tuesday", "in December", "last month"; see `dates`), else the
+    /// publication day.
+    fn said_on(&self, span: Sentence) -> Option<String> {
         let published = self.article.published_on?;
-        for i in span.first..=span.last {
-            let t = &self.tokens[i];
-            let on = i > 0 && self.tokens[i - 1].lower() == "on";
-            if let (true, Some(day)) = (on, rules::WEEKDAYS.iter().position(|d| *d == t.lower())) {
-                let back = (published.weekday().num_days_from_monday() as i64 - day as i64).rem_euclid(7);
-                return published.checked_sub_signed(chrono::Duration::days(back));
-            }
-        }
-        Some(published)
+        let words: Vec<String> = (span.first..=span.last)
+            .filter(|&i| self.tokens[i].is_word() && !self.in_quotation(self.tokens[i].start))
+            .map(|i| self.tokens[i].lower())
+            .collect();
+        dates::named(&words, published).or_else(|| Some(published.to_string()))
     }
 
     fn evidence(&self, start: usize, end: usize, confidence: f64) -> EvidenceRecord {
