@@ -312,11 +312,7 @@ impl<'a> Reader<'a> {
 
     fn name_word(&self, i: usize) -> bool {
         let t = &self.tokens[i];
-        t.is_capitalised() && !rules::is_not_a_name(&t.lower())
-            || matches!(
-                t.lower().as_str(),
-                "al" | "bin" | "van" | "von" | "de" | "der" | "la" | "le" | "da" | "di" | "el"
-            )
+        t.is_capitalised() && !rules::is_not_a_name(&t.lower()) || rules::is_name_particle(&t.lower())
     }
 
     fn name_text(&self, first: usize, last: usize) -> String {
@@ -647,10 +643,7 @@ impl<'a> Reader<'a> {
     /// quotation or a colon, and not the end of the sentence.
     fn reports_speech(&self, s: Sentence, v: usize) -> bool {
         let verb = self.tokens[v].lower();
-        if matches!(
-            verb.as_str(),
-            "called" | "calls" | "described" | "describes" | "asked" | "asks"
-        ) {
+        if rules::quotes_only(&verb) {
             return false;
         }
         // "“…,” she told the meeting": after a quotation the verb only
@@ -663,12 +656,7 @@ impl<'a> Reader<'a> {
             if w == "that" {
                 return true;
             }
-            if rules::is_bridge(&w)
-                || matches!(
-                    w.as_str(),
-                    "reporters" | "journalists" | "him" | "her" | "them" | "us"
-                )
-            {
+            if rules::is_bridge(&w) || rules::is_listener(&w) {
                 i += 1;
                 continue;
             }

@@ -5,8 +5,6 @@
 use entity::kinds::OrganisationKind;
 
 /// Speech verbs in the forms news writes them (past, present, participle).
-/// `true` marks verbs whose object may be a quotation that is not what the
-/// speaker said in so many words ("called it ...").
 pub const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
@@ -127,9 +125,33 @@ pub fn is_speech_verb(word: &str) -> bool {
     SPEECH_VERBS.contains(&word)
 }
 
-/// Verbs that introduce what was said in the speaker's sense rather than
-/// words: a quotation after them is still a quotation, but the sentence is
-/// also a paraphrase only with `that` ("warned that ...").
+/// Speech verbs whose object is the quotation itself ("he called it “a
+/// normal working process”"): they attribute a quotation and never report
+/// speech in the writer's words.
+pub fn quotes_only(verb: &str) -> bool {
+    matches!(
+        verb,
+        "called" | "calls" | "described" | "describes" | "asked" | "asks"
+    )
+}
+
+/// Who a speaker speaks to, between the verb and what was said ("told
+/// reporters that").
+pub fn is_listener(word: &str) -> bool {
+    matches!(word, "reporters" | "journalists" | "him" | "her" | "them" | "us")
+}
+
+/// Lower-case particles inside a name ("Mohammed bin Salman", "Ursula von
+/// der Leyen").
+pub fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "al" | "bin" | "van" | "von" | "de" | "der" | "la" | "le" | "da" | "di" | "el"
+    )
+}
+
+/// A participle ("saying", "claiming"): its subject is not the clause
+/// after it, so a participle alone does not report speech.
 pub fn is_participle(word: &str) -> bool {
     word.ends_with("ing")
 }
@@ -152,14 +174,14 @@ pub const TITLE_WORDS: &[&str] = &[
     "advisor",
     "envoy",
     "senator",
-    "sen.",
+    "sen",
     "representative",
-    "rep.",
+    "rep",
     "governor",
     "mayor",
     "ambassador",
     "general",
-    "gen.",
+    "gen",
     "commander",
     "chief",
     "head",
@@ -207,20 +229,15 @@ pub const TITLE_WORDS: &[&str] = &[
     "economist",
     "professor",
     "dr",
-    "dr.",
     "mr",
-    "mr.",
     "mrs",
-    "mrs.",
     "ms",
-    "ms.",
     "colonel",
     "lieutenant",
     "captain",
     "admiral",
     "marshal",
     "commissioner",
-    "representative",
     "delegate",
     "negotiators",
     "officer",
@@ -239,18 +256,17 @@ pub const TITLE_WORDS: &[&str] = &[
     "councilman",
     "councilwoman",
     "alderman",
-    "chancellor",
     "president-elect",
-    "mp",
     "mep",
     "bishop",
     "archbishop",
     "rabbi",
     "imam",
     "cardinal",
-    "chair",
     "treasurer",
     "auditor",
+    "gov",
+    "prof",
 ];
 
 /// Whether a word (lower case) can be part of a title.
@@ -282,13 +298,10 @@ pub fn is_title_head(word: &str) -> bool {
                 | "national"
                 | "security"
                 | "mr"
-                | "mr."
                 | "mrs"
-                | "mrs."
                 | "ms"
-                | "ms."
                 | "dr"
-                | "dr."
+                | "prof"
         )
 }
 
