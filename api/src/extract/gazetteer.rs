@@ -1,11 +1,11 @@
 //! What the graph already knows, as the extractor looks names up: people,
 //! organisations and places by every name and alias (folded as the import
-//! folds them), and the titles people hold.
+//! folds them), the titles people hold, and the issues by name and alias.
 
 use std::collections::HashMap;
 
 use entity::kinds::{EntityKind, OrganisationKind, PlaceKind};
-use entity::{entity_alias, named_entity, organisation, place, role};
+use entity::{entity_alias, issue, issue_alias, named_entity, organisation, place, role};
 use sea_orm::{DatabaseConnection, DbErr, EntityTrait};
 
 use crate::names::fold;
@@ -29,10 +29,18 @@ pub enum Kind {
     Place(PlaceKind),
 }
 
+/// An issue of the graph with its aliases.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KnownIssue {
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
 /// The graph's names, ready for lookup.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     pub entries: Vec<Known>,
+    pub issues: Vec<KnownIssue>,
     /// Folded name or alias to entries.
     by_name: HashMap<String, Vec<usize>>,
 }
@@ -59,7 +67,7 @@ impl Gazetteer {
         self.by_name.get(&fold(name)).map_or(&[], Vec::as_slice)
     }
 
-    /// Reads every person, organisation and place of the graph.
+    /// Reads every person, organisation, place and issue of the graph.
     pub async fn load(db: &DatabaseConnection) -> Result<Self, DbErr> {
         let entities = named_entity::Entity::find().all(db).await?;
         let aliases = entity_alias::Entity::find().all(db).await?;
@@ -101,6 +109,16 @@ impl Gazetteer {
             };
             let at = g.add(known, names.get(&e.id).map_or(&[], Vec::as_slice));
             index.insert(e.id, at);
+        }
+        let mut issue_aliases: HashMap<i64, Vec<String>> = HashMap::new();
+        for alias in issue_alias::Entity::find().all(db).await? {
+            issue_aliases.entry(alias.issue_id).or_default().push(alias.name);
+        }
+        for i in issue::Entity::find().all(db).await? {
+            g.issues.push(KnownIssue {
+                aliases: issue_aliases.remove(&i.id).unwrap_or_default(),
+                name: i.name,
+            });
         }
         for r in role::Entity::find().all(db).await? {
             if let (Some(&person), Some(&org)) = (index.get(&r.person_id), index.get(&r.organisation_id)) {

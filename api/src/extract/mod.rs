@@ -13,7 +13,11 @@
 //! table is in `rules`.
 
 pub mod dates;
+mod events;
 pub mod gazetteer;
+pub mod issues;
+mod money;
+pub mod numbers;
 pub mod rules;
 pub mod text;
 
@@ -23,8 +27,8 @@ use chrono::NaiveDate;
 use entity::kinds::StatementKind;
 
 use crate::import::format::{
-    Document, EvidenceRecord, FORMAT, OrganisationRecord, PersonRecord, PlaceRecord, RoleRecord,
-    SourceRecord, StatementRecord,
+    Document, EventRecord, EvidenceRecord, FORMAT, FinancialMeasureRecord, IssueRecord, OrganisationRecord,
+    PersonRecord, PlaceRecord, RoleRecord, SourceRecord, StanceRecord, StatementRecord,
 };
 use crate::names::fold;
 pub use gazetteer::{Gazetteer, Kind, Known};
@@ -148,6 +152,12 @@ struct Reader<'a> {
     mentions: Vec<Mention>,
     roles: Vec<Role>,
     statements: Vec<StatementRecord>,
+    measures: Vec<FinancialMeasureRecord>,
+    events: Vec<EventRecord>,
+    issues: issues::Issues,
+    /// Issues the article names that the graph does not know, proposed
+    /// by name.
+    proposed_issues: Vec<String>,
     /// People resolved as speakers, by the token of their verb.
     salient: Vec<(usize, usize)>,
     source_key: String,
@@ -160,6 +170,7 @@ impl<'a> Reader<'a> {
         let sentences = text.sentences(&tokens);
         let quotations = text.quotations();
         let title = title_of(article);
+        let issues = issues::Issues::new(known, &Text::new(&title).tokens());
         let mut key = slug(&title);
         if let Some(day) = article.published_on {
             key = format!("{key}-{day}");
@@ -175,6 +186,10 @@ impl<'a> Reader<'a> {
             mentions: Vec::new(),
             roles: Vec::new(),
             statements: Vec::new(),
+            measures: Vec::new(),
+            events: Vec::new(),
+            issues,
+            proposed_issues: Vec::new(),
             salient: Vec::new(),
             source_key: key,
         }
@@ -182,6 +197,7 @@ impl<'a> Reader<'a> {
 
     fn read(&mut self) {
         self.find_names();
+        self.find_roles();
         let mut last_speaker: Option<Speaker> = None;
         // The quotations already given a statement.
         let mut quoted = vec![false; self.quotations.len()];
@@ -238,6 +254,8 @@ impl<'a> Reader<'a> {
                 last_speaker = Some(speaker);
             }
         }
+        self.find_money();
+        self.find_events();
     }
 
     // ----- names ---------------------------------------------------------
@@ -328,8 +346,15 @@ impl<'a> Reader<'a> {
         let lone = first == last;
         // A name already found in this article, in full or by its surname.
         let key = fold(&name);
+        // "Raman" after "Priya Raman"; "Norvale" after "Norvale
+        // Semiconductor".
         let earlier = self.found.iter().position(|f| {
-            !f.unnamed && (f.key == key || lone && f.kind == Kind::Person && surname(&f.key) == key)
+            !f.unnamed
+                && (f.key == key
+                    || lone && f.kind == Kind::Person && surname(&f.key) == key
+                    || lone
+                        && matches!(f.kind, Kind::Organisation(_))
+                        && f.key.split(' ').next() == Some(key.as_str()))
         });
         if earlier.is_some() {
             return earlier;
@@ -357,25 +382,53 @@ impl<'a> Reader<'a> {
         Some(self.add_found(Found::new(known.name.clone(), known.kind, Some(pick), false)))
     }
 
-    /// What an unknown run of two to four capitalised words is: a body
-    /// when a word says so ("European Commission", "Security Council"), a
-    /// person when no word is a title, a body or a place word and the run
-    /// is not a headline in capitals.
+    /// What an unknown run of one to four capitalised words is: a body
+    /// when a word says so ("European Commission", "Security Council"); a
+    /// place after a preposition of place ("in Miami", "visit to Ireland",
+    /// "at Hadley Lock") or when a word says so ("River Wend"); a person
+    /// when a run of two or more has no title, body or place word; nothing
+    /// when the run is a headline in capitals.
     fn new_name_kind(&self, first: usize, last: usize) -> Option<Kind> {
-        if last == first || last - first > 3 {
+        if last - first > 3 {
             return None;
         }
         let words: Vec<&Token> = self.tokens[first..=last].iter().collect();
-        if words.iter().all(|t| !t.text.chars().any(char::is_lowercase)) {
+        if words.iter().all(|t| !t.text.chars().any(char::is_lowercase))
+            && words.iter().any(|t| t.text.len() > 3)
+        {
+            return None;
+        }
+        if words.iter().any(|t| dates::is_month(&t.lower())) {
             return None;
         }
         if let Some(kind) = words.iter().find_map(|t| rules::organisation_word(&t.lower())) {
             return Some(Kind::Organisation(kind));
         }
+        if self.placed(first) || words.iter().any(|t| rules::is_place_word(&t.lower())) && last > first {
+            return Some(Kind::Place(entity::kinds::PlaceKind::Other));
+        }
         let plain = words
             .iter()
             .all(|t| !rules::is_title_word(&t.lower()) && !rules::is_place_word(&t.lower()));
-        plain.then_some(Kind::Person)
+        (plain && last > first).then_some(Kind::Person)
+    }
+
+    /// Whether a preposition of place stands before token `first` ("in",
+    /// "near", or "to" after a word of going: "visit to Ireland").
+    fn placed(&self, first: usize) -> bool {
+        let word = |k: Option<usize>| {
+            k.map(|k| &self.tokens[k])
+                .filter(|t| t.is_word())
+                .map(|t| t.lower())
+        };
+        match word(first.checked_sub(1)).as_deref() {
+            // "analyst at Goldman" is no place; "at Hadley Lock" is.
+            Some("at") => self.tokens.get(first + 1).is_some_and(|t| t.is_capitalised()),
+            Some(w) if rules::is_place_preposition(w) => true,
+            Some("to") => word(first.checked_sub(2)).is_some_and(|w| rules::is_going(&w)),
+            Some("of") => word(first.checked_sub(2)).is_some_and(|w| rules::is_place_of(&w)),
+            _ => false,
+        }
     }
 
     fn add_found(&mut self, found: Found) -> usize {
@@ -396,15 +449,28 @@ impl<'a> Reader<'a> {
     /// The last person named or resolved as a speaker before `token`,
     /// outside quotations: whom "he" and "the official" stand for.
     fn last_person(&self, token: usize) -> Option<usize> {
-        let named = self
-            .mentions
+        let named = self.mentions[..self.mentions.partition_point(|m| m.first < token)]
             .iter()
-            .filter(|m| {
+            .rfind(|m| {
                 m.last < token && self.found[m.found].kind == Kind::Person && !self.found[m.found].unnamed
             })
             .map(|m| (m.last, m.found));
-        let resolved = self.salient.iter().copied().filter(|&(at, _)| at < token);
-        named.chain(resolved).max_by_key(|&(at, _)| at).map(|(_, f)| f)
+        // Speakers are resolved in the order of their verbs.
+        let resolved = self.salient[..self.salient.partition_point(|&(at, _)| at < token)]
+            .last()
+            .copied();
+        named
+            .into_iter()
+            .chain(resolved)
+            .max_by_key(|&(at, _)| at)
+            .map(|(_, f)| f)
+    }
+
+    /// The mentions that start within tokens `[first, last]`.
+    fn mentions_in(&self, first: usize, last: usize) -> &[Mention] {
+        let from = self.mentions.partition_point(|m| m.first < first);
+        let to = self.mentions.partition_point(|m| m.first <= last);
+        &self.mentions[from..to.max(from)]
     }
 
     // ----- speech ---------------------------------------------------------
@@ -564,10 +630,20 @@ impl<'a> Reader<'a> {
         {
             let definite = words.first().is_some_and(|w| w == "the");
             if definite && let Some(found) = self.title_holder(&head, first) {
+                // "the Ukrainian President": the title the graph gives the
+                // holder, in the words of the text.
+                let title = capitalised_word(&self.tokens[last].text);
+                let role = (!rules::is_generic_title(&head))
+                    .then(|| self.known_organisation(found, std::slice::from_ref(&title)))
+                    .flatten()
+                    .and_then(|org| {
+                        let (start, end) = (self.tokens[first].start, self.tokens[last].end);
+                        self.add_role(found, org, title, start, end)
+                    });
                 return Some(Speaker {
                     found,
                     confidence: DESCRIBED,
-                    role: None,
+                    role,
                 });
             }
             let description = self.text.slice(self.tokens[first].start, self.tokens[last].end);
@@ -597,13 +673,14 @@ impl<'a> Reader<'a> {
                         .any(|(t, _)| t.split(' ').any(|w| w == head))
                 })
         };
-        let named: Vec<usize> = self
-            .mentions
+        let named = &self.mentions[..self.mentions.partition_point(|m| m.first < before)];
+        if let Some(holder) = named
             .iter()
+            .rev()
             .filter(|m| m.last < before && self.found[m.found].kind == Kind::Person)
             .map(|m| m.found)
-            .collect();
-        if let Some(&holder) = named.iter().rev().find(|&&f| holds(&self.found[f])) {
+            .find(|&f| holds(&self.found[f]))
+        {
             return Some(holder);
         }
         // A generic title ("the official") is the person just named.
@@ -681,11 +758,10 @@ impl<'a> Reader<'a> {
     /// ones where the quotation runs on.
     fn span_of(&self, s: Sentence, q: &Quotation) -> Sentence {
         let mut span = s;
-        for next in &self.sentences {
-            if next.start > span.end && next.start <= q.close {
-                span.end = next.end;
-                span.last = next.last;
-            }
+        let from = self.sentences.partition_point(|n| n.start <= s.end);
+        for next in self.sentences[from..].iter().take_while(|n| n.start <= q.close) {
+            span.end = next.end;
+            span.last = next.last;
         }
         if span.end <= q.close {
             span.end = q.close + 1;
@@ -698,6 +774,52 @@ impl<'a> Reader<'a> {
     }
 
     // ----- roles ----------------------------------------------------------
+
+    /// The roles named beside every person of the article, spoken or not:
+    /// titles before the name ("Senator Marco Rubio") and an apposition
+    /// after it ("Rustem Umerov, head of Ukraine’s national security
+    /// council,").
+    fn find_roles(&mut self) {
+        let people: Vec<Mention> = self
+            .mentions
+            .iter()
+            .filter(|m| self.found[m.found].kind == Kind::Person && !self.found[m.found].unnamed)
+            .filter(|m| !self.in_quotation(self.tokens[m.first].start))
+            .copied()
+            .collect();
+        for m in people {
+            let mut first = m.first;
+            while first > 0 && {
+                let t = &self.tokens[first - 1];
+                t.is_word()
+                    && (rules::is_title_word(&t.lower())
+                        || self
+                            .mention_at(first - 1)
+                            .is_some_and(|o| matches!(self.found[o.found].kind, Kind::Organisation(_))))
+            } {
+                first -= 1;
+            }
+            if first < m.first {
+                self.prefixed_role(m.found, first, m.first);
+            }
+            // ", head of Ukraine’s national security council," up to the
+            // next comma or the sentence's end.
+            if self.tokens.get(m.last + 1).is_some_and(|t| t.is_mark(",")) {
+                let a = m.last + 2;
+                let mut b = a;
+                while b < self.tokens.len() && b < a + 8 && self.tokens[b].is_word() {
+                    b += 1;
+                }
+                let closed = self
+                    .tokens
+                    .get(b)
+                    .is_some_and(|t| t.is_mark(",") || t.is_mark(".") || t.kind == TokenKind::Break);
+                if closed && b > a && self.tokens[a..b].iter().any(|t| rules::is_title_head(&t.lower())) {
+                    self.apposed_role(m.found, a, b - 1);
+                }
+            }
+        }
+    }
 
     /// The role in titles before a name: "Kremlin spokesman Dmitry Peskov"
     /// is the spokesman of the Kremlin.
@@ -735,6 +857,27 @@ impl<'a> Reader<'a> {
 
     /// The role in an apposition: "Yuri Ushakov, Putin’s presidential aide,".
     fn apposed_role(&mut self, person: usize, first: usize, last: usize) -> Option<usize> {
+        // "Putin’s presidential aide", "the President’s peace envoy": the
+        // title is what follows the possessive, held where the possessor
+        // works.
+        if let Some(p) = (first..last).find(|&i| self.tokens[i].is_possessive()) {
+            let title = self.text.slice(self.tokens[p + 1].start, self.tokens[last].end);
+            let possessor = match self.mention_at(p) {
+                Some(m) => Some(m.found),
+                None => self.title_holder(&self.tokens[p].lower(), p),
+            };
+            let organisation = possessor.and_then(|o| match self.found[o].kind {
+                Kind::Organisation(_) => Some(o),
+                Kind::Person => self.workplace(o),
+                Kind::Place(_) => None,
+            });
+            if let Some(organisation) = organisation
+                && (p + 1..=last).any(|i| rules::is_title_head(&self.tokens[i].lower()))
+            {
+                let start = self.name_before(person, first);
+                return self.add_role(person, organisation, title, start, self.tokens[last].end);
+            }
+        }
         let title: Vec<String> = (first..=last)
             .map(|i| &self.tokens[i])
             .filter(|t| rules::is_title_word(&t.lower()))
@@ -749,12 +892,7 @@ impl<'a> Reader<'a> {
             .map(|m| m.found)
             .or_else(|| self.known_organisation(person, &title))?;
         // The evidence runs from the name to the end of the apposition.
-        let start = self
-            .mentions
-            .iter()
-            .rev()
-            .find(|m| m.found == person && m.last < first)
-            .map_or(self.tokens[first].start, |m| self.tokens[m.first].start);
+        let start = self.name_before(person, first);
         self.add_role(
             person,
             organisation,
@@ -762,6 +900,28 @@ impl<'a> Reader<'a> {
             start,
             self.tokens[last].end,
         )
+    }
+
+    /// Where a person works: the organisation of a role the article gives
+    /// them, else of their first role in the graph.
+    fn workplace(&mut self, person: usize) -> Option<usize> {
+        if let Some(r) = self.roles.iter().find(|r| r.person == person) {
+            return Some(r.organisation);
+        }
+        let k = self.found[person].known?;
+        let (_, org) = self.known.entries[k].titles.first()?.clone();
+        let known = &self.known.entries[org];
+        Some(self.add_found(Found::new(known.name.clone(), known.kind, Some(org), false)))
+    }
+
+    /// Where the evidence of a role starts: the person's name before
+    /// token `first`, else `first`.
+    fn name_before(&self, person: usize, first: usize) -> usize {
+        self.mentions
+            .iter()
+            .rev()
+            .find(|m| m.found == person && m.last < first)
+            .map_or(self.tokens[first].start, |m| self.tokens[m.first].start)
     }
 
     /// The organisation where the graph says a person holds a title.
@@ -838,17 +998,32 @@ impl<'a> Reader<'a> {
             place: None,
             audience: None,
             audience_entity: None,
-            about: Vec::new(),
+            about: self
+                .issues
+                .named(&self.tokens, span.first, span.last)
+                .into_iter()
+                .map(|n| StanceRecord {
+                    issue: self.issue_key(n.issue),
+                    stance: n.stance,
+                })
+                .collect(),
             mentions: mentions.into_iter().map(|f| self.key_of(f)).collect(),
             evidence: self.evidence(span.start, span.end, speaker.confidence),
         };
-        // One statement per kind, words, speaker and span.
-        if !self.statements.iter().any(|s| {
-            s.kind == record.kind
-                && s.text == record.text
-                && s.speaker == record.speaker
-                && s.evidence.start == record.evidence.start
-        }) {
+        // One statement per kind, words, speaker and span (statements come
+        // in the order of their spans).
+        if !self
+            .statements
+            .iter()
+            .rev()
+            .take_while(|s| s.evidence.start >= record.evidence.start)
+            .any(|s| {
+                s.kind == record.kind
+                    && s.text == record.text
+                    && s.speaker == record.speaker
+                    && s.evidence.start == record.evidence.start
+            })
+        {
             self.statements.push(record);
         }
     }
@@ -862,7 +1037,7 @@ impl<'a> Reader<'a> {
             .filter(|&i| self.tokens[i].is_word() && !self.in_quotation(self.tokens[i].start))
             .map(|i| self.tokens[i].lower())
             .collect();
-        dates::named(&words, published).or_else(|| Some(published.to_string()))
+        dates::named(&words, published, false).or_else(|| Some(published.to_string()))
     }
 
     fn evidence(&self, start: usize, end: usize, confidence: f64) -> EvidenceRecord {
@@ -886,6 +1061,10 @@ impl<'a> Reader<'a> {
         format!("{kind}-{}", slug(&f.name))
     }
 
+    fn issue_key(&self, issue: usize) -> String {
+        self.issue_key_of(&self.known.issues[issue].name)
+    }
+
     fn document(&self) -> Document {
         let mut used: Vec<usize> = Vec::new();
         let mut use_found = |f: usize| {
@@ -894,11 +1073,24 @@ impl<'a> Reader<'a> {
             }
         };
         let keys: HashMap<String, usize> = (0..self.found.len()).map(|f| (self.key_of(f), f)).collect();
-        for s in &self.statements {
-            for k in std::iter::once(&s.speaker).chain(&s.mentions) {
-                if let Some(&f) = keys.get(k) {
-                    use_found(f);
-                }
+        let named = self
+            .statements
+            .iter()
+            .flat_map(|s| std::iter::once(&s.speaker).chain(&s.mentions))
+            .chain(
+                self.events
+                    .iter()
+                    .flat_map(|e| e.places.iter().chain(e.participants.iter().map(|p| &p.entity))),
+            )
+            .chain(self.measures.iter().flat_map(|m| {
+                m.provider
+                    .iter()
+                    .chain(&m.recipient)
+                    .chain(m.secured_against.iter().flat_map(|s| &s.entity))
+            }));
+        for k in named {
+            if let Some(&f) = keys.get(k) {
+                use_found(f);
             }
         }
         // Roles a statement names; each with its person and organisation.
@@ -906,12 +1098,6 @@ impl<'a> Reader<'a> {
             .roles
             .iter()
             .enumerate()
-            .filter(|(i, _)| {
-                let key = format!("role-{}", i + 1);
-                self.statements
-                    .iter()
-                    .any(|s| s.speaker_role.as_deref() == Some(&key))
-            })
             .map(|(i, r)| {
                 use_found(r.person);
                 use_found(r.organisation);
@@ -938,7 +1124,10 @@ impl<'a> Reader<'a> {
                 text: self.article.text.clone(),
             }],
             roles,
+            issues: self.issue_records(),
             statements: self.statements.clone(),
+            financial_measures: self.measures.clone(),
+            events: self.events.clone(),
             ..Document::default()
         };
         for f in used {
@@ -983,6 +1172,62 @@ impl<'a> Reader<'a> {
     }
 }
 
+impl Reader<'_> {
+    /// The graph's issues the draft names, as records that the import
+    /// resolves to them by name.
+    fn issue_records(&self) -> Vec<IssueRecord> {
+        let named = self
+            .statements
+            .iter()
+            .flat_map(|s| s.about.iter().map(|a| &a.issue))
+            .chain(self.measures.iter().flat_map(|m| {
+                m.issues
+                    .iter()
+                    .chain(m.secured_against.iter().flat_map(|s| &s.issue))
+            }));
+        let mut out: Vec<IssueRecord> = Vec::new();
+        for key in named {
+            if out.iter().any(|r| r.key == *key) {
+                continue;
+            }
+            let known = self.known.issues.iter().map(|i| &i.name);
+            if let Some(name) = known
+                .chain(&self.proposed_issues)
+                .find(|n| self.issue_key_of(n) == *key)
+            {
+                out.push(IssueRecord {
+                    key: key.clone(),
+                    name: name.clone(),
+                    aliases: Vec::new(),
+                    description: None,
+                    wikidata_id: None,
+                    parent: None,
+                });
+            }
+        }
+        out
+    }
+
+    fn issue_key_of(&self, name: &str) -> String {
+        format!("issue-{}", slug(name))
+    }
+
+    /// Proposes an issue the graph does not know; its key.
+    fn propose_issue(&mut self, name: String) -> String {
+        let key = self.issue_key_of(&name);
+        if !self.proposed_issues.contains(&name) {
+            self.proposed_issues.push(name);
+        }
+        key
+    }
+
+    /// Whether the article's first line is its headline (no title was
+    /// given apart from the text).
+    fn headline_in_text(&self) -> bool {
+        self.article.title.is_none()
+    }
+}
+
 /// The speaker whose verb is nearest to the token at `at`.
 fn nearest(spoken: &[(usize, Speaker)], at: usize) -> Option<Speaker> {
     spoken.iter().min_by_key(|(v, _)| v.abs_diff(at)).map(|&(_, s)| s)
@@ -1013,6 +1258,15 @@ fn slug(text: &str) -> String {
 
 fn surname(name: &str) -> String {
     fold(name).rsplit(' ').next().unwrap_or_default().to_owned()
+}
+
+/// A title word as a title is written ("president" as "President").
+fn capitalised_word(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// "DONALD Trump" as "Donald Trump": a word in capitals that is not an

@@ -113,11 +113,15 @@ impl Text {
             }
             if ch.is_alphanumeric() {
                 let start = i;
-                // Inner marks join letters: "son-in-law", "Putin’s", "U.S".
+                // Inner marks join letters: "son-in-law", "Putin’s", "U.S";
+                // full stops and commas join digits: "12.5bn", "1,500".
                 let joins = |i: usize| {
-                    matches!(c[i], '\'' | '’' | '-' | '.' | '&')
-                        && c.get(i + 1).is_some_and(|n| n.is_alphanumeric())
-                        && (c[i] != '.' || abbreviation_dot(c, start, i))
+                    let next = c.get(i + 1);
+                    let digits = i > 0 && c[i - 1].is_ascii_digit() && next.is_some_and(char::is_ascii_digit);
+                    matches!(c[i], '.' | ',') && digits
+                        || matches!(c[i], '\'' | '’' | '-' | '.' | '&')
+                            && next.is_some_and(|n| n.is_alphanumeric())
+                            && (c[i] != '.' || abbreviation_dot(c, start, i))
                 };
                 while i < c.len() && (c[i].is_alphanumeric() || joins(i)) {
                     i += 1;
@@ -349,5 +353,19 @@ mod tests {
         let text = Text::new("Putin’s son-in-law, the U.S. envoy.");
         let words: Vec<String> = text.tokens().into_iter().map(|t| t.text).collect();
         assert_eq!(words, ["Putin’s", "son-in-law", ",", "the", "U.S.", "envoy", "."]);
+    }
+
+    #[test]
+    fn numbers_keep_their_separators() {
+        // "$12.5bn", "1,500 people", but a sentence's full stop after a
+        // number ends it ("since 1998.").
+        let text = Text::new("$12.5bn for 1,500 people, since 1998. Then");
+        let words: Vec<String> = text.tokens().into_iter().map(|t| t.text).collect();
+        assert_eq!(
+            words,
+            [
+                "$", "12.5bn", "for", "1,500", "people", ",", "since", "1998", ".", "Then"
+            ]
+        );
     }
 }
