@@ -18,6 +18,28 @@ async fn extract(db: &TestDb, args: &[&str]) -> Finished {
     run(cmd).await
 }
 
+/// The seed imported, then the seed article extracted against it: the
+/// draft, and the draft as written.
+async fn seeded_draft(db: &TestDb) -> (Value, String) {
+    assert!(import(db, &[SEED_FILE]).await.success);
+    let seed_text = format!(
+        "{}/../data/seed/ukraine-peace-talks.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = extract(db, &[&seed_text, "--published-on", "2025-12-03"]).await;
+    assert!(out.success, "{}", out.stderr);
+    (serde_json::from_str(&out.stdout).unwrap(), out.stdout)
+}
+
+/// Imports a draft as written and starts a server on the database.
+async fn import_draft(db: &TestDb, raw: &str) -> Server {
+    let path = db.dir.join("draft.json");
+    std::fs::write(&path, raw).unwrap();
+    let imported = import(db, &[&path.display().to_string()]).await;
+    assert!(imported.success, "{}", imported.stderr);
+    Server::start(db).await
+}
+
 async fn check(db: &TestDb, file: &str) -> Finished {
     let mut cmd = newsgraph();
     cmd.envs(db.env()).args(["import", "--check", file]);
@@ -124,14 +146,7 @@ pub async fn an_extracted_article_checks_imports_and_cites_its_spans(db: TestDb)
 pub async fn extract_resolves_names_against_the_graph(db: TestDb) {
     // With the seed imported, "the official" and "Kremlin spokesman" find
     // the graph's people and the spokesman's role at the Kremlin.
-    assert!(import(&db, &[SEED_FILE]).await.success);
-    let seed_text = format!(
-        "{}/../data/seed/ukraine-peace-talks.txt",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let out = extract(&db, &[&seed_text, "--published-on", "2025-12-03"]).await;
-    assert!(out.success, "{}", out.stderr);
-    let draft: Value = serde_json::from_str(&out.stdout).unwrap();
+    let (draft, raw) = seeded_draft(&db).await;
     let people: Vec<&str> = draft["people"]
         .as_array()
         .unwrap()
@@ -171,11 +186,7 @@ pub async fn extract_resolves_names_against_the_graph(db: TestDb) {
         "{roles:?}"
     );
     // Importing the draft reaches the graph's Peskov, not a second one.
-    let path = db.dir.join("draft.json");
-    std::fs::write(&path, &out.stdout).unwrap();
-    let imported = import(&db, &[&path.display().to_string()]).await;
-    assert!(imported.success, "{}", imported.stderr);
-    let server = Server::start(&db).await;
+    let server = import_draft(&db, &raw).await;
     let data = server
         .query(
             r#"{ people(first: 10, filter: { name: "Peskov" }) { totalCount } }"#,
@@ -389,4 +400,188 @@ pub async fn ingest_article_needs_a_write_token_and_imports_all_or_nothing(db: T
         .as_array()
         .unwrap_or_else(|| panic!("{body}"));
     assert!(records.iter().all(|r| r["added"] == 0), "{body}");
+}
+
+/// Money, counts and events read from an article of our own, imported and
+/// read back over GraphQL: what the amounts are for, their qualifiers and
+/// terms; the casualties with theirs; the day an event happened or will.
+pub async fn extract_finds_money_counts_and_events(db: TestDb) {
+    let draft_path = db.dir.join("quake.json").display().to_string();
+    let article = fixture("mountain-quake.txt");
+    let out = extract(
+        &db,
+        &[&article, "--published-on", "2026-10-14", "-o", &draft_path],
+    )
+    .await;
+    assert!(out.success, "{}", out.stderr);
+    assert!(check(&db, &draft_path).await.success);
+    let imported = import(&db, &[&draft_path]).await;
+    assert!(imported.success, "{}", imported.stderr);
+    let server = Server::start(&db).await;
+    let data = server
+        .query(
+            r#"{ financialMeasures(first: 10) { nodes {
+                  kind amount currency amountQualifier status term
+                  provider { ... on Organisation { name } }
+                  evidence { excerpt curated } } }
+               events(first: 10) { nodes {
+                  kind label startedOn { text }
+                  places { name }
+                  quantities { measure value qualifier evidence { excerpt } } } } }"#,
+            json!({}),
+        )
+        .await;
+    let measures = data["financialMeasures"]["nodes"].as_array().unwrap();
+    let measure = |amount: &str| {
+        measures
+            .iter()
+            .find(|m| m["amount"] == amount)
+            .unwrap_or_else(|| panic!("no measure of {amount}: {measures:?}"))
+    };
+    // "The World Bank approved a $350 million emergency loan".
+    let loan = measure("350000000");
+    assert_eq!(
+        (&loan["kind"], &loan["currency"], &loan["status"]),
+        (&json!("LOAN"), &json!("USD"), &json!("AGREED"))
+    );
+    assert_eq!(loan["provider"]["name"], "World Bank");
+    assert_eq!(loan["evidence"]["curated"], false);
+    // "€25 million in humanitarian aid", pledged by the EU.
+    let aid = measure("25000000");
+    assert_eq!((&aid["kind"], &aid["currency"]), (&json!("AID"), &json!("EUR")));
+    assert_eq!(aid["provider"]["name"], "European Union");
+    // "rebuilding would cost up to $2bn over the next five years".
+    let cost = measure("2000000000");
+    assert_eq!(
+        (&cost["amountQualifier"], &cost["term"], &cost["status"]),
+        (&json!("UP_TO"), &json!("P5Y"), &json!("PROPOSED"))
+    );
+    assert!(
+        cost["provider"].is_null(),
+        "the prime minister only speaks of it: {cost}"
+    );
+
+    let events = data["events"]["nodes"].as_array().unwrap();
+    let quake = events
+        .iter()
+        .find(|e| e["quantities"].as_array().is_some_and(|q| !q.is_empty()))
+        .unwrap_or_else(|| panic!("no event with counts: {events:?}"));
+    // "early on Tuesday", told in a paper of Wednesday 14 October.
+    assert_eq!(quake["startedOn"]["text"], "2026-10-13");
+    let counts: Vec<(String, i64, String, String)> = quake["quantities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            (
+                q["measure"].as_str().unwrap().to_owned(),
+                q["value"].as_i64().unwrap(),
+                q["qualifier"].as_str().unwrap().to_owned(),
+                q["evidence"]["excerpt"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    for (measure, value, qualifier, excerpt) in [
+        ("killed", 37, "AT_LEAST", "At least 37 people were killed"),
+        ("injured", 200, "AT_LEAST", "more than 200 injured"),
+        ("homes", 1200, "ABOUT", "about 1,200 homes"),
+    ] {
+        assert!(
+            counts.contains(&(
+                measure.to_owned(),
+                value,
+                qualifier.to_owned(),
+                excerpt.to_owned()
+            )),
+            "{measure} {value} {qualifier}: {counts:?}"
+        );
+    }
+    // "Protests are planned in Korin on Saturday": ahead, not behind.
+    let protest = events
+        .iter()
+        .find(|e| e["kind"] == "PROTEST")
+        .unwrap_or_else(|| panic!("no protest: {events:?}"));
+    assert_eq!(protest["startedOn"]["text"], "2026-10-17");
+    assert_eq!(protest["places"][0]["name"], "Korin");
+}
+
+/// On the seeded graph, the seed article's loan and drone attack come out
+/// with their qualifiers, and statements name the graph's issues, with a
+/// stance only where a word takes a side.
+pub async fn extract_finds_the_seed_loan_drones_and_issues(db: TestDb) {
+    let (draft, raw) = seeded_draft(&db).await;
+    let loans: Vec<&Value> = draft["financialMeasures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["amount"] == "184000000000")
+        .collect();
+    assert_eq!(loans.len(), 1, "{draft:#}");
+    let loan = loans[0];
+    assert_eq!(
+        (&loan["kind"], &loan["currency"]),
+        (&json!("loan"), &json!("GBP"))
+    );
+    // "unveiled plans for", "mostly secured against Russian assets", and
+    // the next sentence's "two-thirds of ... over the next two years".
+    assert_eq!(loan["status"], "proposed");
+    assert_eq!(loan["securedAgainst"]["qualifier"], "mostly");
+    let issue_name = |key: &Value| {
+        draft["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["key"] == *key)
+            .map(|i| i["name"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(
+        issue_name(&loan["securedAgainst"]["issue"]).as_deref(),
+        Some("Frozen Russian assets")
+    );
+    assert_eq!(
+        (&loan["share"]["numerator"], &loan["share"]["denominator"]),
+        (&json!(2), &json!(3))
+    );
+    assert_eq!(loan["term"], "P2Y");
+
+    let drones = draft["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["quantities"].as_array().into_iter().flatten())
+        .find(|q| q["measure"] == "drones")
+        .unwrap_or_else(|| panic!("no drone count: {draft:#}"));
+    assert_eq!(
+        (&drones["value"], &drones["qualifier"]),
+        (&json!(111), &json!("at_least"))
+    );
+    assert_eq!(drones["evidence"]["excerpt"], "At least 111 drones");
+
+    // "the Ukrainian President urged Europe to commit frozen Russian assets".
+    let urged = draft["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["text"].as_str().unwrap().contains("frozen Russian assets"))
+        .unwrap_or_else(|| panic!("no statement on the assets: {draft:#}"));
+    let about: Vec<(Option<String>, &Value)> = urged["about"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (issue_name(&a["issue"]), &a["stance"]))
+        .collect();
+    assert_eq!(
+        about,
+        [(Some("Frozen Russian assets".to_owned()), &json!("supports"))]
+    );
+
+    // The draft imports onto the graph's own issues: no second one.
+    let server = import_draft(&db, &raw).await;
+    let data = server
+        .query(
+            r#"{ issues(first: 100, filter: { name: "Frozen Russian assets" }) { totalCount } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(data["issues"]["totalCount"], 1, "{data}");
 }

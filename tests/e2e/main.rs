@@ -199,6 +199,8 @@ fn main() {
         case!(extract::import_check_reports_problems_and_writes_nothing),
         case!(extract::extract_article_returns_the_draft_the_command_writes),
         case!(extract::ingest_article_needs_a_write_token_and_imports_all_or_nothing),
+        case!(extract::extract_finds_money_counts_and_events),
+        case!(extract::extract_finds_the_seed_loan_drones_and_issues),
         case!(import::a_valid_document_imports),
         case!(import::importing_the_same_file_twice_changes_nothing),
         case!(import::export_import_export_gives_the_same_document),
