@@ -585,3 +585,44 @@ pub async fn extract_finds_the_seed_loan_drones_and_issues(db: TestDb) {
         .await;
     assert_eq!(data["issues"]["totalCount"], 1, "{data}");
 }
+
+/// `extractArticle` keeps the graph's names between requests but reads
+/// them again after a write: a person created between two drafts is
+/// known to the second.
+pub async fn extract_article_sees_names_written_since_the_last_draft(db: TestDb) {
+    use crate::writes::{EDITOR, post, server as writable};
+    let server = writable(&db, false).await;
+    let draft = "query($a: ArticleInput!) { extractArticle(article: $a) }";
+    let article = json!({ "a": {
+        "text": "Port strike ends\n“We will be back at work on Monday,” said Kyle Brennan.",
+        "publishedOn": "2026-11-26"
+    }});
+    let speaker = |doc: &Value| {
+        let doc = &doc["extractArticle"];
+        let key = doc["statements"][0]["speaker"].clone();
+        doc["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["key"] == key)
+            .cloned()
+            .unwrap_or_else(|| panic!("no speaker: {doc}"))
+    };
+    let before = speaker(&server.query(draft, article.clone()).await);
+    assert_eq!(before["name"], "Kyle Brennan");
+    assert!(before["wikidataId"].is_null(), "{before}");
+
+    let (_, body) = post(
+        &server,
+        Some(EDITOR),
+        r#"mutation { createPerson(input: { name: "Kyle Brennan", wikidataId: "Q4242" }) { created } }"#,
+        json!({}),
+    )
+    .await;
+    assert_eq!(body["data"]["createPerson"]["created"], true, "{body}");
+    let after = speaker(&server.query(draft, article).await);
+    assert_eq!(
+        after["wikidataId"], "Q4242",
+        "the second draft knows the new person: {after}"
+    );
+}

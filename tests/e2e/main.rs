@@ -201,6 +201,7 @@ fn main() {
         case!(extract::ingest_article_needs_a_write_token_and_imports_all_or_nothing),
         case!(extract::extract_finds_money_counts_and_events),
         case!(extract::extract_finds_the_seed_loan_drones_and_issues),
+        case!(extract::extract_article_sees_names_written_since_the_last_draft),
         case!(import::a_valid_document_imports),
         case!(import::importing_the_same_file_twice_changes_nothing),
         case!(import::export_import_export_gives_the_same_document),

@@ -3,10 +3,12 @@
 //! folds them), the titles people hold, and the issues by name and alias.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use entity::kinds::{EntityKind, OrganisationKind, PlaceKind};
-use entity::{entity_alias, issue, issue_alias, named_entity, organisation, place, role};
-use sea_orm::{DatabaseConnection, DbErr, EntityTrait};
+use entity::{entity_alias, issue, issue_alias, named_entity, organisation, place, role, write_log};
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{DatabaseConnection, DbErr, EntityTrait, QuerySelect};
 
 use crate::names::fold;
 
@@ -126,5 +128,43 @@ impl Gazetteer {
             }
         }
         Ok(g)
+    }
+}
+
+/// The graph's gazetteer as last read, for the requests that extract: it
+/// is read again only when the write log says something was written since
+/// (every write of the API and of the import adds a line to it, on every
+/// replica). The count and the last line are both compared, so a write
+/// that commits after a later one is not missed.
+#[derive(Default)]
+pub struct Cached {
+    last: tokio::sync::Mutex<Option<(WriteMark, Arc<Gazetteer>)>>,
+}
+
+/// How far the write log has come: how many lines, and the last one's id.
+type WriteMark = (i64, Option<i64>);
+
+impl Cached {
+    /// The gazetteer of the graph as it is now.
+    pub async fn get(&self, db: &DatabaseConnection) -> Result<Arc<Gazetteer>, DbErr> {
+        let version: WriteMark = write_log::Entity::find()
+            .select_only()
+            .expr(Func::count(Expr::col(write_log::Column::Id)))
+            .expr(Func::max(Expr::col(write_log::Column::Id)))
+            .into_tuple()
+            .one(db)
+            .await?
+            .unwrap_or((0, None));
+        // One reader at a time: a second request waits for the first's
+        // reading rather than reading the same names again.
+        let mut last = self.last.lock().await;
+        if let Some((read_at, known)) = last.as_ref()
+            && *read_at == version
+        {
+            return Ok(known.clone());
+        }
+        let known = Arc::new(Gazetteer::load(db).await?);
+        *last = Some((version, known.clone()));
+        Ok(known)
     }
 }

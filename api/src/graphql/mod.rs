@@ -53,6 +53,7 @@ pub fn build_schema(
 ) -> AppSchema {
     let mut schema = builder()
         .data(fanout::Fanout::new(db.clone(), changes.clone()))
+        .data(crate::extract::gazetteer::Cached::default())
         .data(db)
         .data(changes)
         .limit_depth(limits.max_depth)

@@ -5,7 +5,7 @@ use async_graphql::{Context, InputObject, Json, Object};
 use entity::kinds::DatePrecision;
 
 use crate::error::{AppError, AppResult};
-use crate::extract::{Article, Gazetteer, article_text, draft};
+use crate::extract::{Article, article_text, draft, gazetteer};
 use crate::graphql::database;
 use crate::graphql::scalars::Date;
 use crate::import::Document;
@@ -23,10 +23,11 @@ impl ExtractQuery {
     /// Reads an article's text and returns the draft document
     /// `newsgraph extract` would write for it: a document of the import
     /// format (`newsgraph/1`) with the article as its source and the quotes,
-    /// speakers, reported speech and roles found in it, each citing its
-    /// exact span with `curated: false` and a confidence. Names are resolved
-    /// against the graph. Nothing is written; `importGraph` imports the
-    /// draft once it is reviewed.
+    /// speakers, reported speech, roles, issues with stances, money, events
+    /// and counts found in it, each citing its exact span with `curated:
+    /// false` and a confidence. Names and issues are resolved against the
+    /// graph. Nothing is written; `importGraph` imports the draft once it is
+    /// reviewed.
     #[graphql(complexity = "EXTRACT_COST")]
     async fn extract_article(
         &self,
@@ -45,9 +46,13 @@ impl ExtractQuery {
 /// The draft document of an article, its names resolved against the graph.
 pub(crate) async fn draft_of(ctx: &Context<'_>, article: ArticleInput) -> AppResult<Document> {
     let article = article.into_article()?;
-    let known = Gazetteer::load(database(ctx)?).await?;
+    let cached = ctx.data::<gazetteer::Cached>().map_err(|_| {
+        tracing::error!("schema without a gazetteer");
+        AppError::Internal
+    })?;
+    let known = cached.get(database(ctx)?).await?;
     // The rules are plain computation: off the request threads.
-    tokio::task::spawn_blocking(move || draft(&article, &known))
+    tokio::task::spawn_blocking(move || draft(&article, known.as_ref()))
         .await
         .map_err(|err| {
             tracing::error!(%err, "the extractor stopped");
