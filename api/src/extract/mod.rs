@@ -82,6 +82,7 @@ const PRONOUN: f64 = 0.7;
 const DESCRIBED: f64 = 0.6;
 const CONTINUED: f64 = 0.5;
 const UNNAMED: f64 = 0.3;
+const REFERRED: f64 = 0.4;
 
 /// Reads an article and writes the draft document.
 pub fn draft(article: &Article, known: &Gazetteer) -> Document {
@@ -199,6 +200,8 @@ impl<'a> Reader<'a> {
         self.find_names();
         self.find_roles();
         let mut last_speaker: Option<Speaker> = None;
+        // Whether the sentence before had a speaker.
+        let mut spoke_last = false;
         // The quotations already given a statement.
         let mut quoted = vec![false; self.quotations.len()];
         for s in 0..self.sentences.len() {
@@ -242,6 +245,14 @@ impl<'a> Reader<'a> {
                         confidence: CONTINUED,
                         ..s
                     }),
+                    // "This includes areas “Russia does not nor will
+                    // occupy”": a sentence that refers back to what the
+                    // last one's speaker said, quoting it.
+                    None if spoken.is_empty() && spoke_last && self.refers_back(sentence) => last_speaker
+                        .map(|s| Speaker {
+                            confidence: REFERRED,
+                            ..s
+                        }),
                     None => None,
                 };
                 if let Some(speaker) = speaker {
@@ -250,6 +261,7 @@ impl<'a> Reader<'a> {
                     self.statement(StatementKind::DirectQuote, quotation.words.clone(), span, speaker);
                 }
             }
+            spoke_last = !spoken.is_empty();
             if let Some(&(_, speaker)) = spoken.last() {
                 last_speaker = Some(speaker);
             }
@@ -513,6 +525,11 @@ impl<'a> Reader<'a> {
         if i < s.first {
             return None;
         }
+        // "Jonas Albek thanked donors but warned": a second verb of the
+        // sentence's subject.
+        if matches!(self.tokens[i].lower().as_str(), "and" | "but") {
+            return self.opening_phrase(s, i);
+        }
         // "Yuri Ushakov, Putin’s presidential aide, said": the name before
         // the apposition.
         let mut apposition = None;
@@ -529,7 +546,7 @@ impl<'a> Reader<'a> {
                 return None;
             }
         }
-        let speaker = self.phrase_before(s, i)?;
+        let speaker = self.phrase_before(s, i, v)?;
         if matches!(self.found[speaker.found].kind, Kind::Place(_)) {
             // A place does not speak; its government may, but the text
             // does not say which body.
@@ -555,7 +572,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The speaker phrase that ends at token `last`.
-    fn phrase_before(&mut self, s: Sentence, last: usize) -> Option<Speaker> {
+    fn phrase_before(&mut self, s: Sentence, last: usize, verb: usize) -> Option<Speaker> {
         let t = &self.tokens[last];
         if let Some(person) = rules::pronoun(&t.lower()) {
             return self.pronoun(last, person);
@@ -573,14 +590,35 @@ impl<'a> Reader<'a> {
         let speaker = self.phrase(first, last)?;
         // "a meeting of foreign ministers warned": a description after a
         // preposition is not who speaks ("a spokeswoman for the Department
-        // for Environment said" is the department's word).
-        if first > s.first
-            && rules::is_preposition(&self.tokens[first - 1].lower())
+        // for Environment said" is the department's word); but "with
+        // pro-Kremlin outlets claiming" is the outlets' claim.
+        let lead = first
+            .checked_sub(1)
+            .filter(|&p| p >= s.first)
+            .map(|p| self.tokens[p].lower());
+        let absolute = lead.as_deref() == Some("with") && rules::is_participle(&self.tokens[verb].lower());
+        if lead.as_deref().is_some_and(rules::is_preposition)
+            && !absolute
             && self.found[speaker.found].unnamed
         {
-            return None;
+            // "Nato intelligence circulated at a meeting of foreign
+            // ministers warned": the sentence's own subject speaks.
+            return self.opening_phrase(s, first);
         }
         Some(speaker)
+    }
+
+    /// The phrase that opens a sentence, when it ends before token
+    /// `before` and names someone ("Nato intelligence").
+    fn opening_phrase(&mut self, s: Sentence, before: usize) -> Option<Speaker> {
+        let mut end = s.first;
+        while end < before && self.phrase_word(end) {
+            end += 1;
+        }
+        (end > s.first && end < before).then_some(())?;
+        self.phrase(s.first, end - 1).filter(|sp| {
+            !self.found[sp.found].unnamed && !matches!(self.found[sp.found].kind, Kind::Place(_))
+        })
     }
 
     fn phrase_word(&self, i: usize) -> bool {
@@ -647,6 +685,20 @@ impl<'a> Reader<'a> {
                 });
             }
             let description = self.text.slice(self.tokens[first].start, self.tokens[last].end);
+            // A description the graph knows by name: "pro-Kremlin outlets"
+            // is an alias of "Pro-Kremlin media".
+            let bare = (first..=last)
+                .find(|&i| !rules::is_determiner(&self.tokens[i].lower()))
+                .map(|from| self.text.slice(self.tokens[from].start, self.tokens[last].end));
+            if let Some(&k) = bare.and_then(|b| self.known.lookup(&b).first()) {
+                let known = &self.known.entries[k];
+                let found = self.add_found(Found::new(known.name.clone(), known.kind, Some(k), false));
+                return Some(Speaker {
+                    found,
+                    confidence: DESCRIBED,
+                    role: None,
+                });
+            }
             let found = self.add_found(Found::new(description, Kind::Person, None, true));
             return Some(Speaker {
                 found,
@@ -743,6 +795,15 @@ impl<'a> Reader<'a> {
                 && !rules::is_participle(&verb);
         }
         false
+    }
+
+    /// Whether a sentence opens by referring back to the one before
+    /// ("This includes", "These show", "It added").
+    fn refers_back(&self, s: Sentence) -> bool {
+        matches!(
+            self.tokens[s.first].lower().as_str(),
+            "this" | "these" | "that" | "those" | "it"
+        )
     }
 
     /// Whether a quotation is the whole of its sentence (a speaker's words
@@ -1285,4 +1346,95 @@ fn title_case(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use entity::kinds::OrganisationKind;
+
+    use super::*;
+
+    /// The statements of a text as (kind, speaker's name, words).
+    fn said(text: &str, known: &Gazetteer) -> Vec<(StatementKind, String, String)> {
+        let article = Article {
+            text: format!("Headline\n{text}"),
+            title: Some("Headline".to_owned()),
+            published_on: NaiveDate::from_ymd_opt(2025, 12, 3),
+            ..Article::default()
+        };
+        let doc = draft(&article, known);
+        let names: HashMap<&str, &str> = doc
+            .people
+            .iter()
+            .map(|p| (p.key.as_str(), p.name.as_str()))
+            .chain(
+                doc.organisations
+                    .iter()
+                    .map(|o| (o.key.as_str(), o.name.as_str())),
+            )
+            .collect();
+        doc.statements
+            .iter()
+            .map(|s| (s.kind, names[s.speaker.as_str()].to_owned(), s.text.clone()))
+            .collect()
+    }
+
+    fn nato() -> Gazetteer {
+        let mut g = Gazetteer::default();
+        let org = |name: &str, kind| Known {
+            name: name.to_owned(),
+            kind: Kind::Organisation(kind),
+            wikidata_id: None,
+            titles: Vec::new(),
+        };
+        g.add(
+            org("NATO", OrganisationKind::MilitaryAlliance),
+            &["Nato".to_owned()],
+        );
+        g.add(
+            org("Pro-Kremlin media", OrganisationKind::NewsOutlet),
+            &["pro-Kremlin outlets".to_owned()],
+        );
+        g
+    }
+
+    #[test]
+    fn with_a_group_claiming_the_group_speaks() {
+        // "with pro-Kremlin outlets claiming ...", the outlets known to the
+        // graph by that alias.
+        let out = said(
+            "Gains bolstered its stance, with pro-Kremlin outlets claiming he is “absolutely confident.”",
+            &nato(),
+        );
+        assert!(
+            out.contains(&(
+                StatementKind::DirectQuote,
+                "Pro-Kremlin media".into(),
+                "absolutely confident.".into()
+            )),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn the_sentences_subject_speaks_past_a_clause_or_a_second_verb() {
+        let out = said(
+            "Nato intelligence circulated at a meeting of foreign ministers warned that Moscow is stalling.\n\
+             This includes areas “Russia will not occupy”.\n\
+             Prime Minister Jonas Albek thanked donors but warned that rebuilding would take years.",
+            &nato(),
+        );
+        let speakers: Vec<(&str, &str)> = out
+            .iter()
+            .map(|(_, who, what)| (who.as_str(), &what[..12]))
+            .collect();
+        assert_eq!(
+            speakers,
+            [
+                ("NATO", "Nato intelli"),
+                ("NATO", "Russia will "),
+                ("Jonas Albek", "Prime Minist")
+            ]
+        );
+    }
 }

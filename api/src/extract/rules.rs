@@ -336,6 +336,7 @@ pub fn is_group(word: &str) -> bool {
         word,
         "outlets"
             | "media"
+            | "intelligence"
             | "sources"
             | "officials"
             | "analysts"
