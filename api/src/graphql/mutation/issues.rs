@@ -1,23 +1,14 @@
 //! Correcting issues: names, aliases, Wikidata QID and place in the tree.
 
-use super::patch::write_at_version;
-use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
+use async_graphql::{ID, InputObject, MaybeUndefined};
 use entity::{issue, issue_alias};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
-use super::patch::{
-    Names, Problems, check_version, fresh, log, missing, not_found, optional_id_field, refuse_empty, stale,
-    unique_violation,
-};
-use super::{commit, require_write};
+use super::patch::{Names, Problems, log, missing, optional_id_field, refuse_empty};
+use super::update::Update;
 use crate::error::{AppError, AppResult};
-use crate::graphql::database;
-use crate::graphql::filter::expect_id;
 use crate::graphql::ids::{GlobalId, NodeKind};
-use crate::graphql::node::Node;
-use crate::graphql::object::Issue;
 use crate::names::{fold, sort_key};
-use crate::store::Write;
 
 /// Changes to an issue; fields left out stay as they are.
 #[derive(InputObject, Debug, Clone, Default)]
@@ -38,35 +29,13 @@ pub struct IssuePatch {
     pub parent: MaybeUndefined<ID>,
 }
 
-#[derive(Default)]
-pub struct IssueMutation;
-
-#[Object]
-impl IssueMutation {
+update_mutation! {
     /// Corrects an issue. The update is based on `version`, the issue's
     /// version the client read: if the issue changed since, nothing is
     /// written and the error is `CONFLICT`, as it is for a QID another
     /// issue has. Unknown IDs are `NOT_FOUND`; invalid fields are
     /// `BAD_USER_INPUT` with their path in `extensions.problems`.
-    async fn update_issue(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "The issue's global ID.")] id: ID,
-        #[graphql(desc = "The version the change is based on, as `version` returned it.")] version: i32,
-        #[graphql(desc = "The changes.")] input: IssuePatch,
-    ) -> AppResult<Issue> {
-        let actor = require_write(ctx)?;
-        let key = expect_id(&id, "id", &[NodeKind::Issue])?;
-        let patch = Changes::checked(input, key)?;
-        let db = database(ctx)?;
-        let write = Write::begin(db).await?;
-        let result = patch.apply(write.txn(), key, version, &actor).await;
-        commit(ctx, write, result, &[GlobalId::new(NodeKind::Issue, key)]).await?;
-        let Node::Issue(issue) = fresh(db, NodeKind::Issue, key).await? else {
-            return Err(AppError::Internal);
-        };
-        Ok(issue)
-    }
+    IssueMutation::update_issue(IssuePatch) -> Issue by Changes, "The issue's global ID."
 }
 
 /// An issue patch with its values checked and normalised.
@@ -79,8 +48,11 @@ struct Changes {
     parent: MaybeUndefined<i64>,
 }
 
-impl Changes {
-    fn checked(input: IssuePatch, key: i64) -> AppResult<Self> {
+impl Update for Changes {
+    type Input = IssuePatch;
+
+    fn checked(input: IssuePatch, id: GlobalId) -> AppResult<Self> {
+        let key = id.key;
         let mut problems = Problems::default();
         refuse_empty(
             input.name.is_some()
@@ -112,9 +84,7 @@ impl Changes {
     }
 
     async fn apply(&self, txn: &DatabaseTransaction, key: i64, version: i32, actor: &str) -> AppResult<()> {
-        let current = issue::Entity::find_by_id(key).one(txn).await?;
-        let current = current.ok_or_else(|| not_found("issue"))?;
-        check_version("issue", current.version, version)?;
+        let current = current_row!(txn, issue, key, version, "issue");
         if let MaybeUndefined::Value(qid) = &self.wikidata_id
             && let Some(other) = issue::Entity::find()
                 .filter(issue::Column::WikidataId.eq(qid.as_str()))
@@ -152,15 +122,15 @@ impl Changes {
             row.parent_id = Set(self.parent.take());
             changed.push("parent");
         }
-        row.updated_at = Set(chrono::Utc::now());
-        row.version = Set(current.version + 1);
-        let columns = [issue::Column::Id, issue::Column::Version];
-        let written = write_at_version::<issue::Entity>(txn, row, columns, key, version)
-            .await
-            .map_err(|err| unique_violation(err, "input.wikidataId: another issue has this QID now"))?;
-        if !written {
-            return Err(stale("issue", version));
-        }
+        write_next_version!(
+            txn,
+            issue,
+            row,
+            key,
+            version,
+            "issue",
+            Some("input.wikidataId: another issue has this QID now")
+        );
         let name = renamed.unwrap_or(&current.name);
         let mut aliases = self.add_aliases.clone();
         if renamed.is_some() {
@@ -171,7 +141,9 @@ impl Changes {
         }
         log(txn, actor, "updateIssue", "issue", key, version + 1, &changed).await
     }
+}
 
+impl Changes {
     /// Adds and removes aliases; the canonical name is never one. Returns
     /// whether any changed.
     async fn aliases(

@@ -1,114 +1,76 @@
 //! Correcting roles (a person's title in an organisation) and relations
 //! between people.
 
-use super::patch::write_at_version;
-use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
+use async_graphql::{ID, MaybeUndefined};
 use entity::kinds::EntityKind;
 use entity::{relation, role};
 use sea_orm::{DatabaseTransaction, EntityTrait, Set};
 
 use super::EvidenceInput;
 use super::patch::{
-    Missing, Problems, check_version, existing_entity, fresh, id_field, log, missing, not_found, not_null,
-    partial_date, patched, refuse_empty, required_text, stale, unique_violation,
+    Missing, Problems, existing_entity, id_field, log, missing, not_null, partial_date, patched,
+    refuse_empty, required_text,
 };
 use super::span;
-use super::{commit, require_write};
+use super::update::Update;
 use crate::domain::PartialDate;
 use crate::error::{AppError, AppResult};
-use crate::graphql::database;
-use crate::graphql::filter::expect_id;
 use crate::graphql::ids::{GlobalId, NodeKind};
-use crate::graphql::node::Node;
-use crate::graphql::object::{Relation, Role};
 use crate::store::Evidence;
-use crate::store::Write;
 use crate::store::identity::{RelationIdentity, RoleIdentity};
 use crate::store::period::check_period;
 
-/// Changes to a role; fields left out stay as they are. The person stays:
-/// to give the role to someone else, delete it and add another.
-#[derive(InputObject, Debug, Clone, Default)]
-pub struct RolePatch {
-    /// The new title, as the source gives it ("peace envoy").
-    pub title: MaybeUndefined<String>,
-    /// Since when the role is held: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
-    pub since: MaybeUndefined<String>,
-    /// Until when the role was held, in the same forms and not before `since`; null clears it.
-    pub until: MaybeUndefined<String>,
-    /// The organisation the role is in (an Organisation ID).
-    pub organisation: MaybeUndefined<ID>,
-    /// The span of a source that states the role, replacing the one it has.
-    pub evidence: MaybeUndefined<EvidenceInput>,
+patch_input! {
+    /// Changes to a role; fields left out stay as they are. The person stays:
+    /// to give the role to someone else, delete it and add another.
+    RolePatch {
+        /// The new title, as the source gives it ("peace envoy").
+        title: String,
+        /// Since when the role is held: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
+        since: String,
+        /// Until when the role was held, in the same forms and not before `since`; null clears it.
+        until: String,
+        /// The organisation the role is in (an Organisation ID).
+        organisation: ID,
+        /// The span of a source that states the role, replacing the one it has.
+        evidence: EvidenceInput,
+    }
 }
 
-/// Changes to a relation; fields left out stay as they are. The person it
-/// starts from stays: to relate someone else, delete it and add another.
-#[derive(InputObject, Debug, Clone, Default)]
-pub struct RelationPatch {
-    /// The new kind, read "person is the kind of relatedPerson" ("son-in-law").
-    pub kind: MaybeUndefined<String>,
-    /// The person the relation points to (a Person ID), not the person it starts from.
-    pub related_person: MaybeUndefined<ID>,
-    /// The span of a source that states the relation, replacing the one it has.
-    pub evidence: MaybeUndefined<EvidenceInput>,
+patch_input! {
+    /// Changes to a relation; fields left out stay as they are. The person it
+    /// starts from stays: to relate someone else, delete it and add another.
+    RelationPatch {
+        /// The new kind, read "person is the kind of relatedPerson" ("son-in-law").
+        kind: String,
+        /// The person the relation points to (a Person ID), not the person it starts from.
+        related_person: ID,
+        /// The span of a source that states the relation, replacing the one it has.
+        evidence: EvidenceInput,
+    }
 }
 
-#[derive(Default)]
-pub struct LinkMutation;
+/// Correcting roles and relations.
+#[derive(async_graphql::MergedObject, Default)]
+pub struct LinkMutation(RoleUpdate, RelationUpdate);
 
-#[Object]
-impl LinkMutation {
+update_mutation! {
     /// Corrects a role: its title, dates, organisation or evidence. The
     /// update is based on `version`, the role's version the client read: if
     /// the role changed since, nothing is written and the error is
     /// `CONFLICT`. An unknown role or organisation is `NOT_FOUND`; invalid
     /// fields are `BAD_USER_INPUT` with their path in `extensions.problems`;
     /// a title the person already holds in the organisation is `CONFLICT`.
-    async fn update_role(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "The role's global ID.")] id: ID,
-        #[graphql(desc = "The version the change is based on, as `version` returned it.")] version: i32,
-        #[graphql(desc = "The changes.")] input: RolePatch,
-    ) -> AppResult<Role> {
-        let actor = require_write(ctx)?;
-        let key = expect_id(&id, "id", &[NodeKind::Role])?;
-        let patch = RoleChanges::checked(input)?;
-        let db = database(ctx)?;
-        let write = Write::begin(db).await?;
-        let result = patch.apply(write.txn(), key, version, &actor).await;
-        commit(ctx, write, result, &[GlobalId::new(NodeKind::Role, key)]).await?;
-        let Node::Role(role) = fresh(db, NodeKind::Role, key).await? else {
-            return Err(AppError::Internal);
-        };
-        Ok(role)
-    }
+    RoleUpdate::update_role(RolePatch) -> Role by RoleChanges, "The role's global ID."
+}
 
+update_mutation! {
     /// Corrects a relation between two people: its kind, the person it
     /// points to, or its evidence. Based on `version` like every update
     /// (`CONFLICT` when stale); an unknown relation or person is
     /// `NOT_FOUND`; invalid fields are `BAD_USER_INPUT` with their path in
     /// `extensions.problems`; a relation that exists already is `CONFLICT`.
-    async fn update_relation(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "The relation's global ID.")] id: ID,
-        #[graphql(desc = "The version the change is based on, as `version` returned it.")] version: i32,
-        #[graphql(desc = "The changes.")] input: RelationPatch,
-    ) -> AppResult<Relation> {
-        let actor = require_write(ctx)?;
-        let key = expect_id(&id, "id", &[NodeKind::Relation])?;
-        let patch = RelationChanges::checked(input)?;
-        let db = database(ctx)?;
-        let write = Write::begin(db).await?;
-        let result = patch.apply(write.txn(), key, version, &actor).await;
-        commit(ctx, write, result, &[GlobalId::new(NodeKind::Relation, key)]).await?;
-        let Node::Relation(relation) = fresh(db, NodeKind::Relation, key).await? else {
-            return Err(AppError::Internal);
-        };
-        Ok(relation)
-    }
+    RelationUpdate::update_relation(RelationPatch) -> Relation by RelationChanges, "The relation's global ID."
 }
 
 /// The evidence of a patch: left out, or a new span.
@@ -130,17 +92,12 @@ struct RoleChanges {
     evidence: Option<Evidence<GlobalId>>,
 }
 
-impl RoleChanges {
-    fn checked(input: RolePatch) -> AppResult<Self> {
+impl Update for RoleChanges {
+    type Input = RolePatch;
+
+    fn checked(input: RolePatch, _: GlobalId) -> AppResult<Self> {
         let mut problems = Problems::default();
-        refuse_empty(
-            !(input.title.is_undefined()
-                && input.since.is_undefined()
-                && input.until.is_undefined()
-                && input.organisation.is_undefined()
-                && input.evidence.is_undefined()),
-            &mut problems,
-        );
+        refuse_empty(!input.given().is_empty(), &mut problems);
         let title = required_text(
             input.title,
             "input.title",
@@ -169,9 +126,7 @@ impl RoleChanges {
     }
 
     async fn apply(&self, txn: &DatabaseTransaction, key: i64, version: i32, actor: &str) -> AppResult<()> {
-        let current = role::Entity::find_by_id(key).one(txn).await?;
-        let current = current.ok_or_else(|| not_found("role"))?;
-        check_version("role", current.version, version)?;
+        let current = current_row!(txn, role, key, version, "role");
         let mut gone = Missing::default();
         let organisation = match self.organisation {
             Some(org) => gone.note(
@@ -256,15 +211,7 @@ impl RoleChanges {
             }
             None => row.curated = Set(true),
         }
-        row.updated_at = Set(chrono::Utc::now());
-        row.version = Set(current.version + 1);
-        let columns = [role::Column::Id, role::Column::Version];
-        let written = write_at_version::<role::Entity>(txn, row, columns, key, version)
-            .await
-            .map_err(|err| unique_violation(err, &taken))?;
-        if !written {
-            return Err(stale("role", version));
-        }
+        write_next_version!(txn, role, row, key, version, "role", Some(&taken));
         log(txn, actor, "updateRole", "role", key, version + 1, &changed).await
     }
 }
@@ -276,15 +223,12 @@ struct RelationChanges {
     evidence: Option<Evidence<GlobalId>>,
 }
 
-impl RelationChanges {
-    fn checked(input: RelationPatch) -> AppResult<Self> {
+impl Update for RelationChanges {
+    type Input = RelationPatch;
+
+    fn checked(input: RelationPatch, _: GlobalId) -> AppResult<Self> {
         let mut problems = Problems::default();
-        refuse_empty(
-            !(input.kind.is_undefined()
-                && input.related_person.is_undefined()
-                && input.evidence.is_undefined()),
-            &mut problems,
-        );
+        refuse_empty(!input.given().is_empty(), &mut problems);
         let kind = required_text(
             input.kind,
             "input.kind",
@@ -309,9 +253,7 @@ impl RelationChanges {
     }
 
     async fn apply(&self, txn: &DatabaseTransaction, key: i64, version: i32, actor: &str) -> AppResult<()> {
-        let current = relation::Entity::find_by_id(key).one(txn).await?;
-        let current = current.ok_or_else(|| not_found("relation"))?;
-        check_version("relation", current.version, version)?;
+        let current = current_row!(txn, relation, key, version, "relation");
         let mut gone = Missing::default();
         let related = match self.related_person {
             Some(person) => gone.note(
@@ -373,15 +315,7 @@ impl RelationChanges {
             }
             None => row.curated = Set(true),
         }
-        row.updated_at = Set(chrono::Utc::now());
-        row.version = Set(current.version + 1);
-        let columns = [relation::Column::Id, relation::Column::Version];
-        let written = write_at_version::<relation::Entity>(txn, row, columns, key, version)
-            .await
-            .map_err(|err| unique_violation(err, &taken))?;
-        if !written {
-            return Err(stale("relation", version));
-        }
+        write_next_version!(txn, relation, row, key, version, "relation", Some(&taken));
         log(
             txn,
             actor,

@@ -11,6 +11,9 @@ use crate::graphql::ids::GlobalId;
 use crate::import::{self, Actor, ImportError};
 use crate::store::Write;
 
+#[macro_use]
+mod update;
+
 mod create;
 mod delete;
 mod entities;

@@ -5,15 +5,12 @@
 use async_graphql::{ID, MaybeUndefined};
 use entity::kinds::EntityKind;
 use entity::{entity_redirect, named_entity};
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, SqlErr,
-};
+use sea_orm::{ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, SqlErr};
 
 use crate::domain::{PartialDate, check_qid};
 use crate::error::{AppError, AppResult};
 use crate::graphql::filter::id_of;
 use crate::graphql::ids::{GlobalId, NodeKind};
-use crate::graphql::node::{Node, fetch_node};
 use crate::names::fold;
 use crate::store::text;
 
@@ -297,14 +294,6 @@ pub(super) async fn existing_entity(
     Ok(of_kind(redirect.new_id).one(txn).await?)
 }
 
-/// Reads a node afresh after a write (the request's loaders may hold it
-/// as it was).
-pub(super) async fn fresh(db: &DatabaseConnection, kind: NodeKind, key: i64) -> AppResult<Node> {
-    fetch_node(db, GlobalId::new(kind, key))
-        .await?
-        .ok_or(AppError::Internal)
-}
-
 /// Adds the write log line of an update: what changed, to which version.
 pub(super) async fn log(
     txn: &DatabaseTransaction,
@@ -313,7 +302,7 @@ pub(super) async fn log(
     noun: &str,
     key: i64,
     version: i32,
-    changed: &[&str],
+    changed: &[impl std::borrow::Borrow<str>],
 ) -> AppResult<()> {
     let summary = format!("{noun} {key} to version {version}: {}", changed.join(", "));
     Ok(crate::audit::record(txn, actor, operation, summary).await?)
@@ -322,19 +311,28 @@ pub(super) async fn log(
 /// Writes `row` over the node `key` only while the node is still at
 /// `version`: the version in the WHERE clause makes a concurrent update
 /// that got there first win, and this one match no row, even between the
-/// read and the write. Whether the row was written.
+/// read and the write; that is `CONFLICT` for the `noun`. A uniqueness
+/// violation is `CONFLICT` saying `taken`, where the node has a value no
+/// other may share.
 pub(super) async fn write_at_version<E: EntityTrait>(
     txn: &DatabaseTransaction,
     row: E::ActiveModel,
     [id, at]: [E::Column; 2],
     key: i64,
     version: i32,
-) -> Result<bool, DbErr> {
+    noun: &str,
+    taken: Option<&str>,
+) -> AppResult<()> {
     let updated = E::update_many()
         .set(row)
         .filter(id.eq(key))
         .filter(at.eq(version))
         .exec(txn)
-        .await?;
-    Ok(updated.rows_affected > 0)
+        .await;
+    match (updated, taken) {
+        (Ok(updated), _) if updated.rows_affected > 0 => Ok(()),
+        (Ok(_), _) => Err(stale(noun, version)),
+        (Err(err), Some(taken)) => Err(unique_violation(err, taken)),
+        (Err(err), None) => Err(err.into()),
+    }
 }
