@@ -7,7 +7,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, Q
 
 use super::entity_details::DetailChanges;
 use super::fresh_entity;
-use super::patch::{Names, Problems, check_version, refuse_empty};
+use super::patch::{Names, Problems, check_version, refuse_empty, refuse_taken};
 use super::update::{Update, update};
 use crate::error::{AppError, AppResult};
 use crate::graphql::database;
@@ -134,19 +134,10 @@ impl Update for Patch {
             ));
         };
         check_version("entity", current.version, version)?;
-        if let MaybeUndefined::Value(qid) = &patch.wikidata_id {
-            let other = named_entity::Entity::find()
-                .filter(named_entity::Column::WikidataId.eq(qid.as_str()))
-                .filter(named_entity::Column::Id.ne(key))
-                .one(txn)
-                .await?;
-            if let Some(other) = other {
-                return Err(AppError::Conflict(format!(
-                    "input.wikidataId: {qid} is already the QID of \"{}\"; merge the two instead",
-                    other.name
-                )));
-            }
-        }
+        let qid = [named_entity::Column::WikidataId, named_entity::Column::Id];
+        let what = |other: named_entity::Model| format!("QID of \"{}\"; merge the two instead", other.name);
+        refuse_taken::<named_entity::Entity>(txn, qid, ("input.wikidataId", &patch.wikidata_id), key, what)
+            .await?;
         let details = patch.details.apply(txn, key).await?;
         let mut changed = Vec::new();
         let mut row: named_entity::ActiveModel = current.clone().into();
@@ -158,27 +149,13 @@ impl Update for Patch {
             row.sort_name = Set(sort_key(name));
             changed.push("name");
         }
-        match &patch.description {
-            MaybeUndefined::Undefined => {}
-            MaybeUndefined::Null => {
-                row.description = Set(None);
-                changed.push("description");
-            }
-            MaybeUndefined::Value(d) => {
-                row.description = Set(Some(d.clone()));
-                changed.push("description");
-            }
+        if !patch.description.is_undefined() {
+            row.description = Set(patch.description.clone().take());
+            changed.push("description");
         }
-        match &patch.wikidata_id {
-            MaybeUndefined::Undefined => {}
-            MaybeUndefined::Null => {
-                row.wikidata_id = Set(None);
-                changed.push("wikidataId");
-            }
-            MaybeUndefined::Value(q) => {
-                row.wikidata_id = Set(Some(q.clone()));
-                changed.push("wikidataId");
-            }
+        if !patch.wikidata_id.is_undefined() {
+            row.wikidata_id = Set(patch.wikidata_id.clone().take());
+            changed.push("wikidataId");
         }
         changed.extend(details);
         write_next_version!(txn, named_entity, row, key, version, "entity", None);

@@ -4,9 +4,9 @@ use async_graphql::{ID, InputObject, MaybeUndefined};
 use entity::{issue, issue_alias};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
-use super::patch::{Names, Problems, log, missing, optional_id_field, refuse_empty};
+use super::patch::{Names, Problems, log, missing, optional_id_field, refuse_empty, refuse_taken};
 use super::update::Update;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::names::{fold, sort_key};
 
@@ -85,18 +85,9 @@ impl Update for Changes {
 
     async fn apply(&self, txn: &DatabaseTransaction, key: i64, version: i32, actor: &str) -> AppResult<()> {
         let current = current_row!(txn, issue, key, version, "issue");
-        if let MaybeUndefined::Value(qid) = &self.wikidata_id
-            && let Some(other) = issue::Entity::find()
-                .filter(issue::Column::WikidataId.eq(qid.as_str()))
-                .filter(issue::Column::Id.ne(key))
-                .one(txn)
-                .await?
-        {
-            return Err(AppError::Conflict(format!(
-                "input.wikidataId: {qid} is already the QID of the issue \"{}\"",
-                other.name
-            )));
-        }
+        let qid = [issue::Column::WikidataId, issue::Column::Id];
+        let what = |other: issue::Model| format!("QID of the issue \"{}\"", other.name);
+        refuse_taken::<issue::Entity>(txn, qid, ("input.wikidataId", &self.wikidata_id), key, what).await?;
         if let MaybeUndefined::Value(parent) = self.parent {
             check_parent(txn, key, parent).await?;
         }

@@ -98,13 +98,7 @@ impl Update for RoleChanges {
     fn checked(input: RolePatch, _: GlobalId) -> AppResult<Self> {
         let mut problems = Problems::default();
         refuse_empty(!input.given().is_empty(), &mut problems);
-        let title = required_text(
-            input.title,
-            "input.title",
-            "title",
-            "a role always has a title",
-            &mut problems,
-        );
+        let title = required_text(input.title, "title", "a role always has a title", &mut problems);
         let since = partial_date(input.since, "input.since", &mut problems);
         let until = partial_date(input.until, "input.until", &mut problems);
         let organisation = not_null(
@@ -229,13 +223,7 @@ impl Update for RelationChanges {
     fn checked(input: RelationPatch, _: GlobalId) -> AppResult<Self> {
         let mut problems = Problems::default();
         refuse_empty(!input.given().is_empty(), &mut problems);
-        let kind = required_text(
-            input.kind,
-            "input.kind",
-            "kind",
-            "a relation always has a kind",
-            &mut problems,
-        );
+        let kind = required_text(input.kind, "kind", "a relation always has a kind", &mut problems);
         let related_person = not_null(
             input.related_person,
             "input.relatedPerson",

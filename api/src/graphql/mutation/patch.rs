@@ -122,19 +122,48 @@ pub(super) fn not_null<T>(
     }
 }
 
-/// A required text, trimmed: blank is a problem, as the import says it.
+/// The required text field `field` of the input, trimmed: blank is a
+/// problem, as the import says it.
 pub(super) fn required_text(
     value: MaybeUndefined<String>,
-    path: &str,
     field: &str,
     why: &str,
     problems: &mut Problems,
 ) -> Option<String> {
-    let text = not_null(value, path, why, problems)?.trim().to_owned();
+    let path = format!("input.{field}");
+    let text = not_null(value, &path, why, problems)?.trim().to_owned();
     if text.is_empty() {
         problems.push(path, format!("{field} must not be empty"));
     }
     Some(text)
+}
+
+/// `CONFLICT` when a row of `E` other than `key` holds the value of the
+/// input field at `path` in `column` already: a value no two rows may
+/// share, which the patch would give `key` too. `what` names the value and
+/// the other row ("QID of \"Kyiv\"").
+pub(super) async fn refuse_taken<E: EntityTrait>(
+    txn: &DatabaseTransaction,
+    [column, id]: [E::Column; 2],
+    (path, value): (&str, &MaybeUndefined<String>),
+    key: i64,
+    what: impl FnOnce(E::Model) -> String,
+) -> AppResult<()> {
+    let MaybeUndefined::Value(value) = value else {
+        return Ok(());
+    };
+    let found = E::find()
+        .filter(column.eq(value.as_str()))
+        .filter(id.ne(key))
+        .one(txn)
+        .await?;
+    match found {
+        Some(other) => Err(AppError::Conflict(format!(
+            "{path}: {value} is already the {}",
+            what(other)
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// An optional text, trimmed, where null clears it; blank is a problem

@@ -5,7 +5,7 @@ use async_graphql::MaybeUndefined;
 use entity::{event, event_quantity, financial_measure, relation, role, source, statement};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
-use super::patch::{Problems, log, not_null, optional_text, refuse_empty, required_text};
+use super::patch::{Problems, log, not_null, optional_text, refuse_empty, refuse_taken, required_text};
 use super::update::Update;
 use crate::domain::LanguageTag;
 use crate::error::{AppError, AppResult};
@@ -59,13 +59,7 @@ impl Update for Changes {
         let mut problems = Problems::default();
         refuse_empty(!input.given().is_empty(), &mut problems);
         let url = optional_text(input.url, "input.url", &mut problems);
-        let title = required_text(
-            input.title,
-            "input.title",
-            "title",
-            "a source always has a title",
-            &mut problems,
-        );
+        let title = required_text(input.title, "title", "a source always has a title", &mut problems);
         let publisher = optional_text(input.publisher, "input.publisher", &mut problems);
         let language = optional_text(input.language, "input.language", &mut problems);
         if let MaybeUndefined::Value(tag) = &language {
@@ -96,18 +90,9 @@ impl Update for Changes {
     async fn apply(&self, txn: &DatabaseTransaction, key: i64, version: i32, actor: &str) -> AppResult<()> {
         let current = current_row!(txn, source, key, version, "source");
         let taken = "input.url: another source has this URL";
-        if let MaybeUndefined::Value(url) = &self.url
-            && let Some(other) = source::Entity::find()
-                .filter(source::Column::Url.eq(url.as_str()))
-                .filter(source::Column::Id.ne(key))
-                .one(txn)
-                .await?
-        {
-            return Err(AppError::Conflict(format!(
-                "input.url: {url} is already the URL of the source \"{}\"",
-                other.key
-            )));
-        }
+        let url = [source::Column::Url, source::Column::Id];
+        let what = |other: source::Model| format!("URL of the source \"{}\"", other.key);
+        refuse_taken::<source::Entity>(txn, url, ("input.url", &self.url), key, what).await?;
         let new_text = self.text.as_ref().filter(|text| **text != current.text);
         if new_text.is_some() {
             let cited = citing_facts(txn, key).await?;
@@ -155,28 +140,20 @@ impl Update for Changes {
 /// How many facts (statements, financial measures, events, counts of
 /// events, roles and relations) cite a source.
 async fn citing_facts(txn: &DatabaseTransaction, key: i64) -> AppResult<u64> {
-    Ok(statement::Entity::find()
-        .filter(statement::Column::SourceId.eq(key))
-        .count(txn)
-        .await?
-        + financial_measure::Entity::find()
-            .filter(financial_measure::Column::SourceId.eq(key))
-            .count(txn)
-            .await?
-        + event::Entity::find()
-            .filter(event::Column::SourceId.eq(key))
-            .count(txn)
-            .await?
-        + event_quantity::Entity::find()
-            .filter(event_quantity::Column::SourceId.eq(key))
-            .count(txn)
-            .await?
-        + role::Entity::find()
-            .filter(role::Column::SourceId.eq(key))
-            .count(txn)
-            .await?
-        + relation::Entity::find()
-            .filter(relation::Column::SourceId.eq(key))
-            .count(txn)
-            .await?)
+    Ok(
+        citing::<statement::Entity>(txn, statement::Column::SourceId, key).await?
+            + citing::<financial_measure::Entity>(txn, financial_measure::Column::SourceId, key).await?
+            + citing::<event::Entity>(txn, event::Column::SourceId, key).await?
+            + citing::<event_quantity::Entity>(txn, event_quantity::Column::SourceId, key).await?
+            + citing::<role::Entity>(txn, role::Column::SourceId, key).await?
+            + citing::<relation::Entity>(txn, relation::Column::SourceId, key).await?,
+    )
+}
+
+/// How many rows of `E` cite the source `key` in `column`.
+async fn citing<E: EntityTrait>(txn: &DatabaseTransaction, column: E::Column, key: i64) -> AppResult<u64>
+where
+    E::Model: Sync,
+{
+    Ok(E::find().filter(column.eq(key)).count(txn).await?)
 }
