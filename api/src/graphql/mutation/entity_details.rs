@@ -2,7 +2,7 @@
 //! it: an organisation's kind and country, a place's kind, parent and
 //! coordinates.
 
-use async_graphql::MaybeUndefined;
+use async_graphql::{ID, MaybeUndefined};
 use entity::kinds::EntityKind;
 use entity::{organisation, place};
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, EntityTrait, Set};
@@ -23,31 +23,52 @@ pub(super) struct DetailChanges {
     longitude: MaybeUndefined<f64>,
 }
 
-/// Refuses a field given for an entity of a kind that does not have it.
-fn only_for<T>(
-    value: MaybeUndefined<T>,
-    field: &str,
+/// The fields only one kind of entity has (`owner`: an organisation's, a
+/// place's), in a patch of an entity of `kind`.
+struct Owned {
     owner: NodeKind,
     kind: NodeKind,
-    problems: &mut Problems,
-) -> MaybeUndefined<T> {
-    if value.is_undefined() || kind == owner {
-        return value;
+}
+
+impl Owned {
+    /// Refuses the field when the entity is not an `owner`.
+    fn field<T>(&self, value: MaybeUndefined<T>, field: &str, problems: &mut Problems) -> MaybeUndefined<T> {
+        if value.is_undefined() || self.kind == self.owner {
+            return value;
+        }
+        let got = self.kind.type_name();
+        problems.push(
+            format!("input.{field}"),
+            format!(
+                "only {} has {} {field}; this is {} {got}",
+                self.noun(),
+                article(field),
+                article(got)
+            ),
+        );
+        MaybeUndefined::Undefined
     }
-    let owner = match owner {
-        NodeKind::Organisation => "an organisation",
-        _ => "a place",
-    };
-    let got = kind.type_name();
-    problems.push(
-        format!("input.{field}"),
-        format!(
-            "only {owner} has {} {field}; this is {} {got}",
-            article(field),
-            article(got)
-        ),
-    );
-    MaybeUndefined::Undefined
+
+    /// A kind (`organisationKind`, `placeKind`): it may change, not be
+    /// cleared.
+    fn kind<T>(&self, value: MaybeUndefined<T>, field: &str, problems: &mut Problems) -> Option<T> {
+        let value = self.field(value, field, problems);
+        let why = format!("{} always has a kind", self.noun());
+        not_null(value, &format!("input.{field}"), &why, problems)
+    }
+
+    /// A `Place` ID; null clears it.
+    fn place(&self, value: MaybeUndefined<ID>, field: &str, problems: &mut Problems) -> MaybeUndefined<i64> {
+        let value = self.field(value, field, problems);
+        optional_id_field(value, &format!("input.{field}"), NodeKind::Place, problems)
+    }
+
+    fn noun(&self) -> &'static str {
+        match self.owner {
+            NodeKind::Organisation => "an organisation",
+            _ => "a place",
+        }
+    }
 }
 
 /// A coordinate in range, or a problem at its path.
@@ -72,36 +93,23 @@ impl DetailChanges {
     /// Checks the fields that do not need the database; `kind` and `key`
     /// are the entity's, from its ID.
     pub(super) fn checked(input: &EntityPatch, kind: NodeKind, key: i64, problems: &mut Problems) -> Self {
-        use NodeKind::{Organisation, Place};
-        let organisation_kind = only_for(
-            input.organisation_kind,
-            "organisationKind",
-            Organisation,
+        let organisation = Owned {
+            owner: NodeKind::Organisation,
             kind,
-            problems,
-        );
-        let organisation_kind = not_null(
-            organisation_kind,
-            "input.organisationKind",
-            "an organisation always has a kind",
-            problems,
-        );
-        let country = only_for(input.country.clone(), "country", Organisation, kind, problems);
-        let country = optional_id_field(country, "input.country", Place, problems);
-        let place_kind = only_for(input.place_kind, "placeKind", Place, kind, problems);
-        let place_kind = not_null(
-            place_kind,
-            "input.placeKind",
-            "a place always has a kind",
-            problems,
-        );
-        let parent = only_for(input.parent.clone(), "parent", Place, kind, problems);
-        let parent = optional_id_field(parent, "input.parent", Place, problems);
+        };
+        let place = Owned {
+            owner: NodeKind::Place,
+            kind,
+        };
+        let organisation_kind = organisation.kind(input.organisation_kind, "organisationKind", problems);
+        let country = organisation.place(input.country.clone(), "country", problems);
+        let place_kind = place.kind(input.place_kind, "placeKind", problems);
+        let parent = place.place(input.parent.clone(), "parent", problems);
         if parent == MaybeUndefined::Value(key) {
             problems.push("input.parent", "a place cannot lie in itself");
         }
-        let latitude = only_for(input.latitude, "latitude", Place, kind, problems);
-        let longitude = only_for(input.longitude, "longitude", Place, kind, problems);
+        let latitude = place.field(input.latitude, "latitude", problems);
+        let longitude = place.field(input.longitude, "longitude", problems);
         Self {
             organisation_kind: organisation_kind.map(Into::into),
             country,
