@@ -7,11 +7,11 @@ use entity::kinds::EntityKind;
 use entity::{organisation, place};
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, EntityTrait, Set};
 
-use super::EntityPatch;
 use super::patch::{Problems, existing_entity, missing, not_null, optional_id_field, patched};
 use crate::error::{AppError, AppResult};
 use crate::graphql::filter::article;
 use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::object::{OrganisationKind, PlaceKind};
 
 /// The organisation and place fields of a patch, checked.
 pub(super) struct DetailChanges {
@@ -21,6 +21,31 @@ pub(super) struct DetailChanges {
     parent: MaybeUndefined<i64>,
     latitude: MaybeUndefined<f64>,
     longitude: MaybeUndefined<f64>,
+}
+
+patch_input! {
+    /// The fields of a patch of an entity that only organisations or only
+    /// places have; they stand in `EntityPatch` itself.
+    #[graphql(visible = false)]
+    DetailsPatch {
+        /// The kind of organisation; only for an organisation.
+        organisation_kind: OrganisationKind,
+        /// The country the organisation belongs to (a Place ID); null clears
+        /// it. Only for an organisation.
+        country: ID,
+        /// The kind of place; only for a place.
+        place_kind: PlaceKind,
+        /// The place this place lies within (a Place ID); null clears it.
+        /// Neither the place itself nor a place within it can be its parent.
+        /// Only for a place.
+        parent: ID,
+        /// The latitude in degrees, from -90 to 90; null clears it. A place
+        /// has both coordinates or neither. Only for a place.
+        latitude: f64,
+        /// The longitude in degrees, from -180 to 180; null clears it. A place
+        /// has both coordinates or neither. Only for a place.
+        longitude: f64,
+    }
 }
 
 /// The fields only one kind of entity has (`owner`: an organisation's, a
@@ -92,7 +117,7 @@ fn coordinate(
 impl DetailChanges {
     /// Checks the fields that do not need the database; `kind` and `key`
     /// are the entity's, from its ID.
-    pub(super) fn checked(input: &EntityPatch, kind: NodeKind, key: i64, problems: &mut Problems) -> Self {
+    pub(super) fn checked(input: &DetailsPatch, kind: NodeKind, key: i64, problems: &mut Problems) -> Self {
         let organisation = Owned {
             owner: NodeKind::Organisation,
             kind,
@@ -118,16 +143,6 @@ impl DetailChanges {
             latitude: coordinate(latitude, "latitude", 90.0, problems),
             longitude: coordinate(longitude, "longitude", 180.0, problems),
         }
-    }
-
-    /// Whether the patch names any of these fields.
-    pub(super) fn given(input: &EntityPatch) -> bool {
-        !(input.organisation_kind.is_undefined()
-            && input.country.is_undefined()
-            && input.place_kind.is_undefined()
-            && input.parent.is_undefined()
-            && input.latitude.is_undefined()
-            && input.longitude.is_undefined())
     }
 
     /// Checks what needs the database, then writes; returns the names of

@@ -4,25 +4,19 @@ use async_graphql::{ID, InputObject, MaybeUndefined};
 use entity::{issue, issue_alias};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
-use super::patch::{Names, Problems, log, missing, optional_id_field, refuse_empty, refuse_taken};
+use super::patch::{
+    Names, NamesPatch, Problems, log, missing, optional_id_field, refuse_empty, refuse_taken,
+};
 use super::update::Update;
 use crate::error::AppResult;
 use crate::graphql::ids::{GlobalId, NodeKind};
-use crate::names::{fold, sort_key};
 
 /// Changes to an issue; fields left out stay as they are.
 #[derive(InputObject, Debug, Clone, Default)]
 pub struct IssuePatch {
-    /// The new name; the old one becomes an alias.
-    pub name: Option<String>,
-    /// The new description; null clears it.
-    pub description: MaybeUndefined<String>,
-    /// The new Wikidata QID (`Q7747`), which no other issue may have; null clears it.
-    pub wikidata_id: MaybeUndefined<String>,
-    /// Other names to add (a spelling already there is left as it is).
-    pub add_aliases: Option<Vec<String>>,
-    /// Other names to remove, by their exact spelling.
-    pub remove_aliases: Option<Vec<String>>,
+    /// The names, description and QID.
+    #[graphql(flatten)]
+    pub names: NamesPatch,
     /// The broader issue this one is part of (an Issue ID); null makes it
     /// a top-level issue. Neither the issue itself nor one of its
     /// sub-issues can be its parent.
@@ -40,11 +34,7 @@ update_mutation! {
 
 /// An issue patch with its values checked and normalised.
 struct Changes {
-    name: Option<String>,
-    description: MaybeUndefined<String>,
-    wikidata_id: MaybeUndefined<String>,
-    add_aliases: Vec<String>,
-    remove_aliases: Vec<String>,
+    names: Names,
     parent: MaybeUndefined<i64>,
 }
 
@@ -54,61 +44,29 @@ impl Update for Changes {
     fn checked(input: IssuePatch, id: GlobalId) -> AppResult<Self> {
         let key = id.key;
         let mut problems = Problems::default();
-        refuse_empty(
-            input.name.is_some()
-                || !input.description.is_undefined()
-                || !input.wikidata_id.is_undefined()
-                || input.add_aliases.is_some()
-                || input.remove_aliases.is_some()
-                || !input.parent.is_undefined(),
-            &mut problems,
-        );
-        let Names {
-            name,
-            wikidata_id,
-            add_aliases,
-        } = Names::checked(input.name, input.wikidata_id, input.add_aliases, &mut problems);
+        refuse_empty(input.names.given() || !input.parent.is_undefined(), &mut problems);
+        let names = Names::checked(input.names, &mut problems);
         let parent = optional_id_field(input.parent, "input.parent", NodeKind::Issue, &mut problems);
         if parent == MaybeUndefined::Value(key) {
             problems.push("input.parent", "an issue cannot be its own parent");
         }
         problems.finish()?;
-        Ok(Self {
-            name,
-            description: input.description,
-            wikidata_id,
-            add_aliases,
-            remove_aliases: input.remove_aliases.unwrap_or_default(),
-            parent,
-        })
+        Ok(Self { names, parent })
     }
 
     async fn apply(&self, txn: &DatabaseTransaction, key: i64, version: i32, actor: &str) -> AppResult<()> {
         let current = current_row!(txn, issue, key, version, "issue");
         let qid = [issue::Column::WikidataId, issue::Column::Id];
         let what = |other: issue::Model| format!("QID of the issue \"{}\"", other.name);
-        refuse_taken::<issue::Entity>(txn, qid, ("input.wikidataId", &self.wikidata_id), key, what).await?;
+        refuse_taken::<issue::Entity>(txn, qid, ("input.wikidataId", &self.names.wikidata_id), key, what)
+            .await?;
         if let MaybeUndefined::Value(parent) = self.parent {
             check_parent(txn, key, parent).await?;
         }
 
         let mut changed = Vec::new();
         let mut row: issue::ActiveModel = current.clone().into();
-        let renamed = self.name.as_ref().filter(|name| **name != current.name);
-        if let Some(name) = renamed {
-            row.name = Set(name.clone());
-            row.normalized_name = Set(fold(name));
-            row.sort_name = Set(sort_key(name));
-            changed.push("name");
-        }
-        if !self.description.is_undefined() {
-            row.description = Set(self.description.clone().take());
-            changed.push("description");
-        }
-        if !self.wikidata_id.is_undefined() {
-            row.wikidata_id = Set(self.wikidata_id.clone().take());
-            changed.push("wikidataId");
-        }
+        set_names!(row, self.names, current, changed);
         if !self.parent.is_undefined() {
             row.parent_id = Set(self.parent.take());
             changed.push("parent");
@@ -122,8 +80,9 @@ impl Update for Changes {
             "issue",
             Some("input.wikidataId: another issue has this QID now")
         );
+        let renamed = self.names.renamed(&current.name);
         let name = renamed.unwrap_or(&current.name);
-        let mut aliases = self.add_aliases.clone();
+        let mut aliases = self.names.add_aliases.clone();
         if renamed.is_some() {
             aliases.push(current.name.clone());
         }
@@ -146,29 +105,12 @@ impl Changes {
     ) -> AppResult<bool> {
         let mut changed = false;
         for alias in added {
-            if alias == name {
-                continue;
-            }
-            let exists = issue_alias::Entity::find()
-                .filter(issue_alias::Column::IssueId.eq(key))
-                .filter(issue_alias::Column::Name.eq(alias.as_str()))
-                .one(txn)
-                .await?
-                .is_some();
-            if !exists {
-                issue_alias::ActiveModel {
-                    issue_id: Set(key),
-                    name: Set(alias.clone()),
-                    normalized_name: Set(fold(alias)),
-                    ..Default::default()
-                }
-                .insert(txn)
-                .await?;
+            if alias != name && add_alias!(txn, issue_alias, IssueId, key, alias) {
                 changed = true;
             }
         }
         // Removing goes last, so that a spelling both added and removed is gone.
-        let mut removed: Vec<&str> = self.remove_aliases.iter().map(String::as_str).collect();
+        let mut removed: Vec<&str> = self.names.remove_aliases.iter().map(String::as_str).collect();
         removed.push(name);
         let gone = issue_alias::Entity::delete_many()
             .filter(issue_alias::Column::IssueId.eq(key))

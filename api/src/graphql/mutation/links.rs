@@ -2,14 +2,12 @@
 //! between people.
 
 use async_graphql::{ID, MaybeUndefined};
-use entity::kinds::EntityKind;
 use entity::{relation, role};
 use sea_orm::{DatabaseTransaction, EntityTrait, Set};
 
 use super::EvidenceInput;
 use super::patch::{
-    Missing, Problems, existing_entity, id_field, log, missing, not_null, partial_date, patched,
-    refuse_empty, required_text,
+    Missing, Problems, log, not_null, partial_date, patched, refuse_empty, required_id, required_text,
 };
 use super::span;
 use super::update::Update;
@@ -101,13 +99,14 @@ impl Update for RoleChanges {
         let title = required_text(input.title, "title", "a role always has a title", &mut problems);
         let since = partial_date(input.since, "input.since", &mut problems);
         let until = partial_date(input.until, "input.until", &mut problems);
-        let organisation = not_null(
+        let why = "a role is always in an organisation";
+        let organisation = required_id(
             input.organisation,
-            "input.organisation",
-            "a role is always in an organisation",
+            "organisation",
+            NodeKind::Organisation,
+            why,
             &mut problems,
-        )
-        .and_then(|id| id_field(&id, "input.organisation", NodeKind::Organisation, &mut problems));
+        );
         let evidence = evidence(input.evidence, "role", &mut problems);
         problems.finish()?;
         Ok(Self {
@@ -122,21 +121,16 @@ impl Update for RoleChanges {
     async fn apply(&self, txn: &DatabaseTransaction, key: i64, version: i32, actor: &str) -> AppResult<()> {
         let current = current_row!(txn, role, key, version, "role");
         let mut gone = Missing::default();
-        let organisation = match self.organisation {
-            Some(org) => gone.note(
-                existing_entity(txn, org, EntityKind::Organisation)
-                    .await?
-                    .ok_or_else(|| missing("input.organisation", GlobalId::new(NodeKind::Organisation, org))),
-            )?,
-            None => None,
-        };
+        let organisation = gone
+            .entity(
+                txn,
+                self.organisation,
+                NodeKind::Organisation,
+                "input.organisation",
+            )
+            .await?;
         let mut problems = Problems::default();
-        let span = match &self.evidence {
-            Some(evidence) => {
-                gone.note(span::resolve(txn, evidence, "input.evidence", &mut problems).await)?
-            }
-            None => None,
-        };
+        let span = span(txn, &mut gone, self.evidence.as_ref(), &mut problems).await?;
         gone.finish()?;
         let since = patched(
             &self.since,
@@ -159,19 +153,13 @@ impl Update for RoleChanges {
         let taken = format!(
             "the person already holds the role \"{title}\" in that organisation; delete one of the two roles instead"
         );
-        if (title != current.title || organisation_id != current.organisation_id)
-            && let Some(other) = (RoleIdentity {
+        if title != current.title || organisation_id != current.organisation_id {
+            let twin = RoleIdentity {
                 person: current.person_id,
                 organisation: organisation_id,
                 title: title.clone(),
-            })
-            .find(txn, Some(key))
-            .await?
-        {
-            return Err(AppError::Conflict(format!(
-                "{taken} (the other is {})",
-                GlobalId::new(NodeKind::Role, other).encode().0
-            )));
+            };
+            refuse_twin(&taken, NodeKind::Role, twin.find(txn, Some(key)).await?)?;
         }
 
         let mut changed = Vec::new();
@@ -196,15 +184,7 @@ impl Update for RoleChanges {
             row.organisation_id = Set(organisation.id);
             changed.push("organisation");
         }
-        // A person corrected the fact: it is curated now, unless the new
-        // evidence says otherwise.
-        match span {
-            Some(span) => {
-                crate::set_evidence!(row, span.source, &span);
-                changed.push("evidence");
-            }
-            None => row.curated = Set(true),
-        }
+        evidence_or_curated!(row, span, changed);
         write_next_version!(txn, role, row, key, version, "role", Some(&taken));
         log(txn, actor, "updateRole", "role", key, version + 1, &changed).await
     }
@@ -224,13 +204,14 @@ impl Update for RelationChanges {
         let mut problems = Problems::default();
         refuse_empty(!input.given().is_empty(), &mut problems);
         let kind = required_text(input.kind, "kind", "a relation always has a kind", &mut problems);
-        let related_person = not_null(
+        let why = "a relation always points to a person";
+        let related_person = required_id(
             input.related_person,
-            "input.relatedPerson",
-            "a relation always points to a person",
+            "relatedPerson",
+            NodeKind::Person,
+            why,
             &mut problems,
-        )
-        .and_then(|id| id_field(&id, "input.relatedPerson", NodeKind::Person, &mut problems));
+        );
         let evidence = evidence(input.evidence, "relation", &mut problems);
         problems.finish()?;
         Ok(Self {
@@ -243,24 +224,14 @@ impl Update for RelationChanges {
     async fn apply(&self, txn: &DatabaseTransaction, key: i64, version: i32, actor: &str) -> AppResult<()> {
         let current = current_row!(txn, relation, key, version, "relation");
         let mut gone = Missing::default();
-        let related = match self.related_person {
-            Some(person) => gone.note(
-                existing_entity(txn, person, EntityKind::Person)
-                    .await?
-                    .ok_or_else(|| missing("input.relatedPerson", GlobalId::new(NodeKind::Person, person))),
-            )?,
-            None => None,
-        };
+        let related = gone
+            .entity(txn, self.related_person, NodeKind::Person, "input.relatedPerson")
+            .await?;
         let mut problems = Problems::default();
         if related.as_ref().is_some_and(|r| r.id == current.person_id) {
             problems.push("input.relatedPerson", "a person cannot be related to themselves");
         }
-        let span = match &self.evidence {
-            Some(evidence) => {
-                gone.note(span::resolve(txn, evidence, "input.evidence", &mut problems).await)?
-            }
-            None => None,
-        };
+        let span = span(txn, &mut gone, self.evidence.as_ref(), &mut problems).await?;
         gone.finish()?;
         problems.finish()?;
 
@@ -269,19 +240,14 @@ impl Update for RelationChanges {
         let taken = format!(
             "the relation \"{kind}\" between these two people exists already; delete one of the two instead"
         );
-        if (kind != current.kind || related_id != current.related_person_id)
-            && let Some(other) = (RelationIdentity {
-                person: current.person_id,
+        let moved = related_id != current.related_person_id;
+        if kind != current.kind || moved {
+            let twin = RelationIdentity {
                 related_person: related_id,
+                person: current.person_id,
                 kind: kind.clone(),
-            })
-            .find(txn, Some(key))
-            .await?
-        {
-            return Err(AppError::Conflict(format!(
-                "{taken} (the other is {})",
-                GlobalId::new(NodeKind::Relation, other).encode().0
-            )));
+            };
+            refuse_twin(&taken, NodeKind::Relation, twin.find(txn, Some(key)).await?)?;
         }
 
         let mut changed = Vec::new();
@@ -294,25 +260,35 @@ impl Update for RelationChanges {
             row.related_person_id = Set(related.id);
             changed.push("relatedPerson");
         }
-        // A person corrected the fact: it is curated now, unless the new
-        // evidence says otherwise.
-        match span {
-            Some(span) => {
-                crate::set_evidence!(row, span.source, &span);
-                changed.push("evidence");
-            }
-            None => row.curated = Set(true),
-        }
+        evidence_or_curated!(row, span, changed);
         write_next_version!(txn, relation, row, key, version, "relation", Some(&taken));
-        log(
-            txn,
-            actor,
-            "updateRelation",
-            "relation",
-            key,
-            version + 1,
-            &changed,
-        )
-        .await
+        let operation = "updateRelation";
+        log(txn, actor, operation, "relation", key, version + 1, &changed).await
+    }
+}
+
+/// The span of the new evidence a patch gives, checked against its
+/// source's text; a source that is not there is noted in `gone`.
+async fn span(
+    txn: &DatabaseTransaction,
+    gone: &mut Missing,
+    evidence: Option<&Evidence<GlobalId>>,
+    problems: &mut Problems,
+) -> AppResult<Option<Evidence<i64>>> {
+    let Some(evidence) = evidence else {
+        return Ok(None);
+    };
+    gone.note(span::resolve(txn, evidence, "input.evidence", problems).await)
+}
+
+/// `CONFLICT` when the patch would make the fact the same as `twin`:
+/// `taken` says why, and the other's ID follows.
+fn refuse_twin(taken: &str, kind: NodeKind, twin: Option<i64>) -> AppResult<()> {
+    match twin {
+        Some(other) => Err(AppError::Conflict(format!(
+            "{taken} (the other is {})",
+            GlobalId::new(kind, other).encode().0
+        ))),
+        None => Ok(()),
     }
 }

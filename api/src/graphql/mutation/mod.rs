@@ -13,6 +13,8 @@ use crate::store::Write;
 
 #[macro_use]
 mod update;
+#[macro_use]
+mod patch;
 
 mod create;
 mod delete;
@@ -22,7 +24,6 @@ mod facts;
 mod issues;
 mod links;
 mod merge;
-mod patch;
 mod sources;
 mod span;
 

@@ -2,7 +2,7 @@
 //! the input field they concern, ID fields read from the input, the version
 //! check, and the write log line.
 
-use async_graphql::{ID, MaybeUndefined};
+use async_graphql::{ID, InputObject, MaybeUndefined};
 use entity::kinds::EntityKind;
 use entity::{entity_redirect, named_entity};
 use sea_orm::{ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, SqlErr};
@@ -16,22 +16,48 @@ use crate::store::text;
 
 pub(super) use crate::store::Problems;
 
-/// The names a patch gives an entity or an issue, checked as a
-/// document's are: a name and each alias trimmed, with a letter or a
-/// digit and on one line; a QID of the form `Q7747`.
+/// The names a patch gives a person, an organisation, a place or an
+/// issue; its fields stand in the patch itself.
+#[derive(InputObject, Debug, Clone, Default)]
+#[graphql(visible = false)]
+pub struct NamesPatch {
+    /// The new canonical name; the old one becomes an alias.
+    pub name: Option<String>,
+    /// The new description; null clears it.
+    pub description: MaybeUndefined<String>,
+    /// The new Wikidata QID (`Q7747`), which no other entity (no other
+    /// issue, for an issue) may have; null clears it.
+    pub wikidata_id: MaybeUndefined<String>,
+    /// Other names to add (a spelling already there is left as it is).
+    pub add_aliases: Option<Vec<String>>,
+    /// Other names to remove, by their exact spelling.
+    pub remove_aliases: Option<Vec<String>>,
+}
+
+impl NamesPatch {
+    /// Whether the patch gives any of these fields.
+    pub fn given(&self) -> bool {
+        self.name.is_some()
+            || !self.description.is_undefined()
+            || !self.wikidata_id.is_undefined()
+            || self.add_aliases.is_some()
+            || self.remove_aliases.is_some()
+    }
+}
+
+/// The names a patch gives, checked as a document's are: a name and each
+/// alias trimmed, with a letter or a digit and on one line; a QID of the
+/// form `Q7747`.
 pub(super) struct Names {
     pub name: Option<String>,
+    pub description: MaybeUndefined<String>,
     pub wikidata_id: MaybeUndefined<String>,
     pub add_aliases: Vec<String>,
+    pub remove_aliases: Vec<String>,
 }
 
 impl Names {
-    pub fn checked(
-        name: Option<String>,
-        wikidata_id: MaybeUndefined<String>,
-        add_aliases: Option<Vec<String>>,
-        problems: &mut Problems,
-    ) -> Self {
+    pub fn checked(patch: NamesPatch, problems: &mut Problems) -> Self {
         let spelling = |text: String, path: &str, what: &str, problems: &mut Problems| {
             let text = text.trim().to_owned();
             if fold(&text).is_empty() {
@@ -40,8 +66,8 @@ impl Names {
             text::one_line(problems, path, &text);
             text
         };
-        let name = name.map(|n| spelling(n, "input.name", "a name", problems));
-        let wikidata_id = match wikidata_id {
+        let name = patch.name.map(|n| spelling(n, "input.name", "a name", problems));
+        let wikidata_id = match patch.wikidata_id {
             MaybeUndefined::Value(qid) => {
                 let qid = qid.trim().to_owned();
                 if let Err(message) = check_qid(&qid) {
@@ -51,7 +77,8 @@ impl Names {
             }
             other => other,
         };
-        let add_aliases = add_aliases
+        let add_aliases = patch
+            .add_aliases
             .unwrap_or_default()
             .into_iter()
             .enumerate()
@@ -59,10 +86,63 @@ impl Names {
             .collect();
         Self {
             name,
+            description: patch.description,
             wikidata_id,
             add_aliases,
+            remove_aliases: patch.remove_aliases.unwrap_or_default(),
         }
     }
+
+    /// The new name, when it is not the name `current` already.
+    pub fn renamed(&self, current: &str) -> Option<&String> {
+        self.name.as_ref().filter(|name| *name != current)
+    }
+}
+
+/// Sets the names a patch gives on `$row`, an entity's or an issue's: a
+/// new name with its folded and sort forms, the description, the QID; each
+/// noted in `$changed`.
+macro_rules! set_names {
+    ($row:ident, $names:expr, $current:expr, $changed:ident) => {{
+        if let Some(name) = $names.renamed(&$current.name) {
+            $row.name = Set(name.clone());
+            $row.normalized_name = Set(crate::names::fold(name));
+            $row.sort_name = Set(crate::names::sort_key(name));
+            $changed.push("name");
+        }
+        if !$names.description.is_undefined() {
+            $row.description = Set($names.description.clone().take());
+            $changed.push("description");
+        }
+        if !$names.wikidata_id.is_undefined() {
+            $row.wikidata_id = Set($names.wikidata_id.clone().take());
+            $changed.push("wikidataId");
+        }
+    }};
+}
+
+/// Adds `$alias` to the aliases of the node `$key` in `$table` (whose
+/// column `$owner` names the node) unless it has it already; whether it
+/// added it.
+macro_rules! add_alias {
+    ($txn:expr, $table:ident, $owner:ident, $key:expr, $alias:expr) => {{
+        let exists = $table::Entity::find()
+            .filter($table::Column::$owner.eq($key))
+            .filter($table::Column::Name.eq($alias.as_str()))
+            .one($txn)
+            .await?
+            .is_some();
+        if !exists {
+            let mut row = $table::ActiveModel {
+                name: Set($alias.clone()),
+                normalized_name: Set(crate::names::fold($alias)),
+                ..Default::default()
+            };
+            row.set($table::Column::$owner, $key.into());
+            row.insert($txn).await?;
+        }
+        !exists
+    }};
 }
 
 /// Refuses a patch that names no field at all: it would change nothing.
@@ -120,6 +200,20 @@ pub(super) fn not_null<T>(
         }
         MaybeUndefined::Value(value) => Some(value),
     }
+}
+
+/// The required ID field `field` of the input, of a node of `kind`:
+/// left out it stays, null is a problem that says `why`.
+pub(super) fn required_id(
+    value: MaybeUndefined<ID>,
+    field: &str,
+    kind: NodeKind,
+    why: &str,
+    problems: &mut Problems,
+) -> Option<i64> {
+    let path = format!("input.{field}");
+    let id = not_null(value, &path, why, problems)?;
+    id_field(&id, &path, kind, problems)
 }
 
 /// The required text field `field` of the input, trimmed: blank is a
@@ -257,6 +351,22 @@ impl Missing {
         }
     }
 
+    /// The entity `key` names, of `kind`, following a merge, when the patch
+    /// names one at `path`; a missing one is noted.
+    pub async fn entity(
+        &mut self,
+        txn: &DatabaseTransaction,
+        key: Option<i64>,
+        kind: NodeKind,
+        path: &str,
+    ) -> AppResult<Option<named_entity::Model>> {
+        let Some(key) = key else {
+            return Ok(None);
+        };
+        let found = existing_entity(txn, key, entity_kind(kind)).await?;
+        self.note(found.ok_or_else(|| missing(path, GlobalId::new(kind, key))))
+    }
+
     /// `NOT_FOUND` naming everything missing, or `Ok`.
     pub fn finish(self) -> AppResult<()> {
         if self.0.is_empty() {
@@ -363,5 +473,14 @@ pub(super) async fn write_at_version<E: EntityTrait>(
         (Ok(_), _) => Err(stale(noun, version)),
         (Err(err), Some(taken)) => Err(unique_violation(err, taken)),
         (Err(err), None) => Err(err.into()),
+    }
+}
+
+/// The kind of entity an ID of a person, organisation or place names.
+pub(super) fn entity_kind(kind: NodeKind) -> EntityKind {
+    match kind {
+        NodeKind::Organisation => EntityKind::Organisation,
+        NodeKind::Place => EntityKind::Place,
+        _ => EntityKind::Person,
     }
 }

@@ -26,15 +26,15 @@ macro_rules! patch_input {
             $($(#[$doc:meta])* $field:ident: $ty:ty,)*
         }
     ) => {
-        $(#[$meta])*
         #[derive(async_graphql::InputObject, Debug, Clone, Default)]
+        $(#[$meta])*
         pub struct $name {
             $($(#[$doc])* pub $field: async_graphql::MaybeUndefined<$ty>,)*
         }
 
         impl $name {
             /// The fields the patch gives, by their GraphQL names.
-            fn given(&self) -> Vec<String> {
+            pub(crate) fn given(&self) -> Vec<String> {
                 let fields = [$((stringify!($field), self.$field.is_undefined())),*];
                 $crate::graphql::mutation::update::given(&fields)
             }
@@ -67,6 +67,21 @@ macro_rules! write_next_version {
         )
         .await?;
     }};
+}
+
+/// Sets the new evidence of a role or a relation on `$row` when the patch
+/// gives one; otherwise marks the fact curated: a person corrected it (new
+/// evidence says itself whether a person curated it).
+macro_rules! evidence_or_curated {
+    ($row:ident, $span:expr, $changed:ident) => {
+        match $span {
+            Some(span) => {
+                crate::set_evidence!($row, span.source, &span);
+                $changed.push("evidence");
+            }
+            None => $row.curated = sea_orm::Set(true),
+        }
+    };
 }
 
 /// The GraphQL names of the fields whose value (`name`, left out) says
