@@ -6,7 +6,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, Q
 
 use super::entity_details::{DetailChanges, DetailsPatch};
 use super::fresh_entity;
-use super::patch::{Names, NamesPatch, Problems, check_version, entity_kind, refuse_empty, refuse_taken};
+use super::patch::{NamesPatch, Problems, check_version, entity_kind, refuse_empty, refuse_taken};
 use super::update::{Update, update};
 use crate::error::{AppError, AppResult};
 use crate::graphql::database;
@@ -57,7 +57,7 @@ impl EntityMutation {
 
 /// A patch with its values checked and normalised.
 struct Patch {
-    names: Names,
+    names: NamesPatch,
     details: DetailChanges,
     /// Whether the entity is a person, an organisation or a place.
     kind: NodeKind,
@@ -74,7 +74,7 @@ impl Update for Patch {
             &mut problems,
         );
         let details = DetailChanges::checked(&input.details, kind, key, &mut problems);
-        let names = Names::checked(input.names, &mut problems);
+        let names = input.names.checked(&mut problems);
         problems.finish()?;
         Ok(Patch { names, details, kind })
     }
@@ -106,17 +106,13 @@ impl Update for Patch {
         set_names!(row, patch.names, current, changed);
         changed.extend(details);
         write_next_version!(txn, named_entity, row, key, version, "entity", None);
-        let mut aliases = patch.names.add_aliases.clone();
-        if patch.names.renamed(&current.name).is_some() {
-            aliases.push(current.name.clone());
-        }
-        for alias in &aliases {
+        for alias in &patch.names.new_aliases(&current.name) {
             if patch.names.name.as_ref() != Some(alias) && add_alias!(txn, entity_alias, EntityId, key, alias)
             {
                 changed.push("aliases");
             }
         }
-        let remove = &patch.names.remove_aliases;
+        let remove = patch.names.removed_aliases();
         if !remove.is_empty() {
             let removed = entity_alias::Entity::delete_many()
                 .filter(entity_alias::Column::EntityId.eq(key))

@@ -4,9 +4,7 @@ use async_graphql::{ID, InputObject, MaybeUndefined};
 use entity::{issue, issue_alias};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
-use super::patch::{
-    Names, NamesPatch, Problems, log, missing, optional_id_field, refuse_empty, refuse_taken,
-};
+use super::patch::{NamesPatch, Problems, log, missing, optional_id_field, refuse_empty, refuse_taken};
 use super::update::Update;
 use crate::error::AppResult;
 use crate::graphql::ids::{GlobalId, NodeKind};
@@ -34,7 +32,7 @@ update_mutation! {
 
 /// An issue patch with its values checked and normalised.
 struct Changes {
-    names: Names,
+    names: NamesPatch,
     parent: MaybeUndefined<i64>,
 }
 
@@ -45,7 +43,7 @@ impl Update for Changes {
         let key = id.key;
         let mut problems = Problems::default();
         refuse_empty(input.names.given() || !input.parent.is_undefined(), &mut problems);
-        let names = Names::checked(input.names, &mut problems);
+        let names = input.names.checked(&mut problems);
         let parent = optional_id_field(input.parent, "input.parent", NodeKind::Issue, &mut problems);
         if parent == MaybeUndefined::Value(key) {
             problems.push("input.parent", "an issue cannot be its own parent");
@@ -82,10 +80,7 @@ impl Update for Changes {
         );
         let renamed = self.names.renamed(&current.name);
         let name = renamed.unwrap_or(&current.name);
-        let mut aliases = self.names.add_aliases.clone();
-        if renamed.is_some() {
-            aliases.push(current.name.clone());
-        }
+        let aliases = self.names.new_aliases(&current.name);
         if self.aliases(txn, key, name, &aliases).await? {
             changed.push("aliases");
         }
@@ -110,7 +105,7 @@ impl Changes {
             }
         }
         // Removing goes last, so that a spelling both added and removed is gone.
-        let mut removed: Vec<&str> = self.names.remove_aliases.iter().map(String::as_str).collect();
+        let mut removed: Vec<&str> = self.names.removed_aliases().iter().map(String::as_str).collect();
         removed.push(name);
         let gone = issue_alias::Entity::delete_many()
             .filter(issue_alias::Column::IssueId.eq(key))

@@ -43,21 +43,11 @@ impl NamesPatch {
             || self.add_aliases.is_some()
             || self.remove_aliases.is_some()
     }
-}
 
-/// The names a patch gives, checked as a document's are: a name and each
-/// alias trimmed, with a letter or a digit and on one line; a QID of the
-/// form `Q7747`.
-pub(super) struct Names {
-    pub name: Option<String>,
-    pub description: MaybeUndefined<String>,
-    pub wikidata_id: MaybeUndefined<String>,
-    pub add_aliases: Vec<String>,
-    pub remove_aliases: Vec<String>,
-}
-
-impl Names {
-    pub fn checked(patch: NamesPatch, problems: &mut Problems) -> Self {
+    /// The names checked as a document's are: a name and each alias
+    /// trimmed, with a letter or a digit and on one line; a QID of the form
+    /// `Q7747`, trimmed.
+    pub fn checked(self, problems: &mut Problems) -> Self {
         let spelling = |text: String, path: &str, what: &str, problems: &mut Problems| {
             let text = text.trim().to_owned();
             if fold(&text).is_empty() {
@@ -66,8 +56,8 @@ impl Names {
             text::one_line(problems, path, &text);
             text
         };
-        let name = patch.name.map(|n| spelling(n, "input.name", "a name", problems));
-        let wikidata_id = match patch.wikidata_id {
+        let name = self.name.map(|n| spelling(n, "input.name", "a name", problems));
+        let wikidata_id = match self.wikidata_id {
             MaybeUndefined::Value(qid) => {
                 let qid = qid.trim().to_owned();
                 if let Err(message) = check_qid(&qid) {
@@ -77,25 +67,38 @@ impl Names {
             }
             other => other,
         };
-        let add_aliases = patch
-            .add_aliases
-            .unwrap_or_default()
-            .into_iter()
-            .enumerate()
-            .map(|(i, a)| spelling(a, &format!("input.addAliases[{i}]"), "an alias", problems))
-            .collect();
+        let add_aliases = self.add_aliases.map(|aliases| {
+            let alias = |(i, a): (usize, String)| {
+                spelling(a, &format!("input.addAliases[{i}]"), "an alias", problems)
+            };
+            aliases.into_iter().enumerate().map(alias).collect()
+        });
         Self {
             name,
-            description: patch.description,
             wikidata_id,
             add_aliases,
-            remove_aliases: patch.remove_aliases.unwrap_or_default(),
+            ..self
         }
     }
 
     /// The new name, when it is not the name `current` already.
     pub fn renamed(&self, current: &str) -> Option<&String> {
         self.name.as_ref().filter(|name| *name != current)
+    }
+
+    /// The aliases to add, then the name the node had when the patch
+    /// renames it.
+    pub fn new_aliases(&self, current: &str) -> Vec<String> {
+        let mut aliases = self.add_aliases.clone().unwrap_or_default();
+        if self.renamed(current).is_some() {
+            aliases.push(current.to_owned());
+        }
+        aliases
+    }
+
+    /// The aliases to remove.
+    pub fn removed_aliases(&self) -> &[String] {
+        self.remove_aliases.as_deref().unwrap_or_default()
     }
 }
 
