@@ -40,313 +40,291 @@ fn default_curated() -> bool {
     true
 }
 
-/// A newsgraph import document, format version 1: sources with their full
-/// text, and the people, organisations, places, issues, roles, relations,
-/// statements, financial measures and events they support. Records refer to
-/// each other by keys local to the document; an entity or issue may also be
-/// named by its Wikidata QID, and a source by its key in the database.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
-#[schemars(title = "newsgraph import document (newsgraph/1)")]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Document {
-    /// Always `newsgraph/1`.
-    #[schemars(pattern(FORMAT_PATTERN))]
-    pub format: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<SourceRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub places: Vec<PlaceRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub organisations: Vec<OrganisationRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub people: Vec<PersonRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub issues: Vec<IssueRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub roles: Vec<RoleRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub relations: Vec<RelationRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub statements: Vec<StatementRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub financial_measures: Vec<FinancialMeasureRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub events: Vec<EventRecord>,
+/// A field a record may leave out: `None`, or an empty list. It is left
+/// out of what is written too.
+trait LeftOut {
+    fn left_out(&self) -> bool;
 }
 
-/// An article with its full text.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct SourceRecord {
-    pub key: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<String>,
-    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(pattern(DATE_PATTERN))]
-    pub published_on: Option<String>,
-    /// A BCP 47 language tag (`en`, `pt-BR`), 35 characters at most.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(max = 35))]
-    pub language: Option<String>,
-    pub text: String,
+impl<T> LeftOut for Option<T> {
+    fn left_out(&self) -> bool {
+        self.is_none()
+    }
 }
 
-/// What people, organisations and places share.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct PersonRecord {
-    pub key: String,
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    /// The Wikidata QID (`Q7747`); entity resolution tries it first.
-    #[schemars(pattern(QID_PATTERN))]
-    pub wikidata_id: Option<String>,
+impl<T> LeftOut for Vec<T> {
+    fn left_out(&self) -> bool {
+        self.is_empty()
+    }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct OrganisationRecord {
-    pub key: String,
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    /// The Wikidata QID (`Q7747`); entity resolution tries it first.
-    #[schemars(pattern(QID_PATTERN))]
-    pub wikidata_id: Option<String>,
-    pub kind: OrganisationKind,
-    /// A place (a country).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
+/// Declares a record of the format: a struct that (de)serialises in
+/// camelCase and refuses unknown fields. An `Option` field may be left out
+/// (and is, when it is `None`), as may a `Vec` (when it is empty): see
+/// [`LeftOut`]; any other field is required. `..names` stands for the fields people,
+/// organisations, places and issues share: key, name, aliases, description
+/// and Wikidata QID.
+macro_rules! record {
+    ($(#[$meta:meta])* $name:ident { $($body:tt)* }) => {
+        record!(@field [$(#[$meta])*] $name [] $($body)*);
+    };
+    (@field $meta:tt $name:ident [$($done:tt)*] ..names, $($rest:tt)*) => {
+        record!(@field $meta $name [$($done)*]
+            key: String,
+            name: String,
+            aliases: Vec<String>,
+            description: Option<String>,
+            /// The Wikidata QID (`Q7747`); entity resolution tries it first.
+            #[schemars(pattern(QID_PATTERN))]
+            wikidata_id: Option<String>,
+            $($rest)*
+        );
+    };
+    (@field $meta:tt $name:ident [$($done:tt)*] $(#[$a:meta])* $field:ident: $wrap:ident<$ty:ty>, $($rest:tt)*) => {
+        record!(@field $meta $name [$($done)*
+            $(#[$a])*
+            #[serde(default, skip_serializing_if = "LeftOut::left_out")]
+            pub $field: $wrap<$ty>,
+        ] $($rest)*);
+    };
+    (@field $meta:tt $name:ident [$($done:tt)*] $(#[$a:meta])* $field:ident: $ty:ty, $($rest:tt)*) => {
+        record!(@field $meta $name [$($done)* $(#[$a])* pub $field: $ty,] $($rest)*);
+    };
+    (@field [$(#[$meta:meta])*] $name:ident [$($done:tt)*]) => {
+        #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+        $(#[$meta])*
+        #[serde(rename_all = "camelCase", deny_unknown_fields)]
+        pub struct $name {
+            $($done)*
+        }
+    };
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct PlaceRecord {
-    pub key: String,
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    /// The Wikidata QID (`Q7747`); entity resolution tries it first.
-    #[schemars(pattern(QID_PATTERN))]
-    pub wikidata_id: Option<String>,
-    pub kind: PlaceKind,
-    /// The place this one lies in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub latitude: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub longitude: Option<f64>,
+record! {
+    /// A newsgraph import document, format version 1: sources with their full
+    /// text, and the people, organisations, places, issues, roles, relations,
+    /// statements, financial measures and events they support. Records refer to
+    /// each other by keys local to the document; an entity or issue may also be
+    /// named by its Wikidata QID, and a source by its key in the database.
+    #[derive(Default)]
+    #[schemars(title = "newsgraph import document (newsgraph/1)")]
+    Document {
+        /// Always `newsgraph/1`.
+        #[schemars(pattern(FORMAT_PATTERN))]
+        format: String,
+        sources: Vec<SourceRecord>,
+        places: Vec<PlaceRecord>,
+        organisations: Vec<OrganisationRecord>,
+        people: Vec<PersonRecord>,
+        issues: Vec<IssueRecord>,
+        roles: Vec<RoleRecord>,
+        relations: Vec<RelationRecord>,
+        statements: Vec<StatementRecord>,
+        financial_measures: Vec<FinancialMeasureRecord>,
+        events: Vec<EventRecord>,
+    }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct IssueRecord {
-    pub key: String,
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    /// The Wikidata QID (`Q7747`); entity resolution tries it first.
-    #[schemars(pattern(QID_PATTERN))]
-    pub wikidata_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
+record! {
+    /// An article with its full text.
+    SourceRecord {
+        key: String,
+        url: Option<String>,
+        title: String,
+        publisher: Option<String>,
+        /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+        #[schemars(pattern(DATE_PATTERN))]
+        published_on: Option<String>,
+        /// A BCP 47 language tag (`en`, `pt-BR`), 35 characters at most.
+        #[schemars(length(max = 35))]
+        language: Option<String>,
+        text: String,
+    }
 }
 
-/// Where in which source a fact comes from.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct EvidenceRecord {
-    /// A source: its key in this file or in the database.
-    pub source: String,
-    /// Offset of the first code point of the span (from 0).
-    #[schemars(range(min = 0))]
-    pub start: i64,
-    /// Offset just past the last code point of the span.
-    pub end: i64,
-    /// The text of the span, exactly.
-    pub excerpt: String,
-    #[serde(default = "default_confidence")]
-    /// How sure the fact is, from 0 to 1; 1 when left out.
-    #[schemars(range(min = 0.0, max = 1.0))]
-    pub confidence: f64,
-    #[serde(default = "default_curated")]
-    /// True when a person curated the fact (the default), false when a program extracted it.
-    pub curated: bool,
+record! {
+    /// What people, organisations and places share.
+    PersonRecord {
+        ..names,
+    }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct RoleRecord {
-    pub key: String,
-    pub person: String,
-    pub organisation: String,
-    pub title: String,
-    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(pattern(DATE_PATTERN))]
-    pub since: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(pattern(DATE_PATTERN))]
-    pub until: Option<String>,
-    pub evidence: EvidenceRecord,
+record! {
+    OrganisationRecord {
+        ..names,
+        kind: OrganisationKind,
+        /// A place (a country).
+        country: Option<String>,
+    }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct RelationRecord {
-    pub key: String,
-    /// Read "person is the kind of relatedPerson".
-    pub person: String,
-    pub related_person: String,
-    pub kind: String,
-    pub evidence: EvidenceRecord,
+record! {
+    PlaceRecord {
+        ..names,
+        kind: PlaceKind,
+        /// The place this one lies in.
+        parent: Option<String>,
+        latitude: Option<f64>,
+        longitude: Option<f64>,
+    }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct StanceRecord {
-    pub issue: String,
-    pub stance: Stance,
+record! {
+    IssueRecord {
+        ..names,
+        parent: Option<String>,
+    }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct StatementRecord {
-    pub key: String,
-    pub kind: StatementKind,
-    pub text: String,
-    /// A person or an organisation.
-    pub speaker: String,
-    /// A role of the speaker.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub speaker_role: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(pattern(DATE_PATTERN))]
-    pub said_on: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub audience: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub audience_entity: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub about: Vec<StanceRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub mentions: Vec<String>,
-    pub evidence: EvidenceRecord,
+record! {
+    /// Where in which source a fact comes from.
+    EvidenceRecord {
+        /// A source: its key in this file or in the database.
+        source: String,
+        /// Offset of the first code point of the span (from 0).
+        #[schemars(range(min = 0))]
+        start: i64,
+        /// Offset just past the last code point of the span.
+        end: i64,
+        /// The text of the span, exactly.
+        excerpt: String,
+        /// How sure the fact is, from 0 to 1; 1 when left out.
+        #[serde(default = "default_confidence")]
+        #[schemars(range(min = 0.0, max = 1.0))]
+        confidence: f64,
+        /// True when a person curated the fact (the default), false when a program extracted it.
+        #[serde(default = "default_curated")]
+        curated: bool,
+    }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ShareRecord {
-    #[schemars(range(min = 0))]
-    pub numerator: i64,
-    #[schemars(range(min = 1))]
-    pub denominator: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub of: Option<String>,
+record! {
+    RoleRecord {
+        key: String,
+        person: String,
+        organisation: String,
+        title: String,
+        /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+        #[schemars(pattern(DATE_PATTERN))]
+        since: Option<String>,
+        #[schemars(pattern(DATE_PATTERN))]
+        until: Option<String>,
+        evidence: EvidenceRecord,
+    }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct SecuredAgainstRecord {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entity: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub issue: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub qualifier: Option<String>,
+record! {
+    RelationRecord {
+        key: String,
+        /// Read "person is the kind of relatedPerson".
+        person: String,
+        related_person: String,
+        kind: String,
+        evidence: EvidenceRecord,
+    }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct FinancialMeasureRecord {
-    pub key: String,
-    pub kind: FinancialMeasureKind,
-    pub label: String,
-    /// An exact decimal number as a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(pattern(AMOUNT_PATTERN))]
-    pub amount: Option<String>,
-    /// ISO 4217.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(pattern(CURRENCY_PATTERN))]
-    pub currency: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub amount_qualifier: Option<Qualifier>,
-    pub status: FinancialMeasureStatus,
-    /// ISO 8601 duration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(pattern(TERM_PATTERN))]
-    pub term: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub share: Option<ShareRecord>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub provider: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipient: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub secured_against: Option<SecuredAgainstRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub issues: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(pattern(DATE_PATTERN))]
-    pub announced_on: Option<String>,
-    pub evidence: EvidenceRecord,
+record! {
+    StanceRecord {
+        issue: String,
+        stance: Stance,
+    }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ParticipantRecord {
-    pub entity: String,
-    pub role: String,
+record! {
+    StatementRecord {
+        key: String,
+        kind: StatementKind,
+        text: String,
+        /// A person or an organisation.
+        speaker: String,
+        /// A role of the speaker.
+        speaker_role: Option<String>,
+        #[schemars(pattern(DATE_PATTERN))]
+        said_on: Option<String>,
+        place: Option<String>,
+        audience: Option<String>,
+        audience_entity: Option<String>,
+        about: Vec<StanceRecord>,
+        mentions: Vec<String>,
+        evidence: EvidenceRecord,
+    }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct QuantityRecord {
-    pub measure: String,
-    #[schemars(range(min = 0, max = 2147483647))]
-    pub value: i64,
-    pub qualifier: Qualifier,
-    pub evidence: EvidenceRecord,
+record! {
+    ShareRecord {
+        #[schemars(range(min = 0))]
+        numerator: i64,
+        #[schemars(range(min = 1))]
+        denominator: i64,
+        of: Option<String>,
+    }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct EventRecord {
-    pub key: String,
-    pub kind: EventKind,
-    pub label: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(pattern(DATE_PATTERN))]
-    pub started_on: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(pattern(DATE_PATTERN))]
-    pub ended_on: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub places: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub participants: Vec<ParticipantRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub quantities: Vec<QuantityRecord>,
-    pub evidence: EvidenceRecord,
+record! {
+    SecuredAgainstRecord {
+        entity: Option<String>,
+        issue: Option<String>,
+        qualifier: Option<String>,
+    }
+}
+
+record! {
+    FinancialMeasureRecord {
+        key: String,
+        kind: FinancialMeasureKind,
+        label: String,
+        /// An exact decimal number as a string.
+        #[schemars(pattern(AMOUNT_PATTERN))]
+        amount: Option<String>,
+        /// ISO 4217.
+        #[schemars(pattern(CURRENCY_PATTERN))]
+        currency: Option<String>,
+        amount_qualifier: Option<Qualifier>,
+        status: FinancialMeasureStatus,
+        /// ISO 8601 duration.
+        #[schemars(pattern(TERM_PATTERN))]
+        term: Option<String>,
+        share: Option<ShareRecord>,
+        provider: Option<String>,
+        recipient: Option<String>,
+        secured_against: Option<SecuredAgainstRecord>,
+        issues: Vec<String>,
+        #[schemars(pattern(DATE_PATTERN))]
+        announced_on: Option<String>,
+        evidence: EvidenceRecord,
+    }
+}
+
+record! {
+    ParticipantRecord {
+        entity: String,
+        role: String,
+    }
+}
+
+record! {
+    QuantityRecord {
+        measure: String,
+        #[schemars(range(min = 0, max = 2147483647))]
+        value: i64,
+        qualifier: Qualifier,
+        evidence: EvidenceRecord,
+    }
+}
+
+record! {
+    EventRecord {
+        key: String,
+        kind: EventKind,
+        label: String,
+        #[schemars(pattern(DATE_PATTERN))]
+        started_on: Option<String>,
+        #[schemars(pattern(DATE_PATTERN))]
+        ended_on: Option<String>,
+        places: Vec<String>,
+        participants: Vec<ParticipantRecord>,
+        quantities: Vec<QuantityRecord>,
+        evidence: EvidenceRecord,
+    }
 }

@@ -19,18 +19,31 @@ pub use write::Counts;
 
 pub use crate::store::{Actor, Problem, Problems};
 
-/// The kinds of record a document holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The kinds of record of the import format.
+// The schema shows it as `ImportedKind`, in what `importGraph` and
+// `ingestArticle` answer; its variants' docs are its values' descriptions.
+#[derive(async_graphql::Enum, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[graphql(name = "ImportedKind")]
 pub enum RecordKind {
+    /// Articles.
     Source,
+    /// Places.
     Place,
+    /// Organisations.
     Organisation,
+    /// People.
     Person,
+    /// Issues.
     Issue,
+    /// Roles of people in organisations.
     Role,
+    /// Relations between people.
     Relation,
+    /// Statements.
     Statement,
+    /// Financial measures.
     FinancialMeasure,
+    /// Events.
     Event,
 }
 

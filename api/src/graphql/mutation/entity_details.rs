@@ -2,16 +2,16 @@
 //! it: an organisation's kind and country, a place's kind, parent and
 //! coordinates.
 
-use async_graphql::MaybeUndefined;
+use async_graphql::{ID, MaybeUndefined};
 use entity::kinds::EntityKind;
 use entity::{organisation, place};
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, EntityTrait, Set};
 
-use super::EntityPatch;
 use super::patch::{Problems, existing_entity, missing, not_null, optional_id_field, patched};
 use crate::error::{AppError, AppResult};
 use crate::graphql::filter::article;
 use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::object::{OrganisationKind, PlaceKind};
 
 /// The organisation and place fields of a patch, checked.
 pub(super) struct DetailChanges {
@@ -23,31 +23,77 @@ pub(super) struct DetailChanges {
     longitude: MaybeUndefined<f64>,
 }
 
-/// Refuses a field given for an entity of a kind that does not have it.
-fn only_for<T>(
-    value: MaybeUndefined<T>,
-    field: &str,
+patch_input! {
+    /// The fields of a patch of an entity that only organisations or only
+    /// places have; they stand in `EntityPatch` itself.
+    #[graphql(visible = false)]
+    DetailsPatch {
+        /// The kind of organisation; only for an organisation.
+        organisation_kind: OrganisationKind,
+        /// The country the organisation belongs to (a Place ID); null clears
+        /// it. Only for an organisation.
+        country: ID,
+        /// The kind of place; only for a place.
+        place_kind: PlaceKind,
+        /// The place this place lies within (a Place ID); null clears it.
+        /// Neither the place itself nor a place within it can be its parent.
+        /// Only for a place.
+        parent: ID,
+        /// The latitude in degrees, from -90 to 90; null clears it. A place
+        /// has both coordinates or neither. Only for a place.
+        latitude: f64,
+        /// The longitude in degrees, from -180 to 180; null clears it. A place
+        /// has both coordinates or neither. Only for a place.
+        longitude: f64,
+    }
+}
+
+/// The fields only one kind of entity has (`owner`: an organisation's, a
+/// place's), in a patch of an entity of `kind`.
+struct Owned {
     owner: NodeKind,
     kind: NodeKind,
-    problems: &mut Problems,
-) -> MaybeUndefined<T> {
-    if value.is_undefined() || kind == owner {
-        return value;
+}
+
+impl Owned {
+    /// Refuses the field when the entity is not an `owner`.
+    fn field<T>(&self, value: MaybeUndefined<T>, field: &str, problems: &mut Problems) -> MaybeUndefined<T> {
+        if value.is_undefined() || self.kind == self.owner {
+            return value;
+        }
+        let got = self.kind.type_name();
+        problems.push(
+            format!("input.{field}"),
+            format!(
+                "only {} has {} {field}; this is {} {got}",
+                self.noun(),
+                article(field),
+                article(got)
+            ),
+        );
+        MaybeUndefined::Undefined
     }
-    let owner = match owner {
-        NodeKind::Organisation => "an organisation",
-        _ => "a place",
-    };
-    let got = kind.type_name();
-    problems.push(
-        format!("input.{field}"),
-        format!(
-            "only {owner} has {} {field}; this is {} {got}",
-            article(field),
-            article(got)
-        ),
-    );
-    MaybeUndefined::Undefined
+
+    /// A kind (`organisationKind`, `placeKind`): it may change, not be
+    /// cleared.
+    fn kind<T>(&self, value: MaybeUndefined<T>, field: &str, problems: &mut Problems) -> Option<T> {
+        let value = self.field(value, field, problems);
+        let why = format!("{} always has a kind", self.noun());
+        not_null(value, &format!("input.{field}"), &why, problems)
+    }
+
+    /// A `Place` ID; null clears it.
+    fn place(&self, value: MaybeUndefined<ID>, field: &str, problems: &mut Problems) -> MaybeUndefined<i64> {
+        let value = self.field(value, field, problems);
+        optional_id_field(value, &format!("input.{field}"), NodeKind::Place, problems)
+    }
+
+    fn noun(&self) -> &'static str {
+        match self.owner {
+            NodeKind::Organisation => "an organisation",
+            _ => "a place",
+        }
+    }
 }
 
 /// A coordinate in range, or a problem at its path.
@@ -71,37 +117,24 @@ fn coordinate(
 impl DetailChanges {
     /// Checks the fields that do not need the database; `kind` and `key`
     /// are the entity's, from its ID.
-    pub(super) fn checked(input: &EntityPatch, kind: NodeKind, key: i64, problems: &mut Problems) -> Self {
-        use NodeKind::{Organisation, Place};
-        let organisation_kind = only_for(
-            input.organisation_kind,
-            "organisationKind",
-            Organisation,
+    pub(super) fn checked(input: &DetailsPatch, kind: NodeKind, key: i64, problems: &mut Problems) -> Self {
+        let organisation = Owned {
+            owner: NodeKind::Organisation,
             kind,
-            problems,
-        );
-        let organisation_kind = not_null(
-            organisation_kind,
-            "input.organisationKind",
-            "an organisation always has a kind",
-            problems,
-        );
-        let country = only_for(input.country.clone(), "country", Organisation, kind, problems);
-        let country = optional_id_field(country, "input.country", Place, problems);
-        let place_kind = only_for(input.place_kind, "placeKind", Place, kind, problems);
-        let place_kind = not_null(
-            place_kind,
-            "input.placeKind",
-            "a place always has a kind",
-            problems,
-        );
-        let parent = only_for(input.parent.clone(), "parent", Place, kind, problems);
-        let parent = optional_id_field(parent, "input.parent", Place, problems);
+        };
+        let place = Owned {
+            owner: NodeKind::Place,
+            kind,
+        };
+        let organisation_kind = organisation.kind(input.organisation_kind, "organisationKind", problems);
+        let country = organisation.place(input.country.clone(), "country", problems);
+        let place_kind = place.kind(input.place_kind, "placeKind", problems);
+        let parent = place.place(input.parent.clone(), "parent", problems);
         if parent == MaybeUndefined::Value(key) {
             problems.push("input.parent", "a place cannot lie in itself");
         }
-        let latitude = only_for(input.latitude, "latitude", Place, kind, problems);
-        let longitude = only_for(input.longitude, "longitude", Place, kind, problems);
+        let latitude = place.field(input.latitude, "latitude", problems);
+        let longitude = place.field(input.longitude, "longitude", problems);
         Self {
             organisation_kind: organisation_kind.map(Into::into),
             country,
@@ -110,16 +143,6 @@ impl DetailChanges {
             latitude: coordinate(latitude, "latitude", 90.0, problems),
             longitude: coordinate(longitude, "longitude", 180.0, problems),
         }
-    }
-
-    /// Whether the patch names any of these fields.
-    pub(super) fn given(input: &EntityPatch) -> bool {
-        !(input.organisation_kind.is_undefined()
-            && input.country.is_undefined()
-            && input.place_kind.is_undefined()
-            && input.parent.is_undefined()
-            && input.latitude.is_undefined()
-            && input.longitude.is_undefined())
     }
 
     /// Checks what needs the database, then writes; returns the names of

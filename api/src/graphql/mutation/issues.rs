@@ -1,177 +1,94 @@
 //! Correcting issues: names, aliases, Wikidata QID and place in the tree.
 
-use super::patch::write_at_version;
-use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
+use async_graphql::{ID, InputObject, MaybeUndefined};
 use entity::{issue, issue_alias};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
-use super::patch::{
-    Names, Problems, check_version, fresh, log, missing, not_found, optional_id_field, refuse_empty, stale,
-    unique_violation,
-};
-use super::{commit, require_write};
-use crate::error::{AppError, AppResult};
-use crate::graphql::database;
-use crate::graphql::filter::expect_id;
+use super::patch::{NamesPatch, Problems, log, missing, optional_id_field, refuse_empty, refuse_taken};
+use super::update::Update;
+use crate::error::AppResult;
 use crate::graphql::ids::{GlobalId, NodeKind};
-use crate::graphql::node::Node;
-use crate::graphql::object::Issue;
-use crate::names::{fold, sort_key};
-use crate::store::Write;
 
 /// Changes to an issue; fields left out stay as they are.
 #[derive(InputObject, Debug, Clone, Default)]
 pub struct IssuePatch {
-    /// The new name; the old one becomes an alias.
-    pub name: Option<String>,
-    /// The new description; null clears it.
-    pub description: MaybeUndefined<String>,
-    /// The new Wikidata QID (`Q7747`), which no other issue may have; null clears it.
-    pub wikidata_id: MaybeUndefined<String>,
-    /// Other names to add (a spelling already there is left as it is).
-    pub add_aliases: Option<Vec<String>>,
-    /// Other names to remove, by their exact spelling.
-    pub remove_aliases: Option<Vec<String>>,
+    /// The names, description and QID.
+    #[graphql(flatten)]
+    pub names: NamesPatch,
     /// The broader issue this one is part of (an Issue ID); null makes it
     /// a top-level issue. Neither the issue itself nor one of its
     /// sub-issues can be its parent.
     pub parent: MaybeUndefined<ID>,
 }
 
-#[derive(Default)]
-pub struct IssueMutation;
-
-#[Object]
-impl IssueMutation {
+update_mutation! {
     /// Corrects an issue. The update is based on `version`, the issue's
     /// version the client read: if the issue changed since, nothing is
     /// written and the error is `CONFLICT`, as it is for a QID another
     /// issue has. Unknown IDs are `NOT_FOUND`; invalid fields are
     /// `BAD_USER_INPUT` with their path in `extensions.problems`.
-    async fn update_issue(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "The issue's global ID.")] id: ID,
-        #[graphql(desc = "The version the change is based on, as `version` returned it.")] version: i32,
-        #[graphql(desc = "The changes.")] input: IssuePatch,
-    ) -> AppResult<Issue> {
-        let actor = require_write(ctx)?;
-        let key = expect_id(&id, "id", &[NodeKind::Issue])?;
-        let patch = Changes::checked(input, key)?;
-        let db = database(ctx)?;
-        let write = Write::begin(db).await?;
-        let result = patch.apply(write.txn(), key, version, &actor).await;
-        commit(ctx, write, result, &[GlobalId::new(NodeKind::Issue, key)]).await?;
-        let Node::Issue(issue) = fresh(db, NodeKind::Issue, key).await? else {
-            return Err(AppError::Internal);
-        };
-        Ok(issue)
-    }
+    IssueMutation::update_issue(IssuePatch) -> Issue by Changes, "The issue's global ID."
 }
 
 /// An issue patch with its values checked and normalised.
 struct Changes {
-    name: Option<String>,
-    description: MaybeUndefined<String>,
-    wikidata_id: MaybeUndefined<String>,
-    add_aliases: Vec<String>,
-    remove_aliases: Vec<String>,
+    names: NamesPatch,
     parent: MaybeUndefined<i64>,
 }
 
-impl Changes {
-    fn checked(input: IssuePatch, key: i64) -> AppResult<Self> {
+impl Update for Changes {
+    type Input = IssuePatch;
+
+    fn checked(input: IssuePatch, id: GlobalId) -> AppResult<Self> {
+        let key = id.key;
         let mut problems = Problems::default();
-        refuse_empty(
-            input.name.is_some()
-                || !input.description.is_undefined()
-                || !input.wikidata_id.is_undefined()
-                || input.add_aliases.is_some()
-                || input.remove_aliases.is_some()
-                || !input.parent.is_undefined(),
-            &mut problems,
-        );
-        let Names {
-            name,
-            wikidata_id,
-            add_aliases,
-        } = Names::checked(input.name, input.wikidata_id, input.add_aliases, &mut problems);
+        refuse_empty(input.names.given() || !input.parent.is_undefined(), &mut problems);
+        let names = input.names.checked(&mut problems);
         let parent = optional_id_field(input.parent, "input.parent", NodeKind::Issue, &mut problems);
         if parent == MaybeUndefined::Value(key) {
             problems.push("input.parent", "an issue cannot be its own parent");
         }
         problems.finish()?;
-        Ok(Self {
-            name,
-            description: input.description,
-            wikidata_id,
-            add_aliases,
-            remove_aliases: input.remove_aliases.unwrap_or_default(),
-            parent,
-        })
+        Ok(Self { names, parent })
     }
 
     async fn apply(&self, txn: &DatabaseTransaction, key: i64, version: i32, actor: &str) -> AppResult<()> {
-        let current = issue::Entity::find_by_id(key).one(txn).await?;
-        let current = current.ok_or_else(|| not_found("issue"))?;
-        check_version("issue", current.version, version)?;
-        if let MaybeUndefined::Value(qid) = &self.wikidata_id
-            && let Some(other) = issue::Entity::find()
-                .filter(issue::Column::WikidataId.eq(qid.as_str()))
-                .filter(issue::Column::Id.ne(key))
-                .one(txn)
-                .await?
-        {
-            return Err(AppError::Conflict(format!(
-                "input.wikidataId: {qid} is already the QID of the issue \"{}\"",
-                other.name
-            )));
-        }
+        let current = current_row!(txn, issue, key, version, "issue");
+        let qid = [issue::Column::WikidataId, issue::Column::Id];
+        let what = |other: issue::Model| format!("QID of the issue \"{}\"", other.name);
+        refuse_taken::<issue::Entity>(txn, qid, ("input.wikidataId", &self.names.wikidata_id), key, what)
+            .await?;
         if let MaybeUndefined::Value(parent) = self.parent {
             check_parent(txn, key, parent).await?;
         }
 
         let mut changed = Vec::new();
         let mut row: issue::ActiveModel = current.clone().into();
-        let renamed = self.name.as_ref().filter(|name| **name != current.name);
-        if let Some(name) = renamed {
-            row.name = Set(name.clone());
-            row.normalized_name = Set(fold(name));
-            row.sort_name = Set(sort_key(name));
-            changed.push("name");
-        }
-        if !self.description.is_undefined() {
-            row.description = Set(self.description.clone().take());
-            changed.push("description");
-        }
-        if !self.wikidata_id.is_undefined() {
-            row.wikidata_id = Set(self.wikidata_id.clone().take());
-            changed.push("wikidataId");
-        }
+        set_names!(row, self.names, current, changed);
         if !self.parent.is_undefined() {
             row.parent_id = Set(self.parent.take());
             changed.push("parent");
         }
-        row.updated_at = Set(chrono::Utc::now());
-        row.version = Set(current.version + 1);
-        let columns = [issue::Column::Id, issue::Column::Version];
-        let written = write_at_version::<issue::Entity>(txn, row, columns, key, version)
-            .await
-            .map_err(|err| unique_violation(err, "input.wikidataId: another issue has this QID now"))?;
-        if !written {
-            return Err(stale("issue", version));
-        }
+        write_next_version!(
+            txn,
+            issue,
+            row,
+            key,
+            version,
+            "issue",
+            Some("input.wikidataId: another issue has this QID now")
+        );
+        let renamed = self.names.renamed(&current.name);
         let name = renamed.unwrap_or(&current.name);
-        let mut aliases = self.add_aliases.clone();
-        if renamed.is_some() {
-            aliases.push(current.name.clone());
-        }
+        let aliases = self.names.new_aliases(&current.name);
         if self.aliases(txn, key, name, &aliases).await? {
             changed.push("aliases");
         }
         log(txn, actor, "updateIssue", "issue", key, version + 1, &changed).await
     }
+}
 
+impl Changes {
     /// Adds and removes aliases; the canonical name is never one. Returns
     /// whether any changed.
     async fn aliases(
@@ -183,29 +100,12 @@ impl Changes {
     ) -> AppResult<bool> {
         let mut changed = false;
         for alias in added {
-            if alias == name {
-                continue;
-            }
-            let exists = issue_alias::Entity::find()
-                .filter(issue_alias::Column::IssueId.eq(key))
-                .filter(issue_alias::Column::Name.eq(alias.as_str()))
-                .one(txn)
-                .await?
-                .is_some();
-            if !exists {
-                issue_alias::ActiveModel {
-                    issue_id: Set(key),
-                    name: Set(alias.clone()),
-                    normalized_name: Set(fold(alias)),
-                    ..Default::default()
-                }
-                .insert(txn)
-                .await?;
+            if alias != name && add_alias!(txn, issue_alias, IssueId, key, alias) {
                 changed = true;
             }
         }
         // Removing goes last, so that a spelling both added and removed is gone.
-        let mut removed: Vec<&str> = self.remove_aliases.iter().map(String::as_str).collect();
+        let mut removed: Vec<&str> = self.names.removed_aliases().iter().map(String::as_str).collect();
         removed.push(name);
         let gone = issue_alias::Entity::delete_many()
             .filter(issue_alias::Column::IssueId.eq(key))

@@ -1,114 +1,74 @@
 //! Correcting roles (a person's title in an organisation) and relations
 //! between people.
 
-use super::patch::write_at_version;
-use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
-use entity::kinds::EntityKind;
+use async_graphql::{ID, MaybeUndefined};
 use entity::{relation, role};
 use sea_orm::{DatabaseTransaction, EntityTrait, Set};
 
 use super::EvidenceInput;
 use super::patch::{
-    Missing, Problems, check_version, existing_entity, fresh, id_field, log, missing, not_found, not_null,
-    partial_date, patched, refuse_empty, required_text, stale, unique_violation,
+    Missing, Problems, log, not_null, partial_date, patched, refuse_empty, required_id, required_text,
 };
 use super::span;
-use super::{commit, require_write};
+use super::update::Update;
 use crate::domain::PartialDate;
 use crate::error::{AppError, AppResult};
-use crate::graphql::database;
-use crate::graphql::filter::expect_id;
 use crate::graphql::ids::{GlobalId, NodeKind};
-use crate::graphql::node::Node;
-use crate::graphql::object::{Relation, Role};
 use crate::store::Evidence;
-use crate::store::Write;
 use crate::store::identity::{RelationIdentity, RoleIdentity};
 use crate::store::period::check_period;
 
-/// Changes to a role; fields left out stay as they are. The person stays:
-/// to give the role to someone else, delete it and add another.
-#[derive(InputObject, Debug, Clone, Default)]
-pub struct RolePatch {
-    /// The new title, as the source gives it ("peace envoy").
-    pub title: MaybeUndefined<String>,
-    /// Since when the role is held: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
-    pub since: MaybeUndefined<String>,
-    /// Until when the role was held, in the same forms and not before `since`; null clears it.
-    pub until: MaybeUndefined<String>,
-    /// The organisation the role is in (an Organisation ID).
-    pub organisation: MaybeUndefined<ID>,
-    /// The span of a source that states the role, replacing the one it has.
-    pub evidence: MaybeUndefined<EvidenceInput>,
+patch_input! {
+    /// Changes to a role; fields left out stay as they are. The person stays:
+    /// to give the role to someone else, delete it and add another.
+    RolePatch {
+        /// The new title, as the source gives it ("peace envoy").
+        title: String,
+        /// Since when the role is held: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
+        since: String,
+        /// Until when the role was held, in the same forms and not before `since`; null clears it.
+        until: String,
+        /// The organisation the role is in (an Organisation ID).
+        organisation: ID,
+        /// The span of a source that states the role, replacing the one it has.
+        evidence: EvidenceInput,
+    }
 }
 
-/// Changes to a relation; fields left out stay as they are. The person it
-/// starts from stays: to relate someone else, delete it and add another.
-#[derive(InputObject, Debug, Clone, Default)]
-pub struct RelationPatch {
-    /// The new kind, read "person is the kind of relatedPerson" ("son-in-law").
-    pub kind: MaybeUndefined<String>,
-    /// The person the relation points to (a Person ID), not the person it starts from.
-    pub related_person: MaybeUndefined<ID>,
-    /// The span of a source that states the relation, replacing the one it has.
-    pub evidence: MaybeUndefined<EvidenceInput>,
+patch_input! {
+    /// Changes to a relation; fields left out stay as they are. The person it
+    /// starts from stays: to relate someone else, delete it and add another.
+    RelationPatch {
+        /// The new kind, read "person is the kind of relatedPerson" ("son-in-law").
+        kind: String,
+        /// The person the relation points to (a Person ID), not the person it starts from.
+        related_person: ID,
+        /// The span of a source that states the relation, replacing the one it has.
+        evidence: EvidenceInput,
+    }
 }
 
-#[derive(Default)]
-pub struct LinkMutation;
+/// Correcting roles and relations.
+#[derive(async_graphql::MergedObject, Default)]
+pub struct LinkMutation(RoleUpdate, RelationUpdate);
 
-#[Object]
-impl LinkMutation {
+update_mutation! {
     /// Corrects a role: its title, dates, organisation or evidence. The
     /// update is based on `version`, the role's version the client read: if
     /// the role changed since, nothing is written and the error is
     /// `CONFLICT`. An unknown role or organisation is `NOT_FOUND`; invalid
     /// fields are `BAD_USER_INPUT` with their path in `extensions.problems`;
     /// a title the person already holds in the organisation is `CONFLICT`.
-    async fn update_role(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "The role's global ID.")] id: ID,
-        #[graphql(desc = "The version the change is based on, as `version` returned it.")] version: i32,
-        #[graphql(desc = "The changes.")] input: RolePatch,
-    ) -> AppResult<Role> {
-        let actor = require_write(ctx)?;
-        let key = expect_id(&id, "id", &[NodeKind::Role])?;
-        let patch = RoleChanges::checked(input)?;
-        let db = database(ctx)?;
-        let write = Write::begin(db).await?;
-        let result = patch.apply(write.txn(), key, version, &actor).await;
-        commit(ctx, write, result, &[GlobalId::new(NodeKind::Role, key)]).await?;
-        let Node::Role(role) = fresh(db, NodeKind::Role, key).await? else {
-            return Err(AppError::Internal);
-        };
-        Ok(role)
-    }
+    RoleUpdate::update_role(RolePatch) -> Role by RoleChanges, "The role's global ID."
+}
 
+update_mutation! {
     /// Corrects a relation between two people: its kind, the person it
     /// points to, or its evidence. Based on `version` like every update
     /// (`CONFLICT` when stale); an unknown relation or person is
     /// `NOT_FOUND`; invalid fields are `BAD_USER_INPUT` with their path in
     /// `extensions.problems`; a relation that exists already is `CONFLICT`.
-    async fn update_relation(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "The relation's global ID.")] id: ID,
-        #[graphql(desc = "The version the change is based on, as `version` returned it.")] version: i32,
-        #[graphql(desc = "The changes.")] input: RelationPatch,
-    ) -> AppResult<Relation> {
-        let actor = require_write(ctx)?;
-        let key = expect_id(&id, "id", &[NodeKind::Relation])?;
-        let patch = RelationChanges::checked(input)?;
-        let db = database(ctx)?;
-        let write = Write::begin(db).await?;
-        let result = patch.apply(write.txn(), key, version, &actor).await;
-        commit(ctx, write, result, &[GlobalId::new(NodeKind::Relation, key)]).await?;
-        let Node::Relation(relation) = fresh(db, NodeKind::Relation, key).await? else {
-            return Err(AppError::Internal);
-        };
-        Ok(relation)
-    }
+    RelationUpdate::update_relation(RelationPatch) -> Relation by RelationChanges, "The relation's global ID."
 }
 
 /// The evidence of a patch: left out, or a new span.
@@ -130,33 +90,23 @@ struct RoleChanges {
     evidence: Option<Evidence<GlobalId>>,
 }
 
-impl RoleChanges {
-    fn checked(input: RolePatch) -> AppResult<Self> {
+impl Update for RoleChanges {
+    type Input = RolePatch;
+
+    fn checked(input: RolePatch, _: GlobalId) -> AppResult<Self> {
         let mut problems = Problems::default();
-        refuse_empty(
-            !(input.title.is_undefined()
-                && input.since.is_undefined()
-                && input.until.is_undefined()
-                && input.organisation.is_undefined()
-                && input.evidence.is_undefined()),
-            &mut problems,
-        );
-        let title = required_text(
-            input.title,
-            "input.title",
-            "title",
-            "a role always has a title",
-            &mut problems,
-        );
+        refuse_empty(!input.given().is_empty(), &mut problems);
+        let title = required_text(input.title, "title", "a role always has a title", &mut problems);
         let since = partial_date(input.since, "input.since", &mut problems);
         let until = partial_date(input.until, "input.until", &mut problems);
-        let organisation = not_null(
+        let why = "a role is always in an organisation";
+        let organisation = required_id(
             input.organisation,
-            "input.organisation",
-            "a role is always in an organisation",
+            "organisation",
+            NodeKind::Organisation,
+            why,
             &mut problems,
-        )
-        .and_then(|id| id_field(&id, "input.organisation", NodeKind::Organisation, &mut problems));
+        );
         let evidence = evidence(input.evidence, "role", &mut problems);
         problems.finish()?;
         Ok(Self {
@@ -169,25 +119,18 @@ impl RoleChanges {
     }
 
     async fn apply(&self, txn: &DatabaseTransaction, key: i64, version: i32, actor: &str) -> AppResult<()> {
-        let current = role::Entity::find_by_id(key).one(txn).await?;
-        let current = current.ok_or_else(|| not_found("role"))?;
-        check_version("role", current.version, version)?;
+        let current = current_row!(txn, role, key, version, "role");
         let mut gone = Missing::default();
-        let organisation = match self.organisation {
-            Some(org) => gone.note(
-                existing_entity(txn, org, EntityKind::Organisation)
-                    .await?
-                    .ok_or_else(|| missing("input.organisation", GlobalId::new(NodeKind::Organisation, org))),
-            )?,
-            None => None,
-        };
+        let organisation = gone
+            .entity(
+                txn,
+                self.organisation,
+                NodeKind::Organisation,
+                "input.organisation",
+            )
+            .await?;
         let mut problems = Problems::default();
-        let span = match &self.evidence {
-            Some(evidence) => {
-                gone.note(span::resolve(txn, evidence, "input.evidence", &mut problems).await)?
-            }
-            None => None,
-        };
+        let span = span(txn, &mut gone, self.evidence.as_ref(), &mut problems).await?;
         gone.finish()?;
         let since = patched(
             &self.since,
@@ -210,19 +153,13 @@ impl RoleChanges {
         let taken = format!(
             "the person already holds the role \"{title}\" in that organisation; delete one of the two roles instead"
         );
-        if (title != current.title || organisation_id != current.organisation_id)
-            && let Some(other) = (RoleIdentity {
+        if title != current.title || organisation_id != current.organisation_id {
+            let twin = RoleIdentity {
                 person: current.person_id,
                 organisation: organisation_id,
                 title: title.clone(),
-            })
-            .find(txn, Some(key))
-            .await?
-        {
-            return Err(AppError::Conflict(format!(
-                "{taken} (the other is {})",
-                GlobalId::new(NodeKind::Role, other).encode().0
-            )));
+            };
+            refuse_twin(&taken, NodeKind::Role, twin.find(txn, Some(key)).await?)?;
         }
 
         let mut changed = Vec::new();
@@ -247,24 +184,8 @@ impl RoleChanges {
             row.organisation_id = Set(organisation.id);
             changed.push("organisation");
         }
-        // A person corrected the fact: it is curated now, unless the new
-        // evidence says otherwise.
-        match span {
-            Some(span) => {
-                crate::set_evidence!(row, span.source, &span);
-                changed.push("evidence");
-            }
-            None => row.curated = Set(true),
-        }
-        row.updated_at = Set(chrono::Utc::now());
-        row.version = Set(current.version + 1);
-        let columns = [role::Column::Id, role::Column::Version];
-        let written = write_at_version::<role::Entity>(txn, row, columns, key, version)
-            .await
-            .map_err(|err| unique_violation(err, &taken))?;
-        if !written {
-            return Err(stale("role", version));
-        }
+        evidence_or_curated!(row, span, changed);
+        write_next_version!(txn, role, row, key, version, "role", Some(&taken));
         log(txn, actor, "updateRole", "role", key, version + 1, &changed).await
     }
 }
@@ -276,29 +197,21 @@ struct RelationChanges {
     evidence: Option<Evidence<GlobalId>>,
 }
 
-impl RelationChanges {
-    fn checked(input: RelationPatch) -> AppResult<Self> {
+impl Update for RelationChanges {
+    type Input = RelationPatch;
+
+    fn checked(input: RelationPatch, _: GlobalId) -> AppResult<Self> {
         let mut problems = Problems::default();
-        refuse_empty(
-            !(input.kind.is_undefined()
-                && input.related_person.is_undefined()
-                && input.evidence.is_undefined()),
-            &mut problems,
-        );
-        let kind = required_text(
-            input.kind,
-            "input.kind",
-            "kind",
-            "a relation always has a kind",
-            &mut problems,
-        );
-        let related_person = not_null(
+        refuse_empty(!input.given().is_empty(), &mut problems);
+        let kind = required_text(input.kind, "kind", "a relation always has a kind", &mut problems);
+        let why = "a relation always points to a person";
+        let related_person = required_id(
             input.related_person,
-            "input.relatedPerson",
-            "a relation always points to a person",
+            "relatedPerson",
+            NodeKind::Person,
+            why,
             &mut problems,
-        )
-        .and_then(|id| id_field(&id, "input.relatedPerson", NodeKind::Person, &mut problems));
+        );
         let evidence = evidence(input.evidence, "relation", &mut problems);
         problems.finish()?;
         Ok(Self {
@@ -309,28 +222,16 @@ impl RelationChanges {
     }
 
     async fn apply(&self, txn: &DatabaseTransaction, key: i64, version: i32, actor: &str) -> AppResult<()> {
-        let current = relation::Entity::find_by_id(key).one(txn).await?;
-        let current = current.ok_or_else(|| not_found("relation"))?;
-        check_version("relation", current.version, version)?;
+        let current = current_row!(txn, relation, key, version, "relation");
         let mut gone = Missing::default();
-        let related = match self.related_person {
-            Some(person) => gone.note(
-                existing_entity(txn, person, EntityKind::Person)
-                    .await?
-                    .ok_or_else(|| missing("input.relatedPerson", GlobalId::new(NodeKind::Person, person))),
-            )?,
-            None => None,
-        };
+        let related = gone
+            .entity(txn, self.related_person, NodeKind::Person, "input.relatedPerson")
+            .await?;
         let mut problems = Problems::default();
         if related.as_ref().is_some_and(|r| r.id == current.person_id) {
             problems.push("input.relatedPerson", "a person cannot be related to themselves");
         }
-        let span = match &self.evidence {
-            Some(evidence) => {
-                gone.note(span::resolve(txn, evidence, "input.evidence", &mut problems).await)?
-            }
-            None => None,
-        };
+        let span = span(txn, &mut gone, self.evidence.as_ref(), &mut problems).await?;
         gone.finish()?;
         problems.finish()?;
 
@@ -339,19 +240,14 @@ impl RelationChanges {
         let taken = format!(
             "the relation \"{kind}\" between these two people exists already; delete one of the two instead"
         );
-        if (kind != current.kind || related_id != current.related_person_id)
-            && let Some(other) = (RelationIdentity {
-                person: current.person_id,
+        let moved = related_id != current.related_person_id;
+        if kind != current.kind || moved {
+            let twin = RelationIdentity {
                 related_person: related_id,
+                person: current.person_id,
                 kind: kind.clone(),
-            })
-            .find(txn, Some(key))
-            .await?
-        {
-            return Err(AppError::Conflict(format!(
-                "{taken} (the other is {})",
-                GlobalId::new(NodeKind::Relation, other).encode().0
-            )));
+            };
+            refuse_twin(&taken, NodeKind::Relation, twin.find(txn, Some(key)).await?)?;
         }
 
         let mut changed = Vec::new();
@@ -364,33 +260,35 @@ impl RelationChanges {
             row.related_person_id = Set(related.id);
             changed.push("relatedPerson");
         }
-        // A person corrected the fact: it is curated now, unless the new
-        // evidence says otherwise.
-        match span {
-            Some(span) => {
-                crate::set_evidence!(row, span.source, &span);
-                changed.push("evidence");
-            }
-            None => row.curated = Set(true),
-        }
-        row.updated_at = Set(chrono::Utc::now());
-        row.version = Set(current.version + 1);
-        let columns = [relation::Column::Id, relation::Column::Version];
-        let written = write_at_version::<relation::Entity>(txn, row, columns, key, version)
-            .await
-            .map_err(|err| unique_violation(err, &taken))?;
-        if !written {
-            return Err(stale("relation", version));
-        }
-        log(
-            txn,
-            actor,
-            "updateRelation",
-            "relation",
-            key,
-            version + 1,
-            &changed,
-        )
-        .await
+        evidence_or_curated!(row, span, changed);
+        write_next_version!(txn, relation, row, key, version, "relation", Some(&taken));
+        let operation = "updateRelation";
+        log(txn, actor, operation, "relation", key, version + 1, &changed).await
+    }
+}
+
+/// The span of the new evidence a patch gives, checked against its
+/// source's text; a source that is not there is noted in `gone`.
+async fn span(
+    txn: &DatabaseTransaction,
+    gone: &mut Missing,
+    evidence: Option<&Evidence<GlobalId>>,
+    problems: &mut Problems,
+) -> AppResult<Option<Evidence<i64>>> {
+    let Some(evidence) = evidence else {
+        return Ok(None);
+    };
+    gone.note(span::resolve(txn, evidence, "input.evidence", problems).await)
+}
+
+/// `CONFLICT` when the patch would make the fact the same as `twin`:
+/// `taken` says why, and the other's ID follows.
+fn refuse_twin(taken: &str, kind: NodeKind, twin: Option<i64>) -> AppResult<()> {
+    match twin {
+        Some(other) => Err(AppError::Conflict(format!(
+            "{taken} (the other is {})",
+            GlobalId::new(kind, other).encode().0
+        ))),
+        None => Ok(()),
     }
 }

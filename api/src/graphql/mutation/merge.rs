@@ -18,6 +18,7 @@ use crate::graphql::ids::NodeKind;
 use crate::graphql::node::Entity;
 use crate::names::fold;
 use crate::store::Write;
+use crate::store::identity::{RelationIdentity, RoleIdentity};
 
 const ENTITIES: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation, NodeKind::Place];
 
@@ -263,24 +264,21 @@ async fn move_roles(txn: &DatabaseTransaction, keep: i64, remove: i64) -> AppRes
         )
         .all(txn)
         .await?;
+    let moved = |id: i64| if id == remove { keep } else { id };
     for r in roles {
-        let person = if r.person_id == remove { keep } else { r.person_id };
-        let organisation = if r.organisation_id == remove {
-            keep
-        } else {
-            r.organisation_id
-        };
-        let twin = role::Entity::find()
-            .filter(role::Column::PersonId.eq(person))
-            .filter(role::Column::OrganisationId.eq(organisation))
-            .filter(role::Column::Title.eq(r.title.as_str()))
-            .filter(role::Column::Id.ne(r.id))
-            .one(txn)
-            .await?;
+        let (person, organisation) = (moved(r.person_id), moved(r.organisation_id));
+        let title = r.title.clone();
+        let twin = RoleIdentity {
+            person,
+            organisation,
+            title,
+        }
+        .find(txn, Some(r.id))
+        .await?;
         match twin {
             Some(twin) => {
                 statement::Entity::update_many()
-                    .col_expr(statement::Column::SpeakerRoleId, Expr::value(twin.id))
+                    .col_expr(statement::Column::SpeakerRoleId, Expr::value(twin))
                     .filter(statement::Column::SpeakerRoleId.eq(r.id))
                     .exec(txn)
                     .await?;
@@ -308,21 +306,15 @@ async fn move_relations(txn: &DatabaseTransaction, keep: i64, remove: i64) -> Ap
         )
         .all(txn)
         .await?;
+    let moved = |id: i64| if id == remove { keep } else { id };
     for r in relations {
-        let person = if r.person_id == remove { keep } else { r.person_id };
-        let related = if r.related_person_id == remove {
-            keep
-        } else {
-            r.related_person_id
+        let (person, related) = (moved(r.person_id), moved(r.related_person_id));
+        let twin = RelationIdentity {
+            person,
+            related_person: related,
+            kind: r.kind.clone(),
         };
-        let twin = relation::Entity::find()
-            .filter(relation::Column::PersonId.eq(person))
-            .filter(relation::Column::RelatedPersonId.eq(related))
-            .filter(relation::Column::Kind.eq(r.kind.as_str()))
-            .filter(relation::Column::Id.ne(r.id))
-            .one(txn)
-            .await?;
-        if person == related || twin.is_some() {
+        if person == related || twin.find(txn, Some(r.id)).await?.is_some() {
             relation::Entity::delete_by_id(r.id).exec(txn).await?;
         } else {
             let mut row: relation::ActiveModel = r.into();

@@ -1,7 +1,7 @@
 //! The mutation root: writes, each behind a write token and recorded in the
 //! write log with the token's name.
 
-use async_graphql::{Context, Enum, Json, MergedObject, Object, SimpleObject};
+use async_graphql::{Context, Json, MergedObject, Object, SimpleObject};
 
 use super::{changes, database};
 use crate::auth::{Caller, Level};
@@ -11,6 +11,11 @@ use crate::graphql::ids::GlobalId;
 use crate::import::{self, Actor, ImportError};
 use crate::store::Write;
 
+#[macro_use]
+mod update;
+#[macro_use]
+mod patch;
+
 mod create;
 mod delete;
 mod entities;
@@ -19,7 +24,6 @@ mod facts;
 mod issues;
 mod links;
 mod merge;
-mod patch;
 mod sources;
 mod span;
 
@@ -156,7 +160,7 @@ impl ImportResult {
             records: counts
                 .rows()
                 .map(|(kind, added, existing)| ImportedRecords {
-                    kind: kind.into(),
+                    kind,
                     added: added as i32,
                     existing: existing as i32,
                 })
@@ -201,35 +205,9 @@ pub struct ImportResult {
 #[derive(SimpleObject, Debug, Clone)]
 pub struct ImportedRecords {
     /// The kind of record.
-    pub kind: ImportedKind,
+    pub kind: import::RecordKind,
     /// Records that became new nodes.
     pub added: i32,
     /// Records that matched nodes already in the graph.
     pub existing: i32,
-}
-
-/// The kinds of record of the import format.
-#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
-#[graphql(remote = "crate::import::RecordKind")]
-pub enum ImportedKind {
-    /// Articles.
-    Source,
-    /// Places.
-    Place,
-    /// Organisations.
-    Organisation,
-    /// People.
-    Person,
-    /// Issues.
-    Issue,
-    /// Roles of people in organisations.
-    Role,
-    /// Relations between people.
-    Relation,
-    /// Statements.
-    Statement,
-    /// Financial measures.
-    FinancialMeasure,
-    /// Events.
-    Event,
 }

@@ -1,75 +1,45 @@
 //! Correcting sources: an article's details, and its text while no fact
 //! cites it.
 
-use super::patch::write_at_version;
-use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
+use async_graphql::MaybeUndefined;
 use entity::{event, event_quantity, financial_measure, relation, role, source, statement};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
-use super::patch::{
-    Problems, check_version, fresh, log, not_found, not_null, optional_text, refuse_empty, required_text,
-    stale, unique_violation,
-};
-use super::{commit, require_write};
+use super::patch::{Problems, log, not_null, optional_text, refuse_empty, refuse_taken, required_text};
+use super::update::Update;
 use crate::domain::LanguageTag;
 use crate::error::{AppError, AppResult};
-use crate::graphql::database;
-use crate::graphql::filter::expect_id;
-use crate::graphql::ids::{GlobalId, NodeKind};
-use crate::graphql::node::Node;
-use crate::graphql::object::Source;
+use crate::graphql::ids::GlobalId;
 use crate::graphql::scalars::Date;
-use crate::store::Write;
 
-/// Changes to a source; fields left out stay as they are. The key stays.
-#[derive(InputObject, Debug, Clone, Default)]
-pub struct SourcePatch {
-    /// The article's address, which no other source may have; null clears it.
-    pub url: MaybeUndefined<String>,
-    /// The headline.
-    pub title: MaybeUndefined<String>,
-    /// Who published it; null clears it.
-    pub publisher: MaybeUndefined<String>,
-    /// When it was published: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
-    pub published_on: MaybeUndefined<Date>,
-    /// The language of the text, as a BCP 47 tag (`en`, `pt-BR`), 35
-    /// characters at most; null clears it.
-    pub language: MaybeUndefined<String>,
-    /// The full text. It can change only while no fact cites the source:
-    /// the evidence spans of facts point into it by offset.
-    pub text: MaybeUndefined<String>,
+patch_input! {
+    /// Changes to a source; fields left out stay as they are. The key stays.
+    SourcePatch {
+        /// The article's address, which no other source may have; null clears it.
+        url: String,
+        /// The headline.
+        title: String,
+        /// Who published it; null clears it.
+        publisher: String,
+        /// When it was published: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
+        published_on: Date,
+        /// The language of the text, as a BCP 47 tag (`en`, `pt-BR`), 35
+        /// characters at most; null clears it.
+        language: String,
+        /// The full text. It can change only while no fact cites the source:
+        /// the evidence spans of facts point into it by offset.
+        text: String,
+    }
 }
 
-#[derive(Default)]
-pub struct SourceMutation;
-
-#[Object]
-impl SourceMutation {
+update_mutation! {
     /// Corrects a source. The update is based on `version`, the source's
     /// version the client read: if the source changed since, nothing is
     /// written and the error is `CONFLICT`, as it is for a URL another
     /// source has and for a new text while facts cite the source. Unknown
     /// IDs are `NOT_FOUND`; invalid fields are `BAD_USER_INPUT` with their
     /// path in `extensions.problems`.
-    async fn update_source(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "The source's global ID.")] id: ID,
-        #[graphql(desc = "The version the change is based on, as `version` returned it.")] version: i32,
-        #[graphql(desc = "The changes.")] input: SourcePatch,
-    ) -> AppResult<Source> {
-        let actor = require_write(ctx)?;
-        let key = expect_id(&id, "id", &[NodeKind::Source])?;
-        let patch = Changes::checked(input)?;
-        let db = database(ctx)?;
-        let write = Write::begin(db).await?;
-        let result = patch.apply(write.txn(), key, version, &actor).await;
-        commit(ctx, write, result, &[GlobalId::new(NodeKind::Source, key)]).await?;
-        let Node::Source(source) = fresh(db, NodeKind::Source, key).await? else {
-            return Err(AppError::Internal);
-        };
-        Ok(source)
-    }
+    SourceMutation::update_source(SourcePatch) -> Source by Changes, "The source's global ID."
 }
 
 /// A source patch with its values checked and trimmed.
@@ -82,26 +52,14 @@ struct Changes {
     text: Option<String>,
 }
 
-impl Changes {
-    fn checked(input: SourcePatch) -> AppResult<Self> {
+impl Update for Changes {
+    type Input = SourcePatch;
+
+    fn checked(input: SourcePatch, _: GlobalId) -> AppResult<Self> {
         let mut problems = Problems::default();
-        refuse_empty(
-            !(input.url.is_undefined()
-                && input.title.is_undefined()
-                && input.publisher.is_undefined()
-                && input.published_on.is_undefined()
-                && input.language.is_undefined()
-                && input.text.is_undefined()),
-            &mut problems,
-        );
+        refuse_empty(!input.given().is_empty(), &mut problems);
         let url = optional_text(input.url, "input.url", &mut problems);
-        let title = required_text(
-            input.title,
-            "input.title",
-            "title",
-            "a source always has a title",
-            &mut problems,
-        );
+        let title = required_text(input.title, "title", "a source always has a title", &mut problems);
         let publisher = optional_text(input.publisher, "input.publisher", &mut problems);
         let language = optional_text(input.language, "input.language", &mut problems);
         if let MaybeUndefined::Value(tag) = &language {
@@ -130,22 +88,11 @@ impl Changes {
     }
 
     async fn apply(&self, txn: &DatabaseTransaction, key: i64, version: i32, actor: &str) -> AppResult<()> {
-        let current = source::Entity::find_by_id(key).one(txn).await?;
-        let current = current.ok_or_else(|| not_found("source"))?;
-        check_version("source", current.version, version)?;
+        let current = current_row!(txn, source, key, version, "source");
         let taken = "input.url: another source has this URL";
-        if let MaybeUndefined::Value(url) = &self.url
-            && let Some(other) = source::Entity::find()
-                .filter(source::Column::Url.eq(url.as_str()))
-                .filter(source::Column::Id.ne(key))
-                .one(txn)
-                .await?
-        {
-            return Err(AppError::Conflict(format!(
-                "input.url: {url} is already the URL of the source \"{}\"",
-                other.key
-            )));
-        }
+        let url = [source::Column::Url, source::Column::Id];
+        let what = |other: source::Model| format!("URL of the source \"{}\"", other.key);
+        refuse_taken::<source::Entity>(txn, url, ("input.url", &self.url), key, what).await?;
         let new_text = self.text.as_ref().filter(|text| **text != current.text);
         if new_text.is_some() {
             let cited = citing_facts(txn, key).await?;
@@ -185,15 +132,7 @@ impl Changes {
             row.text = Set(text.clone());
             changed.push("text");
         }
-        row.updated_at = Set(chrono::Utc::now());
-        row.version = Set(current.version + 1);
-        let columns = [source::Column::Id, source::Column::Version];
-        let written = write_at_version::<source::Entity>(txn, row, columns, key, version)
-            .await
-            .map_err(|err| unique_violation(err, taken))?;
-        if !written {
-            return Err(stale("source", version));
-        }
+        write_next_version!(txn, source, row, key, version, "source", Some(taken));
         log(txn, actor, "updateSource", "source", key, version + 1, &changed).await
     }
 }
@@ -201,28 +140,20 @@ impl Changes {
 /// How many facts (statements, financial measures, events, counts of
 /// events, roles and relations) cite a source.
 async fn citing_facts(txn: &DatabaseTransaction, key: i64) -> AppResult<u64> {
-    Ok(statement::Entity::find()
-        .filter(statement::Column::SourceId.eq(key))
-        .count(txn)
-        .await?
-        + financial_measure::Entity::find()
-            .filter(financial_measure::Column::SourceId.eq(key))
-            .count(txn)
-            .await?
-        + event::Entity::find()
-            .filter(event::Column::SourceId.eq(key))
-            .count(txn)
-            .await?
-        + event_quantity::Entity::find()
-            .filter(event_quantity::Column::SourceId.eq(key))
-            .count(txn)
-            .await?
-        + role::Entity::find()
-            .filter(role::Column::SourceId.eq(key))
-            .count(txn)
-            .await?
-        + relation::Entity::find()
-            .filter(relation::Column::SourceId.eq(key))
-            .count(txn)
-            .await?)
+    Ok(
+        citing::<statement::Entity>(txn, statement::Column::SourceId, key).await?
+            + citing::<financial_measure::Entity>(txn, financial_measure::Column::SourceId, key).await?
+            + citing::<event::Entity>(txn, event::Column::SourceId, key).await?
+            + citing::<event_quantity::Entity>(txn, event_quantity::Column::SourceId, key).await?
+            + citing::<role::Entity>(txn, role::Column::SourceId, key).await?
+            + citing::<relation::Entity>(txn, relation::Column::SourceId, key).await?,
+    )
+}
+
+/// How many rows of `E` cite the source `key` in `column`.
+async fn citing<E: EntityTrait>(txn: &DatabaseTransaction, column: E::Column, key: i64) -> AppResult<u64>
+where
+    E::Model: Sync,
+{
+    Ok(E::find().filter(column.eq(key)).count(txn).await?)
 }

@@ -135,12 +135,7 @@ impl PatchChecks for Problems {
 
 /// The names of the fields a patch gives, for the write log; refuses a
 /// patch that gives none.
-pub(super) fn given(fields: &[(&'static str, bool)]) -> AppResult<Vec<&'static str>> {
-    let given: Vec<&'static str> = fields
-        .iter()
-        .filter(|(_, set)| *set)
-        .map(|(name, _)| *name)
-        .collect();
+pub(super) fn given(given: Vec<String>) -> AppResult<Vec<String>> {
     if given.is_empty() {
         let mut problems = Problems::default();
         problems.push(

@@ -1,9 +1,7 @@
 //! `updateEvent`: correcting what happened, when, where, who took part and
 //! how many, with the import's rules.
 
-use crate::graphql::mutation::patch::write_at_version;
-use async_graphql::{ID, InputObject, MaybeUndefined};
-use chrono::Utc;
+use async_graphql::{ID, MaybeUndefined};
 use entity::kinds;
 use entity::{event, event_participant, event_place, event_quantity};
 use sea_orm::{DatabaseTransaction, EntityTrait, Set};
@@ -13,34 +11,36 @@ use super::write;
 use crate::domain::PartialDate;
 use crate::error::AppResult;
 use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::mutation::update::Update;
 use crate::graphql::mutation::{EvidenceInput, ParticipantInput, QuantityInput};
 use crate::graphql::object::EventKind;
 use crate::store::identity::EventIdentity;
 use crate::store::period::check_period;
 
-/// Changes to an event. Fields left out stay as they are; null clears a
-/// field an event may lack; a list given replaces the whole list.
-#[derive(InputObject, Debug, Clone, Default)]
-pub struct EventPatch {
-    /// What kind of event it is.
-    pub kind: MaybeUndefined<EventKind>,
-    /// A short label.
-    pub label: MaybeUndefined<String>,
-    /// When it started: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
-    pub started_on: MaybeUndefined<String>,
-    /// When it ended, in the same form and not before it started; null
-    /// clears it.
-    pub ended_on: MaybeUndefined<String>,
-    /// Where it happened (`Place` IDs): replaces the list (`[]` for none).
-    pub places: MaybeUndefined<Vec<ID>>,
-    /// Who took part, each in a role: replaces the list (`[]` for none).
-    pub participants: MaybeUndefined<Vec<ParticipantInput>>,
-    /// How many, each count with its evidence: replaces the list (`[]`
-    /// for none).
-    pub quantities: MaybeUndefined<Vec<QuantityInput>>,
-    /// The span of the source that reports it, replacing the old evidence;
-    /// checked against the source's text.
-    pub evidence: MaybeUndefined<EvidenceInput>,
+patch_input! {
+    /// Changes to an event. Fields left out stay as they are; null clears a
+    /// field an event may lack; a list given replaces the whole list.
+    EventPatch {
+        /// What kind of event it is.
+        kind: EventKind,
+        /// A short label.
+        label: String,
+        /// When it started: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
+        started_on: String,
+        /// When it ended, in the same form and not before it started; null
+        /// clears it.
+        ended_on: String,
+        /// Where it happened (`Place` IDs): replaces the list (`[]` for none).
+        places: Vec<ID>,
+        /// Who took part, each in a role: replaces the list (`[]` for none).
+        participants: Vec<ParticipantInput>,
+        /// How many, each count with its evidence: replaces the list (`[]`
+        /// for none).
+        quantities: Vec<QuantityInput>,
+        /// The span of the source that reports it, replacing the old evidence;
+        /// checked against the source's text.
+        evidence: EvidenceInput,
+    }
 }
 
 /// A count, checked.
@@ -63,7 +63,7 @@ pub(super) struct Checked {
     quantities: Option<Vec<Quantity>>,
     evidence: Option<crate::store::Evidence<GlobalId>>,
     /// The fields given, for the write log.
-    fields: Vec<&'static str>,
+    fields: Vec<String>,
 }
 
 impl Checked {
@@ -94,69 +94,125 @@ impl Checked {
     }
 }
 
-pub(super) fn checked(input: EventPatch) -> AppResult<Checked> {
-    let fields = check::given(&[
-        ("kind", !input.kind.is_undefined()),
-        ("label", !input.label.is_undefined()),
-        ("startedOn", !input.started_on.is_undefined()),
-        ("endedOn", !input.ended_on.is_undefined()),
-        ("places", !input.places.is_undefined()),
-        ("participants", !input.participants.is_undefined()),
-        ("quantities", !input.quantities.is_undefined()),
-        ("evidence", !input.evidence.is_undefined()),
-    ])?;
-    let mut p = Problems::default();
-    let kind = p
-        .required(input.kind, "input.kind", "an event's kind")
-        .map(Into::into);
-    let label = p
-        .required(input.label, "input.label", "an event's label")
-        .map(|l| p.text(l, "input.label", "label"));
-    let started_on = p.date(input.started_on, "input.startedOn");
-    let ended_on = p.date(input.ended_on, "input.endedOn");
-    check_period(
-        &mut p,
-        "input.endedOn",
-        "event",
-        started_on.value().copied(),
-        ended_on.value().copied(),
-    );
-    let places = p
-        .list(input.places, "input.places")
-        .map(|ids| p.ids(&ids, "input.places", PLACE));
-    let participants = p.list(input.participants, "input.participants").map(|list| {
-        let mut out: Vec<(GlobalId, String)> = Vec::new();
-        for (i, part) in list.into_iter().enumerate() {
-            let path = format!("input.participants[{i}]");
-            let entity = p.id(&part.entity, &format!("{path}.entity"), ENTITIES);
-            let role = p.text(part.role, &format!("{path}.role"), "role");
-            // The same entity in the same role once, as the import keeps it.
-            if let Some(entity) = entity
-                && !out.iter().any(|(e, r)| *e == entity && *r == role)
-            {
-                out.push((entity, role));
+impl Update for Checked {
+    type Input = EventPatch;
+
+    fn checked(input: EventPatch, _: GlobalId) -> AppResult<Self> {
+        let fields = check::given(input.given())?;
+        let mut p = Problems::default();
+        let kind = p
+            .required(input.kind, "input.kind", "an event's kind")
+            .map(Into::into);
+        let label = p
+            .required(input.label, "input.label", "an event's label")
+            .map(|l| p.text(l, "input.label", "label"));
+        let started_on = p.date(input.started_on, "input.startedOn");
+        let ended_on = p.date(input.ended_on, "input.endedOn");
+        check_period(
+            &mut p,
+            "input.endedOn",
+            "event",
+            started_on.value().copied(),
+            ended_on.value().copied(),
+        );
+        let places = p
+            .list(input.places, "input.places")
+            .map(|ids| p.ids(&ids, "input.places", PLACE));
+        let participants = p.list(input.participants, "input.participants").map(|list| {
+            let mut out: Vec<(GlobalId, String)> = Vec::new();
+            for (i, part) in list.into_iter().enumerate() {
+                let path = format!("input.participants[{i}]");
+                let entity = p.id(&part.entity, &format!("{path}.entity"), ENTITIES);
+                let role = p.text(part.role, &format!("{path}.role"), "role");
+                // The same entity in the same role once, as the import keeps it.
+                if let Some(entity) = entity
+                    && !out.iter().any(|(e, r)| *e == entity && *r == role)
+                {
+                    out.push((entity, role));
+                }
+            }
+            out
+        });
+        let quantities = p
+            .list(input.quantities, "input.quantities")
+            .map(|list| quantities(&mut p, list));
+        let evidence = p
+            .required(input.evidence, "input.evidence", "an event's evidence")
+            .and_then(|e| p.evidence(e, "input.evidence"));
+        p.finish()?;
+        Ok(Checked {
+            kind,
+            label,
+            started_on,
+            ended_on,
+            places,
+            participants,
+            quantities,
+            evidence,
+            fields,
+        })
+    }
+
+    /// Writes a checked patch, based on `version`.
+    async fn apply(&self, txn: &DatabaseTransaction, key: i64, version: i32, actor: &str) -> AppResult<()> {
+        let patch = self;
+        let current = current_row!(txn, event, key, version, "event");
+        write::all_found(txn, &patch.named()).await?;
+        let mut problems = Problems::default();
+        dates_after_patch(patch, &current, &mut problems);
+        let mut row = columns(patch);
+        if let Some(evidence) = &patch.evidence {
+            let evidence =
+                crate::graphql::mutation::span::resolve(txn, evidence, "input.evidence", &mut problems)
+                    .await?;
+            crate::set_evidence!(row, evidence.source, &evidence);
+        }
+        let places = match &patch.places {
+            Some(ids) => Some(write::entities(txn, ids, "input.places").await?),
+            None => None,
+        };
+        let participants = participants(txn, patch).await?;
+        if let Some(list) = &patch.quantities {
+            for (i, q) in list.iter().enumerate() {
+                if let Some(evidence) = &q.evidence {
+                    let path = format!("input.quantities[{i}].evidence");
+                    crate::graphql::mutation::span::resolve(txn, evidence, &path, &mut problems).await?;
+                }
             }
         }
-        out
-    });
-    let quantities = p
-        .list(input.quantities, "input.quantities")
-        .map(|list| quantities(&mut p, list));
-    let evidence = p
-        .required(input.evidence, "input.evidence", "an event's evidence")
-        .and_then(|e| p.evidence(e, "input.evidence"));
-    p.finish()?;
-    Ok(Checked {
-        kind,
-        label,
-        started_on,
-        ended_on,
-        places,
-        participants,
-        quantities,
-        evidence,
-        fields,
-    })
+        problems.finish()?;
+        refuse_twin(txn, patch, &current).await?;
+
+        // A person corrected the fact: it is curated now, unless the new
+        // evidence says otherwise.
+        if patch.evidence.is_none() {
+            row.curated = Set(true);
+        }
+        write_next_version!(txn, event, row, key, version, "event", None);
+        if let Some(places) = places {
+            let rows = places.into_iter().map(|place| event_place::ActiveModel {
+                event_id: Set(key),
+                place_id: Set(place),
+            });
+            write::replace_children(txn, key, rows.collect()).await?;
+        }
+        if let Some(participants) = participants {
+            let rows = participants
+                .into_iter()
+                .map(|(entity, role)| event_participant::ActiveModel {
+                    event_id: Set(key),
+                    entity_id: Set(entity),
+                    role: Set(role),
+                    ..Default::default()
+                });
+            write::replace_children(txn, key, rows.collect()).await?;
+        }
+        if let Some(quantities) = &patch.quantities {
+            write::replace_children(txn, key, quantity_rows(key, quantities)).await?;
+        }
+        let node = GlobalId::new(NodeKind::Event, key);
+        write::record(txn, actor, "updateEvent", node, version, &patch.fields).await
+    }
 }
 
 fn quantities(p: &mut Problems, list: Vec<QuantityInput>) -> Vec<Quantity> {
@@ -184,82 +240,6 @@ fn quantities(p: &mut Problems, list: Vec<QuantityInput>) -> Vec<Quantity> {
         });
     }
     out
-}
-
-/// Writes a checked patch, based on `version`.
-pub(super) async fn apply(
-    txn: &DatabaseTransaction,
-    key: i64,
-    version: i32,
-    patch: &Checked,
-    actor: &str,
-) -> AppResult<()> {
-    let Some(current) = event::Entity::find_by_id(key).one(txn).await? else {
-        return Err(write::no_such("event"));
-    };
-    if current.version != version {
-        return Err(write::stale("event", version, Some(current.version)));
-    }
-    write::all_found(txn, &patch.named()).await?;
-    let mut problems = Problems::default();
-    dates_after_patch(patch, &current, &mut problems);
-    let mut row = columns(patch);
-    if let Some(evidence) = &patch.evidence {
-        let evidence =
-            crate::graphql::mutation::span::resolve(txn, evidence, "input.evidence", &mut problems).await?;
-        crate::set_evidence!(row, evidence.source, &evidence);
-    }
-    let places = match &patch.places {
-        Some(ids) => Some(write::entities(txn, ids, "input.places").await?),
-        None => None,
-    };
-    let participants = participants(txn, patch).await?;
-    if let Some(list) = &patch.quantities {
-        for (i, q) in list.iter().enumerate() {
-            if let Some(evidence) = &q.evidence {
-                let path = format!("input.quantities[{i}].evidence");
-                crate::graphql::mutation::span::resolve(txn, evidence, &path, &mut problems).await?;
-            }
-        }
-    }
-    problems.finish()?;
-    refuse_twin(txn, patch, &current).await?;
-
-    // A person corrected the fact: it is curated now, unless the new
-    // evidence says otherwise.
-    if patch.evidence.is_none() {
-        row.curated = Set(true);
-    }
-    row.updated_at = Set(Utc::now());
-    row.version = Set(version + 1);
-    let columns = [event::Column::Id, event::Column::Version];
-    let written = write_at_version::<event::Entity>(txn, row, columns, key, version).await?;
-    if !written {
-        return Err(write::stale("event", version, None));
-    }
-    if let Some(places) = places {
-        let rows = places.into_iter().map(|place| event_place::ActiveModel {
-            event_id: Set(key),
-            place_id: Set(place),
-        });
-        write::replace_children(txn, key, rows.collect()).await?;
-    }
-    if let Some(participants) = participants {
-        let rows = participants
-            .into_iter()
-            .map(|(entity, role)| event_participant::ActiveModel {
-                event_id: Set(key),
-                entity_id: Set(entity),
-                role: Set(role),
-                ..Default::default()
-            });
-        write::replace_children(txn, key, rows.collect()).await?;
-    }
-    if let Some(quantities) = &patch.quantities {
-        write::replace_children(txn, key, quantity_rows(key, quantities)).await?;
-    }
-    let node = GlobalId::new(NodeKind::Event, key);
-    write::record(txn, actor, "updateEvent", node, version, &patch.fields).await
 }
 
 /// The columns of plain values the patch changes.

@@ -1,9 +1,7 @@
 //! `updateFinancialMeasure`: correcting money on the table, its amount,
 //! terms and parties, with the import's rules.
 
-use crate::graphql::mutation::patch::write_at_version;
-use async_graphql::{ID, InputObject, MaybeUndefined};
-use chrono::Utc;
+use async_graphql::{ID, MaybeUndefined};
 use entity::kinds;
 use entity::{financial_measure, financial_measure_issue};
 use sea_orm::{DatabaseTransaction, EntityTrait, Set};
@@ -14,48 +12,50 @@ use crate::domain::{Amount, CurrencyCode, PartialDate, Term};
 use crate::error::AppResult;
 use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::mutation::patch::parsed;
+use crate::graphql::mutation::update::Update;
 use crate::graphql::mutation::{EvidenceInput, SecuredAgainstInput, ShareInput};
 use crate::graphql::object::{FinancialMeasureKind, FinancialMeasureStatus, Qualifier};
 use crate::graphql::scalars::Decimal;
 use crate::store::identity::FinancialMeasureIdentity;
 
-/// Changes to a financial measure. Fields left out stay as they are; null
-/// clears a field a measure may lack; a list given replaces the whole list.
-#[derive(InputObject, Debug, Clone, Default)]
-pub struct FinancialMeasurePatch {
-    /// What kind of measure it is.
-    pub kind: MaybeUndefined<FinancialMeasureKind>,
-    /// A short label.
-    pub label: MaybeUndefined<String>,
-    /// The exact amount, 0 or more, in `currency`; null clears it (and
-    /// `currency` must be cleared with it).
-    pub amount: MaybeUndefined<Decimal>,
-    /// The amount's ISO 4217 currency code (`EUR`); a measure has an
-    /// amount and a currency, or neither. Null clears it.
-    pub currency: MaybeUndefined<String>,
-    /// How the amount relates to the true figure; null clears it.
-    pub amount_qualifier: MaybeUndefined<Qualifier>,
-    /// Where the measure stands.
-    pub status: MaybeUndefined<FinancialMeasureStatus>,
-    /// How long it runs, as an ISO 8601 duration (`P2Y`); null clears it.
-    pub term: MaybeUndefined<String>,
-    /// The share of a need it covers, replacing the old one; null clears it.
-    pub share: MaybeUndefined<ShareInput>,
-    /// Who provides the money (a `Person`, `Organisation` or `Place` ID);
-    /// null clears it.
-    pub provider: MaybeUndefined<ID>,
-    /// Who receives the money (a `Person`, `Organisation` or `Place` ID);
-    /// null clears it.
-    pub recipient: MaybeUndefined<ID>,
-    /// What it is secured against, replacing the old one; null clears it.
-    pub secured_against: MaybeUndefined<SecuredAgainstInput>,
-    /// The issues it serves (`Issue` IDs): replaces the list (`[]` for none).
-    pub issues: MaybeUndefined<Vec<ID>>,
-    /// When it was announced: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
-    pub announced_on: MaybeUndefined<String>,
-    /// The span of the source that reports it, replacing the old evidence;
-    /// checked against the source's text.
-    pub evidence: MaybeUndefined<EvidenceInput>,
+patch_input! {
+    /// Changes to a financial measure. Fields left out stay as they are; null
+    /// clears a field a measure may lack; a list given replaces the whole list.
+    FinancialMeasurePatch {
+        /// What kind of measure it is.
+        kind: FinancialMeasureKind,
+        /// A short label.
+        label: String,
+        /// The exact amount, 0 or more, in `currency`; null clears it (and
+        /// `currency` must be cleared with it).
+        amount: Decimal,
+        /// The amount's ISO 4217 currency code (`EUR`); a measure has an
+        /// amount and a currency, or neither. Null clears it.
+        currency: String,
+        /// How the amount relates to the true figure; null clears it.
+        amount_qualifier: Qualifier,
+        /// Where the measure stands.
+        status: FinancialMeasureStatus,
+        /// How long it runs, as an ISO 8601 duration (`P2Y`); null clears it.
+        term: String,
+        /// The share of a need it covers, replacing the old one; null clears it.
+        share: ShareInput,
+        /// Who provides the money (a `Person`, `Organisation` or `Place` ID);
+        /// null clears it.
+        provider: ID,
+        /// Who receives the money (a `Person`, `Organisation` or `Place` ID);
+        /// null clears it.
+        recipient: ID,
+        /// What it is secured against, replacing the old one; null clears it.
+        secured_against: SecuredAgainstInput,
+        /// The issues it serves (`Issue` IDs): replaces the list (`[]` for none).
+        issues: Vec<ID>,
+        /// When it was announced: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
+        announced_on: String,
+        /// The span of the source that reports it, replacing the old evidence;
+        /// checked against the source's text.
+        evidence: EvidenceInput,
+    }
 }
 
 /// What the measure is secured against, checked.
@@ -83,7 +83,7 @@ pub(super) struct Checked {
     announced_on: MaybeUndefined<PartialDate>,
     evidence: Option<crate::store::Evidence<GlobalId>>,
     /// The fields given, for the write log.
-    fields: Vec<&'static str>,
+    fields: Vec<String>,
 }
 
 impl Checked {
@@ -106,140 +106,122 @@ impl Checked {
     }
 }
 
-pub(super) fn checked(input: FinancialMeasurePatch) -> AppResult<Checked> {
-    let fields = check::given(&[
-        ("kind", !input.kind.is_undefined()),
-        ("label", !input.label.is_undefined()),
-        ("amount", !input.amount.is_undefined()),
-        ("currency", !input.currency.is_undefined()),
-        ("amountQualifier", !input.amount_qualifier.is_undefined()),
-        ("status", !input.status.is_undefined()),
-        ("term", !input.term.is_undefined()),
-        ("share", !input.share.is_undefined()),
-        ("provider", !input.provider.is_undefined()),
-        ("recipient", !input.recipient.is_undefined()),
-        ("securedAgainst", !input.secured_against.is_undefined()),
-        ("issues", !input.issues.is_undefined()),
-        ("announcedOn", !input.announced_on.is_undefined()),
-        ("evidence", !input.evidence.is_undefined()),
-    ])?;
-    let mut p = Problems::default();
-    let kind = p
-        .required(input.kind, "input.kind", "a financial measure's kind")
-        .map(Into::into);
-    let label = p
-        .required(input.label, "input.label", "a financial measure's label")
-        .map(|l| p.text(l, "input.label", "label"));
-    // The import's rules, on the import's text of the number.
-    let amount = input.amount.map_value(|a| a.0.to_string());
-    let amount = parsed(amount, "input.amount", Amount::parse, &mut p);
-    let currency = parsed(input.currency, "input.currency", CurrencyCode::parse, &mut p);
-    let status = p
-        .required(input.status, "input.status", "a financial measure's status")
-        .map(Into::into);
-    let term = parsed(input.term, "input.term", Term::parse, &mut p);
-    if let MaybeUndefined::Value(share) = &input.share {
-        if share.numerator < 0 {
-            p.push(
-                "input.share.numerator",
-                format!("{} must be between 0 and {}", share.numerator, i32::MAX),
-            );
-        }
-        if share.denominator < 1 {
-            p.push(
-                "input.share.denominator",
-                format!("{} must be between 1 and {}", share.denominator, i32::MAX),
-            );
-        }
-    }
-    let provider = p.optional_id(input.provider, "input.provider", ENTITIES);
-    let recipient = p.optional_id(input.recipient, "input.recipient", ENTITIES);
-    let secured_against = input.secured_against.map_value(|s| {
-        if s.entity.is_some() == s.issue.is_some() {
-            p.push("input.securedAgainst", "name either an entity or an issue");
-        }
-        Secured {
-            entity: s
-                .entity
-                .and_then(|id| p.id(&id, "input.securedAgainst.entity", ENTITIES)),
-            issue: s
-                .issue
-                .and_then(|id| p.id(&id, "input.securedAgainst.issue", ISSUE)),
-            qualifier: s.qualifier,
-        }
-    });
-    let issues = p
-        .list(input.issues, "input.issues")
-        .map(|ids| p.ids(&ids, "input.issues", ISSUE));
-    let announced_on = p.date(input.announced_on, "input.announcedOn");
-    let evidence = p
-        .required(input.evidence, "input.evidence", "a financial measure's evidence")
-        .and_then(|e| p.evidence(e, "input.evidence"));
-    p.finish()?;
-    Ok(Checked {
-        kind,
-        label,
-        amount,
-        currency,
-        amount_qualifier: input.amount_qualifier.map_value(Into::into),
-        status,
-        term,
-        share: input.share,
-        provider,
-        recipient,
-        secured_against,
-        issues,
-        announced_on,
-        evidence,
-        fields,
-    })
-}
+impl Update for Checked {
+    type Input = FinancialMeasurePatch;
 
-/// Writes a checked patch, based on `version`.
-pub(super) async fn apply(
-    txn: &DatabaseTransaction,
-    key: i64,
-    version: i32,
-    patch: &Checked,
-    actor: &str,
-) -> AppResult<()> {
-    let Some(current) = financial_measure::Entity::find_by_id(key).one(txn).await? else {
-        return Err(write::no_such("financial measure"));
-    };
-    if current.version != version {
-        return Err(write::stale("financial measure", version, Some(current.version)));
+    fn checked(input: FinancialMeasurePatch, _: GlobalId) -> AppResult<Self> {
+        let fields = check::given(input.given())?;
+        let mut p = Problems::default();
+        let kind = p
+            .required(input.kind, "input.kind", "a financial measure's kind")
+            .map(Into::into);
+        let label = p
+            .required(input.label, "input.label", "a financial measure's label")
+            .map(|l| p.text(l, "input.label", "label"));
+        // The import's rules, on the import's text of the number.
+        let amount = input.amount.map_value(|a| a.0.to_string());
+        let amount = parsed(amount, "input.amount", Amount::parse, &mut p);
+        let currency = parsed(input.currency, "input.currency", CurrencyCode::parse, &mut p);
+        let status = p
+            .required(input.status, "input.status", "a financial measure's status")
+            .map(Into::into);
+        let term = parsed(input.term, "input.term", Term::parse, &mut p);
+        if let MaybeUndefined::Value(share) = &input.share {
+            if share.numerator < 0 {
+                p.push(
+                    "input.share.numerator",
+                    format!("{} must be between 0 and {}", share.numerator, i32::MAX),
+                );
+            }
+            if share.denominator < 1 {
+                p.push(
+                    "input.share.denominator",
+                    format!("{} must be between 1 and {}", share.denominator, i32::MAX),
+                );
+            }
+        }
+        let provider = p.optional_id(input.provider, "input.provider", ENTITIES);
+        let recipient = p.optional_id(input.recipient, "input.recipient", ENTITIES);
+        let secured_against = input.secured_against.map_value(|s| {
+            if s.entity.is_some() == s.issue.is_some() {
+                p.push("input.securedAgainst", "name either an entity or an issue");
+            }
+            Secured {
+                entity: s
+                    .entity
+                    .and_then(|id| p.id(&id, "input.securedAgainst.entity", ENTITIES)),
+                issue: s
+                    .issue
+                    .and_then(|id| p.id(&id, "input.securedAgainst.issue", ISSUE)),
+                qualifier: s.qualifier,
+            }
+        });
+        let issues = p
+            .list(input.issues, "input.issues")
+            .map(|ids| p.ids(&ids, "input.issues", ISSUE));
+        let announced_on = p.date(input.announced_on, "input.announcedOn");
+        let evidence = p
+            .required(input.evidence, "input.evidence", "a financial measure's evidence")
+            .and_then(|e| p.evidence(e, "input.evidence"));
+        p.finish()?;
+        Ok(Checked {
+            kind,
+            label,
+            amount,
+            currency,
+            amount_qualifier: input.amount_qualifier.map_value(Into::into),
+            status,
+            term,
+            share: input.share,
+            provider,
+            recipient,
+            secured_against,
+            issues,
+            announced_on,
+            evidence,
+            fields,
+        })
     }
-    write::all_found(txn, &patch.named()).await?;
-    let mut problems = Problems::default();
-    amount_with_currency(patch, &current, &mut problems);
-    let mut row = columns(patch);
-    references(txn, patch, &mut row).await?;
-    let issues = issue_links(txn, key, patch).await?;
-    if let Some(evidence) = &patch.evidence {
-        let evidence =
-            crate::graphql::mutation::span::resolve(txn, evidence, "input.evidence", &mut problems).await?;
-        crate::set_evidence!(row, evidence.source, &evidence);
-    }
-    problems.finish()?;
-    refuse_twin(txn, patch, &current).await?;
 
-    // A person corrected the fact: it is curated now, unless the new
-    // evidence says otherwise.
-    if patch.evidence.is_none() {
-        row.curated = Set(true);
+    /// Writes a checked patch, based on `version`.
+    async fn apply(&self, txn: &DatabaseTransaction, key: i64, version: i32, actor: &str) -> AppResult<()> {
+        let patch = self;
+        let current = current_row!(txn, financial_measure, key, version, "financial measure");
+        write::all_found(txn, &patch.named()).await?;
+        let mut problems = Problems::default();
+        amount_with_currency(patch, &current, &mut problems);
+        let mut row = columns(patch);
+        references(txn, patch, &mut row).await?;
+        let issues = issue_links(txn, key, patch).await?;
+        if let Some(evidence) = &patch.evidence {
+            let evidence =
+                crate::graphql::mutation::span::resolve(txn, evidence, "input.evidence", &mut problems)
+                    .await?;
+            crate::set_evidence!(row, evidence.source, &evidence);
+        }
+        problems.finish()?;
+        refuse_twin(txn, patch, &current).await?;
+
+        // A person corrected the fact: it is curated now, unless the new
+        // evidence says otherwise.
+        if patch.evidence.is_none() {
+            row.curated = Set(true);
+        }
+        write_next_version!(
+            txn,
+            financial_measure,
+            row,
+            key,
+            version,
+            "financial measure",
+            None
+        );
+        if let Some(links) = issues {
+            write::replace_children(txn, key, links).await?;
+        }
+        let node = GlobalId::new(NodeKind::FinancialMeasure, key);
+        write::record(txn, actor, "updateFinancialMeasure", node, version, &patch.fields).await
     }
-    row.updated_at = Set(Utc::now());
-    row.version = Set(version + 1);
-    let columns = [financial_measure::Column::Id, financial_measure::Column::Version];
-    let written = write_at_version::<financial_measure::Entity>(txn, row, columns, key, version).await?;
-    if !written {
-        return Err(write::stale("financial measure", version, None));
-    }
-    if let Some(links) = issues {
-        write::replace_children(txn, key, links).await?;
-    }
-    let node = GlobalId::new(NodeKind::FinancialMeasure, key);
-    write::record(txn, actor, "updateFinancialMeasure", node, version, &patch.fields).await
 }
 
 /// The columns of plain values the patch changes.

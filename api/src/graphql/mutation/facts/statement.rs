@@ -1,9 +1,7 @@
 //! `updateStatement`: correcting what was said, by whom and in which role,
 //! when, where, to whom, about what, and where the source says so.
 
-use crate::graphql::mutation::patch::write_at_version;
-use async_graphql::{ID, InputObject, MaybeUndefined};
-use chrono::Utc;
+use async_graphql::{ID, MaybeUndefined};
 use entity::kinds;
 use entity::{statement, statement_issue, statement_mention};
 use sea_orm::{DatabaseTransaction, EntityTrait, Set};
@@ -13,44 +11,46 @@ use super::write;
 use crate::domain::PartialDate;
 use crate::error::AppResult;
 use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::graphql::mutation::update::Update;
 use crate::graphql::mutation::{EvidenceInput, StanceInput};
 use crate::graphql::object::StatementKind;
 use crate::names::fold_text;
 use crate::store::identity::StatementIdentity;
 
-/// Changes to a statement. Fields left out stay as they are; null clears
-/// a field a statement may lack; a list given replaces the whole list.
-#[derive(InputObject, Debug, Clone, Default)]
-pub struct StatementPatch {
-    /// Whether the text quotes the speaker or paraphrases them.
-    pub kind: MaybeUndefined<StatementKind>,
-    /// What was said: the quoted words, or the reported gist.
-    pub text: MaybeUndefined<String>,
-    /// Who said it (a `Person` or `Organisation` ID). The statement's role
-    /// must then be one the new speaker holds: give `speakerRole` too, or
-    /// null to clear it.
-    pub speaker: MaybeUndefined<ID>,
-    /// The role the speaker spoke in: the ID of a `Role` held by the
-    /// speaker (the new one, when `speaker` changes too); null clears it.
-    pub speaker_role: MaybeUndefined<ID>,
-    /// When it was said: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
-    pub said_on: MaybeUndefined<String>,
-    /// Where it was said (a `Place` ID); null clears it.
-    pub place: MaybeUndefined<ID>,
-    /// To whom, in the source's words (`reporters`); null clears it.
-    pub audience: MaybeUndefined<String>,
-    /// To whom, as an entity (a `Person`, `Organisation` or `Place` ID);
-    /// null clears it.
-    pub audience_entity: MaybeUndefined<ID>,
-    /// The issues it is about, each with the speaker's stance: replaces
-    /// the list (`[]` for none). An issue may be listed once.
-    pub about: MaybeUndefined<Vec<StanceInput>>,
-    /// The entities it mentions (`Person`, `Organisation` or `Place` IDs):
-    /// replaces the list (`[]` for none).
-    pub mentions: MaybeUndefined<Vec<ID>>,
-    /// The span of the source it comes from, replacing the old evidence;
-    /// checked against the source's text.
-    pub evidence: MaybeUndefined<EvidenceInput>,
+patch_input! {
+    /// Changes to a statement. Fields left out stay as they are; null clears
+    /// a field a statement may lack; a list given replaces the whole list.
+    StatementPatch {
+        /// Whether the text quotes the speaker or paraphrases them.
+        kind: StatementKind,
+        /// What was said: the quoted words, or the reported gist.
+        text: String,
+        /// Who said it (a `Person` or `Organisation` ID). The statement's role
+        /// must then be one the new speaker holds: give `speakerRole` too, or
+        /// null to clear it.
+        speaker: ID,
+        /// The role the speaker spoke in: the ID of a `Role` held by the
+        /// speaker (the new one, when `speaker` changes too); null clears it.
+        speaker_role: ID,
+        /// When it was said: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null clears it.
+        said_on: String,
+        /// Where it was said (a `Place` ID); null clears it.
+        place: ID,
+        /// To whom, in the source's words (`reporters`); null clears it.
+        audience: String,
+        /// To whom, as an entity (a `Person`, `Organisation` or `Place` ID);
+        /// null clears it.
+        audience_entity: ID,
+        /// The issues it is about, each with the speaker's stance: replaces
+        /// the list (`[]` for none). An issue may be listed once.
+        about: Vec<StanceInput>,
+        /// The entities it mentions (`Person`, `Organisation` or `Place` IDs):
+        /// replaces the list (`[]` for none).
+        mentions: Vec<ID>,
+        /// The span of the source it comes from, replacing the old evidence;
+        /// checked against the source's text.
+        evidence: EvidenceInput,
+    }
 }
 
 /// A patch with its values checked; what needs the database is checked in
@@ -68,7 +68,7 @@ pub(super) struct Checked {
     mentions: Option<Vec<GlobalId>>,
     evidence: Option<crate::store::Evidence<GlobalId>>,
     /// The fields given, for the write log.
-    fields: Vec<&'static str>,
+    fields: Vec<String>,
 }
 
 impl Checked {
@@ -100,109 +100,85 @@ impl Checked {
     }
 }
 
-pub(super) fn checked(input: StatementPatch) -> AppResult<Checked> {
-    let fields = check::given(&[
-        ("kind", !input.kind.is_undefined()),
-        ("text", !input.text.is_undefined()),
-        ("speaker", !input.speaker.is_undefined()),
-        ("speakerRole", !input.speaker_role.is_undefined()),
-        ("saidOn", !input.said_on.is_undefined()),
-        ("place", !input.place.is_undefined()),
-        ("audience", !input.audience.is_undefined()),
-        ("audienceEntity", !input.audience_entity.is_undefined()),
-        ("about", !input.about.is_undefined()),
-        ("mentions", !input.mentions.is_undefined()),
-        ("evidence", !input.evidence.is_undefined()),
-    ])?;
-    let mut p = Problems::default();
-    let kind = p
-        .required(input.kind, "input.kind", "a statement's kind")
-        .map(Into::into);
-    let text = p
-        .required(input.text, "input.text", "a statement's text")
-        .map(|t| p.text(t, "input.text", "text"));
-    let speaker = p
-        .required(input.speaker, "input.speaker", "a statement's speaker")
-        .and_then(|id| p.id(&id, "input.speaker", SPEAKERS));
-    let speaker_role = p.optional_id(input.speaker_role, "input.speakerRole", &[NodeKind::Role]);
-    let said_on = p.date(input.said_on, "input.saidOn");
-    let place = p.optional_id(input.place, "input.place", PLACE);
-    let audience = p.optional_text(input.audience, "input.audience", "audience");
-    let audience_entity = p.optional_id(input.audience_entity, "input.audienceEntity", ENTITIES);
-    let about = p.list(input.about, "input.about").map(|about| {
-        let mut out: Vec<(GlobalId, kinds::Stance)> = Vec::new();
-        for (i, a) in about.iter().enumerate() {
-            let path = format!("input.about[{i}].issue");
-            let Some(issue) = p.id(&a.issue, &path, ISSUE) else {
-                continue;
-            };
-            if out.iter().any(|(seen, _)| *seen == issue) {
-                p.push(path, format!("issue \"{}\" is listed twice", a.issue.0));
-            } else {
-                out.push((issue, a.stance.into()));
+impl Update for Checked {
+    type Input = StatementPatch;
+
+    fn checked(input: StatementPatch, _: GlobalId) -> AppResult<Self> {
+        let fields = check::given(input.given())?;
+        let mut p = Problems::default();
+        let kind = p
+            .required(input.kind, "input.kind", "a statement's kind")
+            .map(Into::into);
+        let text = p
+            .required(input.text, "input.text", "a statement's text")
+            .map(|t| p.text(t, "input.text", "text"));
+        let speaker = p
+            .required(input.speaker, "input.speaker", "a statement's speaker")
+            .and_then(|id| p.id(&id, "input.speaker", SPEAKERS));
+        let speaker_role = p.optional_id(input.speaker_role, "input.speakerRole", &[NodeKind::Role]);
+        let said_on = p.date(input.said_on, "input.saidOn");
+        let place = p.optional_id(input.place, "input.place", PLACE);
+        let audience = p.optional_text(input.audience, "input.audience", "audience");
+        let audience_entity = p.optional_id(input.audience_entity, "input.audienceEntity", ENTITIES);
+        let about = p.list(input.about, "input.about").map(|about| {
+            let mut out: Vec<(GlobalId, kinds::Stance)> = Vec::new();
+            for (i, a) in about.iter().enumerate() {
+                let path = format!("input.about[{i}].issue");
+                let Some(issue) = p.id(&a.issue, &path, ISSUE) else {
+                    continue;
+                };
+                if out.iter().any(|(seen, _)| *seen == issue) {
+                    p.push(path, format!("issue \"{}\" is listed twice", a.issue.0));
+                } else {
+                    out.push((issue, a.stance.into()));
+                }
             }
+            out
+        });
+        let mentions = p
+            .list(input.mentions, "input.mentions")
+            .map(|ids| p.ids(&ids, "input.mentions", ENTITIES));
+        let evidence = p
+            .required(input.evidence, "input.evidence", "a statement's evidence")
+            .and_then(|e| p.evidence(e, "input.evidence"));
+        p.finish()?;
+        Ok(Checked {
+            kind,
+            text,
+            speaker,
+            speaker_role,
+            said_on,
+            place,
+            audience,
+            audience_entity,
+            about,
+            mentions,
+            evidence,
+            fields,
+        })
+    }
+
+    /// Writes a checked patch, based on `version`.
+    async fn apply(&self, txn: &DatabaseTransaction, key: i64, version: i32, actor: &str) -> AppResult<()> {
+        let patch = self;
+        let current = current_row!(txn, statement, key, version, "statement");
+        write::all_found(txn, &patch.named()).await?;
+        let mut problems = Problems::default();
+        let (mut row, speaker) = columns(txn, patch, &current, &mut problems).await?;
+        let links = Links::of(txn, key, patch).await?;
+        problems.finish()?;
+        refuse_twin(txn, patch, &current, speaker).await?;
+
+        // A person corrected the fact: it is curated now, unless the new
+        // evidence says otherwise.
+        if patch.evidence.is_none() {
+            row.curated = Set(true);
         }
-        out
-    });
-    let mentions = p
-        .list(input.mentions, "input.mentions")
-        .map(|ids| p.ids(&ids, "input.mentions", ENTITIES));
-    let evidence = p
-        .required(input.evidence, "input.evidence", "a statement's evidence")
-        .and_then(|e| p.evidence(e, "input.evidence"));
-    p.finish()?;
-    Ok(Checked {
-        kind,
-        text,
-        speaker,
-        speaker_role,
-        said_on,
-        place,
-        audience,
-        audience_entity,
-        about,
-        mentions,
-        evidence,
-        fields,
-    })
-}
-
-/// Writes a checked patch, based on `version`.
-pub(super) async fn apply(
-    txn: &DatabaseTransaction,
-    key: i64,
-    version: i32,
-    patch: &Checked,
-    actor: &str,
-) -> AppResult<()> {
-    let Some(current) = statement::Entity::find_by_id(key).one(txn).await? else {
-        return Err(write::no_such("statement"));
-    };
-    if current.version != version {
-        return Err(write::stale("statement", version, Some(current.version)));
+        write_next_version!(txn, statement, row, key, version, "statement", None);
+        links.replace(txn, key).await?;
+        let node = GlobalId::new(NodeKind::Statement, key);
+        write::record(txn, actor, "updateStatement", node, version, &patch.fields).await
     }
-    write::all_found(txn, &patch.named()).await?;
-    let mut problems = Problems::default();
-    let (mut row, speaker) = columns(txn, patch, &current, &mut problems).await?;
-    let links = Links::of(txn, key, patch).await?;
-    problems.finish()?;
-    refuse_twin(txn, patch, &current, speaker).await?;
-
-    // A person corrected the fact: it is curated now, unless the new
-    // evidence says otherwise.
-    if patch.evidence.is_none() {
-        row.curated = Set(true);
-    }
-    row.updated_at = Set(Utc::now());
-    row.version = Set(version + 1);
-    let columns = [statement::Column::Id, statement::Column::Version];
-    let written = write_at_version::<statement::Entity>(txn, row, columns, key, version).await?;
-    if !written {
-        return Err(write::stale("statement", version, None));
-    }
-    links.replace(txn, key).await?;
-    let node = GlobalId::new(NodeKind::Statement, key);
-    write::record(txn, actor, "updateStatement", node, version, &patch.fields).await
 }
 
 /// The columns the patch changes, with the references it makes looked up;

@@ -17,19 +17,6 @@ use crate::store::{Evidence, Span};
 
 use crate::graphql::mutation::patch::{Missing, missing as not_found};
 
-/// `NOT_FOUND` for the node being updated.
-pub(super) fn no_such(noun: &str) -> AppError {
-    AppError::NotFound(format!("no {noun} has the ID given in `id`"))
-}
-
-/// `CONFLICT` for an update based on a version that is not the current one.
-pub(super) fn stale(noun: &str, version: i32, current: Option<i32>) -> AppError {
-    match current {
-        Some(current) => super::super::patch::version_conflict(noun, version, current),
-        None => super::super::patch::stale(noun, version),
-    }
-}
-
 /// `CONFLICT` when an update would make a fact one with another (`twin`,
 /// found by the write core's identity rule of the kind, which compares
 /// `what`): a re-import could not say which is meant.
@@ -207,7 +194,7 @@ pub(super) async fn record(
     operation: &str,
     node: GlobalId,
     version: i32,
-    fields: &[&str],
+    fields: &[String],
 ) -> AppResult<()> {
     let noun = node.kind.type_name();
     crate::graphql::mutation::patch::log(txn, actor, operation, noun, node.key, version + 1, fields).await
