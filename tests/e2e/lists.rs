@@ -489,7 +489,9 @@ async fn assert_counts_agree(server: &Server, issue: &str) {
         )
         .await;
     let n = |path: &str| counts[path]["totalCount"].as_i64().expect("a count");
-    let nested = counts["nested"]["statements"]["totalCount"].as_i64().expect("a count");
+    let nested = counts["nested"]["statements"]["totalCount"]
+        .as_i64()
+        .expect("a count");
     assert!(nested > 0, "{counts}");
     assert_eq!(nested, n("filtered"), "{counts}");
     assert_eq!(n("filtered"), n("quotes") + n("paraphrases"), "{counts}");
