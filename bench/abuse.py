@@ -427,6 +427,9 @@ def main():
     psql(pg_admin, f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
     psql(pg_admin, f"CREATE DATABASE {db}")
     envs["postgres"] = dict(base_env, DATABASE_URL=admin_url(pg_admin, db))
+    only = os.environ.get("ABUSE_DATABASES")
+    if only:
+        envs = {name: env for name, env in envs.items() if name in only.split(",")}
     result = {"statements": n, "seconds": args.seconds, "rate": args.rate, "databases": {}}
     try:
         for name, env in envs.items():
@@ -451,7 +454,8 @@ def main():
         psql(pg_admin, f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
         shutil.rmtree(work, ignore_errors=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"abuse-{n}.json").write_text(json.dumps(result, indent=2) + "\n")
+    suffix = "" if set(envs) == {"sqlite", "postgres"} else "-" + "-".join(envs)
+    (RESULTS / f"abuse-{n}{suffix}.json").write_text(json.dumps(result, indent=2) + "\n")
     print(report(result))
 
 
