@@ -346,7 +346,19 @@ def summary(results):
         "status_5xx": sum(1 for r in results if r["status"] >= 500),
         "failed": len(failures),
         "failures": sorted({f"{r['status']} {r['code']}" for r in failures}),
+        "by_operation": {
+            op: {"p50_ms": round(percentile(times, 50), 1), "p99_ms": round(percentile(times, 99), 1)}
+            for op, times in sorted(by_op(results).items())
+        },
     }
+
+
+def by_op(results):
+    """Each operation's latencies."""
+    out = {}
+    for r in results:
+        out.setdefault(r.get("op", "?"), []).append(r["ms"])
+    return out
 
 
 def run_phase(server, args, targets, sizes, work, label, abuse):
@@ -415,6 +427,9 @@ def main():
     psql(pg_admin, f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
     psql(pg_admin, f"CREATE DATABASE {db}")
     envs["postgres"] = dict(base_env, DATABASE_URL=admin_url(pg_admin, db))
+    only = os.environ.get("ABUSE_DATABASES")
+    if only:
+        envs = {name: env for name, env in envs.items() if name in only.split(",")}
     result = {"statements": n, "seconds": args.seconds, "rate": args.rate, "databases": {}}
     try:
         for name, env in envs.items():
@@ -439,7 +454,8 @@ def main():
         psql(pg_admin, f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
         shutil.rmtree(work, ignore_errors=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"abuse-{n}.json").write_text(json.dumps(result, indent=2) + "\n")
+    suffix = "" if set(envs) == {"sqlite", "postgres"} else "-" + "-".join(envs)
+    (RESULTS / f"abuse-{n}{suffix}.json").write_text(json.dumps(result, indent=2) + "\n")
     print(report(result))
 
 
@@ -456,6 +472,14 @@ def report(result):
             g = r[phase]["good"]
             lines.append(f"| {name} | {phase} | {g['requests']} | {g['p50_ms']} | {g['p99_ms']} | "
                          f"{g['max_ms']} | {g['status_5xx']} | {g['failed']} | {r[phase]['peak_rss_mib']} |")
+    ops = [name for name, _ in GOOD]
+    lines += ["", "p50 / p99 ms of each of the client's queries:", "",
+              "| database | phase | " + " | ".join(ops) + " |", "| --- | --- |" + " --- |" * len(ops)]
+    for name, r in result["databases"].items():
+        for phase in ("baseline", "abuse"):
+            each = r[phase]["good"]["by_operation"]
+            cells = [f"{each[op]['p50_ms']} / {each[op]['p99_ms']}" if op in each else "" for op in ops]
+            lines.append(f"| {name} | {phase} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 

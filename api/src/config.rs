@@ -285,8 +285,10 @@ pub struct LimitArgs {
     #[arg(long, env = "NEWSGRAPH_MAX_ROWS", default_value_t = 20_000, global = true)]
     pub max_rows: u64,
 
-    /// Largest response body, in bytes (RESULT_TOO_LARGE above it).
-    #[arg(long, env = "NEWSGRAPH_MAX_RESPONSE_BYTES", default_value_t = 16 * 1024 * 1024, global = true)]
+    /// Largest response body, in bytes (RESULT_TOO_LARGE above it). An
+    /// answer is built whole before it is written, at several times its
+    /// size, so this bounds a request's memory too.
+    #[arg(long, env = "NEWSGRAPH_MAX_RESPONSE_BYTES", default_value_t = 8 * 1024 * 1024, global = true)]
     pub max_response_bytes: usize,
 
     /// Most requests served at once; more are refused with HTTP 503 at once.
@@ -303,11 +305,12 @@ pub struct LimitArgs {
     pub heavy_complexity: usize,
 
     /// Most heavy queries running at once, so that they never hold the
-    /// whole database pool.
+    /// whole database pool, nor the two cores and the memory a small
+    /// server has (each builds an answer of up to `--max-response-bytes`).
     #[arg(
         long,
         env = "NEWSGRAPH_MAX_HEAVY_IN_FLIGHT",
-        default_value_t = 4,
+        default_value_t = 2,
         global = true
     )]
     pub max_heavy_in_flight: usize,

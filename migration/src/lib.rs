@@ -22,6 +22,7 @@ mod m20261126_000012_speaker_order_index;
 mod m20261129_000013_source_date_precision;
 mod m20261129_000014_periods_by_precision;
 mod m20261207_000015_name_sort_keys;
+mod m20261207_000016_cover_issue_links;
 
 /// Applies and reverts the migrations in order.
 pub struct Migrator;
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000013_source_date_precision::Migration),
             Box::new(m20261129_000014_periods_by_precision::Migration),
             Box::new(m20261207_000015_name_sort_keys::Migration),
+            Box::new(m20261207_000016_cover_issue_links::Migration),
         ]
     }
 }

@@ -256,3 +256,27 @@ pub async fn a_request_stopped_by_its_time_limit_leaves_no_sql_running(db: TestD
     let data = server.query("{ statements { totalCount } }", json!({})).await;
     assert!(data["statements"]["totalCount"].as_i64() > Some(0), "{data}");
 }
+
+pub async fn an_answer_whose_text_passes_the_byte_limit_stops_before_its_next_reads(db: TestDb) {
+    generated(&db, 2_000).await;
+    let mut cmd = crate::server::newsgraph();
+    cmd.envs(db.env()).envs([
+        ("NEWSGRAPH_NO_SEED", "1"),
+        ("NEWSGRAPH_SQL_STATS", "1"),
+        ("NEWSGRAPH_MAX_RESPONSE_BYTES", "500"),
+    ]);
+    let server = Server::spawn(cmd).await;
+    // Each source's text is longer than 500 bytes, and each source's
+    // statements are one more read.
+    let query = "{ sources(first: 5) { nodes { text statements(first: 5) { nodes { id text } } } } }";
+
+    let (_, body) = server.post(query, json!({})).await;
+
+    assert_eq!(code(&body["errors"][0]), "RESULT_TOO_LARGE", "{body}");
+    assert!(message(&body["errors"][0]).contains("500 bytes"), "{body}");
+    assert_eq!(body["errors"].as_array().map(Vec::len), Some(1), "{body}");
+    assert!(body.get("data").is_none_or(Value::is_null), "{body}");
+    // The page of sources was read; the statements were not: the answer
+    // was refused as its first text came, not once it had been built.
+    assert_eq!(body["extensions"]["sqlStatements"], 1, "{body}");
+}

@@ -465,7 +465,41 @@ pub async fn an_issues_statements_read_the_same_nested_as_filtered_for_popular_a
                 }
             }
         }
+        assert_counts_agree(&server, issue).await;
     }
+}
+
+/// An issue's statements counted four ways agree: nested under the issue,
+/// filtered by it (which counts the links alone), and the sum over both
+/// kinds of statement (each counted over the statements themselves); with a
+/// stance, the last two.
+async fn assert_counts_agree(server: &Server, issue: &str) {
+    let counts = server
+        .query(
+            "query($id: ID!) {
+                nested: node(id: $id) { ... on Issue { statements { totalCount } } }
+                filtered: statements(filter: { issue: $id }) { totalCount }
+                quotes: statements(filter: { issue: $id, kind: DIRECT_QUOTE }) { totalCount }
+                paraphrases: statements(filter: { issue: $id, kind: PARAPHRASE }) { totalCount }
+                opposing: statements(filter: { issue: $id, stance: OPPOSES }) { totalCount }
+                opposingQuotes: statements(filter: { issue: $id, stance: OPPOSES, kind: DIRECT_QUOTE }) { totalCount }
+                opposingParaphrases: statements(filter: { issue: $id, stance: OPPOSES, kind: PARAPHRASE }) { totalCount }
+            }",
+            json!({ "id": issue }),
+        )
+        .await;
+    let n = |path: &str| counts[path]["totalCount"].as_i64().expect("a count");
+    let nested = counts["nested"]["statements"]["totalCount"]
+        .as_i64()
+        .expect("a count");
+    assert!(nested > 0, "{counts}");
+    assert_eq!(nested, n("filtered"), "{counts}");
+    assert_eq!(n("filtered"), n("quotes") + n("paraphrases"), "{counts}");
+    assert_eq!(
+        n("opposing"),
+        n("opposingQuotes") + n("opposingParaphrases"),
+        "{counts}"
+    );
 }
 
 /// Statements said on distinct years, months and days come in the order of

@@ -78,6 +78,7 @@ fn main() {
         case!(positions::a_speaker_whose_stance_changed_has_one_position_per_stance),
         case!(positions::every_position_of_a_page_of_issues_is_read_in_a_few_sql_statements),
         case!(budgets::a_request_that_reads_or_answers_past_its_budget_is_refused_whole),
+        case!(budgets::an_answer_whose_text_passes_the_byte_limit_stops_before_its_next_reads),
         case!(budgets::a_filter_inside_the_words_costs_what_reading_the_table_costs),
         case!(budgets::percent_and_underscore_in_a_text_filter_mean_themselves),
         case!(budgets::a_request_stopped_by_its_time_limit_leaves_no_sql_running),

@@ -91,7 +91,7 @@ pub async fn migrations_go_up_down_and_up_again(db: TestDb) {
     let mut cmd = newsgraph();
     cmd.envs(db.env()).args(["migrate", "status"]);
     let status = run(cmd).await;
-    assert_eq!(status.stdout.lines().count(), 15, "{}", status.stdout);
+    assert_eq!(status.stdout.lines().count(), 16, "{}", status.stdout);
     assert!(
         status.stdout.lines().all(|l| l.ends_with("Applied")),
         "{}",

@@ -5,7 +5,9 @@
 //! those in Dnipro. Every ID argument is checked: a malformed ID, or the ID
 //! of the wrong kind of node, is `BAD_USER_INPUT` naming the field.
 
-use async_graphql::{Enum, ID, InputObject};
+use std::sync::Arc;
+
+use async_graphql::{Context, Enum, ID, InputObject};
 use chrono::NaiveDate;
 use entity::kinds::EntityKind;
 use entity::{
@@ -13,12 +15,16 @@ use entity::{
     issue_alias, named_entity, organisation, place, role, source, statement, statement_issue,
     statement_mention,
 };
+use futures_util::future::BoxFuture;
 use sea_orm::sea_query::{
     Alias, Expr, ExprTrait, Func, IntoColumnRef, IntoTableRef, LikeExpr, Query, SelectStatement,
 };
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Select};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityName, EntityTrait, QueryFilter, Select,
+};
 
-use super::connection::SCAN_COST;
+use super::connection::{Counter, SCAN_COST};
+use super::database;
 use super::ids::{GlobalId, NodeKind};
 use super::list::{ListFilter, ListInput, ListOrder};
 use super::object::{
@@ -27,7 +33,7 @@ use super::object::{
 };
 use super::scalars::{Date, Decimal};
 use crate::error::{AppError, AppResult};
-use crate::loader::{Tree, subtrees};
+use crate::loader::{Tree, linked_rows, subtrees};
 use crate::names::fold;
 use crate::page::{Order, OrderDirection, SortKind};
 
@@ -323,10 +329,48 @@ pub struct StatementFilter {
 const SPEAKERS: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation];
 const ENTITIES: &[NodeKind] = &[NodeKind::Person, NodeKind::Organisation, NodeKind::Place];
 
+/// The statements of `select` that `filter` lets through.
 pub async fn statements(
+    db: &DatabaseConnection,
+    select: Select<statement::Entity>,
+    filter: Option<StatementFilter>,
+) -> AppResult<Select<statement::Entity>> {
+    filtered_statements(db, select, filter, false).await
+}
+
+/// The links of an issue's subtree to statements, with that stance if one
+/// is given: `SELECT statement_id FROM statement_issue WHERE ...`; `None`
+/// when neither is given.
+async fn issue_links(
+    db: &DatabaseConnection,
+    issue: Option<&ID>,
+    stance: Option<Stance>,
+) -> AppResult<Option<SelectStatement>> {
+    if issue.is_none() && stance.is_none() {
+        return Ok(None);
+    }
+    let mut links = Query::select()
+        .column((statement_issue::Entity, statement_issue::Column::StatementId))
+        .from(statement_issue::Entity)
+        .to_owned();
+    if let Some(id) = issue {
+        let root = expect_id(id, "filter.issue", &[NodeKind::Issue])?;
+        links.and_where(statement_issue::Column::IssueId.is_in(subtree(db, Tree::Issue, root).await?));
+    }
+    if let Some(stance) = stance {
+        let stance: entity::kinds::Stance = stance.into();
+        links.and_where(statement_issue::Column::Stance.eq(stance));
+    }
+    Ok(Some(links))
+}
+
+/// As [`statements`]; with `walk`, for a page of a list, an issue with many
+/// statements may be walked in list order (see [`linked_rows`]).
+async fn filtered_statements(
     db: &DatabaseConnection,
     mut select: Select<statement::Entity>,
     filter: Option<StatementFilter>,
+    walk: bool,
 ) -> AppResult<Select<statement::Entity>> {
     use statement::Column as S;
     let Some(f) = filter else { return Ok(select) };
@@ -353,20 +397,9 @@ pub async fn statements(
         );
         select = select.filter(S::SpeakerRoleId.in_subquery(roles));
     }
-    if f.issue.is_some() || f.stance.is_some() {
-        let mut links = Query::select()
-            .column(statement_issue::Column::StatementId)
-            .from(statement_issue::Entity)
-            .to_owned();
-        if let Some(id) = f.issue {
-            let root = expect_id(&id, "filter.issue", &[NodeKind::Issue])?;
-            links.and_where(statement_issue::Column::IssueId.is_in(subtree(db, Tree::Issue, root).await?));
-        }
-        if let Some(stance) = f.stance {
-            let stance: entity::kinds::Stance = stance.into();
-            links.and_where(statement_issue::Column::Stance.eq(stance));
-        }
-        select = select.filter(S::Id.in_subquery(links));
+    if let Some(links) = issue_links(db, f.issue.as_ref(), f.stance).await? {
+        let link = (statement_issue::Entity.table_name(), "statement_id");
+        select = select.filter(linked_rows::<statement::Entity>(db, links, link, walk).await?);
     }
     if let Some(id) = f.mentions {
         let entity = expect_id(&id, "filter.mentions", ENTITIES)?;
@@ -671,7 +704,36 @@ impl ListFilter<statement::Entity> for StatementFilter {
     const NOUN: &'static str = "statements";
 
     async fn select(db: &DatabaseConnection, filter: Option<Self>) -> AppResult<Select<statement::Entity>> {
-        statements(db, statement::Entity::find(), filter).await
+        filtered_statements(db, statement::Entity::find(), filter, true).await
+    }
+
+    /// A filter of an issue or a stance alone counts the links that match,
+    /// each statement once, from the index of links alone; every link's
+    /// statement exists (a foreign key), so it is the list's count without
+    /// reading a statement.
+    fn counter(filter: &Option<Self>) -> Option<Arc<dyn Counter>> {
+        let Some(StatementFilter {
+            issue,
+            stance,
+            speaker: None,
+            speaker_organisation: None,
+            speaker_role: None,
+            mentions: None,
+            place: None,
+            source: None,
+            said_from: None,
+            said_to: None,
+            text: None,
+            kind: None,
+            curated: None,
+        }) = filter
+        else {
+            return None;
+        };
+        Some(Arc::new(IssueLinkCount {
+            issue: issue.clone(),
+            stance: *stance,
+        }))
     }
 
     /// What the filter adds to its list's complexity: a `text` or
@@ -682,6 +744,31 @@ impl ListFilter<statement::Entity> for StatementFilter {
             .as_ref()
             .is_some_and(|f| f.text.is_some() || f.speaker_role.is_some());
         if scans { SCAN_COST } else { 0 }
+    }
+}
+
+/// Counts the statements about an issue, or taking a stance, by their links.
+struct IssueLinkCount {
+    issue: Option<ID>,
+    stance: Option<Stance>,
+}
+
+impl Counter for IssueLinkCount {
+    fn count<'a>(&'a self, ctx: &'a Context<'_>) -> BoxFuture<'a, AppResult<i64>> {
+        Box::pin(async move {
+            let db = database(ctx)?;
+            let Some(mut links) = issue_links(db, self.issue.as_ref(), self.stance).await? else {
+                return Ok(0);
+            };
+            links.clear_selects().expr(Func::count_distinct(Expr::col((
+                statement_issue::Entity,
+                statement_issue::Column::StatementId,
+            ))));
+            Ok(match db.query_one(&links).await? {
+                Some(row) => row.try_get_by_index::<i64>(0)?,
+                None => 0,
+            })
+        })
     }
 }
 

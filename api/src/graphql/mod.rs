@@ -65,6 +65,7 @@ pub fn build_schema(
         }))
         .extension(LimitCodes(limits))
         .extension(order::FieldOrder)
+        .extension(crate::budget::AnswerBytes)
         .extension(OnParse(LabelOperations));
     if let Some(documents) = &exposure.trusted_documents {
         schema = schema.extension(OnParse(Gate(documents.clone())));

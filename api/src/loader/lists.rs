@@ -167,6 +167,48 @@ const DENSE_PROBES: usize = 4;
 /// How many links make a parent's rows dense enough to walk in list order.
 const DENSE_LINKS: u64 = 1_000;
 
+/// The rows of `E` that `links` (`SELECT link.row FROM link WHERE ...`)
+/// names, as a condition on `E`'s table; `(link, row)` names the link
+/// table and its column of `E`'s keys.
+///
+/// A row belongs to a parent through a link table either way: `id IN (the
+/// links)`, which reads every link first, or `EXISTS (a link of this
+/// row)`, which walks the rows in list order and stops at the page's end.
+/// PostgreSQL picks between the two itself; SQLite always builds the IN
+/// list, which for an issue of 100,000 statements costs 40 ms a page, and
+/// always walks for EXISTS, which for an issue of 200 statements among a
+/// million costs as much. So on SQLite, when `probe` allows it, a bounded
+/// count of the links decides: many links, walk; few, list.
+pub async fn linked_rows<E: Keyed>(
+    db: &DatabaseConnection,
+    links: SelectStatement,
+    (link, row): (&str, &str),
+    probe: bool,
+) -> Result<Condition, AppError> {
+    let table = Alias::new(E::default().table_name());
+    let id = Alias::new(E::id_column().to_string());
+    let dense = probe && db.get_database_backend() == DbBackend::Sqlite && {
+        let probe = Query::select()
+            .expr(Expr::cust("COUNT(*)"))
+            .from_subquery(links.clone().limit(DENSE_LINKS).to_owned(), Alias::new("probe"))
+            .to_owned();
+        let n: i64 = match db.query_one(&probe).await? {
+            Some(row) => row.try_get_by_index(0)?,
+            None => 0,
+        };
+        n >= DENSE_LINKS as i64
+    };
+    Ok(if dense {
+        let mut walk = links;
+        walk.clear_selects()
+            .expr(Expr::val(1))
+            .and_where(Expr::col((Alias::new(link), Alias::new(row))).equals((table, id)));
+        Condition::all().add(Expr::exists(walk))
+    } else {
+        Condition::all().add(Expr::col((table, id)).in_subquery(links))
+    })
+}
+
 const OWNER: &str = "owner";
 const MEMBER: &str = "member";
 
@@ -179,45 +221,17 @@ impl Scope {
         parents: &[Parent],
     ) -> Result<Vec<(Parent, Condition)>, AppError> {
         let table = Alias::new(E::default().table_name());
-        let id = || Expr::col((table.clone(), Alias::new(E::id_column().to_string())));
         let col = |c: &'static str| Expr::col((table.clone(), Alias::new(c)));
-        // A row belongs to a parent through a link table either way:
-        // `id IN (the parent's links)`, which reads every link first, or
-        // `EXISTS (a link of this row)`, which walks the rows in list order
-        // and stops at the page's end. PostgreSQL picks between the two
-        // itself; SQLite always builds the IN list, which for an issue of
-        // 100,000 statements costs 40 ms a page, and always walks for
-        // EXISTS, which for an issue of 200 statements among a million
-        // costs as much. So on SQLite, for a few parents, a bounded count
-        // of the links decides: many links, walk; few, list.
-        let probe_links = db.get_database_backend() == DbBackend::Sqlite && parents.len() <= DENSE_PROBES;
-        let id_column = Alias::new(E::id_column().to_string());
+        // A few parents' rows are probed for density (see `linked_rows`);
+        // for many, the probes would cost more than they save.
+        let probe = parents.len() <= DENSE_PROBES;
         let linked = async |link: &'static str, parent: &'static str, row: &'static str, nodes: Vec<i64>| {
             let links = Query::select()
                 .column((Alias::new(link), Alias::new(row)))
                 .from(Alias::new(link))
                 .and_where(Expr::col((Alias::new(link), Alias::new(parent))).is_in(nodes))
                 .to_owned();
-            let dense = probe_links && {
-                let probe = Query::select()
-                    .expr(Expr::cust("COUNT(*)"))
-                    .from_subquery(links.clone().limit(DENSE_LINKS).to_owned(), Alias::new("probe"))
-                    .to_owned();
-                let n: i64 = match db.query_one(&probe).await? {
-                    Some(row) => row.try_get_by_index(0)?,
-                    None => 0,
-                };
-                n >= DENSE_LINKS as i64
-            };
-            Ok::<_, AppError>(if dense {
-                let mut probe = links;
-                probe.clear_selects().expr(Expr::val(1)).and_where(
-                    Expr::col((Alias::new(link), Alias::new(row))).equals((table.clone(), id_column.clone())),
-                );
-                Condition::all().add(Expr::exists(probe))
-            } else {
-                Condition::all().add(id().in_subquery(links))
-            })
+            linked_rows::<E>(db, links, (link, row), probe).await
         };
         let ids: Vec<i64> = parents.iter().map(|p| p.id()).collect();
         let subtrees = match self {
@@ -341,6 +355,9 @@ impl Scope {
 /// read all parents' pages together.
 pub struct Plan<E: Keyed> {
     fingerprint: String,
+    /// Whether `select` narrows the table's rows (a `filter`); without,
+    /// a parent's rows are its scope's rows, counted without reading them.
+    filtered: bool,
     scope: Scope,
     select: Select<E>,
     order: Order<E>,
@@ -350,9 +367,11 @@ pub struct Plan<E: Keyed> {
 impl<E: Keyed> Plan<E> {
     pub fn new(scope: Scope, select: Select<E>, order: Order<E>, window: Window) -> Self {
         let sql = select.build(sea_orm::DbBackend::Sqlite).to_string();
+        let filtered = sql != E::find().build(sea_orm::DbBackend::Sqlite).to_string();
         let fingerprint = format!("{scope:?}|{sql}|{order:?}|{window:?}");
         Self {
             fingerprint,
+            filtered,
             scope,
             select,
             order,
@@ -544,16 +563,25 @@ where
         // parents to a query as pages.
         for chunk in parents.chunks(PAGES_PER_QUERY) {
             let scope = Alias::new("scope");
-            let table = Alias::new(E::default().table_name());
-            let mut query = plan.select.clone().into_query();
-            query.clear_selects();
-            query.join_subquery(
-                JoinType::InnerJoin,
-                plan.scope.pairs::<E>(&self.db, chunk).await?,
-                scope.clone(),
-                Expr::col((scope.clone(), Alias::new(MEMBER)))
-                    .equals((table, Alias::new(E::id_column().to_string()))),
-            );
+            let pairs = plan.scope.pairs::<E>(&self.db, chunk).await?;
+            let mut query = if plan.filtered {
+                // The rows' own conditions: the pairs joined with the rows.
+                let table = Alias::new(E::default().table_name());
+                let mut query = plan.select.clone().into_query();
+                query.clear_selects();
+                query.join_subquery(
+                    JoinType::InnerJoin,
+                    pairs,
+                    scope.clone(),
+                    Expr::col((scope.clone(), Alias::new(MEMBER)))
+                        .equals((table, Alias::new(E::id_column().to_string()))),
+                );
+                query
+            } else {
+                // Every pair names a row (a key or a foreign key), so the
+                // pairs alone count the rows, without a read of each.
+                Query::select().from_subquery(pairs, scope.clone()).to_owned()
+            };
             query
                 .expr_as(
                     Expr::col((scope.clone(), Alias::new(OWNER))),

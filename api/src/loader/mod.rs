@@ -36,7 +36,7 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 pub use by_id::{ById, load_by_ids};
 pub use children::{ChildTable, ChildrenLoader};
 pub use entity_record::{EntityLoader, EntityRecord};
-pub use lists::{ListKey, ListLoader, Listed, Parent, Plan, Scope, Tree, subtrees};
+pub use lists::{ListKey, ListLoader, Listed, Parent, Plan, Scope, Tree, linked_rows, subtrees};
 pub use positions::{POSITION_CURSORS, PositionRow, Positions, PositionsAsk, PositionsKey, PositionsLoader};
 
 /// Every loader of a request, registered in one place.

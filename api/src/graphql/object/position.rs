@@ -160,7 +160,7 @@ impl Position {
             before,
         };
         let scope = Some((self.parent(), Scope::Position));
-        read_page::<Statement>(ctx, scope, statement::Entity::find(), order, args).await
+        read_page::<Statement>(ctx, scope, statement::Entity::find(), order, args, None).await
     }
 
     /// When the stance was first taken, as far as the dated statements tell.
