@@ -1196,37 +1196,34 @@ impl<'a> Reader<'a> {
             let known = found.known.map(|k| &self.known.entries[k]);
             let key = self.key_of(f);
             let wikidata_id = known.and_then(|k| k.wikidata_id.clone());
+            // Only a person is ever kept as described.
             let description = found
                 .unnamed
                 .then(|| "A speaker the article describes but does not name".to_owned());
+            // The names every kind of entity record shares.
+            macro_rules! named {
+                ($record:ident { $($rest:tt)* }) => {
+                    $record {
+                        key,
+                        name: found.name.clone(),
+                        aliases: Vec::new(),
+                        description,
+                        wikidata_id,
+                        $($rest)*
+                    }
+                };
+            }
             match found.kind {
-                Kind::Person => doc.people.push(PersonRecord {
-                    key,
-                    name: found.name.clone(),
-                    aliases: Vec::new(),
-                    description,
-                    wikidata_id,
-                }),
-                Kind::Organisation(kind) => doc.organisations.push(OrganisationRecord {
-                    key,
-                    name: found.name.clone(),
-                    aliases: Vec::new(),
-                    description: None,
-                    wikidata_id,
-                    kind,
-                    country: None,
-                }),
-                Kind::Place(kind) => doc.places.push(PlaceRecord {
-                    key,
-                    name: found.name.clone(),
-                    aliases: Vec::new(),
-                    description: None,
-                    wikidata_id,
+                Kind::Person => doc.people.push(named!(PersonRecord {})),
+                Kind::Organisation(kind) => doc
+                    .organisations
+                    .push(named!(OrganisationRecord { kind, country: None })),
+                Kind::Place(kind) => doc.places.push(named!(PlaceRecord {
                     kind,
                     parent: None,
                     latitude: None,
                     longitude: None,
-                }),
+                })),
             }
         }
         doc
