@@ -120,8 +120,8 @@ pub async fn connect_serving(
     let mut options = options(target, pool)?;
     match target {
         Target::Postgres(_) => {
-            let ms = (timeout + crate::budget::SQL_GRACE).as_millis();
-            options.map_sqlx_postgres_opts(move |o| o.options([("statement_timeout", ms)]));
+            let ms = (timeout + crate::budget::SQL_GRACE).as_millis().to_string();
+            options.map_sqlx_postgres_opts(move |o| o.options([("statement_timeout", ms.as_str()), NO_JIT]));
         }
         Target::Sqlite(_) => {
             options.map_sqlx_sqlite_pool_opts(|pool| {
@@ -159,6 +159,13 @@ async fn stop_at_deadline(
 }
 
 /// The connection options of a target, before the pool is opened.
+/// PostgreSQL's JIT compiler off for our sessions. Our statements are many
+/// small index reads; a page of positions is one UNION ALL of hundreds of
+/// them, whose summed cost estimate passes PostgreSQL's JIT thresholds once
+/// the tables have statistics: compiling it took 33 s where running it
+/// takes 0.5 s (200,000 statements after `ANALYZE`).
+const NO_JIT: (&str, &str) = ("jit", "off");
+
 fn options(target: &Target, pool: PoolSize) -> Result<ConnectOptions, StartupError> {
     let options = match target {
         Target::Sqlite(path) => {
@@ -174,7 +181,11 @@ fn options(target: &Target, pool: PoolSize) -> Result<ConnectOptions, StartupErr
             });
             options
         }
-        Target::Postgres(url) => ConnectOptions::new(url.clone()),
+        Target::Postgres(url) => {
+            let mut options = ConnectOptions::new(url.clone());
+            options.map_sqlx_postgres_opts(|o| o.options([NO_JIT]));
+            options
+        }
     };
     let mut options = options;
     options
