@@ -26,21 +26,6 @@ const COUNT: f64 = 0.8;
 /// How many sentences after an event's own may still count for it.
 const FOLLOWING: usize = 2;
 
-/// Verb forms of the event words: the label of an event told by a verb is
-/// its clause ("Steve Witkoff scheduled to meet Rustem Umerov").
-fn is_verb_form(word: &str) -> bool {
-    word.ends_with("ed")
-        || word.ends_with("ing")
-            && word != "meeting"
-            && word != "bombing"
-            && word != "shelling"
-            && word != "flooding"
-        || matches!(
-            word,
-            "met" | "meet" | "meets" | "struck" | "unveils" | "announces" | "visits"
-        )
-}
-
 impl Reader<'_> {
     /// Reads the events of the article, in order.
     pub(super) fn find_events(&mut self) {
@@ -363,7 +348,7 @@ impl Reader<'_> {
         let verbish = |w: &str| w.ends_with("ed") || w.ends_with("ing") || rules::is_bridge(w);
         let mut first = k;
         let mut last = k;
-        if is_verb_form(&self.tokens[k].lower()) {
+        if rules::is_event_verb(&self.tokens[k].lower()) {
             // From the subject named just before, to the object: up to a
             // comma or seven words ("unveiled plans for a £184 billion loan").
             if let Some(m) = self

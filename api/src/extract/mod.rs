@@ -9,8 +9,8 @@
 //! `the President`) is resolved to the person last named or the holder of
 //! that title, and a quotation standing alone continues the last speaker's.
 //! Names are looked up in the graph (the gazetteer) and in the article
-//! itself: a surname alone finds the full name given earlier. Every word
-//! table is in `rules`.
+//! itself: a surname alone finds the full name given earlier. Every table
+//! of words is in `rules`.
 
 pub mod dates;
 mod events;

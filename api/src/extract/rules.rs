@@ -1,7 +1,9 @@
 //! The extractor's word tables: speech verbs, titles, pronouns and the
 //! words that bridge a speaker and a verb; numbers, currencies and the
 //! words that qualify them; kinds of money and of events; stances. Every
-//! rule of `extract` reads these tables and no others.
+//! table of content words the rules read is here; the few function words a
+//! single rule reads (a preposition after a noun, "and"/"but" before a
+//! verb, an auxiliary before a participle) stand in that rule.
 
 use entity::kinds::{
     EventKind, FinancialMeasureKind, FinancialMeasureStatus, OrganisationKind, Qualifier, Stance,
@@ -1022,6 +1024,22 @@ pub fn event_word(word: &str) -> Option<EventKind> {
         | "landslide" | "hurricane" | "typhoon" | "cyclone" | "tsunami" | "eruption" => Other,
         _ => return None,
     })
+}
+
+/// Whether an event word is a verb ("met", "struck", "addressing"), not a
+/// noun ("meeting", "bombing"): the label of an event told by a verb is its
+/// clause ("Steve Witkoff scheduled to meet Rustem Umerov").
+pub fn is_event_verb(word: &str) -> bool {
+    word.ends_with("ed")
+        || word.ends_with("ing")
+            && !matches!(
+                word,
+                "meeting" | "bombing" | "shelling" | "flooding" | "gathering"
+            )
+        || matches!(
+            word,
+            "met" | "meet" | "meets" | "struck" | "unveils" | "announces" | "visits"
+        )
 }
 
 /// Verbs that make talks an event ("had held productive talks", "talks
