@@ -12,11 +12,10 @@
 
 use entity::kinds::EventKind;
 
-use super::money::capitalised;
 use super::numbers::{self, Count};
 use super::rules;
-use super::text::Sentence;
-use super::{Kind, Reader};
+use super::text::{Sentence, word_at};
+use super::{Kind, Reader, capitalised};
 use crate::import::format::{EventRecord, ParticipantRecord, QuantityRecord};
 
 /// How sure an event read from its sentence is, and a count read beside it.
@@ -116,10 +115,7 @@ impl Reader<'_> {
     /// places them, counts them ("five hours of discussions"), or a verb
     /// holds them ("had held productive talks").
     fn holds_talks(&self, s: Sentence, k: usize) -> bool {
-        let words: Vec<String> = (s.first..=s.last)
-            .filter(|&i| self.tokens[i].is_word())
-            .map(|i| self.tokens[i].lower())
-            .collect();
+        let words = self.own_words(s);
         let dated = self
             .article
             .published_on
@@ -185,10 +181,7 @@ impl Reader<'_> {
     }
 
     fn new_event(&mut self, s: Sentence, k: usize, kind: EventKind) -> usize {
-        let words: Vec<String> = (s.first..=s.last)
-            .filter(|&i| self.tokens[i].is_word() && !self.in_quotation(self.tokens[i].start))
-            .map(|i| self.tokens[i].lower())
-            .collect();
+        let words = self.own_words(s);
         let ahead = words.iter().any(|w| rules::is_future_word(w));
         // An event the text does not date happened around publication:
         // its month.
@@ -215,10 +208,7 @@ impl Reader<'_> {
     /// and its day where the event had none ("Earthquake kills dozens",
     /// then "struck ... early on Tuesday").
     fn join_event(&mut self, e: usize, s: Sentence, k: usize, kind: EventKind, counts: Vec<Count>) {
-        let words: Vec<String> = (s.first..=s.last)
-            .filter(|&i| self.tokens[i].is_word() && !self.in_quotation(self.tokens[i].start))
-            .map(|i| self.tokens[i].lower())
-            .collect();
+        let words = self.own_words(s);
         let ahead = words.iter().any(|w| rules::is_future_word(w));
         if let Some(day) = self
             .article
@@ -344,7 +334,7 @@ impl Reader<'_> {
     /// Ireland", "meeting of foreign ministers"), or the clause of its verb
     /// ("Steve Witkoff scheduled to meet Rustem Umerov").
     fn event_label(&self, s: Sentence, k: usize) -> String {
-        let word = |i: usize| self.tokens.get(i).filter(|t| t.is_word()).map(|t| t.lower());
+        let word = |i: usize| word_at(&self.tokens, i);
         let verbish = |w: &str| w.ends_with("ed") || w.ends_with("ing") || rules::is_bridge(w);
         let mut first = k;
         let mut last = k;

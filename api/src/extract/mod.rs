@@ -670,7 +670,7 @@ impl<'a> Reader<'a> {
             if definite && let Some(found) = self.title_holder(&head, first) {
                 // "the Ukrainian President": the title the graph gives the
                 // holder, in the words of the text.
-                let title = capitalised_word(&self.tokens[last].text);
+                let title = capitalised(&self.tokens[last].text);
                 let role = (!rules::is_generic_title(&head))
                     .then(|| self.known_organisation(found, std::slice::from_ref(&title)))
                     .flatten()
@@ -1094,11 +1094,17 @@ impl<'a> Reader<'a> {
     /// publication day.
     fn said_on(&self, span: Sentence) -> Option<String> {
         let published = self.article.published_on?;
-        let words: Vec<String> = (span.first..=span.last)
+        let words = self.own_words(span);
+        dates::named(&words, published, false).or_else(|| Some(published.to_string()))
+    }
+
+    /// The words of a sentence outside its quotations, in lower case: the
+    /// writer's own, which date what the sentence tells.
+    fn own_words(&self, s: Sentence) -> Vec<String> {
+        (s.first..=s.last)
             .filter(|&i| self.tokens[i].is_word() && !self.in_quotation(self.tokens[i].start))
             .map(|i| self.tokens[i].lower())
-            .collect();
-        dates::named(&words, published, false).or_else(|| Some(published.to_string()))
+            .collect()
     }
 
     fn evidence(&self, start: usize, end: usize, confidence: f64) -> EvidenceRecord {
@@ -1318,9 +1324,10 @@ fn surname(name: &str) -> String {
     fold(name).rsplit(' ').next().unwrap_or_default().to_owned()
 }
 
-/// A title word as a title is written ("president" as "President").
-fn capitalised_word(word: &str) -> String {
-    let mut chars = word.chars();
+/// A text as a sentence or a title starts it ("president" as
+/// "President", "vast drone barrage" as "Vast drone barrage").
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
     chars
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())

@@ -9,10 +9,10 @@
 use entity::kinds::{FinancialMeasureKind, FinancialMeasureStatus};
 use rust_decimal::Decimal;
 
-use super::Reader;
 use super::numbers::{self, Money};
 use super::rules;
-use super::text::Sentence;
+use super::text::{Sentence, word_at};
+use super::{Reader, capitalised};
 use crate::import::format::{FinancialMeasureRecord, SecuredAgainstRecord, ShareRecord};
 
 /// How sure a measure read from its sentence is.
@@ -42,7 +42,7 @@ impl Reader<'_> {
 
     fn measure(&mut self, s: usize, money: Money) {
         let sentence = self.sentences[s];
-        let word = |r: &Self, k: usize| r.tokens.get(k).filter(|t| t.is_word()).map(|t| t.lower());
+        let word = |r: &Self, k: usize| word_at(&r.tokens, k);
         let (first, qualifier) = match numbers::qualifier_before(&self.tokens, money.first) {
             Some((at, q)) => (at, Some(q)),
             None => (money.first, None),
@@ -254,15 +254,6 @@ impl Reader<'_> {
 /// An amount as the import format writes it.
 fn record_amount(money: Money) -> Option<String> {
     Some(money.amount.normalize().to_string()).filter(|_| money.amount > Decimal::ZERO)
-}
-
-/// A label as a sentence would start it.
-pub(super) fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use entity::kinds::Qualifier;
 use rust_decimal::Decimal;
 
 use super::rules;
-use super::text::{Token, TokenKind};
+use super::text::{Token, TokenKind, word_at};
 
 /// A number at tokens `[first, last]`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -184,12 +184,7 @@ pub fn qualifier_before(tokens: &[Token], first: usize) -> Option<(usize, Qualif
 pub fn share_at(tokens: &[Token], i: usize) -> Option<Share> {
     let t = tokens.get(i).filter(|t| t.is_word())?;
     let lower = t.text.to_lowercase();
-    let word = |k: usize| {
-        tokens
-            .get(k)
-            .filter(|t| t.is_word())
-            .map(|t| t.text.to_lowercase())
-    };
+    let word = |k: usize| word_at(tokens, k);
     let (numerator, denominator, of) = if let Some((n, d)) = rules::fraction(&lower) {
         (n, d, i + 1)
     } else if matches!(lower.as_str(), "a" | "one")
@@ -226,12 +221,7 @@ pub fn share_at(tokens: &[Token], i: usize) -> Option<Share> {
 /// "over the next two years" (`P2Y`), "for five years", "within 18
 /// months", "over a decade" (`P10Y`).
 pub fn term_at(tokens: &[Token], i: usize) -> Option<(String, usize)> {
-    let word = |k: usize| {
-        tokens
-            .get(k)
-            .filter(|t| t.is_word())
-            .map(|t| t.text.to_lowercase())
-    };
+    let word = |k: usize| word_at(tokens, k);
     matches!(word(i)?.as_str(), "over" | "for" | "within" | "across" | "during").then_some(())?;
     let mut k = i + 1;
     while matches!(
@@ -262,12 +252,7 @@ pub fn count_at(tokens: &[Token], i: usize) -> Option<Count> {
         .try_into()
         .ok()
         .filter(|v| *v <= i32::MAX as i64)?;
-    let word = |k: usize| {
-        tokens
-            .get(k)
-            .filter(|t| t.is_word())
-            .map(|t| t.text.to_lowercase())
-    };
+    let word = |k: usize| word_at(tokens, k);
     // Not money ("£3m"), a date ("3 December") or an age ("aged 43").
     if i > 0
         && tokens[i - 1].kind == TokenKind::Mark

@@ -63,6 +63,12 @@ impl Token {
     }
 }
 
+/// The word at token `k` in lower case without a possessive, or `None`
+/// where a mark stands or the text has ended.
+pub fn word_at(tokens: &[Token], k: usize) -> Option<String> {
+    tokens.get(k).filter(|t| t.is_word()).map(Token::lower)
+}
+
 /// A sentence: `[start, end)` in code points, and its tokens' range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
