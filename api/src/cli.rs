@@ -162,6 +162,22 @@ fn embedded(cli: &Cli) -> bool {
 }
 
 /// Imports each file in its own transaction; reports each refusal.
+/// Prints, one line each, the records of the file `name` that reported a
+/// fact the graph held, with the fact's ID.
+fn print_reports(name: &str, counts: &import::Counts) {
+    for report in counts.reports() {
+        if let Some(kind) = graphql::ids::NodeKind::of_fact(report.kind) {
+            let id = graphql::ids::GlobalId::new(kind, report.fact).encode();
+            println!(
+                "{name}: \"{}\" is another report of {} {}",
+                report.record,
+                report.kind.noun(),
+                id.as_str()
+            );
+        }
+    }
+}
+
 async fn import(cli: &Cli, args: &ImportArgs) -> Result<(), StartupError> {
     let target = Target::from_args(&cli.database)?;
     let db = open(&target).await?;
@@ -180,7 +196,10 @@ async fn import(cli: &Cli, args: &ImportArgs) -> Result<(), StartupError> {
         };
         if args.check {
             match import::rehearse_bytes(&db, &bytes).await {
-                Ok(counts) => println!("{name}: would import ({counts}); nothing written"),
+                Ok(counts) => {
+                    println!("{name}: would import ({counts}); nothing written");
+                    print_reports(&name, &counts);
+                }
                 Err(err) => {
                     failed += 1;
                     for line in err.to_string().lines() {
@@ -203,6 +222,7 @@ async fn import(cli: &Cli, args: &ImportArgs) -> Result<(), StartupError> {
         {
             Ok(counts) => {
                 println!("{name}: imported ({counts})");
+                print_reports(&name, &counts);
                 // Servers on the same PostgreSQL database tell their subscribers.
                 let added = Change::StatementsAdded {
                     ids: counts.added_statements().to_vec(),

@@ -12,7 +12,7 @@ use sea_orm::{
 
 use crate::config::DatabaseArgs;
 use crate::error::{StartupError, one_line};
-use crate::names::{fold_text, sort_key};
+use crate::names::{fold_text, quote_key, sort_key};
 
 /// File name of the embedded database inside the data folder.
 pub const EMBEDDED_FILE: &str = "newsgraph.db";
@@ -249,7 +249,8 @@ fn prepare_folder(db_file: &Path) -> Result<(), StartupError> {
 /// Applies every pending migration. Then fills the columns the server
 /// derives in Rust where rows lack them (written by an older version or by
 /// hand, or added by a migration, which cannot run the server's code): the
-/// folded text of statements, that search finds them by, and the sort keys
+/// folded text of statements, that search finds them by, their quote keys,
+/// that a second report of the same words is matched by, and the sort keys
 /// of names, that `orderBy: NAME` sorts by.
 pub async fn migrate(db: &DatabaseConnection, target: &Target) -> Result<(), StartupError> {
     let fail = |err: DbErr| StartupError::Migrate {
@@ -258,16 +259,13 @@ pub async fn migrate(db: &DatabaseConnection, target: &Target) -> Result<(), Sta
     };
     Migrator::up(db, None).await.map_err(fail)?;
     use entity::{issue, named_entity, statement};
-    let folded = fill_derived::<statement::Entity>(
-        db,
-        [
-            statement::Column::Id,
-            statement::Column::Text,
-            statement::Column::FoldedText,
-        ],
-        statement::Column::FoldedText.is_null(),
-        fold_text,
-    );
+    // A statement column derived from its text, where it is missing.
+    let from_text = |to: statement::Column, derive| {
+        let columns = [statement::Column::Id, statement::Column::Text, to];
+        fill_derived::<statement::Entity>(db, columns, to.is_null(), derive)
+    };
+    let folded = from_text(statement::Column::FoldedText, fold_text);
+    let keyed = from_text(statement::Column::TextKey, quote_key);
     let entities = fill_derived::<named_entity::Entity>(
         db,
         [
@@ -284,7 +282,7 @@ pub async fn migrate(db: &DatabaseConnection, target: &Target) -> Result<(), Sta
         issue::Column::SortName.eq(""),
         sort_key,
     );
-    let folded = folded.await.map_err(fail)?;
+    let folded = folded.await.map_err(fail)? + keyed.await.map_err(fail)?;
     let sorted = entities.await.map_err(fail)? + issues.await.map_err(fail)?;
     if folded + sorted > 0 {
         tracing::info!(folded, sorted, "filled folded statement texts and name sort keys");

@@ -64,6 +64,12 @@ impl PartialDate {
         self.last_day() < other.date
     }
 
+    /// Whether the two dates may be the same day, as far as both are
+    /// known: December 2025 may be 3 December 2025; 2 and 3 December may not.
+    pub fn may_be(self, other: Self) -> bool {
+        !self.surely_before(other) && !other.surely_before(self)
+    }
+
     /// The date and precision columns that store a date; both empty for none.
     pub fn columns(date: Option<Self>) -> (Option<NaiveDate>, Option<DatePrecision>) {
         date.map_or((None, None), |d| (Some(d.date), Some(d.precision)))

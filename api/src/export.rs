@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use entity::fact_evidence::{self, Fact};
 use entity::kinds::{DatePrecision, EntityKind};
 use entity::{
     entity_alias, event, event_participant, event_place, event_quantity, financial_measure,
@@ -133,8 +134,9 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
     let ev = |source_id: i64, start: i32, end: i32, excerpt: &str, confidence: f64, curated: bool| {
         EvidenceRecord {
             source: source_keys.get(&source_id).cloned().unwrap_or_default(),
-            start: i64::from(start),
-            end: i64::from(end),
+            start: Some(i64::from(start)),
+            end: Some(i64::from(end)),
+            occurrence: None,
             excerpt: excerpt.to_owned(),
             confidence,
             curated,
@@ -153,6 +155,19 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
         };
     }
 
+    // Later reports, by fact, in the order they were added.
+    let mut reports: HashMap<Fact, Vec<EvidenceRecord>> = HashMap::new();
+    for r in in_id_order::<fact_evidence::Entity>(db, fact_evidence::Column::Id).await? {
+        if let Some(fact) = r.fact() {
+            reports.entry(fact).or_default().push(evidence!(r));
+        }
+    }
+    macro_rules! later {
+        ($fact:expr) => {
+            reports.remove(&$fact).unwrap_or_default()
+        };
+    }
+
     let mut role_keys = HashMap::new();
     for (n, r) in numbered::<role::Entity>(db, role::Column::Id).await? {
         let key = keys.claim(&format!("role-{n}"));
@@ -165,6 +180,7 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
             since: date(r.since, r.since_precision),
             until: date(r.until, r.until_precision),
             evidence: evidence!(r),
+            more_evidence: later!(Fact::Role(r.id)),
         });
     }
     for (n, r) in numbered::<relation::Entity>(db, relation::Column::Id).await? {
@@ -174,6 +190,7 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
             related_person: entity_keys.get(&r.related_person_id).cloned().unwrap_or_default(),
             kind: r.kind.clone(),
             evidence: evidence!(r),
+            more_evidence: later!(Fact::Relation(r.id)),
         });
     }
 
@@ -205,6 +222,7 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
             about: stances,
             mentions: mentions.get(&s.id).cloned().unwrap_or_default(),
             evidence: evidence!(s),
+            more_evidence: later!(Fact::Statement(s.id)),
         });
     }
 
@@ -245,6 +263,7 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
             issues: measure_issues.get(&m.id).cloned().unwrap_or_default(),
             announced_on: date(m.announced_on, m.announced_on_precision),
             evidence: evidence!(m),
+            more_evidence: later!(Fact::FinancialMeasure(m.id)),
         });
     }
 
@@ -270,6 +289,7 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
             value: q.value,
             qualifier: q.qualifier,
             evidence: evidence!(q),
+            more_evidence: later!(Fact::EventQuantity(q.id)),
         });
     }
     for (n, e) in numbered::<event::Entity>(db, event::Column::Id).await? {
@@ -287,6 +307,7 @@ pub async fn export(db: &DatabaseConnection) -> Result<Document, DbErr> {
             participants: parts,
             quantities: counts,
             evidence: evidence!(e),
+            more_evidence: later!(Fact::Event(e.id)),
         });
     }
     Ok(doc)

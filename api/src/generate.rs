@@ -261,6 +261,7 @@ impl Generator {
                             since: Some(format!("{}", 2015 + speaker % 9)),
                             until: None,
                             evidence: evidence(&key, rs, re, &rl),
+                            more_evidence: Vec::new(),
                         });
                         role_of_person[speaker] = Some(k.clone());
                         k
@@ -301,6 +302,7 @@ impl Generator {
                         vec![mention]
                     },
                     evidence: evidence(&key, s0, e0, &l0),
+                    more_evidence: Vec::new(),
                 });
                 statement_no += 1;
             }
@@ -325,8 +327,10 @@ impl Generator {
                         value: self.rng.random_range(0..500),
                         qualifier: Qualifier::AtLeast,
                         evidence: evidence(&key, s0, e0, &l0),
+                        more_evidence: Vec::new(),
                     }],
                     evidence: evidence(&key, s0, e0, &l0),
+                    more_evidence: Vec::new(),
                 });
             }
             if s % 5 == 0 {
@@ -347,6 +351,7 @@ impl Generator {
                     issues: vec![format!("issue-{}", s % issues)],
                     announced_on: Some(published.format("%Y-%m").to_string()),
                     evidence: evidence(&key, s0, e0, &l0),
+                    more_evidence: Vec::new(),
                 });
             }
             doc.sources.push(SourceRecord {
@@ -380,8 +385,9 @@ fn place(key: &str, name: &str, kind: PlaceKind, parent: Option<&str>) -> PlaceR
 fn evidence(source: &str, start: usize, end: usize, excerpt: &str) -> EvidenceRecord {
     EvidenceRecord {
         source: source.to_owned(),
-        start: start as i64,
-        end: end as i64,
+        start: Some(start as i64),
+        end: Some(end as i64),
+        occurrence: None,
         excerpt: excerpt.to_owned(),
         confidence: 1.0,
         curated: false,

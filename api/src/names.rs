@@ -32,6 +32,38 @@ pub fn sort_key(name: &str) -> String {
     }
 }
 
+/// Quoted words as any outlet would give them: quote marks and
+/// apostrophes of every form are one mark, dashes one dash, "…" three
+/// dots; lower-cased; runs of spaces one space; quote marks and trailing
+/// punctuation around the words dropped. `“We will see.”` and `"we will
+/// see"` are the same words; `We will not see` is not.
+pub fn quote_words(text: &str) -> String {
+    let mut even = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' | '"' | '“' | '”' | '„' | '‟' | '″' | '«' | '»' | '‹'
+            | '›' => even.push('\''),
+            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => even.push('-'),
+            '…' => even.push_str("..."),
+            c => even.extend(c.to_lowercase()),
+        }
+    }
+    let spaced = even.split_whitespace().collect::<Vec<_>>().join(" ");
+    let around = |c: char| c == '\'' || c.is_whitespace();
+    spaced
+        .trim_matches(around)
+        .trim_end_matches(|c: char| around(c) || matches!(c, '.' | ',' | ';' | ':' | '!' | '?'))
+        .to_owned()
+}
+
+/// The key two reports of the same quoted words share: 16 hexadecimal
+/// digits of the SHA-256 of [`quote_words`], short enough to index.
+pub fn quote_key(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(quote_words(text).as_bytes());
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// A word of a text: where it lies (in Unicode code points, end exclusive)
 /// and the folded keys it stands for (usually one; a transliteration may
 /// give more, "北京" is "bei" and "jing").
@@ -138,7 +170,25 @@ fn fold_word(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Words, fold, fold_text, sort_key, words};
+    use super::{Words, fold, fold_text, quote_key, quote_words, sort_key, words};
+
+    #[test]
+    fn two_outlets_quoting_the_same_words_give_one_key() {
+        let key = quote_key("“Something was accepted, while something was marked as unacceptable.”");
+        for variant in [
+            "\"something was accepted, while something   was marked as unacceptable\"",
+            "Something was accepted, while something was marked as unacceptable,",
+            "'Something was accepted, while something was marked as unacceptable'",
+        ] {
+            assert_eq!(quote_key(variant), key, "{variant}");
+        }
+        assert_ne!(
+            quote_key("Something was accepted, while nothing was marked as unacceptable"),
+            key
+        );
+        assert_eq!(quote_words("It’s a “deal” — maybe…"), "it's a 'deal' - maybe");
+        assert_eq!(quote_key("x").len(), 16);
+    }
 
     #[test]
     fn sort_keys_keep_the_name_as_written_without_case_and_accents() {

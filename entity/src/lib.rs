@@ -12,6 +12,7 @@ pub mod event;
 pub mod event_participant;
 pub mod event_place;
 pub mod event_quantity;
+pub mod fact_evidence;
 pub mod financial_measure;
 pub mod financial_measure_issue;
 pub mod issue;
@@ -34,6 +35,7 @@ pub mod prelude {
     pub use super::event_participant::Entity as EventParticipant;
     pub use super::event_place::Entity as EventPlace;
     pub use super::event_quantity::Entity as EventQuantity;
+    pub use super::fact_evidence::Entity as FactEvidence;
     pub use super::financial_measure::Entity as FinancialMeasure;
     pub use super::financial_measure_issue::Entity as FinancialMeasureIssue;
     pub use super::issue::Entity as Issue;

@@ -34,6 +34,12 @@ pub struct Model {
     /// null until the API has folded it.
     #[sea_orm(column_type = "Text")]
     pub folded_text: Option<String>,
+    /// A hash of the words as two outlets quoting them would both give
+    /// them (quote marks, case, spacing and trailing punctuation evened
+    /// out), which finds the statement another source reports; null until
+    /// the API has derived it.
+    #[sea_orm(column_type = "Text")]
+    pub text_key: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -601,7 +601,7 @@ pub async fn update_statement_refuses_stale_unknown_and_bad_input_and_changes_no
     assert_eq!(
         message(&error),
         format!(
-            "the statement would be the same as statement {}, which has the same speaker, kind, text and evidence span; delete one of them instead",
+            "the statement would be the same as statement {}, which has the same speaker, kind, quoted words and date; delete one of them instead",
             other["id"]
         )
     );

@@ -403,3 +403,81 @@ pub async fn standard_input_is_read_for_a_dash(db: TestDb) {
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("-: imported"));
     assert_ne!(export(&db).await, EMPTY_EXPORT);
 }
+
+/// Evidence may give its excerpt alone: the import finds it in the text,
+/// straight quotes matching curly ones, and keeps the text's own excerpt;
+/// `occurrence` says which, where it stands more than once; an excerpt
+/// that is not there is refused, naming the closest passage.
+pub async fn evidence_may_give_its_excerpt_alone(db: TestDb) {
+    assert!(import(&db, &[SEED_FILE]).await.success);
+    let text = "He said: “We will meet again.” Later he said “We will meet again” once more.";
+    let doc = |first: Value, second: Value| {
+        json!({
+            "format": "newsgraph/1",
+            "sources": [{ "key": "again", "title": "Again", "text": text }],
+            "people": [{ "key": "a", "name": "Anna Example" }, { "key": "b", "name": "Boris Example" },
+                       { "key": "peskov", "name": "Dmitry Peskov" }],
+            "statements": [
+                { "key": "s1", "kind": "direct_quote", "text": "We will meet again", "speaker": "a", "evidence": first },
+                { "key": "s2", "kind": "direct_quote", "text": "We will meet again", "speaker": "b", "evidence": second },
+                // A source already in the database, by its key.
+                { "key": "s3", "kind": "direct_quote", "text": "as many times as it took", "speaker": "peskov",
+                  "saidOn": "2025-12",
+                  "evidence": { "source": "ukraine-peace-talks-2025-12-03", "excerpt": "\"as many times as it took\"" } }
+            ]
+        })
+    };
+    let refused = doc(
+        json!({ "source": "again", "excerpt": "We will meet again" }),
+        json!({ "source": "again", "excerpt": "We shall meet again" }),
+    );
+    let path = file(&db, "refused.json", refused.to_string().as_bytes());
+    let out = import(&db, &[&path]).await;
+    assert!(!out.success);
+    assert!(
+        out.stderr.contains("statements[0].evidence.excerpt: the excerpt stands 2 times in the text of \"again\" (at 10..28, 46..64)"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("statements[1].evidence.excerpt: the excerpt is not in the text of \"again\"; the closest passage is at 9..28: \"“We will meet again\""),
+        "{}",
+        out.stderr
+    );
+
+    let accepted = doc(
+        json!({ "source": "again", "excerpt": "\"We will meet again.\"" }),
+        json!({ "source": "again", "excerpt": "We will meet again", "occurrence": 2 }),
+    );
+    let path = file(&db, "accepted.json", accepted.to_string().as_bytes());
+    let out = import(&db, &[&path]).await;
+    assert!(out.success, "{}", out.stderr);
+    let exported: Value = serde_json::from_str(&export(&db).await).expect("JSON");
+    let evidence = |speaker: &str| -> Value {
+        let statement = exported["statements"]
+            .as_array()
+            .expect("statements")
+            .iter()
+            .find(|s| s["speaker"] == speaker && s["text"] != "as many times as it took")
+            .unwrap_or_else(|| panic!("a statement of {speaker}"))
+            .clone();
+        statement["evidence"].clone()
+    };
+    // The text's own excerpt, curly quotes and all, at its offsets.
+    assert_eq!(evidence("anna-example")["excerpt"], "“We will meet again.”");
+    assert_eq!(
+        (
+            evidence("anna-example")["start"].clone(),
+            evidence("anna-example")["end"].clone()
+        ),
+        (json!(9), json!(30))
+    );
+    assert_eq!(evidence("boris-example")["start"], 46);
+    // Peskov's words were the seed's: found in the stored article, they
+    // add nothing new.
+    assert!(
+        out.stdout.contains("statement 2 new, 1 already there"),
+        "{}",
+        out.stdout
+    );
+}

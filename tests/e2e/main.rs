@@ -35,6 +35,7 @@ mod playground;
 mod positions;
 mod readme;
 mod relations;
+mod reports;
 mod schema;
 mod search;
 mod seed;
@@ -74,6 +75,14 @@ fn main() {
         case!(lists::an_empty_list_and_a_list_of_exactly_one_page),
         case!(lists::an_issues_statements_read_the_same_nested_as_filtered_for_popular_and_rare_issues),
         case!(filters::statements_said_from_and_to_a_day_are_those_said_within),
+        case!(reports::two_outlets_quoting_the_same_words_give_one_statement_with_two_sources),
+        case!(import::evidence_may_give_its_excerpt_alone),
+        case!(reports::the_same_words_said_on_another_day_are_another_statement),
+        case!(reports::four_reports_of_one_meeting_give_one_event_with_four_sources),
+        case!(reports::a_role_and_a_loan_reported_by_two_outlets_have_two_sources),
+        case!(reports::an_add_of_known_words_returns_the_statement_with_the_new_report),
+        case!(reports::export_and_import_carry_every_report),
+        case!(reports::the_seed_drone_attack_cites_the_sentence_naming_the_other_regions),
         case!(filters::sources_filter_by_publisher_and_publication_dates_of_their_own),
         case!(positions::a_speaker_whose_stance_changed_has_one_position_per_stance),
         case!(positions::every_position_of_a_page_of_issues_is_read_in_a_few_sql_statements),

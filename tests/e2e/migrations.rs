@@ -7,7 +7,7 @@ use crate::harness::{Backend, TestDb};
 use crate::server::{newsgraph, run};
 
 /// Every table of the model, besides sea-orm's own bookkeeping.
-const TABLES: [&str; 21] = [
+const TABLES: [&str; 22] = [
     "entity",
     "entity_alias",
     "entity_redirect",
@@ -15,6 +15,7 @@ const TABLES: [&str; 21] = [
     "event_participant",
     "event_place",
     "event_quantity",
+    "fact_evidence",
     "financial_measure",
     "financial_measure_issue",
     "issue",
@@ -91,7 +92,7 @@ pub async fn migrations_go_up_down_and_up_again(db: TestDb) {
     let mut cmd = newsgraph();
     cmd.envs(db.env()).args(["migrate", "status"]);
     let status = run(cmd).await;
-    assert_eq!(status.stdout.lines().count(), 16, "{}", status.stdout);
+    assert_eq!(status.stdout.lines().count(), 17, "{}", status.stdout);
     assert!(
         status.stdout.lines().all(|l| l.ends_with("Applied")),
         "{}",

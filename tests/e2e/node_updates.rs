@@ -811,7 +811,7 @@ pub async fn update_source_corrects_details_and_keeps_a_cited_text(db: TestDb) {
     assert_eq!(err["extensions"]["code"], "CONFLICT", "{err}");
     assert_eq!(
         message(&err),
-        "input.text: 53 facts cite this source, and the evidence spans of facts point into its text by offset, so the text cannot change; retract those facts first, or add the corrected article as a new source"
+        "input.text: 54 evidence spans of facts point into this source's text by offset, so the text cannot change; retract those facts first, or add the corrected article as a new source"
     );
     assert_eq!(read_source(&server, &id).await, expected);
 

@@ -57,8 +57,10 @@ impl Reader<'_> {
                     let e = recent.unwrap_or_default();
                     self.join_event(e, sentence, k, kind, counts);
                     let evidence = &mut self.events[e].evidence;
-                    evidence.end = evidence.end.max(sentence.end as i64);
-                    evidence.excerpt = self.text.slice(evidence.start as usize, evidence.end as usize);
+                    let (start, end) = evidence.offsets().unwrap_or_default();
+                    let end = end.max(sentence.end as i64);
+                    evidence.end = Some(end);
+                    evidence.excerpt = self.text.slice(start as usize, end as usize);
                     last = Some((e, 0));
                 }
                 Some((k, kind)) => {
@@ -177,6 +179,7 @@ impl Reader<'_> {
             value: c.value,
             qualifier: c.qualifier,
             evidence: self.evidence(self.tokens[c.first].start, self.tokens[c.last].end, COUNT),
+            more_evidence: Vec::new(),
         }
     }
 
@@ -200,6 +203,7 @@ impl Reader<'_> {
             participants: Vec::new(),
             quantities: Vec::new(),
             evidence: self.evidence(s.start, s.end, EVENT),
+            more_evidence: Vec::new(),
         });
         self.events.len() - 1
     }

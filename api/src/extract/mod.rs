@@ -1070,6 +1070,7 @@ impl<'a> Reader<'a> {
                 .collect(),
             mentions: mentions.into_iter().map(|f| self.key_of(f)).collect(),
             evidence: self.evidence(span.start, span.end, speaker.confidence),
+            more_evidence: Vec::new(),
         };
         // One statement per kind, words, speaker and span (statements come
         // in the order of their spans).
@@ -1110,8 +1111,9 @@ impl<'a> Reader<'a> {
     fn evidence(&self, start: usize, end: usize, confidence: f64) -> EvidenceRecord {
         EvidenceRecord {
             source: self.source_key.clone(),
-            start: start as i64,
-            end: end as i64,
+            start: Some(start as i64),
+            end: Some(end as i64),
+            occurrence: None,
             excerpt: self.text.slice(start, end),
             confidence,
             curated: false,
@@ -1176,6 +1178,7 @@ impl<'a> Reader<'a> {
                     since: None,
                     until: None,
                     evidence: self.evidence(r.start, r.end, NAMED),
+                    more_evidence: Vec::new(),
                 }
             })
             .collect();

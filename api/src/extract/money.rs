@@ -151,7 +151,8 @@ impl Reader<'_> {
             .iter()
             .position(|m| m.amount == record_amount(money) && m.currency.as_deref() == Some(money.currency))
         {
-            if self.measures[at].evidence.start as usize >= self.sentences[0].end || !self.headline_in_text()
+            if self.measures[at].evidence.start.unwrap_or_default() as usize >= self.sentences[0].end
+                || !self.headline_in_text()
             {
                 return;
             }
@@ -174,6 +175,7 @@ impl Reader<'_> {
             issues,
             announced_on: self.said_on(sentence),
             evidence: self.evidence(span.start, span.end, MEASURE),
+            more_evidence: Vec::new(),
         };
         self.measures.push(record);
     }

@@ -311,8 +311,13 @@ pub struct StatementFilter {
     pub mentions: Option<ID>,
     /// Said in this place or a place within it.
     pub place: Option<ID>,
-    /// Reported by this source.
+    /// Reported by this source: first, or in a later report.
     pub source: Option<ID>,
+    /// Reported by a source of this publisher, ignoring case ("reuters");
+    /// at most 1,000 characters.
+    pub publisher: Option<String>,
+    /// Reported by at least this many distinct sources.
+    pub min_sources: Option<i32>,
     /// Said on or after this day.
     pub said_from: Option<Date>,
     /// Said on or before this day.
@@ -414,8 +419,8 @@ async fn filtered_statements(
         let root = expect_id(&id, "filter.place", &[NodeKind::Place])?;
         select = select.filter(S::PlaceId.is_in(subtree(db, Tree::Place, root).await?));
     }
-    if let Some(id) = f.source {
-        select = select.filter(S::SourceId.eq(expect_id(&id, "filter.source", &[NodeKind::Source])?));
+    for condition in reported_by("statement", f.source, f.publisher, f.min_sources)? {
+        select = select.filter(condition);
     }
     let (from, to) = days("filter.saidFrom", f.said_from, "filter.saidTo", f.said_to)?;
     if let Some(from) = from {
@@ -487,6 +492,13 @@ pub struct FinancialMeasureFilter {
     pub recipient: Option<ID>,
     /// Serving this issue or one of its sub-issues.
     pub issue: Option<ID>,
+    /// Reported by this source: first, or in a later report.
+    pub source: Option<ID>,
+    /// Reported by a source of this publisher, ignoring case; at most
+    /// 1,000 characters.
+    pub publisher: Option<String>,
+    /// Reported by at least this many distinct sources.
+    pub min_sources: Option<i32>,
 }
 
 pub async fn financial_measures(
@@ -553,6 +565,9 @@ pub async fn financial_measures(
         );
         select = select.filter(F::Id.in_subquery(links));
     }
+    for condition in reported_by("financial_measure", f.source, f.publisher, f.min_sources)? {
+        select = select.filter(condition);
+    }
     Ok(select)
 }
 
@@ -570,6 +585,14 @@ pub struct EventFilter {
     pub from: Option<Date>,
     /// Only events started on this day or earlier.
     pub to: Option<Date>,
+    /// Reported by this source: first, or in a later report.
+    pub source: Option<ID>,
+    /// Reported by a source of this publisher, ignoring case; at most
+    /// 1,000 characters.
+    pub publisher: Option<String>,
+    /// Reported by at least this many distinct sources ("the meetings
+    /// three outlets report").
+    pub min_sources: Option<i32>,
 }
 
 pub async fn events(
@@ -613,7 +636,70 @@ pub async fn events(
     if let Some(to) = to {
         select = select.filter(E::StartedOn.lte(to));
     }
+    for condition in reported_by("event", f.source, f.publisher, f.min_sources)? {
+        select = select.filter(condition);
+    }
     Ok(select)
+}
+
+/// The conditions a filter puts on the sources that report a fact of
+/// `table`, first (the fact's own `source_id`) or later (its rows of
+/// `fact_evidence`, whose column `<table>_id` points at it): reported by
+/// this source, by a source of this publisher, by at least so many
+/// distinct sources.
+fn reported_by(
+    table: &'static str,
+    source: Option<ID>,
+    publisher: Option<String>,
+    min_sources: Option<i32>,
+) -> AppResult<Vec<Expr>> {
+    let fact_column = Alias::new(format!("{table}_id"));
+    let later = |sources: Expr| {
+        Query::select()
+            .column(fact_column.clone())
+            .from(Alias::new("fact_evidence"))
+            .and_where(sources)
+            .to_owned()
+    };
+    let source_id = || Expr::col(Alias::new("source_id"));
+    let mut conditions = Vec::new();
+    if let Some(id) = source {
+        let id = expect_id(&id, "filter.source", &[NodeKind::Source])?;
+        conditions.push(
+            col(table, "source_id")
+                .eq(id)
+                .or(col(table, "id").in_subquery(later(source_id().eq(id)))),
+        );
+    }
+    if let Some(publisher) = publisher {
+        let lowered = bounded("filter.publisher", &publisher, MAX_TEXT_FILTER_CHARS)?
+            .trim()
+            .to_lowercase();
+        let of_publisher = subquery(
+            source::Entity,
+            source::Column::Id,
+            Expr::expr(Func::lower(col("source", "publisher"))).eq(lowered),
+        );
+        conditions.push(
+            col(table, "source_id")
+                .in_subquery(of_publisher.clone())
+                .or(col(table, "id").in_subquery(later(source_id().in_subquery(of_publisher)))),
+        );
+    }
+    match min_sources {
+        Some(n) if n < 0 => {
+            return Err(AppError::bad_input(format!(
+                "`filter.minSources` is {n}; it counts sources, from 0"
+            )));
+        }
+        // The fact's first source, and those of later reports that differ.
+        Some(n) if n > 1 => conditions.push(Expr::cust(format!(
+            "(1 + (SELECT COUNT(DISTINCT \"r\".\"source_id\") FROM \"fact_evidence\" AS \"r\" \
+             WHERE \"r\".\"{table}_id\" = \"{table}\".\"id\" AND \"r\".\"source_id\" <> \"{table}\".\"source_id\")) >= {n}"
+        ))),
+        _ => {}
+    }
+    Ok(conditions)
 }
 
 /// Filters sources; every field given must hold.
@@ -721,6 +807,8 @@ impl ListFilter<statement::Entity> for StatementFilter {
             mentions: None,
             place: None,
             source: None,
+            publisher: None,
+            min_sources: None,
             said_from: None,
             said_to: None,
             text: None,

@@ -20,6 +20,9 @@ use async_graphql::parser::types::Field;
 use async_graphql::registry::{Deprecation, MetaField, MetaInputValue, MetaType, MetaTypeId, Registry};
 use async_graphql::{Context, OutputType, Positioned, ServerResult, Value};
 use chrono::{DateTime, Utc};
+use entity::fact_evidence::Fact;
+
+use super::object::{Evidence, Reports};
 
 /// A set of fields to flatten into objects.
 pub trait Flat: Send + Sync {
@@ -238,3 +241,63 @@ impl<A: Flat, B: Flat> Flat for Also<A, B> {
 }
 
 flat_object!([A: Flat, B: Flat] Also<A, B>);
+
+/// `evidence` and `reports`: where a fact was first recorded from, and
+/// every report of it. Every fact has them, described with its name.
+pub struct Cited<T> {
+    evidence: Evidence,
+    reports: Reports,
+    fact: PhantomData<fn() -> T>,
+}
+
+impl<T> Cited<T> {
+    /// The fields of `fact`, first recorded from `evidence`.
+    pub fn new(fact: Fact, evidence: Evidence) -> Self {
+        Self {
+            reports: Reports::of(fact, evidence.clone()),
+            evidence,
+            fact: PhantomData,
+        }
+    }
+}
+
+impl<T: Noun> Flat for Cited<T> {
+    fn fields(_: &mut Registry, fields: &mut IndexMap<String, MetaField>) {
+        let noun = T::NOUN;
+        let cited = [
+            (
+                "evidence",
+                format!("The span of the source the {noun} was first recorded from."),
+                <Evidence as OutputType>::qualified_type_name(),
+            ),
+            (
+                "reports",
+                format!(
+                    "Every report of the {noun}: the span `evidence` gives, and each other passage, in the same source or another outlet's, found to report the same {noun}."
+                ),
+                <Reports as OutputType>::qualified_type_name(),
+            ),
+        ];
+        for (name, description, ty) in cited {
+            fields.insert(
+                name.to_owned(),
+                field(name, description, ty, IndexMap::new(), None),
+            );
+        }
+    }
+
+    fn register_returns(registry: &mut Registry) {
+        <Evidence as OutputType>::create_type_info(registry);
+        <Reports as OutputType>::create_type_info(registry);
+    }
+
+    async fn resolve_flat(&self, ctx: &Context<'_>) -> ServerResult<Option<Value>> {
+        match ctx.item.node.name.node.as_str() {
+            "evidence" => resolve_as(ctx, &self.evidence).await,
+            "reports" => resolve_as(ctx, &self.reports).await,
+            _ => Ok(None),
+        }
+    }
+}
+
+flat_object!([T: Noun] Cited<T>);

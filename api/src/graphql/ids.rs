@@ -39,6 +39,20 @@ impl NodeKind {
         Self::Source,
     ];
 
+    /// The kind of node a kind of fact record becomes; `None` for records
+    /// of entities, issues and sources.
+    pub fn of_fact(kind: crate::import::RecordKind) -> Option<Self> {
+        use crate::import::RecordKind as R;
+        Some(match kind {
+            R::Statement => NodeKind::Statement,
+            R::Role => NodeKind::Role,
+            R::Relation => NodeKind::Relation,
+            R::FinancialMeasure => NodeKind::FinancialMeasure,
+            R::Event => NodeKind::Event,
+            R::Source | R::Place | R::Organisation | R::Person | R::Issue => return None,
+        })
+    }
+
     /// The GraphQL type name, which is also the ID's prefix.
     pub fn type_name(self) -> &'static str {
         match self {

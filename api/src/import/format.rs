@@ -181,13 +181,19 @@ record! {
     EvidenceRecord {
         /// A source: its key in this file or in the database.
         source: String,
-        /// Offset of the first code point of the span (from 0).
+        /// Offset of the first code point of the span (from 0). Left out
+        /// with `end`, the excerpt is found in the source's text.
         #[schemars(range(min = 0))]
-        start: i64,
+        start: Option<i64>,
         /// Offset just past the last code point of the span.
-        end: i64,
-        /// The text of the span, exactly.
+        end: Option<i64>,
+        /// The text of the span, exactly; without `start` and `end`, the
+        /// text to find, quote marks, apostrophes and dashes in any form.
         excerpt: String,
+        /// Without `start` and `end`: which time the excerpt stands in the
+        /// text, from 1, where it stands there more than once.
+        #[schemars(range(min = 1))]
+        occurrence: Option<i64>,
         /// How sure the fact is, from 0 to 1; 1 when left out.
         #[serde(default = "default_confidence")]
         #[schemars(range(min = 0.0, max = 1.0))]
@@ -210,6 +216,9 @@ record! {
         #[schemars(pattern(DATE_PATTERN))]
         until: Option<String>,
         evidence: EvidenceRecord,
+        /// Later reports of the same fact: other passages of this source, or
+        /// of other sources, that report it too.
+        more_evidence: Vec<EvidenceRecord>,
     }
 }
 
@@ -221,6 +230,9 @@ record! {
         related_person: String,
         kind: String,
         evidence: EvidenceRecord,
+        /// Later reports of the same fact: other passages of this source, or
+        /// of other sources, that report it too.
+        more_evidence: Vec<EvidenceRecord>,
     }
 }
 
@@ -248,6 +260,9 @@ record! {
         about: Vec<StanceRecord>,
         mentions: Vec<String>,
         evidence: EvidenceRecord,
+        /// Later reports of the same fact: other passages of this source, or
+        /// of other sources, that report it too.
+        more_evidence: Vec<EvidenceRecord>,
     }
 }
 
@@ -293,6 +308,9 @@ record! {
         #[schemars(pattern(DATE_PATTERN))]
         announced_on: Option<String>,
         evidence: EvidenceRecord,
+        /// Later reports of the same fact: other passages of this source, or
+        /// of other sources, that report it too.
+        more_evidence: Vec<EvidenceRecord>,
     }
 }
 
@@ -310,6 +328,9 @@ record! {
         value: i64,
         qualifier: Qualifier,
         evidence: EvidenceRecord,
+        /// Later reports of the same fact: other passages of this source, or
+        /// of other sources, that report it too.
+        more_evidence: Vec<EvidenceRecord>,
     }
 }
 
@@ -326,5 +347,15 @@ record! {
         participants: Vec<ParticipantRecord>,
         quantities: Vec<QuantityRecord>,
         evidence: EvidenceRecord,
+        /// Later reports of the same fact: other passages of this source, or
+        /// of other sources, that report it too.
+        more_evidence: Vec<EvidenceRecord>,
+    }
+}
+
+impl EvidenceRecord {
+    /// The span's offsets, where the record gives both.
+    pub fn offsets(&self) -> Option<(i64, i64)> {
+        Some((self.start?, self.end?))
     }
 }

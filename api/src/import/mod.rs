@@ -15,7 +15,7 @@ use validate::Parsed;
 
 pub use format::{Document, FORMAT};
 pub use validate::Record;
-pub use write::Counts;
+pub use write::{Counts, Report};
 
 pub use crate::store::{Actor, Problem, Problems};
 
@@ -48,7 +48,8 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
-    fn noun(self) -> &'static str {
+    /// The kind in words: "statement", "financial measure".
+    pub fn noun(self) -> &'static str {
         match self {
             Self::Source => "source",
             Self::Place => "place",

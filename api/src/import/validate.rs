@@ -25,7 +25,7 @@ pub struct Parsed<'a> {
     pub people: Vec<Typed<'a, PersonRecord, Names<'a>>>,
     pub issues: Vec<Typed<'a, IssueRecord, Names<'a>>>,
     pub roles: Vec<Typed<'a, RoleRecord, RoleValues<'a>>>,
-    pub relations: Vec<Typed<'a, RelationRecord, Evidence<&'a str>>>,
+    pub relations: Vec<Typed<'a, RelationRecord, Reports<'a>>>,
     pub statements: Vec<Typed<'a, StatementRecord, StatementValues<'a>>>,
     pub financial_measures: Vec<Typed<'a, FinancialMeasureRecord, MeasureValues<'a>>>,
     pub events: Vec<Typed<'a, EventRecord, EventValues<'a>>>,
@@ -60,15 +60,22 @@ pub struct SourceValues {
     pub language: Option<LanguageTag>,
 }
 
+/// A fact's evidence: its first report, and the later ones the document
+/// gives (`moreEvidence`), each checked.
+pub struct Reports<'a> {
+    pub first: Evidence<&'a str>,
+    pub more: Vec<Evidence<&'a str>>,
+}
+
 pub struct RoleValues<'a> {
     pub since: Option<PartialDate>,
     pub until: Option<PartialDate>,
-    pub evidence: Evidence<&'a str>,
+    pub evidence: Reports<'a>,
 }
 
 pub struct StatementValues<'a> {
     pub said_on: Option<PartialDate>,
-    pub evidence: Evidence<&'a str>,
+    pub evidence: Reports<'a>,
 }
 
 pub struct MeasureValues<'a> {
@@ -78,15 +85,15 @@ pub struct MeasureValues<'a> {
     /// Numerator and denominator, within the columns' range.
     pub share: Option<(i32, i32)>,
     pub announced_on: Option<PartialDate>,
-    pub evidence: Evidence<&'a str>,
+    pub evidence: Reports<'a>,
 }
 
 pub struct EventValues<'a> {
     pub started_on: Option<PartialDate>,
     pub ended_on: Option<PartialDate>,
-    pub evidence: Evidence<&'a str>,
+    pub evidence: Reports<'a>,
     /// The evidence of each quantity, in the record's order.
-    pub quantities: Vec<Evidence<&'a str>>,
+    pub quantities: Vec<Reports<'a>>,
 }
 
 /// Everything wrong with a document that the file alone shows, or its
@@ -197,7 +204,7 @@ record!(IssueRecord, Names<'a>, Issue, "issues", issues, issue);
 record!(RoleRecord, RoleValues<'a>, Role, "roles", roles, role);
 record!(
     RelationRecord,
-    Evidence<&'a str>,
+    Reports<'a>,
     Relation,
     "relations",
     relations,
@@ -366,17 +373,18 @@ impl<'a> Validator<'a> {
     }
 
     fn role(&mut self, p: &str, r: &'a RoleRecord) -> Option<RoleValues<'a>> {
-        self.reference(&format!("{p}.person"), Some(&r.person), &[RecordKind::Person]);
-        self.reference(
-            &format!("{p}.organisation"),
-            Some(&r.organisation),
-            &[RecordKind::Organisation],
+        self.ends(
+            p,
+            [
+                ("person", &r.person, RecordKind::Person),
+                ("organisation", &r.organisation, RecordKind::Organisation),
+            ],
         );
         self.non_empty(p, "title", &r.title);
         let since = self.date(&format!("{p}.since"), r.since.as_deref());
         let until = self.date(&format!("{p}.until"), r.until.as_deref());
         check_period(&mut self.problems, &format!("{p}.until"), "role", since, until);
-        let evidence = self.evidence(&format!("{p}.evidence"), &r.evidence)?;
+        let evidence = self.reports(p, &r.evidence, &r.more_evidence)?;
         Some(RoleValues {
             since,
             until,
@@ -384,12 +392,13 @@ impl<'a> Validator<'a> {
         })
     }
 
-    fn relation(&mut self, p: &str, r: &'a RelationRecord) -> Option<Evidence<&'a str>> {
-        self.reference(&format!("{p}.person"), Some(&r.person), &[RecordKind::Person]);
-        self.reference(
-            &format!("{p}.relatedPerson"),
-            Some(&r.related_person),
-            &[RecordKind::Person],
+    fn relation(&mut self, p: &str, r: &'a RelationRecord) -> Option<Reports<'a>> {
+        self.ends(
+            p,
+            [
+                ("person", &r.person, RecordKind::Person),
+                ("relatedPerson", &r.related_person, RecordKind::Person),
+            ],
         );
         if r.person == r.related_person {
             self.problem(
@@ -398,7 +407,7 @@ impl<'a> Validator<'a> {
             );
         }
         self.non_empty(p, "kind", &r.kind);
-        self.evidence(&format!("{p}.evidence"), &r.evidence)
+        self.reports(p, &r.evidence, &r.more_evidence)
     }
 
     fn statement(&mut self, p: &str, r: &'a StatementRecord) -> Option<StatementValues<'a>> {
@@ -440,7 +449,7 @@ impl<'a> Validator<'a> {
         for (j, m) in r.mentions.iter().enumerate() {
             self.reference(&format!("{p}.mentions[{j}]"), Some(m), ENTITIES);
         }
-        let evidence = self.evidence(&format!("{p}.evidence"), &r.evidence)?;
+        let evidence = self.reports(p, &r.evidence, &r.more_evidence)?;
         Some(StatementValues { said_on, evidence })
     }
 
@@ -485,7 +494,7 @@ impl<'a> Validator<'a> {
             self.reference(&format!("{p}.issues[{j}]"), Some(issue), &[RecordKind::Issue]);
         }
         let announced_on = self.date(&format!("{p}.announcedOn"), r.announced_on.as_deref());
-        let evidence = self.evidence(&format!("{p}.evidence"), &r.evidence)?;
+        let evidence = self.reports(p, &r.evidence, &r.more_evidence)?;
         Some(MeasureValues {
             money: amount.zip(currency),
             term,
@@ -534,9 +543,9 @@ impl<'a> Validator<'a> {
                     format!("{} is beyond the largest count, {}", q.value, i32::MAX),
                 );
             }
-            quantities.extend(self.evidence(&format!("{qp}.evidence"), &q.evidence));
+            quantities.extend(self.reports(&qp, &q.evidence, &q.more_evidence));
         }
-        let evidence = self.evidence(&format!("{p}.evidence"), &r.evidence)?;
+        let evidence = self.reports(p, &r.evidence, &r.more_evidence)?;
         (quantities.len() == r.quantities.len()).then_some(EventValues {
             started_on,
             ended_on,
@@ -618,11 +627,34 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// The two ends of the link at `p`: each field names a record of its kind.
+    fn ends(&mut self, p: &str, ends: [(&str, &str, RecordKind); 2]) {
+        for (field, key, kind) in ends {
+            self.reference(&format!("{p}.{field}"), Some(key), &[kind]);
+        }
+    }
+
+    /// The evidence of the fact at `path` and its later reports.
+    fn reports(
+        &mut self,
+        path: &str,
+        first: &'a EvidenceRecord,
+        more: &'a [EvidenceRecord],
+    ) -> Option<Reports<'a>> {
+        let first = self.evidence(&format!("{path}.evidence"), first);
+        let mut later = Vec::with_capacity(more.len());
+        for (j, e) in more.iter().enumerate() {
+            later.extend(self.evidence(&format!("{path}.moreEvidence[{j}]"), e));
+        }
+        let first = first?;
+        (later.len() == more.len()).then_some(Reports { first, more: later })
+    }
+
     fn evidence(&mut self, path: &str, e: &'a EvidenceRecord) -> Option<Evidence<&'a str>> {
         self.reference(&format!("{path}.source"), Some(&e.source), &[RecordKind::Source]);
-        let checked = e.raw().check(path, &mut self.problems)?;
+        let mut checked = e.raw().check(path, &mut self.problems)?;
         if let Some(text) = self.texts.get(e.source.as_str()) {
-            checked.check_span(&e.source, text, path, &mut self.problems);
+            checked.locate(&e.source, text, path, &mut self.problems);
         }
         Some(checked)
     }
@@ -664,6 +696,7 @@ impl EvidenceRecord {
             source: &self.source,
             start: self.start,
             end: self.end,
+            occurrence: self.occurrence,
             excerpt: self.excerpt.clone(),
             confidence: self.confidence,
             curated: self.curated,

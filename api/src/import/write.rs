@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 
-use entity::kinds::EntityKind;
+use entity::kinds::{DatePrecision, EntityKind};
 use entity::{
     entity_alias, event, event_participant, event_place, event_quantity, financial_measure,
     financial_measure_issue, issue, issue_alias, named_entity, organisation, person, place, relation, role,
@@ -13,22 +13,24 @@ use entity::{
 use sea_orm::sea_query::{ExprTrait, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, PrimaryKeyTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, QuerySelect, Set,
 };
 
 use super::format::*;
 use super::validate::{
-    EventValues, MeasureValues, Names, Parsed, RoleValues, SourceValues, StatementValues, Typed,
+    EventValues, MeasureValues, Names, Parsed, Reports, RoleValues, SourceValues, StatementValues, Typed,
 };
 use super::{ImportError, Pin, Problems, RecordKind};
 use crate::domain::{PartialDate, Qid, looks_like_qid};
 use crate::loader::ChildTable;
-use crate::names::{fold, fold_text, sort_key};
+use crate::names::{fold, fold_text, quote_key, sort_key};
 use crate::set_evidence;
 use crate::store::identity::{
-    EventIdentity, FinancialMeasureIdentity, RelationIdentity, RoleIdentity, StatementIdentity,
+    EventIdentity, EventReport, FinancialMeasureIdentity, MeasureReport, RelationIdentity, RoleIdentity,
+    StatementIdentity,
 };
-use crate::store::{Evidence, SourceText};
+use crate::store::reports;
+use crate::store::{Evidence, Fact, SourceText, Span};
 
 /// How many records of each kind were added, and how many matched a node
 /// that was already there.
@@ -37,6 +39,19 @@ pub struct Counts {
     counts: Vec<(RecordKind, usize, usize)>,
     added_statements: Vec<i64>,
     keys: HashMap<String, i64>,
+    reports: Vec<Report>,
+}
+
+/// A record found to be another report of a fact the graph holds (or that
+/// an earlier record of the document added): its evidence was added to
+/// that fact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// The record's key in the document.
+    pub record: String,
+    pub kind: RecordKind,
+    /// The database key of the fact it reports.
+    pub fact: i64,
 }
 
 impl Counts {
@@ -54,6 +69,20 @@ impl Counts {
     /// The keys of the statements the import added.
     pub fn added_statements(&self) -> &[i64] {
         &self.added_statements
+    }
+
+    /// The records whose evidence was added to a fact already there, in
+    /// the order of the document.
+    pub fn reports(&self) -> &[Report] {
+        &self.reports
+    }
+
+    fn reported(&mut self, record: &str, kind: RecordKind, fact: i64) {
+        self.reports.push(Report {
+            record: record.to_owned(),
+            kind,
+            fact,
+        });
     }
 
     /// Each kind of record, with how many were added and how many existed.
@@ -84,7 +113,13 @@ impl fmt::Display for Counts {
             .iter()
             .map(|(k, new, old)| format!("{} {} new, {} already there", k.noun(), new, old))
             .collect();
-        write!(f, "{}", parts.join("; "))
+        write!(f, "{}", parts.join("; "))?;
+        if !self.reports.is_empty() {
+            let n = self.reports.len();
+            let noun = if n == 1 { "report" } else { "reports" };
+            write!(f, "; {n} {noun} added to facts already there")?;
+        }
+        Ok(())
     }
 }
 
@@ -307,16 +342,18 @@ impl Writer<'_> {
     }
 
     /// The evidence with the key of its source; checks the span against a
-    /// stored source's text (a source of the document was checked with it).
+    /// stored source's text, or finds it there when the document gave the
+    /// excerpt alone (a source of the document was read with it).
     /// `None` after a problem.
     async fn evidence(&mut self, path: &str, e: &Evidence<&str>) -> Result<Option<Evidence<i64>>> {
         let Some(source) = self.evidence_source(path, e.source).await? else {
             return Ok(None);
         };
+        let mut e = e.clone();
         if let Some(text) = self.stored_texts.get(&source) {
-            e.check_span(e.source, &SourceText::new(text), path, &mut self.problems);
+            e.locate(e.source, &SourceText::new(text), path, &mut self.problems);
         }
-        Ok(Some(e.clone().with_source(source)))
+        Ok(Some(e.with_source(source)))
     }
 
     /// The two entities a link joins and its evidence, each named by a
@@ -367,6 +404,45 @@ impl Writer<'_> {
         self.counts.add(kind, existing.is_none());
         self.ids.insert(key.to_owned(), id);
         Ok(id)
+    }
+
+    /// The fact recorded from the same span, as `find` looks for it; only
+    /// a source that was in the database before this import can hold one.
+    async fn on_span(
+        &self,
+        source: i64,
+        find: impl std::future::Future<Output = std::result::Result<Option<i64>, DbErr>>,
+    ) -> Result<Option<i64>> {
+        if self.new_sources.contains(&source) {
+            return Ok(None);
+        }
+        find.await.map_err(db)
+    }
+
+    /// Keeps the later reports a record gives (`moreEvidence`, at `path`)
+    /// with its fact.
+    async fn more(&mut self, path: &str, fact: Fact, more: &[Evidence<&str>]) -> Result<()> {
+        for (j, e) in more.iter().enumerate() {
+            if let Some(evidence) = self.evidence(&format!("{path}.moreEvidence[{j}]"), e).await? {
+                reports::add_report(self.txn, fact, &evidence).await.map_err(db)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Keeps `evidence` as another report of `fact`, which the record
+    /// `key` was found to be, unless the fact has it already.
+    async fn report(
+        &mut self,
+        key: &str,
+        kind: RecordKind,
+        fact: Fact,
+        evidence: &Evidence<i64>,
+    ) -> Result<()> {
+        if reports::add_report(self.txn, fact, evidence).await.map_err(db)? {
+            self.counts.reported(key, kind, fact.id());
+        }
+        Ok(())
     }
 
     // ----- sources ----------------------------------------------------------
@@ -789,7 +865,7 @@ impl Writer<'_> {
                 ("person", r.person.as_str(), &[EntityKind::Person][..]),
                 ("organisation", &r.organisation, &[EntityKind::Organisation]),
             ];
-            let link = self.link(path, ends, &values.evidence).await?;
+            let link = self.link(path, ends, &values.evidence.first).await?;
             let Some((person, organisation, evidence)) = link else {
                 continue;
             };
@@ -801,34 +877,40 @@ impl Writer<'_> {
             .find(self.txn, None)
             .await
             .map_err(db)?;
-            self.fact(RecordKind::Role, &r.key, existing, || {
-                let (since, since_precision) = PartialDate::columns(values.since);
-                let (until, until_precision) = PartialDate::columns(values.until);
-                let mut m = role::ActiveModel {
-                    person_id: Set(person),
-                    organisation_id: Set(organisation),
-                    title: Set(r.title.clone()),
-                    since: Set(since),
-                    since_precision: Set(since_precision),
-                    until: Set(until),
-                    until_precision: Set(until_precision),
-                    ..Default::default()
-                };
-                set_evidence!(m, evidence.source, &evidence);
-                m
-            })
-            .await?;
+            let id = self
+                .fact(RecordKind::Role, &r.key, existing, || {
+                    let (since, since_precision) = PartialDate::columns(values.since);
+                    let (until, until_precision) = PartialDate::columns(values.until);
+                    let mut m = role::ActiveModel {
+                        person_id: Set(person),
+                        organisation_id: Set(organisation),
+                        title: Set(r.title.clone()),
+                        since: Set(since),
+                        since_precision: Set(since_precision),
+                        until: Set(until),
+                        until_precision: Set(until_precision),
+                        ..Default::default()
+                    };
+                    set_evidence!(m, evidence.source, &evidence);
+                    m
+                })
+                .await?;
+            if existing.is_some() {
+                self.report(&r.key, RecordKind::Role, Fact::Role(id), &evidence)
+                    .await?;
+            }
+            self.more(path, Fact::Role(id), &values.evidence.more).await?;
         }
         Ok(())
     }
 
-    async fn relations(&mut self, relations: &[Typed<'_, RelationRecord, Evidence<&str>>]) -> Result<()> {
+    async fn relations(&mut self, relations: &[Typed<'_, RelationRecord, Reports<'_>>]) -> Result<()> {
         for (path, r, values) in relations.iter().map(Typed::parts) {
             let ends = [
                 ("person", r.person.as_str(), &[EntityKind::Person][..]),
                 ("relatedPerson", &r.related_person, &[EntityKind::Person]),
             ];
-            let link = self.link(path, ends, values).await?;
+            let link = self.link(path, ends, &values.first).await?;
             let Some((person, related, evidence)) = link else {
                 continue;
             };
@@ -840,17 +922,23 @@ impl Writer<'_> {
             .find(self.txn, None)
             .await
             .map_err(db)?;
-            self.fact(RecordKind::Relation, &r.key, existing, || {
-                let mut m = relation::ActiveModel {
-                    person_id: Set(person),
-                    related_person_id: Set(related),
-                    kind: Set(r.kind.clone()),
-                    ..Default::default()
-                };
-                set_evidence!(m, evidence.source, &evidence);
-                m
-            })
-            .await?;
+            let id = self
+                .fact(RecordKind::Relation, &r.key, existing, || {
+                    let mut m = relation::ActiveModel {
+                        person_id: Set(person),
+                        related_person_id: Set(related),
+                        kind: Set(r.kind.clone()),
+                        ..Default::default()
+                    };
+                    set_evidence!(m, evidence.source, &evidence);
+                    m
+                })
+                .await?;
+            if existing.is_some() {
+                self.report(&r.key, RecordKind::Relation, Fact::Relation(id), &evidence)
+                    .await?;
+            }
+            self.more(path, Fact::Relation(id), &values.more).await?;
         }
         Ok(())
     }
@@ -879,7 +967,7 @@ impl Writer<'_> {
                 )
                 .await?;
             let evidence = self
-                .evidence(&format!("{path}.evidence"), &values.evidence)
+                .evidence(&format!("{path}.evidence"), &values.evidence.first)
                 .await?;
             let mut about = Vec::new();
             for (j, a) in r.about.iter().enumerate() {
@@ -911,6 +999,8 @@ impl Writer<'_> {
             if let (Some(speaker), Some(evidence)) = (speaker, evidence) {
                 let speaker_kind = self.kinds.get(&speaker).copied().unwrap_or(EntityKind::Person);
                 pending.push(PendingStatement {
+                    path,
+                    more: &values.evidence.more,
                     record: r,
                     said_on: values.said_on,
                     speaker,
@@ -927,34 +1017,40 @@ impl Writer<'_> {
             return Ok(());
         }
 
-        // Which statements exist already: only a source that was in the
-        // database before this import can hold any.
-        let mut ids: HashMap<StatementIdentity, i64> = HashMap::new();
-        for p in pending
-            .iter()
-            .filter(|p| !self.new_sources.contains(&p.evidence.source))
-        {
-            let identity = p.identity();
-            if let Some(id) = identity.find(self.txn, None).await.map_err(db)? {
-                ids.insert(identity, id);
-            }
-        }
-
+        // Which statements exist already: the same words of the same
+        // speaker, from any source. Each record becomes a stored statement,
+        // a statement it adds, or one an earlier record of it adds.
+        let keys: BTreeSet<String> = pending.iter().map(|p| p.identity().key()).collect();
+        let keys: Vec<String> = keys.into_iter().collect();
+        let mut known: Vec<(StatementIdentity, Target, (i64, Span))> =
+            StatementIdentity::stored(self.txn, &keys, None)
+                .await
+                .map_err(db)?
+                .into_iter()
+                .map(|s| (s.identity, Target::Stored(s.id), (s.source, s.span)))
+                .collect();
+        let mut targets = Vec::with_capacity(pending.len());
         let mut new_rows = Vec::new();
-        let mut queued = HashSet::new();
         for p in &pending {
             let identity = p.identity();
-            let created = !ids.contains_key(&identity) && queued.insert(identity.clone());
+            let (target, created) = match known.iter().find(|(k, _, _)| k.same(&identity)) {
+                Some((_, target, _)) => (*target, false),
+                None => {
+                    let target = Target::New(new_rows.len());
+                    new_rows.push(p.active_model(&self.ids));
+                    let first = (p.evidence.source, p.evidence.span);
+                    known.push((identity, target, first));
+                    (target, true)
+                }
+            };
             self.counts.add(RecordKind::Statement, created);
-            if created {
-                new_rows.push((identity, p.active_model(&self.ids)));
-            }
+            targets.push(target);
         }
+        let mut added = Vec::with_capacity(new_rows.len());
         for chunk in new_rows.chunks(BATCH) {
-            let models: Vec<_> = chunk.iter().map(|(_, m)| m.clone()).collect();
             // RETURNING gives the keys in the order of the VALUES rows on
             // both databases; reading back whole rows costs far more.
-            let keys = statement::Entity::insert_many(models)
+            let keys = statement::Entity::insert_many(chunk.to_vec())
                 .exec_with_returning_keys(self.txn)
                 .await
                 .map_err(db)?;
@@ -965,18 +1061,33 @@ impl Writer<'_> {
                     keys.len()
                 )));
             }
-            for ((identity, _), key) in chunk.iter().zip(keys) {
-                ids.insert(identity.clone(), key);
-                self.counts.added_statements.push(key);
+            added.extend(keys);
+        }
+        self.counts.added_statements.extend(&added);
+        let id_of = |target: Target| match target {
+            Target::Stored(id) => id,
+            Target::New(i) => added[i],
+        };
+        let firsts: HashMap<i64, (i64, Span)> =
+            known.iter().map(|(_, t, first)| (id_of(*t), *first)).collect();
+        let ids: Vec<i64> = targets.iter().map(|t| id_of(*t)).collect();
+
+        // Every report beside a statement's first is kept with it.
+        let mut later = Vec::new();
+        for (p, &id) in pending.iter().zip(&ids) {
+            if firsts.get(&id) != Some(&(p.evidence.source, p.evidence.span)) {
+                later.push(reports::report(Fact::Statement(id), &p.evidence));
+                self.counts.reported(&p.record.key, RecordKind::Statement, id);
             }
+        }
+        insert_all_missing(self.txn, later, &Fact::Statement(0).report_key()).await?;
+        for (p, &id) in pending.iter().zip(&ids) {
+            self.more(p.path, Fact::Statement(id), p.more).await?;
         }
 
         let mut about_links = Vec::new();
         let mut mention_links = Vec::new();
-        for p in &pending {
-            let Some(&id) = ids.get(&p.identity()) else {
-                continue;
-            };
+        for (p, &id) in pending.iter().zip(&ids) {
             for (issue, stance) in &p.about {
                 about_links.push(statement_issue::ActiveModel {
                     statement_id: Set(id),
@@ -1044,23 +1155,35 @@ impl Writer<'_> {
                 }
             }
             let evidence = self
-                .evidence(&format!("{path}.evidence"), &values.evidence)
+                .evidence(&format!("{path}.evidence"), &values.evidence.first)
                 .await?;
             let Some(evidence) = evidence.filter(|_| self.problems.is_empty()) else {
                 continue;
             };
-            let existing = if self.new_sources.contains(&evidence.source) {
-                None
-            } else {
-                FinancialMeasureIdentity {
-                    source: evidence.source,
-                    span: evidence.span,
-                    kind: r.kind,
+            let same_span = FinancialMeasureIdentity {
+                source: evidence.source,
+                span: evidence.span,
+                kind: r.kind,
+                label: r.label.clone(),
+            };
+            let same_span = self
+                .on_span(evidence.source, same_span.find(self.txn, None))
+                .await?;
+            let existing = match same_span {
+                Some(id) => Some(id),
+                None => MeasureReport {
+                    provider,
+                    recipient,
+                    money: values
+                        .money
+                        .as_ref()
+                        .map(|(a, c)| (a.canonical(), c.as_str().to_owned())),
                     label: r.label.clone(),
+                    announced_on: values.announced_on,
                 }
                 .find(self.txn, None)
                 .await
-                .map_err(db)?
+                .map_err(db)?,
             };
             let id = self
                 .fact(RecordKind::FinancialMeasure, &r.key, existing, || {
@@ -1091,6 +1214,13 @@ impl Writer<'_> {
                     set_evidence!(m, evidence.source, &evidence);
                     m
                 })
+                .await?;
+            if existing.is_some() {
+                let fact = Fact::FinancialMeasure(id);
+                self.report(&r.key, RecordKind::FinancialMeasure, fact, &evidence)
+                    .await?;
+            }
+            self.more(path, Fact::FinancialMeasure(id), &values.evidence.more)
                 .await?;
             for issue in issues {
                 let link = financial_measure_issue::ActiveModel {
@@ -1136,30 +1266,38 @@ impl Writer<'_> {
                 }
             }
             let evidence = self
-                .evidence(&format!("{path}.evidence"), &values.evidence)
+                .evidence(&format!("{path}.evidence"), &values.evidence.first)
                 .await?;
             let mut quantity_evidence = Vec::new();
             for (j, e) in values.quantities.iter().enumerate() {
-                quantity_evidence.push(
-                    self.evidence(&format!("{path}.quantities[{j}].evidence"), e)
-                        .await?,
-                );
+                let evidence = self
+                    .evidence(&format!("{path}.quantities[{j}].evidence"), &e.first)
+                    .await?;
+                quantity_evidence.push((e, evidence));
             }
             let Some(evidence) = evidence.filter(|_| self.problems.is_empty()) else {
                 continue;
             };
-            let existing = if self.new_sources.contains(&evidence.source) {
-                None
-            } else {
-                EventIdentity {
-                    source: evidence.source,
-                    span: evidence.span,
-                    kind: r.kind,
-                    label: r.label.clone(),
+            let same_span = EventIdentity {
+                source: evidence.source,
+                span: evidence.span,
+                kind: r.kind,
+                label: r.label.clone(),
+            };
+            let same_span = self
+                .on_span(evidence.source, same_span.find(self.txn, None))
+                .await?;
+            let existing = match (same_span, values.started_on) {
+                (Some(id), _) => Some(id),
+                (None, Some(day)) if day.precision == DatePrecision::Day => EventReport {
+                    day: day.date,
+                    places: places.clone(),
+                    participants: participants.iter().map(|(id, _)| *id).collect(),
                 }
                 .find(self.txn, None)
                 .await
-                .map_err(db)?
+                .map_err(db)?,
+                (None, _) => None,
             };
             let id = self
                 .fact(RecordKind::Event, &r.key, existing, || {
@@ -1178,6 +1316,11 @@ impl Writer<'_> {
                     m
                 })
                 .await?;
+            if existing.is_some() {
+                self.report(&r.key, RecordKind::Event, Fact::Event(id), &evidence)
+                    .await?;
+            }
+            self.more(path, Fact::Event(id), &values.evidence.more).await?;
             for place in places {
                 let link = event_place::ActiveModel {
                     event_id: Set(id),
@@ -1208,7 +1351,8 @@ impl Writer<'_> {
                 )
                 .await?;
             }
-            for (q, evidence) in r.quantities.iter().zip(quantity_evidence.into_iter().flatten()) {
+            for ((j, q), (reported, evidence)) in r.quantities.iter().enumerate().zip(quantity_evidence) {
+                let Some(evidence) = evidence else { continue };
                 let mut m = event_quantity::ActiveModel {
                     event_id: Set(id),
                     measure: Set(q.measure.clone()),
@@ -1223,6 +1367,24 @@ impl Writer<'_> {
                     &[event_quantity::Column::EventId, event_quantity::Column::Measure],
                 )
                 .await?;
+                // The count as it is now: this one, or one the event had.
+                let quantity: Option<i64> = event_quantity::Entity::find()
+                    .select_only()
+                    .column(event_quantity::Column::Id)
+                    .filter(event_quantity::Column::EventId.eq(id))
+                    .filter(event_quantity::Column::Measure.eq(q.measure.as_str()))
+                    .into_tuple()
+                    .one(self.txn)
+                    .await
+                    .map_err(db)?;
+                let Some(quantity) = quantity.map(Fact::EventQuantity) else {
+                    continue;
+                };
+                reports::add_report(self.txn, quantity, &evidence)
+                    .await
+                    .map_err(db)?;
+                self.more(&format!("{path}.quantities[{j}]"), quantity, &reported.more)
+                    .await?;
             }
         }
         Ok(())
@@ -1273,8 +1435,20 @@ enum Match<T> {
 /// bound parameters.
 const BATCH: usize = 500;
 
+/// Which statement a record is: one stored before, or the `n`th this
+/// import adds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Stored(i64),
+    New(usize),
+}
+
 /// A statement record with its references resolved.
 struct PendingStatement<'d> {
+    /// Where the record is in the document.
+    path: &'d str,
+    /// The later reports the record gives.
+    more: &'d [Evidence<&'d str>],
     record: &'d StatementRecord,
     said_on: Option<PartialDate>,
     speaker: i64,
@@ -1289,11 +1463,10 @@ struct PendingStatement<'d> {
 impl PendingStatement<'_> {
     fn identity(&self) -> StatementIdentity {
         StatementIdentity {
-            source: self.evidence.source,
-            span: self.evidence.span,
             speaker: self.speaker,
             kind: self.record.kind,
             text: self.record.text.clone(),
+            said_on: self.said_on,
         }
     }
 
@@ -1304,6 +1477,7 @@ impl PendingStatement<'_> {
             kind: Set(r.kind),
             text: Set(r.text.clone()),
             folded_text: Set(Some(fold_text(&r.text))),
+            text_key: Set(Some(quote_key(&r.text))),
             speaker_id: Set(self.speaker),
             speaker_kind: Set(self.speaker_kind),
             speaker_role_id: Set(r.speaker_role.as_ref().and_then(|k| ids.get(k).copied())),

@@ -14,6 +14,7 @@ mod children;
 mod entity_record;
 mod lists;
 mod positions;
+mod reports;
 
 use async_graphql::dataloader::DataLoader;
 use entity::{
@@ -38,6 +39,7 @@ pub use children::{ChildTable, ChildrenLoader};
 pub use entity_record::{EntityLoader, EntityRecord};
 pub use lists::{ListKey, ListLoader, Listed, Parent, Plan, Scope, Tree, linked_rows, subtrees};
 pub use positions::{POSITION_CURSORS, PositionRow, Positions, PositionsAsk, PositionsKey, PositionsLoader};
+pub use reports::ReportsLoader;
 
 /// Every loader of a request, registered in one place.
 pub struct Loaders {
@@ -58,6 +60,7 @@ pub struct Loaders {
     pub event_participants: DataLoader<ChildrenLoader<event_participant::Entity>>,
     pub event_quantities: DataLoader<ChildrenLoader<event_quantity::Entity>>,
     pub positions: DataLoader<PositionsLoader>,
+    pub reports: DataLoader<ReportsLoader>,
     pub redirects: DataLoader<RedirectLoader>,
     pub entity_lists: DataLoader<ListLoader<named_entity::Entity>>,
     pub issue_lists: DataLoader<ListLoader<issue::Entity>>,
@@ -154,6 +157,7 @@ impl Loaders {
             event_participants: make(queue, ChildrenLoader::new(db.clone())),
             event_quantities: make(queue, ChildrenLoader::new(db.clone())),
             positions: make(queue, PositionsLoader::new(db.clone())),
+            reports: make(queue, ReportsLoader::new(db.clone())),
             redirects: make(queue, RedirectLoader::new(db.clone())),
             entity_lists: make(queue, ListLoader::new(db.clone())),
             issue_lists: make(queue, ListLoader::new(db.clone())),

@@ -1,39 +1,103 @@
 //! When two facts are the same fact. The import finds the fact a record
-//! names again by these rules (so importing a file twice adds nothing),
-//! `add*` returns the fact that is there, and `update*` refuses to make
-//! one fact the twin of another. One rule per kind of fact, here only.
+//! names again by these rules (so importing a file twice adds nothing, and
+//! a second outlet's report of a fact adds its evidence to it), `add*`
+//! returns the fact that is there, and `update*` refuses to make one fact
+//! the twin of another. Statements, roles and relations have one rule
+//! each; an event or a financial measure is the same fact when it is
+//! recorded again from the same span (`LabelledIdentity`) or when another
+//! source reports it (`EventReport`, `MeasureReport`). Here only.
 
-use entity::kinds::{EventKind, FinancialMeasureKind, StatementKind};
-use entity::{event, financial_measure, relation, role, statement};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use entity::kinds::{DatePrecision, EventKind, FinancialMeasureKind, StatementKind};
+use entity::{event, event_participant, event_place, financial_measure, place, relation, role, statement};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 
 use super::Span;
+use crate::domain::PartialDate;
+use crate::names::{quote_key, quote_words};
 
-/// A statement: the same words of the same kind by the same speaker, from
-/// the same span of the same source.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// A statement: the same words (as [`quote_words`] evens them out) of the
+/// same kind by the same speaker, not said on two different dates. A
+/// second outlet quoting the same words is another report of the same
+/// statement, wherever in its text it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatementIdentity {
-    pub source: i64,
-    pub span: Span,
     pub speaker: i64,
     pub kind: StatementKind,
     pub text: String,
+    pub said_on: Option<PartialDate>,
+}
+
+/// A statement as the identity rule reads it from the database, with its
+/// first report.
+#[derive(Debug, Clone)]
+pub struct StoredStatement {
+    pub id: i64,
+    pub identity: StatementIdentity,
+    pub source: i64,
+    pub span: Span,
 }
 
 impl StatementIdentity {
     /// What the rule compares, for messages.
-    pub const WHAT: &str = "speaker, kind, text and evidence span";
+    pub const WHAT: &str = "speaker, kind, quoted words and date";
+
+    /// The key of the words, as `statement.text_key` stores it.
+    pub fn key(&self) -> String {
+        quote_key(&self.text)
+    }
+
+    /// Whether `other` is the same statement.
+    pub fn same(&self, other: &StatementIdentity) -> bool {
+        self.speaker == other.speaker
+            && self.kind == other.kind
+            && match (self.said_on, other.said_on) {
+                (Some(a), Some(b)) => a.may_be(b),
+                _ => true,
+            }
+            && quote_words(&self.text) == quote_words(&other.text)
+    }
+
+    /// The statements whose words have one of `keys`, `except` aside.
+    pub async fn stored(
+        conn: &impl ConnectionTrait,
+        keys: &[String],
+        except: Option<i64>,
+    ) -> Result<Vec<StoredStatement>, DbErr> {
+        use statement::Column as C;
+        let mut found = Vec::new();
+        for chunk in keys.chunks(500) {
+            let mut select =
+                statement::Entity::find().filter(C::TextKey.is_in(chunk.iter().map(String::as_str)));
+            if let Some(except) = except {
+                select = select.filter(C::Id.ne(except));
+            }
+            let rows = select.order_by_asc(C::Id).all(conn).await?;
+            found.extend(rows.into_iter().map(|row| StoredStatement {
+                id: row.id,
+                identity: StatementIdentity {
+                    speaker: row.speaker_id,
+                    kind: row.kind,
+                    said_on: PartialDate::from_columns(row.said_on, row.said_on_precision),
+                    text: row.text,
+                },
+                source: row.source_id,
+                span: Span {
+                    start: row.span_start,
+                    end: row.span_end,
+                },
+            }));
+        }
+        Ok(found)
+    }
 
     pub async fn find(&self, conn: &impl ConnectionTrait, except: Option<i64>) -> Result<Option<i64>, DbErr> {
-        use statement::Column as C;
-        let rule = Condition::all()
-            .add(C::SourceId.eq(self.source))
-            .add(C::SpanStart.eq(self.span.start))
-            .add(C::SpanEnd.eq(self.span.end))
-            .add(C::SpeakerId.eq(self.speaker))
-            .add(C::Kind.eq(self.kind))
-            .add(C::Text.eq(self.text.as_str()));
-        first::<statement::Entity, _>(conn, rule, C::Id, except).await
+        let stored = Self::stored(conn, &[self.key()], except).await?;
+        Ok(stored.into_iter().find(|s| self.same(&s.identity)).map(|s| s.id))
     }
 }
 
@@ -118,6 +182,164 @@ impl EventIdentity {
         use event::Column as C;
         let rule = self.rule([C::SourceId, C::SpanStart, C::SpanEnd, C::Kind, C::Label]);
         first::<event::Entity, _>(conn, rule, C::Id, except).await
+    }
+}
+
+/// An event as another outlet reports it: the same day, a place in
+/// common (or one within the other: Moscow and Russia), and someone who
+/// took part in both, whatever each outlet calls it ("talks", "meeting")
+/// and whoever else it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventReport {
+    /// The day it started; an event known only to the month is not matched.
+    pub day: NaiveDate,
+    pub places: BTreeSet<i64>,
+    pub participants: BTreeSet<i64>,
+}
+
+impl EventReport {
+    /// What the rule compares, for messages.
+    pub const WHAT: &str = "start day, a place and a participant in common";
+
+    /// The first event, `except` aside, that this report is of.
+    pub async fn find(&self, conn: &impl ConnectionTrait, except: Option<i64>) -> Result<Option<i64>, DbErr> {
+        if self.places.is_empty() || self.participants.is_empty() {
+            return Ok(None);
+        }
+        let mut on_day = event::Entity::find()
+            .select_only()
+            .column(event::Column::Id)
+            .filter(event::Column::StartedOn.eq(self.day))
+            .filter(event::Column::StartedOnPrecision.eq(DatePrecision::Day));
+        if let Some(except) = except {
+            on_day = on_day.filter(event::Column::Id.ne(except));
+        }
+        let candidates: Vec<i64> = on_day
+            .order_by_asc(event::Column::Id)
+            .into_tuple()
+            .all(conn)
+            .await?;
+        if candidates.is_empty() {
+            return Ok(None);
+        }
+        let took_part: Vec<(i64, i64)> = event_participant::Entity::find()
+            .select_only()
+            .columns([
+                event_participant::Column::EventId,
+                event_participant::Column::EntityId,
+            ])
+            .filter(event_participant::Column::EventId.is_in(candidates.clone()))
+            .into_tuple()
+            .all(conn)
+            .await?;
+        let held_in: Vec<(i64, i64)> = event_place::Entity::find()
+            .select_only()
+            .columns([event_place::Column::EventId, event_place::Column::PlaceId])
+            .filter(event_place::Column::EventId.is_in(candidates.clone()))
+            .into_tuple()
+            .all(conn)
+            .await?;
+        let mut places: BTreeSet<i64> = self.places.clone();
+        places.extend(held_in.iter().map(|(_, place)| *place));
+        let within = places_within(conn, &places).await?;
+        // Places meet when one lies in the other, or they are one.
+        let meet = |a: i64, b: i64| {
+            within.get(&a).is_some_and(|up| up.contains(&b))
+                || within.get(&b).is_some_and(|up| up.contains(&a))
+        };
+        Ok(candidates.into_iter().find(|event| {
+            let shares_participant = took_part
+                .iter()
+                .any(|(e, entity)| e == event && self.participants.contains(entity));
+            let shares_place = held_in
+                .iter()
+                .any(|(e, place)| e == event && self.places.iter().any(|mine| meet(*mine, *place)));
+            shares_participant && shares_place
+        }))
+    }
+}
+
+/// Each place with the places it lies in, itself first: Kyiv, Kyiv Oblast,
+/// Ukraine. Walks up at most ten levels.
+async fn places_within(
+    conn: &impl ConnectionTrait,
+    places: &BTreeSet<i64>,
+) -> Result<HashMap<i64, Vec<i64>>, DbErr> {
+    let mut parents: HashMap<i64, Option<i64>> = HashMap::new();
+    let mut wanted: Vec<i64> = places.iter().copied().collect();
+    for _ in 0..10 {
+        wanted.retain(|id| !parents.contains_key(id));
+        if wanted.is_empty() {
+            break;
+        }
+        let rows: Vec<(i64, Option<i64>)> = place::Entity::find()
+            .select_only()
+            .columns([place::Column::Id, place::Column::ParentId])
+            .filter(place::Column::Id.is_in(wanted.clone()))
+            .into_tuple()
+            .all(conn)
+            .await?;
+        for id in &wanted {
+            parents.entry(*id).or_insert(None);
+        }
+        wanted = rows.iter().filter_map(|(_, parent)| *parent).collect();
+        parents.extend(rows);
+    }
+    Ok(places
+        .iter()
+        .map(|&place| {
+            let mut up = vec![place];
+            while let Some(Some(parent)) = up.last().and_then(|p| parents.get(p))
+                && !up.contains(parent)
+                && up.len() <= 10
+            {
+                up.push(*parent);
+            }
+            (place, up)
+        })
+        .collect())
+}
+
+/// A financial measure as another outlet reports it: the same giver,
+/// receiver, currency and amount (one of the parties at least known); or,
+/// where no amount is given, the same label announced on the same date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeasureReport {
+    pub provider: Option<i64>,
+    pub recipient: Option<i64>,
+    /// The amount in canonical form, with its currency.
+    pub money: Option<(String, String)>,
+    pub label: String,
+    pub announced_on: Option<PartialDate>,
+}
+
+impl MeasureReport {
+    /// What the rule compares, for messages.
+    pub const WHAT: &str = "provider, recipient, currency and amount";
+
+    /// The first financial measure, `except` aside, that this report is of.
+    pub async fn find(&self, conn: &impl ConnectionTrait, except: Option<i64>) -> Result<Option<i64>, DbErr> {
+        use financial_measure::Column as C;
+        let party = |col: C, id: Option<i64>| match id {
+            Some(id) => col.eq(id),
+            None => col.is_null(),
+        };
+        let rule = match (&self.money, self.announced_on) {
+            (Some((amount, currency)), _) if self.provider.is_some() || self.recipient.is_some() => {
+                Condition::all()
+                    .add(C::Amount.eq(amount.as_str()))
+                    .add(C::Currency.eq(currency.as_str()))
+                    .add(party(C::ProviderId, self.provider))
+                    .add(party(C::RecipientId, self.recipient))
+            }
+            (None, Some(date)) => Condition::all()
+                .add(C::Amount.is_null())
+                .add(C::Label.eq(self.label.as_str()))
+                .add(C::AnnouncedOn.eq(date.date))
+                .add(C::AnnouncedOnPrecision.eq(date.precision)),
+            _ => return Ok(None),
+        };
+        first::<financial_measure::Entity, _>(conn, rule, C::Id, except).await
     }
 }
 

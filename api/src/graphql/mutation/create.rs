@@ -389,8 +389,9 @@ impl Refs {
     fn evidence(&mut self, e: EvidenceInput, path: &str) -> EvidenceRecord {
         EvidenceRecord {
             source: self.id(&e.source, &format!("{path}.source"), &[NodeKind::Source]),
-            start: e.start.into(),
-            end: e.end.into(),
+            start: Some(e.start.into()),
+            end: Some(e.end.into()),
+            occurrence: None,
             excerpt: e.excerpt,
             confidence: e.confidence,
             curated: e.curated,
@@ -630,6 +631,7 @@ impl CreateMutation {
             since: input.since,
             until: input.until,
             evidence: refs.evidence(input.evidence, "input.evidence"),
+            more_evidence: Vec::new(),
         };
         added!(ctx, "addRole", Role, record, refs, AddRolePayload, role)
     }
@@ -648,6 +650,7 @@ impl CreateMutation {
             related_person: refs.id(&input.related_person, "input.relatedPerson", person),
             kind: input.kind,
             evidence: refs.evidence(input.evidence, "input.evidence"),
+            more_evidence: Vec::new(),
         };
         added!(
             ctx,
@@ -695,6 +698,7 @@ impl CreateMutation {
             about,
             mentions: refs.list(&input.mentions, "input.mentions", ENTITIES),
             evidence: refs.evidence(input.evidence, "input.evidence"),
+            more_evidence: Vec::new(),
         };
         added!(
             ctx,
@@ -740,6 +744,7 @@ impl CreateMutation {
             issues: refs.list(&input.issues, "input.issues", ISSUE),
             announced_on: input.announced_on,
             evidence: refs.evidence(input.evidence, "input.evidence"),
+            more_evidence: Vec::new(),
         };
         added!(
             ctx,
@@ -778,6 +783,7 @@ impl CreateMutation {
                 value: q.value.into(),
                 qualifier: q.qualifier.into(),
                 evidence: refs.evidence(q.evidence, &format!("input.quantities[{i}].evidence")),
+                more_evidence: Vec::new(),
             })
             .collect();
         let record = EventRecord {
@@ -790,6 +796,7 @@ impl CreateMutation {
             participants,
             quantities,
             evidence: refs.evidence(input.evidence, "input.evidence"),
+            more_evidence: Vec::new(),
         };
         added!(ctx, "addEvent", Event, record, refs, AddEventPayload, event)
     }

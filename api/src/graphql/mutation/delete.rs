@@ -44,6 +44,7 @@ fn references(kind: NodeKind) -> &'static [(&'static str, &'static str)] {
             ("event_quantity", "source_id"),
             ("role", "source_id"),
             ("relation", "source_id"),
+            ("fact_evidence", "source_id"),
         ],
         // Facts: what hangs on them (links, quantities) goes with them.
         NodeKind::Statement

@@ -1,13 +1,13 @@
 //! The mutation root: writes, each behind a write token and recorded in the
 //! write log with the token's name.
 
-use async_graphql::{Context, Json, MergedObject, Object, SimpleObject};
+use async_graphql::{Context, ID, Json, MergedObject, Object, SimpleObject};
 
 use super::{changes, database};
 use crate::auth::{Caller, Level};
 use crate::changes::Change;
 use crate::error::{AppError, AppResult};
-use crate::graphql::ids::GlobalId;
+use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::import::{self, Actor, ImportError};
 use crate::store::Write;
 
@@ -157,6 +157,16 @@ impl ImportMutation {
 impl ImportResult {
     fn of(counts: &import::Counts) -> Self {
         ImportResult {
+            reports: counts
+                .reports()
+                .iter()
+                .filter_map(|r| {
+                    Some(ImportedReport {
+                        record: r.record.clone(),
+                        fact: GlobalId::new(NodeKind::of_fact(r.kind)?, r.fact).encode(),
+                    })
+                })
+                .collect(),
             records: counts
                 .rows()
                 .map(|(kind, added, existing)| ImportedRecords {
@@ -198,6 +208,20 @@ fn import_failed(err: ImportError, operation: &str, prefix: &str) -> AppError {
 pub struct ImportResult {
     /// One entry per kind of record the document held.
     pub records: Vec<ImportedRecords>,
+    /// The records found to be another report of a fact the graph held
+    /// (or that an earlier record of the same document added): their
+    /// evidence was added to that fact. In the order of the document.
+    pub reports: Vec<ImportedReport>,
+}
+
+/// A record that reported a fact already in the graph.
+#[derive(SimpleObject, Debug, Clone)]
+pub struct ImportedReport {
+    /// The record's key in the document.
+    pub record: String,
+    /// The fact it reports (a `Statement`, `Role`, `Relation`,
+    /// `FinancialMeasure` or `Event` ID), which now cites its evidence too.
+    pub fact: ID,
 }
 
 /// How many records of one kind an import added, and how many it found

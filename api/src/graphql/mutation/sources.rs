@@ -2,7 +2,7 @@
 //! cites it.
 
 use async_graphql::MaybeUndefined;
-use entity::{event, event_quantity, financial_measure, relation, role, source, statement};
+use entity::{event, event_quantity, fact_evidence, financial_measure, relation, role, source, statement};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 use super::patch::{Problems, log, not_null, optional_text, refuse_empty, refuse_taken, required_text};
@@ -98,7 +98,7 @@ impl Update for Changes {
             let cited = citing_facts(txn, key).await?;
             if cited > 0 {
                 return Err(AppError::Conflict(format!(
-                    "input.text: {cited} fact{s} cite{v} this source, and the evidence spans of facts point into its text by offset, so the text cannot change; retract those facts first, or add the corrected article as a new source",
+                    "input.text: {cited} evidence span{s} of facts point{v} into this source's text by offset, so the text cannot change; retract those facts first, or add the corrected article as a new source",
                     s = if cited == 1 { "" } else { "s" },
                     v = if cited == 1 { "s" } else { "" },
                 )));
@@ -137,8 +137,9 @@ impl Update for Changes {
     }
 }
 
-/// How many facts (statements, financial measures, events, counts of
-/// events, roles and relations) cite a source.
+/// How many evidence spans of facts (statements, financial measures,
+/// events, counts of events, roles and relations) point into a source:
+/// their first reports and their later ones.
 async fn citing_facts(txn: &DatabaseTransaction, key: i64) -> AppResult<u64> {
     Ok(
         citing::<statement::Entity>(txn, statement::Column::SourceId, key).await?
@@ -146,7 +147,8 @@ async fn citing_facts(txn: &DatabaseTransaction, key: i64) -> AppResult<u64> {
             + citing::<event::Entity>(txn, event::Column::SourceId, key).await?
             + citing::<event_quantity::Entity>(txn, event_quantity::Column::SourceId, key).await?
             + citing::<role::Entity>(txn, role::Column::SourceId, key).await?
-            + citing::<relation::Entity>(txn, relation::Column::SourceId, key).await?,
+            + citing::<relation::Entity>(txn, relation::Column::SourceId, key).await?
+            + citing::<fact_evidence::Entity>(txn, fact_evidence::Column::SourceId, key).await?,
     )
 }
 

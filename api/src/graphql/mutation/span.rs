@@ -22,8 +22,9 @@ impl EvidenceInput {
             .ok();
         let raw = RawEvidence {
             source: (),
-            start: i64::from(self.start),
-            end: i64::from(self.end),
+            start: Some(i64::from(self.start)),
+            end: Some(i64::from(self.end)),
+            occurrence: None,
             excerpt: self.excerpt,
             confidence: self.confidence,
             curated: self.curated,

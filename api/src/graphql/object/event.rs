@@ -1,13 +1,16 @@
 //! Events: what happened, when.
 
 use async_graphql::{Context, ID, Object, SimpleObject};
+use entity::fact_evidence::Fact;
 use entity::{event_participant, event_quantity};
 
 use super::{
-    Event, Evidence, NodeObject, Place, Qualifier, as_place, children, evidence::evidence_of, linked,
+    Event, NodeObject, Place, Qualifier, as_place, children,
+    evidence::{evidence_of, fact_fields},
+    linked,
 };
 use crate::error::{AppError, AppResult};
-use crate::graphql::flat::Stamps;
+use crate::graphql::flat::{Also, Cited, Stamps};
 use crate::graphql::loaders;
 use crate::graphql::node::Entity;
 use crate::graphql::scalars::PartialDate;
@@ -73,14 +76,9 @@ impl Event {
         Ok(rows.into_iter().map(Quantity).collect())
     }
 
-    /// The span of the source that reports the event.
-    async fn evidence(&self) -> Evidence {
-        evidence_of!(self.0)
-    }
-
     #[graphql(flatten)]
-    async fn stamps(&self) -> Stamps<Self> {
-        Stamps::new(self.0.created_at, self.0.updated_at, self.0.version)
+    async fn fact(&self) -> Also<Cited<Self>, Stamps<Self>> {
+        fact_fields!(self.0, Event)
     }
 }
 
@@ -142,8 +140,12 @@ impl Quantity {
         self.0.qualifier.into()
     }
 
-    /// The span of the source that gives the count.
-    async fn evidence(&self) -> Evidence {
-        evidence_of!(self.0)
+    #[graphql(flatten)]
+    async fn cited(&self) -> Cited<Self> {
+        Cited::new(Fact::EventQuantity(self.0.id), evidence_of!(self.0))
     }
+}
+
+impl crate::graphql::flat::Noun for Quantity {
+    const NOUN: &'static str = "count";
 }

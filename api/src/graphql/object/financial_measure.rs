@@ -4,11 +4,9 @@ use std::str::FromStr;
 
 use async_graphql::{Context, ID, Object, SimpleObject};
 
-use super::{
-    Evidence, FinancialMeasure, Issue, NodeObject, children, evidence::evidence_of, linked, load_entity,
-};
+use super::{FinancialMeasure, Issue, NodeObject, children, evidence::fact_fields, linked, load_entity};
 use crate::error::{AppError, AppResult};
-use crate::graphql::flat::Stamps;
+use crate::graphql::flat::{Also, Cited, Stamps};
 use crate::graphql::loaders;
 use crate::graphql::node::Entity;
 use crate::graphql::scalars::{Decimal, PartialDate};
@@ -118,14 +116,9 @@ impl FinancialMeasure {
         PartialDate::from_columns(self.0.announced_on, self.0.announced_on_precision)
     }
 
-    /// The span of the source that reports the measure.
-    async fn evidence(&self) -> Evidence {
-        evidence_of!(self.0)
-    }
-
     #[graphql(flatten)]
-    async fn stamps(&self) -> Stamps<Self> {
-        Stamps::new(self.0.created_at, self.0.updated_at, self.0.version)
+    async fn fact(&self) -> Also<Cited<Self>, Stamps<Self>> {
+        fact_fields!(self.0, FinancialMeasure)
     }
 }
 

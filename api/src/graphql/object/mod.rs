@@ -13,7 +13,7 @@ mod statement;
 pub(crate) use entities::EntityObject;
 pub use entities::{OrganisationKind, PlaceKind};
 pub use event::{EventKind, Participant, Quantity};
-pub use evidence::Evidence;
+pub use evidence::{Evidence, Reports};
 pub use financial_measure::{FinancialMeasureKind, FinancialMeasureStatus, Qualifier, SecuredAgainst, Share};
 pub use position::Position;
 pub use statement::{IssueStance, Stance, StatementKind};

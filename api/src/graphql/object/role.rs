@@ -4,10 +4,10 @@ use async_graphql::{Context, ID, Object};
 use entity::relation;
 
 use super::{
-    Evidence, NodeObject, Organisation, Person, Relation, Role, Statement, evidence::evidence_of, load_entity,
+    NodeObject, Organisation, Person, Relation, Role, Statement, evidence::fact_fields, load_entity,
 };
 use crate::error::AppResult;
-use crate::graphql::flat::Stamps;
+use crate::graphql::flat::{Also, Cited, Stamps};
 use crate::graphql::list::{List, ListOrder, list_fields};
 use crate::graphql::node::Entity;
 use crate::graphql::scalars::PartialDate;
@@ -63,14 +63,9 @@ impl Role {
         List::under(self.0.id, Scope::Column("speaker_role_id"))
     }
 
-    /// The span of the source that states the role.
-    async fn evidence(&self) -> Evidence {
-        evidence_of!(self.0)
-    }
-
     #[graphql(flatten)]
-    async fn stamps(&self) -> Stamps<Self> {
-        Stamps::new(self.0.created_at, self.0.updated_at, self.0.version)
+    async fn fact(&self) -> Also<Cited<Self>, Stamps<Self>> {
+        fact_fields!(self.0, Role)
     }
 }
 
@@ -98,14 +93,9 @@ impl Relation {
         load_person(ctx, self.0.related_person_id).await
     }
 
-    /// The span of the source that states the relation.
-    async fn evidence(&self) -> Evidence {
-        evidence_of!(self.0)
-    }
-
     #[graphql(flatten)]
-    async fn stamps(&self) -> Stamps<Self> {
-        Stamps::new(self.0.created_at, self.0.updated_at, self.0.version)
+    async fn fact(&self) -> Also<Cited<Self>, Stamps<Self>> {
+        fact_fields!(self.0, Relation)
     }
 }
 

@@ -4,11 +4,11 @@ use async_graphql::{Context, ID, Object};
 use entity::statement_issue;
 
 use super::{
-    Evidence, Issue, NodeObject, Place, Role, Statement, children, evidence::evidence_of, linked,
-    load_entity, load_place,
+    Issue, NodeObject, Place, Role, Statement, children, evidence::fact_fields, linked, load_entity,
+    load_place,
 };
 use crate::error::{AppError, AppResult};
-use crate::graphql::flat::Stamps;
+use crate::graphql::flat::{Also, Cited, Stamps};
 use crate::graphql::loaders;
 use crate::graphql::node::Entity;
 use crate::graphql::scalars::PartialDate;
@@ -95,14 +95,9 @@ impl Statement {
         .await
     }
 
-    /// The span of the source the statement comes from.
-    async fn evidence(&self) -> Evidence {
-        evidence_of!(self.0)
-    }
-
     #[graphql(flatten)]
-    async fn stamps(&self) -> Stamps<Self> {
-        Stamps::new(self.0.created_at, self.0.updated_at, self.0.version)
+    async fn fact(&self) -> Also<Cited<Self>, Stamps<Self>> {
+        fact_fields!(self.0, Statement)
     }
 }
 

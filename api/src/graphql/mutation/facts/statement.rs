@@ -14,7 +14,7 @@ use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::mutation::update::Update;
 use crate::graphql::mutation::{EvidenceInput, StanceInput};
 use crate::graphql::object::StatementKind;
-use crate::names::fold_text;
+use crate::names::{fold_text, quote_key};
 use crate::store::identity::StatementIdentity;
 
 patch_input! {
@@ -195,8 +195,9 @@ async fn columns(
     }
     if let Some(text) = &patch.text {
         row.text = Set(text.clone());
-        // Search matches the folded text.
+        // Search matches the folded text; another report, the quote key.
         row.folded_text = Set(Some(fold_text(text)));
+        row.text_key = Set(Some(quote_key(text)));
     }
     let speaker = match patch.speaker {
         Some(id) => {
@@ -335,21 +336,16 @@ async fn refuse_twin(
     current: &statement::Model,
     speaker: i64,
 ) -> AppResult<()> {
-    if patch.kind.is_none() && patch.text.is_none() && patch.speaker.is_none() && patch.evidence.is_none() {
+    if patch.kind.is_none() && patch.text.is_none() && patch.speaker.is_none() && patch.said_on.is_undefined()
+    {
         return Ok(());
     }
-    let (source, span) = write::span_after(
-        patch.evidence.as_ref(),
-        current.source_id,
-        current.span_start,
-        current.span_end,
-    );
+    let said_on = write::date_after(&patch.said_on, current.said_on, current.said_on_precision);
     let twin = StatementIdentity {
-        source,
-        span,
         speaker,
         kind: patch.kind.unwrap_or(current.kind),
         text: patch.text.clone().unwrap_or_else(|| current.text.clone()),
+        said_on,
     }
     .find(txn, Some(current.id))
     .await?;
