@@ -730,6 +730,10 @@ impl ListFilter<statement::Entity> for StatementFilter {
         else {
             return None;
         };
+        // An empty filter (`filter: {}`) is no filter: counted as the whole list.
+        if issue.is_none() && stance.is_none() {
+            return None;
+        }
         Some(Arc::new(IssueLinkCount {
             issue: issue.clone(),
             stance: *stance,
