@@ -446,3 +446,75 @@ fn extend(
         path.pop();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edge(kind: EdgeKind, from: i64, to: i64, weight: i64) -> Edge {
+        Edge {
+            kind,
+            from: NodeKey::Entity(from),
+            to: NodeKey::Entity(to),
+            weight,
+            fact: from * 100 + to,
+        }
+    }
+
+    /// Every simple path from 1 to 4 within `max` steps, as their nodes.
+    fn all_paths(edges: &[Edge], max: usize) -> Vec<Vec<i64>> {
+        let mut adjacent: BTreeMap<NodeKey, Vec<Edge>> = BTreeMap::new();
+        for e in edges {
+            adjacent.entry(e.from).or_default().push(*e);
+            adjacent.entry(e.to).or_default().push(*e);
+        }
+        let (from, to) = (NodeKey::Entity(1), NodeKey::Entity(4));
+        let to_end = distances(&adjacent, to, max);
+        let mut found = Vec::new();
+        extend(
+            &adjacent,
+            &to_end,
+            to,
+            from,
+            max,
+            &mut Vec::new(),
+            &mut HashSet::from([from]),
+            &mut found,
+        );
+        found
+            .iter()
+            .map(|p| {
+                let mut nodes: Vec<i64> = p.iter().map(|(n, _)| n.entity().unwrap()).collect();
+                nodes.push(4);
+                nodes
+            })
+            .collect()
+    }
+
+    #[test]
+    fn paths_go_no_further_than_allowed_and_never_through_a_node_twice() {
+        // 1 - 2 - 3 - 4, 1 - 4, and 2 - 4; 3 - 1 closes a loop.
+        let edges = [
+            edge(EdgeKind::Role, 1, 2, 1),
+            edge(EdgeKind::Role, 2, 3, 1),
+            edge(EdgeKind::Role, 3, 4, 1),
+            edge(EdgeKind::Event, 1, 4, 1),
+            edge(EdgeKind::Mention, 2, 4, 3),
+            edge(EdgeKind::Relation, 3, 1, 1),
+        ];
+        let mut one = all_paths(&edges, 1);
+        one.sort();
+        assert_eq!(one, vec![vec![1, 4]]);
+        let mut two = all_paths(&edges, 2);
+        two.sort();
+        assert_eq!(two, vec![vec![1, 2, 4], vec![1, 3, 4], vec![1, 4]]);
+        let three = all_paths(&edges, 3);
+        assert_eq!(three.len(), 5, "{three:?}");
+        assert!(three.iter().all(|p| {
+            let mut seen = p.clone();
+            seen.sort();
+            seen.dedup();
+            seen.len() == p.len()
+        }));
+    }
+}
