@@ -15,6 +15,8 @@ import random
 import shutil
 import subprocess
 import tempfile
+import time
+import urllib.request
 from pathlib import Path
 
 from run import (BENCH, SIZES, Server, admin_url, check, graphql_get, log, ng_id, oha,
@@ -46,6 +48,8 @@ def main():
     ap.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 10)))
     ap.add_argument("--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", 16)))
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--sequential", action="store_true",
+                    help="without oha: one request at a time from Python, for --seconds per query")
     args = ap.parse_args()
 
     n = SIZES.get(args.size.upper()) or int(args.size)
@@ -94,12 +98,16 @@ def main():
                 log(f"{name}: SQL per request {r['sql_per_request']}")
                 r["load"] = {}
                 for q in QUERIES:
-                    oha(server.url, urls[q], 2, args.connections)  # warm-up
-                    r["load"][q] = oha(server.url, urls[q], args.seconds, args.connections)
+                    if args.sequential:
+                        r["load"][q] = sequential(server.url, urls[q], args.seconds)
+                    else:
+                        oha(server.url, urls[q], 2, args.connections)  # warm-up
+                        r["load"][q] = oha(server.url, urls[q], args.seconds, args.connections)
                     log(f"  {q}: {r['load'][q]}")
             finally:
                 server.stop()
-        out = BENCH / "results" / f"graph-{label}.json"
+        result["client"] = "sequential" if args.sequential else f"oha, {args.connections} connections"
+        out = BENCH / "results" / f"graph-{label}{'-sequential' if args.sequential else ''}.json"
         out.write_text(json.dumps(result, indent=2) + "\n")
         log(f"wrote {out}")
         print(table(result))
@@ -107,6 +115,27 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
         subprocess.run(["psql", pg_admin, "-XAtqc", f"DROP DATABASE IF EXISTS {db} WITH (FORCE)"],
                        capture_output=True)
+
+
+def sequential(base, paths, seconds):
+    """One request at a time over the inputs, in turn, for `seconds`: the
+    figures oha gives, from a Python client (which adds its own time)."""
+    latencies, errors = [], 0
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        for path in paths:
+            start = time.perf_counter()
+            try:
+                with urllib.request.urlopen(base + path, timeout=60) as r:
+                    body = json.loads(r.read())
+                errors += 1 if body.get("errors") else 0
+            except Exception:
+                errors += 1
+            latencies.append(time.perf_counter() - start)
+    latencies.sort()
+    pct = lambda p: round(latencies[min(len(latencies) - 1, int(len(latencies) * p))] * 1000, 2)  # noqa: E731
+    return {"requests_per_second": round(len(latencies) / sum(latencies), 1), "p50_ms": pct(0.5),
+            "p99_ms": pct(0.99), "ok": len(latencies) - errors, "errors": errors}
 
 
 def table(result):
