@@ -17,6 +17,7 @@ pub mod export;
 pub mod extract;
 pub mod fuzz;
 pub mod generate;
+pub mod graph;
 pub mod graphql;
 pub mod guard;
 pub mod http;

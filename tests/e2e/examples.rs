@@ -30,6 +30,10 @@ pub async fn the_playground_opens_on_the_examples(db: TestDb) {
         "TheEuLoan",
         "TheDroneAttack",
         "WhatKremlinOfficialsSaid",
+        "HowIsKushnerConnectedToPutin",
+        "UshakovsNeighbourhood",
+        "NatoMembershipOverTime",
+        "WhoTalksAboutTerritorialConcessions",
     ] {
         assert!(
             page.contains(&format!("query {name}")),
@@ -39,6 +43,7 @@ pub async fn the_playground_opens_on_the_examples(db: TestDb) {
 }
 
 pub async fn each_example_answers_its_question_about_the_seed_article(server: Server) {
+    graph_examples_answer_their_questions(&server).await;
     let data = server
         .query(&example("1-who-opposes-nato-membership"), json!({}))
         .await;
@@ -242,4 +247,69 @@ pub async fn answers_keep_the_order_the_query_asks_for(server: Server) {
             "key",
         ],
     );
+}
+
+/// The graph questions' tabs, whose IDs are the seed graph's.
+async fn graph_examples_answer_their_questions(server: &Server) {
+    let data = server
+        .query(&example("6-how-is-kushner-connected-to-putin"), json!({}))
+        .await;
+    let first = &data["paths"][0]["hops"][0];
+    assert_eq!(first["from"]["name"], "Jared Kushner");
+    assert_eq!(first["to"]["name"], "Vladimir Putin");
+    assert_eq!(data["paths"].as_array().expect("paths").len(), 5);
+    let event = data["paths"]
+        .as_array()
+        .expect("paths")
+        .iter()
+        .find(|p| p["hops"][0]["kind"] == "EVENT")
+        .expect("the talks in Moscow");
+    assert!(
+        event["hops"][0]["evidence"]["excerpt"]
+            .as_str()
+            .expect("an excerpt")
+            .contains("Jared Kushner")
+    );
+
+    let data = server
+        .query(&example("7-ushakovs-neighbourhood"), json!({}))
+        .await;
+    let hood = &data["neighbourhood"];
+    assert_eq!(hood["nodes"][0]["name"], "Yuri Ushakov");
+    let names: Vec<&str> = hood["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .map(|n| n["name"].as_str().expect("a name"))
+        .collect();
+    for name in ["Kremlin", "Territorial concessions", "Ukraine peace negotiations"] {
+        assert!(names.contains(&name), "{name} in {names:?}");
+    }
+
+    let data = server
+        .query(&example("8-nato-membership-over-time"), json!({}))
+        .await;
+    let counted: i64 = data["timeline"]
+        .as_array()
+        .expect("buckets")
+        .iter()
+        .map(|b| b["count"].as_i64().expect("a count"))
+        .sum();
+    assert_eq!(
+        counted,
+        data["statements"]["totalCount"].as_i64().expect("a count")
+    );
+    assert_eq!(
+        data["timeline"][0]["stances"],
+        json!([{ "value": "OPPOSES", "count": 2 }, { "value": "SUPPORTS", "count": 1 }])
+    );
+
+    let data = server
+        .query(&example("9-who-talks-about-territorial-concessions"), json!({}))
+        .await;
+    let facets = &data["statementFacets"];
+    assert_eq!(facets["totalCount"], 1);
+    assert_eq!(facets["speakers"][0]["node"]["name"], "Yuri Ushakov");
+    assert_eq!(facets["speakerOrganisations"][0]["node"]["name"], "Kremlin");
+    assert_eq!(facets["stances"], json!([{ "value": "NEUTRAL", "count": 1 }]));
 }

@@ -21,6 +21,7 @@ mod fact_updates;
 mod fairness;
 mod filters;
 mod fuzz;
+mod graph;
 mod import;
 mod limits;
 mod lists;
@@ -233,6 +234,7 @@ fn main() {
         case!(import::standard_input_is_read_for_a_dash),
         case!(fuzz::mangled_documents_are_imported_whole_or_not_at_all),
         case!(fuzz::random_queries_never_fail_internally),
+        case!(graph::a_hub_of_thousands_of_facts_answers_within_the_limits),
     ];
     // Cases that only read the seed graph: one seeded server per database.
     let seeded = vec![
@@ -265,6 +267,10 @@ fn main() {
         seeded!(lists::a_cursor_of_another_list_or_order_is_refused),
         seeded!(lists::people_organisations_and_places_refuse_each_others_cursors),
         seeded!(budgets::long_string_filters_are_bad_user_input_naming_the_field_and_limit),
+        seeded!(graph::statement_facets_count_what_the_list_under_the_same_filter_counts),
+        seeded!(graph::timelines_count_each_statement_and_event_once),
+        seeded!(graph::a_neighbourhood_weighs_each_edge_by_its_facts),
+        seeded!(graph::paths_join_kushner_to_putin_by_facts_with_their_evidence),
     ];
     let plain = vec![
         plain!(server::the_developers_settings_never_reach_the_binary),

@@ -39,9 +39,12 @@ use crate::page::{Order, OrderDirection, SortKind};
 
 /// Reads an ID argument that must name one of `kinds`.
 pub fn expect_id(id: &ID, field: &str, kinds: &[NodeKind]) -> AppResult<i64> {
-    id_of(id, kinds)
-        .map(|global| global.key)
-        .map_err(|message| AppError::bad_input(format!("`{field}` {message}")))
+    expect_node(id, field, kinds).map(|global| global.key)
+}
+
+/// Reads an ID argument that must name one of `kinds`, with its kind.
+pub fn expect_node(id: &ID, field: &str, kinds: &[NodeKind]) -> AppResult<GlobalId> {
+    id_of(id, kinds).map_err(|message| AppError::bad_input(format!("`{field}` {message}")))
 }
 
 /// Decodes an ID that must name one of `kinds`; the error says what is
@@ -343,6 +346,17 @@ pub async fn statements(
     filtered_statements(db, select, filter, false).await
 }
 
+/// The issue `filter.issue` names and every issue under it; `None`
+/// without one. A stance in the filter is a stance on these issues.
+pub(crate) async fn issue_subtree(
+    db: &DatabaseConnection,
+    issue: Option<&ID>,
+) -> AppResult<Option<Vec<i64>>> {
+    let Some(id) = issue else { return Ok(None) };
+    let root = expect_id(id, "filter.issue", &[NodeKind::Issue])?;
+    Ok(Some(subtree(db, Tree::Issue, root).await?))
+}
+
 /// The links of an issue's subtree to statements, with that stance if one
 /// is given: `SELECT statement_id FROM statement_issue WHERE ...`; `None`
 /// when neither is given.
@@ -358,9 +372,8 @@ async fn issue_links(
         .column((statement_issue::Entity, statement_issue::Column::StatementId))
         .from(statement_issue::Entity)
         .to_owned();
-    if let Some(id) = issue {
-        let root = expect_id(id, "filter.issue", &[NodeKind::Issue])?;
-        links.and_where(statement_issue::Column::IssueId.is_in(subtree(db, Tree::Issue, root).await?));
+    if let Some(issues) = issue_subtree(db, issue).await? {
+        links.and_where(statement_issue::Column::IssueId.is_in(issues));
     }
     if let Some(stance) = stance {
         let stance: entity::kinds::Stance = stance.into();
@@ -818,6 +831,10 @@ impl ListFilter<statement::Entity> for StatementFilter {
         else {
             return None;
         };
+        // An empty filter (`filter: {}`) is no filter: counted as the whole list.
+        if issue.is_none() && stance.is_none() {
+            return None;
+        }
         Some(Arc::new(IssueLinkCount {
             issue: issue.clone(),
             stance: *stance,

@@ -13,12 +13,16 @@ use axum::routing::get;
 use sha2::{Digest, Sha256};
 
 /// The example queries the playground opens with, one tab each, in order.
-pub const EXAMPLES: [&str; 5] = [
+pub const EXAMPLES: [&str; 9] = [
     include_str!("playground/1-who-opposes-nato-membership.graphql"),
     include_str!("playground/2-everything-peskov-said.graphql"),
     include_str!("playground/3-the-eu-loan.graphql"),
     include_str!("playground/4-the-drone-attack.graphql"),
     include_str!("playground/5-what-kremlin-officials-said.graphql"),
+    include_str!("playground/6-how-is-kushner-connected-to-putin.graphql"),
+    include_str!("playground/7-ushakovs-neighbourhood.graphql"),
+    include_str!("playground/8-nato-membership-over-time.graphql"),
+    include_str!("playground/9-who-talks-about-territorial-concessions.graphql"),
 ];
 
 /// What the page may load: scripts, styles and calls from this server only

@@ -1,6 +1,6 @@
 // A real client: Apollo Client, as a front-end would set it up (an
 // InMemoryCache and an HttpLink, nothing configured for this schema), runs
-// the five example queries of the playground through its normalised cache.
+// the nine example queries of the playground through its normalised cache.
 // Fails on any warning or error Apollo logs ("Missing field ...", "Cache
 // data may be lost ..."). Then, with EverythingPeskovSaid watched, it
 // corrects one of Peskov's statements through the API, refetches the

@@ -14,6 +14,7 @@ pub(crate) use entities::EntityObject;
 pub use entities::{OrganisationKind, PlaceKind};
 pub use event::{EventKind, Participant, Quantity};
 pub use evidence::{Evidence, Reports};
+pub(crate) use evidence::evidence_of;
 pub use financial_measure::{FinancialMeasureKind, FinancialMeasureStatus, Qualifier, SecuredAgainst, Share};
 pub use position::Position;
 pub use statement::{IssueStance, Stance, StatementKind};
