@@ -249,7 +249,8 @@ fn prepare_folder(db_file: &Path) -> Result<(), StartupError> {
 /// Applies every pending migration. Then fills the columns the server
 /// derives in Rust where rows lack them (written by an older version or by
 /// hand, or added by a migration, which cannot run the server's code): the
-/// folded text of statements, that search finds them by, and the sort keys
+/// folded texts that search finds statements, events, financial measures,
+/// roles, relations and sources by, and the sort keys
 /// of names, that `orderBy: NAME` sorts by.
 pub async fn migrate(db: &DatabaseConnection, target: &Target) -> Result<(), StartupError> {
     let fail = |err: DbErr| StartupError::Migrate {
@@ -257,16 +258,31 @@ pub async fn migrate(db: &DatabaseConnection, target: &Target) -> Result<(), Sta
         reason: one_line(err),
     };
     Migrator::up(db, None).await.map_err(fail)?;
-    use entity::{issue, named_entity, statement};
-    let folded = fill_derived::<statement::Entity>(
-        db,
-        [
-            statement::Column::Id,
-            statement::Column::Text,
-            statement::Column::FoldedText,
-        ],
-        statement::Column::FoldedText.is_null(),
-        fold_text,
+    use entity::{event, financial_measure, issue, named_entity, relation, role, source, statement};
+    // Each searched text beside its folded column, one table after another.
+    macro_rules! fold_missing {
+        ($($table:ident: $from:ident => $to:ident),+) => {
+            async {
+                let mut filled = 0;
+                $(filled += fill_derived::<$table::Entity>(
+                    db,
+                    [$table::Column::Id, $table::Column::$from, $table::Column::$to],
+                    $table::Column::$to.is_null(),
+                    fold_text,
+                )
+                .await?;)+
+                Ok::<u64, DbErr>(filled)
+            }
+        };
+    }
+    let folded = fold_missing!(
+        statement: Text => FoldedText,
+        event: Label => FoldedLabel,
+        financial_measure: Label => FoldedLabel,
+        role: Title => FoldedTitle,
+        relation: Kind => FoldedKind,
+        source: Title => FoldedTitle,
+        source: Text => FoldedText
     );
     let entities = fill_derived::<named_entity::Entity>(
         db,
@@ -287,7 +303,7 @@ pub async fn migrate(db: &DatabaseConnection, target: &Target) -> Result<(), Sta
     let folded = folded.await.map_err(fail)?;
     let sorted = entities.await.map_err(fail)? + issues.await.map_err(fail)?;
     if folded + sorted > 0 {
-        tracing::info!(folded, sorted, "filled folded statement texts and name sort keys");
+        tracing::info!(folded, sorted, "filled folded texts and name sort keys");
     }
     Ok(())
 }
