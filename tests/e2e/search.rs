@@ -643,8 +643,8 @@ pub async fn search_ranks_reader_queries(server: Server) {
         });
         match rank {
             Some(0) => at_1 += 1,
-            Some(_) => {}
-            None => misses.push(format!("{query}: {}", found["edges"])),
+            Some(r) => misses.push(format!("{query}: at {}", r + 1)),
+            None => misses.push(format!("{query}: not in 3: {}", found["edges"])),
         }
         if rank.is_some() {
             at_3 += 1;
@@ -652,7 +652,10 @@ pub async fn search_ranks_reader_queries(server: Server) {
     }
     let n = queries.len() as f64;
     let (p1, p3) = (at_1 as f64 / n, at_3 as f64 / n);
-    println!("reader queries: {} P@1 {p1:.3} P@3 {p3:.3}", queries.len());
+    println!(
+        "reader queries: {} P@1 {p1:.3} P@3 {p3:.3}; not first: {misses:#?}",
+        queries.len()
+    );
     assert!(
         p1 >= MIN_PRECISION_AT_1 && p3 >= MIN_PRECISION_AT_3,
         "P@1 {p1:.3}, P@3 {p3:.3}; missed: {misses:#?}"

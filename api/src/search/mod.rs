@@ -304,7 +304,9 @@ async fn spread(
     }
     for ((kind, id), (own, text)) in facts {
         let (tied, one_holds_all) = ties.get(&(kind, id)).copied().unwrap_or_default();
-        if own | tied == all && own != all && !one_holds_all && !best.contains_key(&(kind, id)) {
+        // A fact's own fields may hold them all between them (a measure's
+        // label and amount); one field that holds them all is a hit already.
+        if own | tied == all && !one_holds_all && !best.contains_key(&(kind, id)) {
             best.insert(
                 (kind, id),
                 hit(
