@@ -249,8 +249,9 @@ fn prepare_folder(db_file: &Path) -> Result<(), StartupError> {
 /// Applies every pending migration. Then fills the columns the server
 /// derives in Rust where rows lack them (written by an older version or by
 /// hand, or added by a migration, which cannot run the server's code): the
-/// folded text of statements, that search finds them by, their quote keys,
-/// that a second report of the same words is matched by, and the sort keys
+/// folded texts that search finds statements, events, financial measures,
+/// roles, relations and sources by, the quote keys of statements, that a
+/// second report of the same words is matched by, and the sort keys
 /// of names, that `orderBy: NAME` sorts by.
 pub async fn migrate(db: &DatabaseConnection, target: &Target) -> Result<(), StartupError> {
     let fail = |err: DbErr| StartupError::Migrate {
@@ -258,14 +259,34 @@ pub async fn migrate(db: &DatabaseConnection, target: &Target) -> Result<(), Sta
         reason: one_line(err),
     };
     Migrator::up(db, None).await.map_err(fail)?;
-    use entity::{issue, named_entity, statement};
-    // A statement column derived from its text, where it is missing.
-    let from_text = |to: statement::Column, derive| {
-        let columns = [statement::Column::Id, statement::Column::Text, to];
-        fill_derived::<statement::Entity>(db, columns, to.is_null(), derive)
-    };
-    let folded = from_text(statement::Column::FoldedText, fold_text);
-    let keyed = from_text(statement::Column::TextKey, quote_key);
+    use entity::{event, financial_measure, issue, named_entity, relation, role, source, statement};
+    // Each derived column beside the text it comes from, one table after
+    // another: the texts search finds, a statement's quote key.
+    macro_rules! fill_missing {
+        ($($table:ident: $from:ident => $to:ident by $derive:ident),+) => {
+            async {
+                let mut filled = 0;
+                $(filled += fill_derived::<$table::Entity>(
+                    db,
+                    [$table::Column::Id, $table::Column::$from, $table::Column::$to],
+                    $table::Column::$to.is_null(),
+                    $derive,
+                )
+                .await?;)+
+                Ok::<u64, DbErr>(filled)
+            }
+        };
+    }
+    let folded = fill_missing!(
+        statement: Text => FoldedText by fold_text,
+        statement: Text => TextKey by quote_key,
+        event: Label => FoldedLabel by fold_text,
+        financial_measure: Label => FoldedLabel by fold_text,
+        role: Title => FoldedTitle by fold_text,
+        relation: Kind => FoldedKind by fold_text,
+        source: Title => FoldedTitle by fold_text,
+        source: Text => FoldedText by fold_text
+    );
     let entities = fill_derived::<named_entity::Entity>(
         db,
         [
@@ -282,10 +303,10 @@ pub async fn migrate(db: &DatabaseConnection, target: &Target) -> Result<(), Sta
         issue::Column::SortName.eq(""),
         sort_key,
     );
-    let folded = folded.await.map_err(fail)? + keyed.await.map_err(fail)?;
+    let folded = folded.await.map_err(fail)?;
     let sorted = entities.await.map_err(fail)? + issues.await.map_err(fail)?;
     if folded + sorted > 0 {
-        tracing::info!(folded, sorted, "filled folded statement texts and name sort keys");
+        tracing::info!(folded, sorted, "filled folded texts and name sort keys");
     }
     Ok(())
 }

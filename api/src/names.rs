@@ -8,13 +8,26 @@
 /// lower-cases, drops punctuation, and evens out the common variants of
 /// romanised Slavic names (y/i/j, -iy/-yy/-y endings, doubled letters).
 pub fn fold(name: &str) -> String {
-    let ascii = deunicode::deunicode(name).to_lowercase();
+    let apart: String = name
+        .chars()
+        .map(|c| if is_currency(c) { ' ' } else { c })
+        .collect();
+    let ascii = deunicode::deunicode(&apart).to_lowercase();
     let words = ascii
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'' && c != '’')
         .map(|w| w.replace(['\'', '’'], ""))
         .filter(|w| !w.is_empty())
         .map(|w| fold_word(&w));
     words.collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a character is a currency sign that is not ASCII, which
+/// transliteration would turn into letters (`£` is "PS", `€` "EUR").
+fn is_currency(c: char) -> bool {
+    matches!(
+        c,
+        '£' | '€' | '¥' | '¢' | '₽' | '₴' | '₹' | '₩' | '₺' | '₪' | '₣' | '₿'
+    )
 }
 
 /// A name's sort key: the name as written, lower-cased, with accents taken
@@ -80,7 +93,9 @@ pub enum Words {
     /// As [`fold`] does: the keys of a name's words are the words of its fold.
     Name,
     /// As names, but an English possessive `'s` is dropped ("Kyiv's" is
-    /// "kyiv"), as running text needs.
+    /// "kyiv") and each word is cut to its stem by the Snowball English
+    /// stemmer before it is folded ("drones" and "drone" are "drone",
+    /// "killed" and "killing" are "kil"), as running text needs.
     Text,
 }
 
@@ -94,9 +109,12 @@ pub fn words(text: &str, mode: Words) -> Vec<Word> {
     let mut utf8 = [0u8; 4];
     for (i, c) in text.chars().enumerate() {
         position = i + 1;
-        // As deunicode transliterates it; a character it cannot is a separator.
+        // As deunicode transliterates it; a character it cannot is a
+        // separator, and so is a currency sign ("£184" is "184", not "ps184").
         let ascii = if c.is_ascii() {
             Some(&*c.encode_utf8(&mut utf8))
+        } else if is_currency(c) {
+            None
         } else {
             deunicode::deunicode_char(c)
         };
@@ -125,6 +143,10 @@ pub fn fold_text(text: &str) -> String {
     keys.join(" ")
 }
 
+/// The stemmer of running text: Snowball's English (Porter 2).
+static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> =
+    std::sync::LazyLock::new(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+
 fn push_word(out: &mut Vec<Word>, start: usize, end: usize, ascii: &str, mode: Words) {
     let mut lower = ascii.to_lowercase();
     if mode == Words::Text && lower.len() > 2 && lower.ends_with("'s") {
@@ -134,7 +156,10 @@ fn push_word(out: &mut Vec<Word>, start: usize, end: usize, ascii: &str, mode: W
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
         .map(|w| w.replace('\'', ""))
         .filter(|w| !w.is_empty())
-        .map(|w| fold_word(&w))
+        .map(|w| match mode {
+            Words::Name => fold_word(&w),
+            Words::Text => fold_word(&STEMMER.stem(&w)),
+        })
         .collect();
     if !keys.is_empty() {
         out.push(Word { start, end, keys });
@@ -263,8 +288,23 @@ mod tests {
     }
 
     #[test]
+    fn text_words_meet_by_their_stems() {
+        for (a, b) in [
+            ("drones", "drone"),
+            ("killed", "killing"),
+            ("talks", "talk"),
+            ("negotiations", "negotiate"),
+            // A currency sign is no letter: "£184" is "184".
+            ("£184 billions", "184 billion"),
+        ] {
+            assert_eq!(fold_text(a), fold_text(b), "{a} {b}");
+        }
+        assert_ne!(fold_text("drone"), fold_text("draw"));
+    }
+
+    #[test]
     fn text_drops_possessives_and_folds_like_names() {
-        assert_eq!(fold_text("Ukraine’s NATO membership"), "ukraine nato membership");
+        assert_eq!(fold_text("Ukraine’s NATO membership"), "ukrain nato membership");
         assert_eq!(fold_text("Zelenskyy met Зеленський"), "zelenski met zelenski");
         assert_eq!(fold_text("— “ ” ..."), "");
     }

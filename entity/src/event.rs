@@ -10,6 +10,10 @@ pub struct Model {
     pub id: i64,
     pub kind: crate::kinds::EventKind,
     pub label: String,
+    /// The label, folded as search finds it (stemmed words, see `newsgraph::names`);
+    /// null until the API has folded it.
+    #[sea_orm(column_type = "Text")]
+    pub folded_label: Option<String>,
     pub started_on: Option<Date>,
     pub started_on_precision: Option<crate::kinds::DatePrecision>,
     pub ended_on: Option<Date>,

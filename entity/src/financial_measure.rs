@@ -10,6 +10,10 @@ pub struct Model {
     pub id: i64,
     pub kind: crate::kinds::FinancialMeasureKind,
     pub label: String,
+    /// The label, folded as search finds it (stemmed words, see `newsgraph::names`);
+    /// null until the API has folded it.
+    #[sea_orm(column_type = "Text")]
+    pub folded_label: Option<String>,
     pub amount: Option<String>,
     pub currency: Option<String>,
     pub amount_qualifier: Option<crate::kinds::Qualifier>,

@@ -11,6 +11,10 @@ pub struct Model {
     pub person_id: i64,
     pub related_person_id: i64,
     pub kind: String,
+    /// The kind, folded as search finds it (stemmed words, see `newsgraph::names`);
+    /// null until the API has folded it.
+    #[sea_orm(column_type = "Text")]
+    pub folded_kind: Option<String>,
     pub source_id: i64,
     pub span_start: i32,
     pub span_end: i32,

@@ -11,6 +11,10 @@ pub struct Model {
     pub person_id: i64,
     pub organisation_id: i64,
     pub title: String,
+    /// The title, folded as search finds it (stemmed words, see `newsgraph::names`);
+    /// null until the API has folded it.
+    #[sea_orm(column_type = "Text")]
+    pub folded_title: Option<String>,
     pub since: Option<Date>,
     pub since_precision: Option<crate::kinds::DatePrecision>,
     pub until: Option<Date>,

@@ -12,6 +12,10 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub url: Option<String>,
     pub title: String,
+    /// The title, folded as search finds it (stemmed words, see `newsgraph::names`);
+    /// null until the API has folded it.
+    #[sea_orm(column_type = "Text")]
+    pub folded_title: Option<String>,
     #[sea_orm(column_type = "Text")]
     pub publisher: Option<String>,
     /// The day the source was published; for a month or a year, its first day.
@@ -22,6 +26,10 @@ pub struct Model {
     pub language: Option<String>,
     #[sea_orm(column_type = "Text")]
     pub text: String,
+    /// The text, folded as search finds it (stemmed words, see `newsgraph::names`);
+    /// null until the API has folded it.
+    #[sea_orm(column_type = "Text")]
+    pub folded_text: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

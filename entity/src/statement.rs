@@ -30,7 +30,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,
-    /// The text folded word by word as names are, which search matches on;
+    /// The text folded word by word as names are, each word cut to its stem,
+    /// which search matches on;
     /// null until the API has folded it.
     #[sea_orm(column_type = "Text")]
     pub folded_text: Option<String>,

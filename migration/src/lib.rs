@@ -24,6 +24,8 @@ mod m20261129_000014_periods_by_precision;
 mod m20261207_000015_name_sort_keys;
 mod m20261207_000016_cover_issue_links;
 mod m20261207_000017_many_reports;
+mod m20261207_000018_stemmed_text;
+mod m20261207_000019_search_facts;
 
 /// Applies and reverts the migrations in order.
 pub struct Migrator;
@@ -49,6 +51,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000015_name_sort_keys::Migration),
             Box::new(m20261207_000016_cover_issue_links::Migration),
             Box::new(m20261207_000017_many_reports::Migration),
+            Box::new(m20261207_000018_stemmed_text::Migration),
+            Box::new(m20261207_000019_search_facts::Migration),
         ]
     }
 }

@@ -77,7 +77,11 @@ impl MigrationTrait for Migration {
 /// there indexed. With external content, a delete must hand FTS5 the values
 /// it indexed: the triggers pass the old row's.
 fn fts5_up(table: &str, column: &str) -> String {
-    let fts = format!("{table}_fts");
+    fts5_index(&format!("{table}_fts"), table, column)
+}
+
+/// The FTS5 table `fts` over `table.column`, as [`fts5_up`] makes it.
+pub(crate) fn fts5_index(fts: &str, table: &str, column: &str) -> String {
     format!(
         "CREATE VIRTUAL TABLE {fts} USING fts5({column}, content='{table}', content_rowid='id', \
              detail=none, columnsize=0, tokenize='unicode61 remove_diacritics 2');
@@ -96,7 +100,11 @@ fn fts5_up(table: &str, column: &str) -> String {
 }
 
 fn fts5_down(table: &str) -> String {
-    let fts = format!("{table}_fts");
+    fts5_drop(&format!("{table}_fts"))
+}
+
+/// Drops the FTS5 table `fts` and its triggers.
+pub(crate) fn fts5_drop(fts: &str) -> String {
     format!(
         "DROP TRIGGER {fts}_update;
          DROP TRIGGER {fts}_delete;

@@ -3,47 +3,34 @@
 use std::collections::HashMap;
 
 use async_graphql::connection::CursorType;
-use async_graphql::{Context, Enum, Object, SimpleObject, Union};
+use async_graphql::{Context, Object, SimpleObject, Union};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use super::connection::PageInfo;
 use super::node::Entity;
-use super::object::{Issue, Organisation, Person, Place, Statement};
+use super::object::{
+    Event, FinancialMeasure, Issue, Organisation, Person, Place, Relation, Role, Source, Statement,
+};
 use super::{database, loaders};
 use crate::error::{AppError, AppResult};
 use crate::page::{DEFAULT_PAGE_SIZE, max_page_size};
 use crate::search::{self, Field, Hit, HitKind, SearchTerms};
 
-/// What a search found: a person, an organisation, a place, an issue or a statement.
+/// What a search found: a person, an organisation, a place, an issue, an
+/// event, a financial measure, a role, a relation, a statement or a source.
 #[derive(Union, Debug, Clone)]
 pub enum SearchResult {
     Person(Person),
     Organisation(Organisation),
     Place(Place),
     Issue(Issue),
+    Event(Event),
+    FinancialMeasure(FinancialMeasure),
+    Role(Role),
+    Relation(Relation),
     Statement(Statement),
-}
-
-/// Which field of the node the query matched.
-#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SearchField {
-    /// The name of a person, an organisation, a place or an issue.
-    Name,
-    /// One of its aliases: another name or spelling it is known by.
-    Alias,
-    /// The text of a statement.
-    Text,
-}
-
-impl From<Field> for SearchField {
-    fn from(field: Field) -> Self {
-        match field {
-            Field::Name => Self::Name,
-            Field::Alias => Self::Alias,
-            Field::Text => Self::Text,
-        }
-    }
+    Source(Source),
 }
 
 /// A stretch of a text, in Unicode code points (as `Evidence` counts them), end exclusive.
@@ -71,17 +58,22 @@ impl SearchHit {
     }
 
     /// How well it matched; higher is better. Names and aliases always score
-    /// above statement text (the README describes the scale).
+    /// above the rest, and a match in one field above words spread over a
+    /// fact (the README describes the scale).
     async fn score(&self) -> f64 {
         self.hit.score
     }
 
-    /// Which field matched: the node's name, one of its aliases, or a statement's text.
-    async fn field(&self) -> SearchField {
-        self.hit.field.into()
+    /// Which field matched: a name, an alias, a label, a title, an amount, a
+    /// statement's text, a passage of a source, or a fact with its ties.
+    async fn field(&self) -> Field {
+        self.hit.field
     }
 
-    /// The text that matched, as stored: the name, the alias or the statement's text.
+    /// The text that matched, as stored: the name, the alias, the label or
+    /// title, the statement's text, the passage of a source's text; for a
+    /// role or a relation, its people with its title or kind ("Dmitry
+    /// Peskov, spokesman, Kremlin"); for an amount, the measure's label.
     async fn text(&self) -> &str {
         &self.hit.text
     }
@@ -247,19 +239,25 @@ async fn load_nodes<'a>(
     ctx: &Context<'_>,
     hits: impl Iterator<Item = &'a Hit>,
 ) -> AppResult<HashMap<(HitKind, i64), SearchResult>> {
-    let (mut entities, mut issues, mut statements) = (Vec::new(), Vec::new(), Vec::new());
+    let mut ids: HashMap<HitKind, Vec<i64>> = HashMap::new();
     for hit in hits {
-        match hit.kind {
-            HitKind::Person | HitKind::Organisation | HitKind::Place => entities.push(hit.id),
-            HitKind::Issue => issues.push(hit.id),
-            HitKind::Statement => statements.push(hit.id),
-        }
+        let kind = match hit.kind {
+            HitKind::Organisation | HitKind::Place => HitKind::Person,
+            kind => kind,
+        };
+        ids.entry(kind).or_default().push(hit.id);
     }
+    let mut of = |kind| ids.remove(&kind).unwrap_or_default();
     let l = loaders(ctx)?;
-    let (entities, issues, statements) = futures_util::try_join!(
-        l.entity.load_many(entities),
-        l.issue.load_many(issues),
-        l.statement.load_many(statements),
+    let (entities, issues, statements, events, measures, roles, relations, sources) = futures_util::try_join!(
+        l.entity.load_many(of(HitKind::Person)),
+        l.issue.load_many(of(HitKind::Issue)),
+        l.statement.load_many(of(HitKind::Statement)),
+        l.event.load_many(of(HitKind::Event)),
+        l.financial_measure.load_many(of(HitKind::FinancialMeasure)),
+        l.role.load_many(of(HitKind::Role)),
+        l.relation.load_many(of(HitKind::Relation)),
+        l.source.load_many(of(HitKind::Source)),
     )?;
     let mut out = HashMap::new();
     for (id, record) in entities {
@@ -270,15 +268,23 @@ async fn load_nodes<'a>(
         };
         out.insert((kind, id), node);
     }
-    out.extend(
-        issues
-            .into_iter()
-            .map(|(id, m)| ((HitKind::Issue, id), SearchResult::Issue(Issue(m)))),
-    );
-    out.extend(
-        statements
-            .into_iter()
-            .map(|(id, m)| ((HitKind::Statement, id), SearchResult::Statement(Statement(m)))),
+    macro_rules! nodes {
+        ($($rows:ident: $kind:ident => $object:ident),+) => {$(
+            out.extend(
+                $rows
+                    .into_iter()
+                    .map(|(id, m)| ((HitKind::$kind, id), SearchResult::$object($object(m)))),
+            );
+        )+};
+    }
+    nodes!(
+        issues: Issue => Issue,
+        statements: Statement => Statement,
+        events: Event => Event,
+        measures: FinancialMeasure => FinancialMeasure,
+        roles: Role => Role,
+        relations: Relation => Relation,
+        sources: Source => Source
     );
     Ok(out)
 }

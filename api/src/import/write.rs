@@ -472,11 +472,13 @@ impl Writer<'_> {
                         key: Set(s.key.clone()),
                         url: Set(s.url.clone()),
                         title: Set(s.title.clone()),
+                        folded_title: Set(Some(fold_text(&s.title))),
                         publisher: Set(s.publisher.clone()),
                         published_on: Set(published_on),
                         published_on_precision: Set(published_on_precision),
                         language: Set(values.language.as_ref().map(|l| l.as_str().to_owned())),
                         text: Set(s.text.clone()),
+                        folded_text: Set(Some(fold_text(&s.text))),
                         ..Default::default()
                     };
                     // Only the key comes back, not the whole text.
@@ -885,6 +887,7 @@ impl Writer<'_> {
                         person_id: Set(person),
                         organisation_id: Set(organisation),
                         title: Set(r.title.clone()),
+                        folded_title: Set(Some(fold_text(&r.title))),
                         since: Set(since),
                         since_precision: Set(since_precision),
                         until: Set(until),
@@ -928,6 +931,7 @@ impl Writer<'_> {
                         person_id: Set(person),
                         related_person_id: Set(related),
                         kind: Set(r.kind.clone()),
+                        folded_kind: Set(Some(fold_text(&r.kind))),
                         ..Default::default()
                     };
                     set_evidence!(m, evidence.source, &evidence);
@@ -1194,6 +1198,7 @@ impl Writer<'_> {
                     let mut m = financial_measure::ActiveModel {
                         kind: Set(r.kind),
                         label: Set(r.label.clone()),
+                        folded_label: Set(Some(fold_text(&r.label))),
                         amount: Set(amount),
                         currency: Set(currency),
                         amount_qualifier: Set(r.amount_qualifier),
@@ -1306,6 +1311,7 @@ impl Writer<'_> {
                     let mut m = event::ActiveModel {
                         kind: Set(r.kind),
                         label: Set(r.label.clone()),
+                        folded_label: Set(Some(fold_text(&r.label))),
                         started_on: Set(started_on),
                         started_on_precision: Set(started_on_precision),
                         ended_on: Set(ended_on),

@@ -14,6 +14,7 @@ use super::update::Update;
 use crate::domain::PartialDate;
 use crate::error::{AppError, AppResult};
 use crate::graphql::ids::{GlobalId, NodeKind};
+use crate::names::fold_text;
 use crate::store::Evidence;
 use crate::store::identity::{RelationIdentity, RoleIdentity};
 use crate::store::period::check_period;
@@ -166,6 +167,7 @@ impl Update for RoleChanges {
         let mut row: role::ActiveModel = current.clone().into();
         if let Some(title) = &self.title {
             row.title = Set(title.clone());
+            row.folded_title = Set(Some(fold_text(title)));
             changed.push("title");
         }
         if !self.since.is_undefined() {
@@ -254,6 +256,7 @@ impl Update for RelationChanges {
         let mut row: relation::ActiveModel = current.clone().into();
         if let Some(kind) = &self.kind {
             row.kind = Set(kind.clone());
+            row.folded_kind = Set(Some(fold_text(kind)));
             changed.push("kind");
         }
         if let Some(related) = related {

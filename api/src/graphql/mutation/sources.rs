@@ -11,6 +11,7 @@ use crate::domain::LanguageTag;
 use crate::error::{AppError, AppResult};
 use crate::graphql::ids::GlobalId;
 use crate::graphql::scalars::Date;
+use crate::names::fold_text;
 
 patch_input! {
     /// Changes to a source; fields left out stay as they are. The key stays.
@@ -113,6 +114,7 @@ impl Update for Changes {
         }
         if let Some(title) = &self.title {
             row.title = Set(title.clone());
+            row.folded_title = Set(Some(fold_text(title)));
             changed.push("title");
         }
         if !self.publisher.is_undefined() {
@@ -129,6 +131,7 @@ impl Update for Changes {
             changed.push("language");
         }
         if let Some(text) = new_text {
+            row.folded_text = Set(Some(fold_text(text)));
             row.text = Set(text.clone());
             changed.push("text");
         }

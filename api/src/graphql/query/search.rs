@@ -1,4 +1,4 @@
-//! `search(query:, first:, after:)`: ranked hits across names, aliases and statements.
+//! `search(query:, first:, after:)`: ranked hits across every kind of node.
 
 use async_graphql::{Context, Object};
 
@@ -10,11 +10,17 @@ pub struct SearchQuery;
 
 #[Object]
 impl SearchQuery {
-    /// People, organisations, places and issues whose name or alias holds
-    /// every word of the query, and statements whose text does, best first.
-    /// Case, accents and transliteration do not matter ("zelenskyy" finds
-    /// "Volodymyr Zelensky"), and the last word may be the start of a word
-    /// ("Pesk" finds Peskov). Each node appears once, by its best match.
+    /// Every kind of node that holds every word of the query, best first:
+    /// people, organisations, places and issues by name or alias; events
+    /// and financial measures by label (measures also by amount, "184
+    /// billion"); roles by title, relations by kind; statements by text;
+    /// sources by title and text. A fact is also found by words spread over
+    /// it and the names it is tied to ("Kremlin spokesman" finds Peskov's
+    /// role), ranked below any match in one field. Case, accents and
+    /// transliteration do not matter ("zelenskyy" finds "Volodymyr
+    /// Zelensky"), words of text meet by their stems ("drones" finds
+    /// "drone"), and the last word may be the start of a word ("Pesk" finds
+    /// Peskov). Each node appears once, by its best match.
     #[graphql(complexity = "crate::graphql::connection::page_cost(first, None, child_complexity)")]
     async fn search(
         &self,

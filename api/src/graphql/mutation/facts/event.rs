@@ -14,6 +14,7 @@ use crate::graphql::ids::{GlobalId, NodeKind};
 use crate::graphql::mutation::update::Update;
 use crate::graphql::mutation::{EvidenceInput, ParticipantInput, QuantityInput};
 use crate::graphql::object::EventKind;
+use crate::names::fold_text;
 use crate::store::identity::EventIdentity;
 use crate::store::period::check_period;
 
@@ -250,6 +251,7 @@ fn columns(patch: &Checked) -> event::ActiveModel {
     }
     if let Some(label) = &patch.label {
         row.label = Set(label.clone());
+        row.folded_label = Set(Some(fold_text(label)));
     }
     if let Some((date, precision)) = write::date_columns(&patch.started_on) {
         (row.started_on, row.started_on_precision) = (Set(date), Set(precision));

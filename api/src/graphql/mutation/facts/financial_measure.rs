@@ -16,6 +16,7 @@ use crate::graphql::mutation::update::Update;
 use crate::graphql::mutation::{EvidenceInput, SecuredAgainstInput, ShareInput};
 use crate::graphql::object::{FinancialMeasureKind, FinancialMeasureStatus, Qualifier};
 use crate::graphql::scalars::Decimal;
+use crate::names::fold_text;
 use crate::store::identity::FinancialMeasureIdentity;
 
 patch_input! {
@@ -232,6 +233,7 @@ fn columns(patch: &Checked) -> financial_measure::ActiveModel {
     }
     if let Some(label) = &patch.label {
         row.label = Set(label.clone());
+        row.folded_label = Set(Some(fold_text(label)));
     }
     if !patch.amount.is_undefined() {
         row.amount = Set(patch.amount.value().map(Amount::canonical));
