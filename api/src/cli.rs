@@ -162,10 +162,18 @@ fn embedded(cli: &Cli) -> bool {
 }
 
 /// Imports each file in its own transaction; reports each refusal.
-/// Prints, one line each, the records of the file `name` that reported a
-/// fact the graph held, with the fact's ID.
+/// Prints, one line each, the first records of the file `name` that
+/// reported a fact the graph held, with the fact's ID, and how many more.
 fn print_reports(name: &str, counts: &import::Counts) {
-    for report in counts.reports() {
+    const SHOWN: usize = 20;
+    let reports = counts.reports();
+    if reports.len() > SHOWN {
+        println!(
+            "{name}: the first {SHOWN} of {} records that reported a fact already there:",
+            reports.len()
+        );
+    }
+    for report in reports.iter().take(SHOWN) {
         if let Some(kind) = graphql::ids::NodeKind::of_fact(report.kind) {
             let id = graphql::ids::GlobalId::new(kind, report.fact).encode();
             println!(

@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 
-use entity::kinds::{DatePrecision, EntityKind};
+use entity::kinds::{DatePrecision, EntityKind, StatementKind};
 use entity::{
     entity_alias, event, event_participant, event_place, event_quantity, financial_measure,
     financial_measure_issue, issue, issue_alias, named_entity, organisation, person, place, relation, role,
@@ -1026,24 +1026,29 @@ impl Writer<'_> {
         // a statement it adds, or one an earlier record of it adds.
         let keys: BTreeSet<String> = pending.iter().map(|p| p.identity().key()).collect();
         let keys: Vec<String> = keys.into_iter().collect();
-        let mut known: Vec<(StatementIdentity, Target, (i64, Span))> =
-            StatementIdentity::stored(self.txn, &keys, None)
-                .await
-                .map_err(db)?
-                .into_iter()
-                .map(|s| (s.identity, Target::Stored(s.id), (s.source, s.span)))
-                .collect();
+        // By speaker, kind and words; each with its date, whose statement
+        // it is, and its first report.
+        type Known = Vec<(StatementIdentity, Target, (i64, Span))>;
+        let mut known: HashMap<(i64, StatementKind, String), Known> = HashMap::new();
+        for s in StatementIdentity::stored(self.txn, &keys, None)
+            .await
+            .map_err(db)?
+        {
+            let entry = (s.identity, Target::Stored(s.id), (s.source, s.span));
+            known.entry(entry.0.words()).or_default().push(entry);
+        }
         let mut targets = Vec::with_capacity(pending.len());
         let mut new_rows = Vec::new();
         for p in &pending {
             let identity = p.identity();
-            let (target, created) = match known.iter().find(|(k, _, _)| k.same(&identity)) {
+            let same = known.entry(identity.words()).or_default();
+            let (target, created) = match same.iter().find(|(k, _, _)| k.same_time(&identity)) {
                 Some((_, target, _)) => (*target, false),
                 None => {
                     let target = Target::New(new_rows.len());
                     new_rows.push(p.active_model(&self.ids));
                     let first = (p.evidence.source, p.evidence.span);
-                    known.push((identity, target, first));
+                    same.push((identity, target, first));
                     (target, true)
                 }
             };
@@ -1072,8 +1077,11 @@ impl Writer<'_> {
             Target::Stored(id) => id,
             Target::New(i) => added[i],
         };
-        let firsts: HashMap<i64, (i64, Span)> =
-            known.iter().map(|(_, t, first)| (id_of(*t), *first)).collect();
+        let firsts: HashMap<i64, (i64, Span)> = known
+            .values()
+            .flatten()
+            .map(|(_, t, first)| (id_of(*t), *first))
+            .collect();
         let ids: Vec<i64> = targets.iter().map(|t| id_of(*t)).collect();
 
         // Every report beside a statement's first is kept with it.

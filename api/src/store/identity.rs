@@ -51,15 +51,24 @@ impl StatementIdentity {
         quote_key(&self.text)
     }
 
+    /// What two statements must share to be one, the date aside: the
+    /// speaker, the kind and the words as [`quote_words`] evens them out.
+    pub fn words(&self) -> (i64, StatementKind, String) {
+        (self.speaker, self.kind, quote_words(&self.text))
+    }
+
+    /// Whether two statements with the same [`words`](Self::words) may be
+    /// one, by their dates: not said on two different days (or months).
+    pub fn same_time(&self, other: &StatementIdentity) -> bool {
+        match (self.said_on, other.said_on) {
+            (Some(a), Some(b)) => a.may_be(b),
+            _ => true,
+        }
+    }
+
     /// Whether `other` is the same statement.
     pub fn same(&self, other: &StatementIdentity) -> bool {
-        self.speaker == other.speaker
-            && self.kind == other.kind
-            && match (self.said_on, other.said_on) {
-                (Some(a), Some(b)) => a.may_be(b),
-                _ => true,
-            }
-            && quote_words(&self.text) == quote_words(&other.text)
+        self.words() == other.words() && self.same_time(other)
     }
 
     /// The statements whose words have one of `keys`, `except` aside.
