@@ -380,12 +380,15 @@ impl Writer<'_> {
     }
 
     /// The id of a fact: the one that exists, or a new row from `row`.
-    /// Counts it and keeps its id under the record's key.
+    /// Counts it, keeps its id under the record's key, and keeps the
+    /// record's evidence as reports of it: its first report, when the fact
+    /// was there already, and its later ones.
     async fn fact<A>(
         &mut self,
         kind: RecordKind,
         key: &str,
         existing: Option<i64>,
+        cites: Cites<'_, '_>,
         row: impl FnOnce() -> A,
     ) -> Result<i64>
     where
@@ -403,6 +406,11 @@ impl Writer<'_> {
         };
         self.counts.add(kind, existing.is_none());
         self.ids.insert(key.to_owned(), id);
+        let fact = (cites.fact)(id);
+        if existing.is_some() {
+            self.report(key, kind, fact, cites.evidence).await?;
+        }
+        self.more(cites.path, fact, cites.more).await?;
         Ok(id)
     }
 
@@ -879,30 +887,30 @@ impl Writer<'_> {
             .find(self.txn, None)
             .await
             .map_err(db)?;
-            let id = self
-                .fact(RecordKind::Role, &r.key, existing, || {
-                    let (since, since_precision) = PartialDate::columns(values.since);
-                    let (until, until_precision) = PartialDate::columns(values.until);
-                    let mut m = role::ActiveModel {
-                        person_id: Set(person),
-                        organisation_id: Set(organisation),
-                        title: Set(r.title.clone()),
-                        folded_title: Set(Some(fold_text(&r.title))),
-                        since: Set(since),
-                        since_precision: Set(since_precision),
-                        until: Set(until),
-                        until_precision: Set(until_precision),
-                        ..Default::default()
-                    };
-                    set_evidence!(m, evidence.source, &evidence);
-                    m
-                })
-                .await?;
-            if existing.is_some() {
-                self.report(&r.key, RecordKind::Role, Fact::Role(id), &evidence)
-                    .await?;
-            }
-            self.more(path, Fact::Role(id), &values.evidence.more).await?;
+            let cites = Cites {
+                path,
+                fact: Fact::Role,
+                evidence: &evidence,
+                more: &values.evidence.more,
+            };
+            self.fact(RecordKind::Role, &r.key, existing, cites, || {
+                let (since, since_precision) = PartialDate::columns(values.since);
+                let (until, until_precision) = PartialDate::columns(values.until);
+                let mut m = role::ActiveModel {
+                    person_id: Set(person),
+                    organisation_id: Set(organisation),
+                    title: Set(r.title.clone()),
+                    folded_title: Set(Some(fold_text(&r.title))),
+                    since: Set(since),
+                    since_precision: Set(since_precision),
+                    until: Set(until),
+                    until_precision: Set(until_precision),
+                    ..Default::default()
+                };
+                set_evidence!(m, evidence.source, &evidence);
+                m
+            })
+            .await?;
         }
         Ok(())
     }
@@ -925,24 +933,24 @@ impl Writer<'_> {
             .find(self.txn, None)
             .await
             .map_err(db)?;
-            let id = self
-                .fact(RecordKind::Relation, &r.key, existing, || {
-                    let mut m = relation::ActiveModel {
-                        person_id: Set(person),
-                        related_person_id: Set(related),
-                        kind: Set(r.kind.clone()),
-                        folded_kind: Set(Some(fold_text(&r.kind))),
-                        ..Default::default()
-                    };
-                    set_evidence!(m, evidence.source, &evidence);
-                    m
-                })
-                .await?;
-            if existing.is_some() {
-                self.report(&r.key, RecordKind::Relation, Fact::Relation(id), &evidence)
-                    .await?;
-            }
-            self.more(path, Fact::Relation(id), &values.more).await?;
+            let cites = Cites {
+                path,
+                fact: Fact::Relation,
+                evidence: &evidence,
+                more: &values.more,
+            };
+            self.fact(RecordKind::Relation, &r.key, existing, cites, || {
+                let mut m = relation::ActiveModel {
+                    person_id: Set(person),
+                    related_person_id: Set(related),
+                    kind: Set(r.kind.clone()),
+                    folded_kind: Set(Some(fold_text(&r.kind))),
+                    ..Default::default()
+                };
+                set_evidence!(m, evidence.source, &evidence);
+                m
+            })
+            .await?;
         }
         Ok(())
     }
@@ -1197,8 +1205,14 @@ impl Writer<'_> {
                 .await
                 .map_err(db)?,
             };
+            let cites = Cites {
+                path,
+                fact: Fact::FinancialMeasure,
+                evidence: &evidence,
+                more: &values.evidence.more,
+            };
             let id = self
-                .fact(RecordKind::FinancialMeasure, &r.key, existing, || {
+                .fact(RecordKind::FinancialMeasure, &r.key, existing, cites, || {
                     let (announced_on, announced_on_precision) = PartialDate::columns(values.announced_on);
                     let (amount, currency) = values.money.as_ref().map_or((None, None), |(a, c)| {
                         (Some(a.canonical()), Some(c.as_str().to_owned()))
@@ -1227,13 +1241,6 @@ impl Writer<'_> {
                     set_evidence!(m, evidence.source, &evidence);
                     m
                 })
-                .await?;
-            if existing.is_some() {
-                let fact = Fact::FinancialMeasure(id);
-                self.report(&r.key, RecordKind::FinancialMeasure, fact, &evidence)
-                    .await?;
-            }
-            self.more(path, Fact::FinancialMeasure(id), &values.evidence.more)
                 .await?;
             for issue in issues {
                 let link = financial_measure_issue::ActiveModel {
@@ -1312,8 +1319,14 @@ impl Writer<'_> {
                 .map_err(db)?,
                 (None, _) => None,
             };
+            let cites = Cites {
+                path,
+                fact: Fact::Event,
+                evidence: &evidence,
+                more: &values.evidence.more,
+            };
             let id = self
-                .fact(RecordKind::Event, &r.key, existing, || {
+                .fact(RecordKind::Event, &r.key, existing, cites, || {
                     let (started_on, started_on_precision) = PartialDate::columns(values.started_on);
                     let (ended_on, ended_on_precision) = PartialDate::columns(values.ended_on);
                     let mut m = event::ActiveModel {
@@ -1330,11 +1343,6 @@ impl Writer<'_> {
                     m
                 })
                 .await?;
-            if existing.is_some() {
-                self.report(&r.key, RecordKind::Event, Fact::Event(id), &evidence)
-                    .await?;
-            }
-            self.more(path, Fact::Event(id), &values.evidence.more).await?;
             for place in places {
                 let link = event_place::ActiveModel {
                     event_id: Set(id),
@@ -1448,6 +1456,16 @@ enum Match<T> {
 /// Rows per multi-row insert: well under SQLite's and PostgreSQL's limits on
 /// bound parameters.
 const BATCH: usize = 500;
+
+/// Where a fact record's evidence goes: the record's path, the kind of
+/// fact it is (by its key), its first report with its source's key, and
+/// its later ones (`moreEvidence`).
+struct Cites<'e, 'd> {
+    path: &'e str,
+    fact: fn(i64) -> Fact,
+    evidence: &'e Evidence<i64>,
+    more: &'e [Evidence<&'d str>],
+}
 
 /// Which statement a record is: one stored before, or the `n`th this
 /// import adds.
